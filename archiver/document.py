@@ -1,0 +1,57 @@
+"""Plain data passed between the pipeline stages: decoded input, extraction results, fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The metadata fields every article has a column for; extractors may add others
+#: (``dateline``, ``section``, ``caption``, ``republished``, ``original_outlet``...).
+CORE_FIELDS = ("title", "author", "outlet", "url", "published", "language")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One metadata value with where it came from and how far to trust it.
+
+    ``source`` is a short tag: ``cli``, ``html-meta``, ``json-ld``, ``text-line``, ``dateline``,
+    ``header-date``, ``disclaimer``, ``filename``... ``confidence`` runs from 0 to 1.
+    ``published`` values are ISO 8601 strings (``2024-03-03`` or a full timestamp).
+    """
+
+    value: str
+    source: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner dropped, and the rule that dropped it.
+
+    ``lineno`` is 1-based in the text the cleaner was given (the decoded file for plain text,
+    trafilatura's output for HTML). ``reason`` is a rule name such as ``ad-marker``.
+    """
+
+    lineno: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Decoded:
+    """Input bytes turned into text: what format they are and how they were decoded."""
+
+    text: str
+    format: str  # "text" or "html"
+    encoding: str  # codec name as Python knows it, e.g. "utf-8", "cp1252", "utf-16"
+    repaired: bool = False  # mojibake was found and repaired
+
+
+@dataclass
+class Extraction:
+    """What an extractor made of one document: clean text, removed lines, metadata."""
+
+    text: str
+    removed: list[RemovedLine] = field(default_factory=list)
+    metadata: dict[str, Field] = field(default_factory=dict)
+    extractor: str = ""
+    extractor_version: str = ""
