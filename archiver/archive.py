@@ -1,0 +1,319 @@
+"""The archive as a library object: store articles, read them back, list, export and count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import Select, func, insert, select
+
+from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
+from .errors import ArchiveError
+from .models import Article, ArticleField, Original
+from .models import RemovedLine as RemovedRow
+from .store import Database, open_database
+
+articles_t = Article.__table__
+fields_t = ArticleField.__table__
+removed_t = RemovedRow.__table__
+originals_t = Original.__table__
+
+
+@dataclass
+class ArticleRecord:
+    """One archived article as the library hands it out."""
+
+    id: int
+    sha256: str
+    source_path: str
+    ingested_at: datetime
+    format: str
+    encoding: str
+    extractor: str
+    extractor_version: str
+    clean_text: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    fields: dict[str, Field] = field(default_factory=dict)
+    removed: list[RemovedLine] | None = None
+
+    def to_dict(self, *, text: bool = True) -> dict:
+        """The JSON form (``archiver export`` / ``show --json``): core fields, then the rest."""
+        data = {
+            "id": self.id,
+            "path": self.source_path,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "author": self.author,
+            "published": self.published,
+            "language": self.language,
+            "sha256": self.sha256,
+            "ingested_at": self.ingested_at.isoformat(timespec="seconds") + "Z",
+            "format": self.format,
+            "encoding": self.encoding,
+            "extractor": self.extractor,
+            "extractor_version": self.extractor_version,
+            "fields": {
+                name: {"value": f.value, "source": f.source, "confidence": f.confidence}
+                for name, f in self.fields.items()
+            },
+        }
+        if text:
+            data["clean_text"] = self.clean_text
+        if self.removed is not None:
+            data["removed"] = [
+                {"line": r.lineno, "reason": r.reason, "text": r.text} for r in self.removed
+            ]
+        return data
+
+
+@dataclass
+class Stats:
+    articles: int
+    outlets: list[tuple[str | None, int]]
+    first_published: str | None
+    last_published: str | None
+    original_bytes: int
+    clean_chars: int
+    removed_lines: int
+    removed_by_reason: list[tuple[str, int]]
+    formats: list[tuple[str, int]]
+    size_bytes: int | None
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": self.articles,
+            "outlets": [{"outlet": o, "articles": n} for o, n in self.outlets],
+            "first_published": self.first_published,
+            "last_published": self.last_published,
+            "original_bytes": self.original_bytes,
+            "clean_chars": self.clean_chars,
+            "removed_lines": self.removed_lines,
+            "removed_by_reason": dict(self.removed_by_reason),
+            "formats": dict(self.formats),
+            "size_bytes": self.size_bytes,
+        }
+
+
+class Archive:
+    """An open archive. ``Archive.open(path_or_url)``; use it as a context manager."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    @classmethod
+    def open(cls, location: str | None = None, *, create: bool = False) -> Archive:
+        return cls(open_database(location, create=create))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def find_sha256(self, sha256: str) -> int | None:
+        with self.db.reading() as conn:
+            return conn.execute(
+                select(articles_t.c.id).where(articles_t.c.sha256 == sha256)
+            ).scalar()
+
+    def store(
+        self,
+        *,
+        data: bytes,
+        sha256: str,
+        source_path: str,
+        decoded: Decoded,
+        extraction: Extraction,
+        metadata: dict[str, Field],
+    ) -> tuple[int, bool]:
+        """Store one article in one transaction; returns (id, True) or (existing id, False)."""
+        with self.db.writing() as conn:
+            existing = conn.execute(
+                select(articles_t.c.id).where(articles_t.c.sha256 == sha256)
+            ).scalar()
+            if existing is not None:
+                return existing, False
+            if conn.execute(
+                select(originals_t.c.sha256).where(originals_t.c.sha256 == sha256)
+            ).first() is None:
+                conn.execute(insert(originals_t).values(sha256=sha256, size=len(data), data=data))
+            core = {name: metadata[name].value if name in metadata else None for name in CORE_FIELDS}
+            article_id = conn.execute(
+                insert(articles_t).values(
+                    sha256=sha256,
+                    source_path=source_path,
+                    ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
+                    format=decoded.format,
+                    encoding=decoded.encoding,
+                    extractor=extraction.extractor,
+                    extractor_version=extraction.extractor_version,
+                    clean_text=extraction.text,
+                    **core,
+                )
+            ).inserted_primary_key[0]
+            if metadata:
+                conn.execute(
+                    insert(fields_t),
+                    [
+                        {
+                            "article_id": article_id,
+                            "name": name,
+                            "value": f.value,
+                            "source": f.source,
+                            "confidence": f.confidence,
+                        }
+                        for name, f in metadata.items()
+                    ],
+                )
+            if extraction.removed:
+                conn.execute(
+                    insert(removed_t),
+                    [
+                        {"article_id": article_id, "lineno": r.lineno, "text": r.text,
+                         "reason": r.reason}
+                        for r in extraction.removed
+                    ],
+                )
+            return article_id, True
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, article_id: int, *, removed: bool = False) -> ArticleRecord:
+        records = list(self._records(select_articles().where(articles_t.c.id == article_id),
+                                     removed=removed))
+        if not records:
+            raise ArchiveError(
+                f"there is no article {article_id} in {self.db.location}; "
+                "`archiver list` shows the ids"
+            )
+        return records[0]
+
+    def raw(self, article_id: int) -> bytes:
+        with self.db.reading() as conn:
+            data = conn.execute(
+                select(originals_t.c.data)
+                .join(articles_t, articles_t.c.sha256 == originals_t.c.sha256)
+                .where(articles_t.c.id == article_id)
+            ).scalar()
+        if data is None:
+            self.get(article_id)  # raises the "no such article" error
+        return data
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = True,
+        with_fields: bool = True,
+    ) -> Iterator[ArticleRecord]:
+        """Articles matching the filters, by publication date (undated ones last), then id.
+
+        ``since``/``until`` are ISO dates compared with the published date (inclusive).
+        """
+        query = select_articles()
+        if outlet is not None:
+            query = query.where(func.lower(articles_t.c.outlet) == outlet.lower())
+        if since is not None:
+            query = query.where(articles_t.c.published >= since)
+        if until is not None:
+            # "2024-03-03T10:00" is still on 2024-03-03: compare the date prefix.
+            query = query.where(func.substr(articles_t.c.published, 1, len(until)) <= until)
+        dated = articles_t.c.published.is_(None)
+        if newest_first:
+            query = query.order_by(dated, articles_t.c.published.desc(), articles_t.c.id.desc())
+        else:
+            query = query.order_by(dated, articles_t.c.published, articles_t.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        return self._records(query, with_fields=with_fields)
+
+    def _records(
+        self, query: Select, *, removed: bool = False, with_fields: bool = True
+    ) -> Iterator[ArticleRecord]:
+        with self.db.reading() as conn:
+            for row in conn.execute(query).mappings():
+                record = ArticleRecord(**row)
+                if with_fields:
+                    record.fields = {
+                        r.name: Field(r.value, r.source, r.confidence)
+                        for r in conn.execute(
+                            select(fields_t).where(fields_t.c.article_id == record.id)
+                            .order_by(fields_t.c.name)
+                        )
+                    }
+                if removed:
+                    record.removed = [
+                        RemovedLine(r.lineno, r.text, r.reason)
+                        for r in conn.execute(
+                            select(removed_t).where(removed_t.c.article_id == record.id)
+                            .order_by(removed_t.c.lineno)
+                        )
+                    ]
+                yield record
+
+    def count(self) -> int:
+        with self.db.reading() as conn:
+            return conn.execute(select(func.count()).select_from(articles_t)).scalar_one()
+
+    def stats(self) -> Stats:
+        with self.db.reading() as conn:
+            n, first, last, chars = conn.execute(
+                select(
+                    func.count(),
+                    func.min(articles_t.c.published),
+                    func.max(articles_t.c.published),
+                    func.coalesce(func.sum(func.length(articles_t.c.clean_text)), 0),
+                )
+            ).one()
+            outlets = _pairs(conn.execute(
+                select(articles_t.c.outlet, func.count())
+                .group_by(articles_t.c.outlet)
+                .order_by(func.count().desc(), articles_t.c.outlet)
+            ))
+            formats = _pairs(conn.execute(
+                select(articles_t.c.format, func.count()).group_by(articles_t.c.format)
+                .order_by(articles_t.c.format)
+            ))
+            reasons = _pairs(conn.execute(
+                select(removed_t.c.reason, func.count())
+                .group_by(removed_t.c.reason)
+                .order_by(func.count().desc(), removed_t.c.reason)
+            ))
+            original_bytes = conn.execute(
+                select(func.coalesce(func.sum(originals_t.c.size), 0))
+            ).scalar_one()
+        return Stats(
+            articles=n,
+            outlets=outlets,
+            first_published=first,
+            last_published=last,
+            original_bytes=original_bytes,
+            clean_chars=chars,
+            removed_lines=sum(count for _, count in reasons),
+            removed_by_reason=reasons,
+            formats=formats,
+            size_bytes=self.db.size_bytes(),
+        )
+
+
+def select_articles() -> Select:
+    return select(*(c for c in articles_t.c))
+
+
+def _pairs(rows: Iterable) -> list[tuple]:
+    return [tuple(r) for r in rows]

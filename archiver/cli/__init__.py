@@ -1,0 +1,157 @@
+"""The `archiver` command line: parses options, calls one library function, prints the result."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from .. import __version__
+from ..archive import Archive
+from ..errors import ArchiveError, ArchiverError, UsageError
+from ..ingest import validate_date
+
+#: Exit statuses, one per kind of failure (documented in the README).
+EXIT_INPUT_FAILED = 1  # some inputs of a batch could not be archived
+EXIT_USAGE = 2  # bad options or values (click's own status for usage errors)
+EXIT_ARCHIVE = 3  # the archive cannot be used: missing, not an archive, newer version
+EXIT_BUG = 70  # an unexpected failure: a bug to report
+
+
+class App:
+    """What every command gets: where the archive is, and the archive once opened."""
+
+    def __init__(self, db: str | None, show_traceback: bool):
+        self.db = db
+        self.show_traceback = show_traceback
+        self._archive: Archive | None = None
+
+    def open(self, *, create: bool = False) -> Archive:
+        """The archive, opened once; says on stderr when opening it upgraded the schema."""
+        if self._archive is None:
+            self._archive = Archive.open(self.db, create=create)
+            upgraded = self._archive.db.upgraded
+            if upgraded:
+                old, new, backup = upgraded
+                where = f"; the old file is kept at {backup}" if backup else ""
+                click.echo(
+                    f"Upgraded the archive {self._archive.db.location} from schema {old or '(new)'}"
+                    f" to {new}{where}." if old else
+                    f"Created the archive {self._archive.db.location}.",
+                    err=True,
+                )
+        return self._archive
+
+    def close(self) -> None:
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def db_option(command):
+    """``--db`` on a subcommand too, so it can go after the command name."""
+
+    def remember(ctx: click.Context, _param, value):
+        if value is not None:
+            ctx.find_object(App).db = value
+        return value
+
+    return click.option(
+        "--db",
+        metavar="PATH|URL",
+        expose_value=False,
+        callback=remember,
+        help="The archive (a file path or SQLAlchemy URL). Default: $ARCHIVER_DB or ./archive.db.",
+    )(command)
+
+
+class DateType(click.ParamType):
+    """An ISO date (YYYY-MM-DD) or timestamp, validated and normalised."""
+
+    name = "DATE"
+
+    def convert(self, value, param, ctx):
+        try:
+            return validate_date(value)
+        except UsageError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = DateType()
+
+
+class ArchiverGroup(click.Group):
+    """Turns the library's expected failures into one sentence and an exit status."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ArchiveError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_ARCHIVE)
+        except UsageError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
+        except ArchiverError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_INPUT_FAILED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            app = ctx.find_object(App)
+            if app is not None and app.show_traceback:
+                raise
+            if isinstance(exc, BrokenPipeError):  # `archiver export | head`
+                sys.stderr.close()
+                ctx.exit(0)
+            name = type(exc).__name__
+            click.echo(
+                f"Error: unexpected failure ({name}: {exc}); rerun with --traceback and "
+                "report it with the output",
+                err=True,
+            )
+            if app is None:
+                traceback.print_exc()
+            ctx.exit(EXIT_BUG)
+
+
+@click.group(cls=ArchiverGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    metavar="PATH|URL",
+    help="The archive (a file path or SQLAlchemy URL). Default: $ARCHIVER_DB or ./archive.db.",
+)
+@click.option("--traceback", is_flag=True, help="Show the full traceback of unexpected errors.")
+@click.version_option(__version__, prog_name="archiver")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, traceback: bool):
+    """Archive scraped news articles and trace where their text came from.
+
+    Strips the boilerplate scrapers leave in, keeps the clean text, its metadata and the
+    original bytes in one SQLite file.
+
+    \b
+    Example:
+        archiver add samples/
+        archiver list
+        archiver show 1 --removed
+    """
+    app = App(db, traceback)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+def _register() -> None:
+    from . import add, db, read
+
+    main.add_command(add.add)
+    for command in (read.show, read.list_, read.export, read.stats):
+        main.add_command(command)
+    main.add_command(db.db)
+
+
+_register()

@@ -1,0 +1,116 @@
+"""`archiver add`: archive files, folders, globs or standard input."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+
+import click
+
+from ..ingest import FORMATS, AddResult, Overrides, add_input, expand_paths
+from ..settings import MB, Settings
+from . import DATE, EXIT_INPUT_FAILED, App, db_option, pass_app
+
+#: From this many inputs on, a terminal gets a progress bar.
+PROGRESS_FROM = 10
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--outlet", help="The outlet that published it (overrides what is found).")
+@click.option("--url", help="The article's address.")
+@click.option("--published", type=DATE, help="Publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+@click.option("--author", help="The author.")
+@click.option("--title", help="The title.")
+@click.option(
+    "--format", "format_", type=click.Choice(FORMATS), default="auto", show_default=True,
+    help="Read inputs as plain text or HTML; auto recognises HTML by its content.",
+)
+@click.option(
+    "--max-size", type=click.IntRange(min=1), default=Settings.max_bytes // MB, show_default=True,
+    metavar="MB", help="Refuse inputs larger than this (after gzip decompression).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per input.")
+@db_option
+@pass_app
+def add(app: App, paths, outlet, url, published, author, title, format_, max_size, as_json):
+    """Archive scraped articles: plain-text page dumps or HTML pages.
+
+    PATH may be a file, a folder (walked recursively for .txt, .html, .htm and
+    extensionless files, also gzipped), a glob, or - for standard input. HTML is
+    recognised by content whatever the extension; encodings are detected. Adding the
+    same bytes again reports the existing article. A failing input is reported and the
+    batch goes on; the exit status is then 1.
+
+    \b
+    Examples:
+        archiver add samples/
+        archiver add page.html --outlet "Khaama Press" --published 2024-03-03
+        curl -s https://example.org/story | archiver add - --url https://example.org/story
+    """
+    overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
+    settings = Settings(max_bytes=max_size * MB)
+    inputs, skipped = expand_paths(list(paths))
+    archive = app.open(create=True)
+    counts = {"added": 0, "duplicate": 0, "error": 0}
+    show_bar = len(inputs) >= PROGRESS_FROM and _is_terminal(sys.stderr)
+    bar = (
+        click.progressbar(length=len(inputs), label="Archiving", file=sys.stderr)
+        if show_bar else nullcontext()
+    )
+    with bar:
+        for item in inputs:
+            result = add_input(
+                archive, item, overrides, format=format_, settings=settings,
+                stdin=sys.stdin.buffer.read,
+            )
+            counts[result.status] += 1
+            if show_bar:  # clear the bar's line before printing over it
+                click.echo("\r\x1b[K", nl=False, err=True)
+            if result.error:
+                click.echo(f"error: {result.error}", err=True)
+            if as_json:
+                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+            elif result.status != "error":
+                click.echo(_line(result))
+            if show_bar:
+                bar.update(1)
+    if not as_json and len(inputs) > 1:
+        click.echo(_summary(counts, skipped), err=True)
+    elif skipped:
+        click.echo(_skipped(skipped), err=True)
+    if counts["error"]:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+def _line(result: AddResult) -> str:
+    where = ", ".join(v for v in (result.outlet, result.published and result.published[:10]) if v)
+    parts = [f"{result.status:<9} #{result.id:<5}", result.title or "(untitled)"]
+    if where:
+        parts.append(f"— {where}")
+    if result.status == "added":
+        parts.append(f"({result.removed_lines} lines removed)")
+    return " ".join(parts)
+
+
+def _summary(counts: dict[str, int], skipped: int) -> str:
+    text = f"{counts['added']} added, {counts['duplicate']} already archived, {counts['error']} failed."
+    if skipped:
+        text += " " + _skipped(skipped)
+    return text
+
+
+def _skipped(skipped: int) -> str:
+    files = "file" if skipped == 1 else "files"
+    return (
+        f"Skipped {skipped} {files} in folders whose extension is not .txt/.html; "
+        "name a file to add it anyway."
+    )
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,77 @@
+"""`archiver db upgrade` and `archiver db check`: the archive's schema."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..store import head_revision, open_database
+from . import EXIT_INPUT_FAILED, App, db_option, pass_app
+
+
+@click.group()
+def db():
+    """The archive's schema: upgrade it, or check it.
+
+    \b
+    Examples:
+        archiver db check
+        archiver db upgrade --db old-archive.db
+    """
+
+
+@db.command()
+@db_option
+@pass_app
+def upgrade(app: App):
+    """Bring an archive's schema up to date (backing the file up first).
+
+    Commands do this by themselves when they open an older archive; this does only that.
+
+    \b
+    Example:
+        archiver db upgrade --db archive.db
+    """
+    archive = app.open()
+    if archive.db.upgraded is None:
+        click.echo(f"{archive.db.location} is up to date (schema {head_revision()}).")
+
+
+@db.command()
+@db_option
+@pass_app
+def check(app: App):
+    """Check an archive without changing it: schema version, tables, integrity.
+
+    Exits with status 1 when the archive needs an upgrade or does not match this version.
+
+    \b
+    Example:
+        archiver db check
+    """
+    database = open_database(app.db, upgrade=False)
+    try:
+        current, head = database.revision(), head_revision()
+        problems = []
+        click.echo(f"Archive     {database.location}")
+        click.echo(f"Schema      {current} (this archiver writes {head})")
+        if current != head:
+            problems.append("the schema is older: run `archiver db upgrade`")
+        else:
+            differences = database.schema_differences()
+            if differences:
+                problems.append(f"the tables differ from what this archiver expects: {differences}")
+        if database.path is not None:
+            with database.engine.connect() as conn:
+                integrity = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            click.echo(f"Integrity   {integrity}")
+            if integrity != "ok":
+                problems.append("SQLite reports damage: restore the archive from a backup")
+        for problem in problems:
+            click.echo(f"Problem     {problem}")
+        if problems:
+            sys.exit(EXIT_INPUT_FAILED)
+        click.echo("OK")
+    finally:
+        database.close()

@@ -1,0 +1,113 @@
+"""The archive's tables as SQLAlchemy 2 typed models (the migrations create them)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Float,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints let Alembic's batch mode drop and recreate them on SQLite.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Original(Base):
+    """The untouched bytes of an input, content-addressed by their SHA-256."""
+
+    __tablename__ = "originals"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Article(Base):
+    """One archived article: its clean text, how it was obtained, and its chosen metadata.
+
+    The metadata columns hold the chosen value of each core field; ``fields`` holds every
+    field with its source and confidence (and extra fields such as ``dateline``).
+    """
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("originals.sha256"), unique=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime]
+    format: Mapped[str] = mapped_column(String(16))
+    encoding: Mapped[str] = mapped_column(String(32))
+    extractor: Mapped[str] = mapped_column(String(32))
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    clean_text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(32))
+    language: Mapped[str | None] = mapped_column(String(16))
+
+    fields: Mapped[list[ArticleField]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="ArticleField.name"
+    )
+    removed: Mapped[list[RemovedLine]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="RemovedLine.lineno"
+    )
+
+    __table_args__ = (
+        Index("ix_articles_outlet", "outlet"),
+        Index("ix_articles_published", "published"),
+    )
+
+
+class ArticleField(Base):
+    """One metadata field of an article with where it came from and a confidence in 0..1."""
+
+    __tablename__ = "article_fields"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float)
+
+    article: Mapped[Article] = relationship(back_populates="fields")
+
+
+class RemovedLine(Base):
+    """A line the cleaner removed from an article, and the rule that removed it."""
+
+    __tablename__ = "removed_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    lineno: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(32))
+
+    article: Mapped[Article] = relationship(back_populates="removed")
+
+    __table_args__ = (
+        UniqueConstraint("article_id", "lineno"),
+        Index("ix_removed_lines_reason", "reason"),
+    )

@@ -1,0 +1,317 @@
+"""Open an archive: find it, refuse what is not one, back it up and migrate it, tune SQLite."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError
+
+import archiver
+
+from .errors import ArchiveError
+
+DEFAULT_LOCATION = "archive.db"
+ENV_VAR = "ARCHIVER_DB"
+#: PRAGMA application_id of an archive ("ARCV"), set by the first migration.
+APPLICATION_ID = 0x41524356
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def resolve_location(db: str | None = None) -> str:
+    """The archive to use: ``db`` if given, else ``$ARCHIVER_DB``, else ``./archive.db``."""
+    return db or os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+
+
+def to_url(location: str) -> str:
+    """An SQLAlchemy URL for a path or URL (a plain path means an SQLite file)."""
+    if "://" in location:
+        return location
+    return f"sqlite:///{Path(location).expanduser().absolute()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database)
+
+
+def migrations_dir() -> Path:
+    """The Alembic scripts: inside the installed package, or at the top of a source checkout."""
+    package = Path(archiver.__file__).parent
+    for candidate in (package / "migrations", package.parent / "migrations"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise ArchiveError(  # pragma: no cover - only a broken installation gets here
+        "archiver's migrations are missing from this installation; reinstall archiver"
+    )
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine; for SQLite: WAL, a busy timeout, foreign keys, and real transactions."""
+    if not url.startswith("sqlite"):
+        return create_engine(url)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Take transactions out of pysqlite's hands so that BEGIN (IMMEDIATE) is ours:
+        # DDL then runs inside transactions too, and writers queue on the busy timeout.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        # A writer takes the write lock up front: a deferred transaction that reads and then
+        # writes fails at once (no busy wait) when another process wrote in between.
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+class Database:
+    """An open archive's engine, after checks and migrations. Use ``open_database``."""
+
+    def __init__(self, location: str, url: str, engine: Engine):
+        self.location = location
+        self.url = url
+        self.engine = engine
+        #: Set when opening upgraded the schema: (old revision, new revision, backup path).
+        self.upgraded: tuple[str | None, str, Path | None] | None = None
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def schema_differences(self) -> list:
+        """Differences between the models and the database (empty when they agree)."""
+        from alembic.autogenerate import compare_metadata
+
+        from .models import Base
+
+        with self.engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_object": _include_in_compare}
+            )
+            return compare_metadata(context, Base.metadata)
+
+    def size_bytes(self) -> int | None:
+        path = self.path
+        if path is None:
+            return None
+        return sum(
+            p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _include_in_compare(obj, name, type_, reflected, compare_to) -> bool:
+    return not (type_ == "table" and name and "_fts" in name)
+
+
+def open_database(
+    location: str | None = None, *, create: bool = False, upgrade: bool = True
+) -> Database:
+    """Open the archive at ``location`` (a path or SQLAlchemy URL).
+
+    ``create`` makes a new archive when none exists; otherwise a missing archive is an
+    ``ArchiveError`` and nothing is created. An older archive is backed up and migrated
+    (unless ``upgrade`` is false). Files that are not archives, and archives written by a
+    newer archiver, are refused.
+    """
+    location = resolve_location(location)
+    try:
+        url = to_url(location)
+        path = sqlite_path(url)
+    except ArgumentError:
+        raise ArchiveError(
+            f"{location} is neither a file path nor a database URL archiver understands; "
+            "give a path such as archive.db or a URL such as sqlite:///archive.db"
+        ) from None
+    if path is not None:
+        _check_file(location, path, create)
+    try:
+        engine = make_engine(url)
+    except ArgumentError as exc:  # an unknown dialect
+        raise ArchiveError(f"{location} cannot be opened ({exc}); check the --db URL") from None
+    except ImportError as exc:  # the dialect's driver is not installed
+        raise ArchiveError(
+            f"{location} needs the database driver {exc.name!r}; install it with pip"
+        ) from None
+    db = Database(location, url, engine)
+    try:
+        current = _classify(db, create)
+        head = head_revision()
+        if current != head and upgrade:
+            db.upgraded = _migrate(db, head)
+    except DatabaseError as exc:
+        db.close()
+        raise ArchiveError(
+            f"{location} could not be read as an archive ({exc.orig}); "
+            "check the path, or restore it from a backup"
+        ) from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_file(location: str, path: Path, create: bool) -> None:
+    if path.is_dir():
+        raise ArchiveError(f"{location} is a folder, not an archive; give a file path for --db")
+    if not path.exists() or path.stat().st_size == 0:
+        if not create:
+            raise ArchiveError(
+                f"no archive at {location}; create one with `archiver add FILE...`, "
+                f"or point --db (or ${ENV_VAR}) at an existing archive"
+            )
+        if not path.parent.is_dir():
+            raise ArchiveError(
+                f"cannot create the archive {location}: the folder {path.parent} does not exist"
+            )
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ArchiveError(f"cannot read the archive {location}: {exc.strerror}") from None
+    if header != SQLITE_MAGIC:
+        raise ArchiveError(
+            f"{location} is not an archiver archive (it is not an SQLite database); "
+            "point --db at an archive, or at a new file to create one"
+        )
+
+
+def _classify(db: Database, create: bool) -> str | None:
+    """The archive's schema revision; refuses foreign databases and newer archives."""
+    with db.engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if db.path is not None:
+            app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
+            if app_id not in (0, APPLICATION_ID):
+                raise ArchiveError(
+                    f"{db.location} is an SQLite database of another program, not an "
+                    "archiver archive; point --db at an archive, or at a new file to create one"
+                )
+        if current is None:
+            tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+            if tables:
+                raise ArchiveError(
+                    f"{db.location} is a database but not an archiver archive; point --db "
+                    "at an archive, or at a new file to create one"
+                )
+            if not create:
+                raise ArchiveError(
+                    f"no archive at {db.location} (the database is empty); create one "
+                    "with `archiver add FILE...`"
+                )
+    script = ScriptDirectory.from_config(alembic_config())
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise ArchiveError(
+            f"{db.location} was written by a newer version of archiver (schema {current}); "
+            "upgrade archiver to open it"
+        )
+    return current
+
+
+def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | None:
+    """Bring the schema to ``head`` under the write lock, backing the file up first."""
+    sqlite = db.path is not None
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if sqlite:
+            # Batch migrations drop and rebuild tables: with foreign keys on, dropping a
+            # parent table would cascade-delete its children. The pragma is a no-op inside a
+            # transaction, so it goes straight to the driver, before BEGIN.
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                # Another process may have migrated while we waited for the lock.
+                current = MigrationContext.configure(conn).get_current_revision()
+                if current == head:
+                    return None
+                backup = backup_file(db.path, current) if sqlite and current else None
+                command.upgrade(alembic_config(conn), "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise ArchiveError(
+                            f"upgrading {db.location} would break {len(broken)} references; "
+                            "nothing was changed, please report this"
+                        )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+    return current, head, backup
+
+
+def backup_file(path: Path, revision: str | None) -> Path:
+    """A consistent copy of an SQLite archive beside it, named after its schema revision."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.{revision or 'new'}-{stamp}.bak")
+    # The backup API copies a consistent snapshot, WAL content included.
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    shutil.copymode(path, target)
+    return target

@@ -1,0 +1,1 @@
+"""The archive's schema history as Alembic migrations (shipped inside the package)."""

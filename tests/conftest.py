@@ -1,0 +1,70 @@
+"""Shared fixtures: every test gets its own archive path; nothing touches a real archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archiver.cli import main
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SEEDS = SHARED / "seeds"
+EVAL = SHARED / "eval"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """Point $ARCHIVER_DB at a temp file and run from tmp_path, so no test can touch a real
+    archive (or leave archive.db in the checkout)."""
+    monkeypatch.setenv("ARCHIVER_DB", str(tmp_path / "archive.db"))
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """The archive the CLI uses by default in this test (not created yet)."""
+    return tmp_path / "archive.db"
+
+
+@pytest.fixture
+def cli():
+    """Run the real CLI in-process: ``cli("add", path)`` returns click's Result."""
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a file under tmp_path: ``write("a.txt", "text")`` or bytes; returns its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+def article_text(topic: str = "harbour", paragraphs: int = 5) -> str:
+    """A small invented page dump: a title, a byline, body paragraphs and boilerplate."""
+    body = "\n\n".join(
+        f"Paragraph {i} about the {topic}: the city council met on Tuesday evening to discuss "
+        f"the {topic} plans, and several residents spoke at length about what the changes "
+        f"would mean for their streets, their jobs and the schools nearby in year {2000 + i}."
+        for i in range(1, paragraphs + 1)
+    )
+    return (
+        f"Council Weighs New {topic.title()} Plan\n\nBy Dana Whitfield\n\n{body}\n\n"
+        "- Advertisement -\n\nLeave a Reply\n\nPlease enter your comment!\n"
+    )

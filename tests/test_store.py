@@ -1,0 +1,219 @@
+"""The archive file: migrations, automatic upgrades with backups, refusing what is not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, inspect
+
+from archiver.archive import Archive
+from archiver.errors import ArchiveError
+from archiver.store import APPLICATION_ID, alembic_config, head_revision, open_database
+
+EXPECTED_SCHEMA = {
+    "originals": ["sha256", "size", "data"],
+    "articles": [
+        "id", "sha256", "source_path", "ingested_at", "format", "encoding", "extractor",
+        "extractor_version", "clean_text", "title", "author", "outlet", "url", "published",
+        "language",
+    ],
+    "article_fields": ["article_id", "name", "value", "source", "confidence"],
+    "removed_lines": ["id", "article_id", "lineno", "text", "reason"],
+    "alembic_version": ["version_num"],
+}
+EXPECTED_INDEXES = {
+    "articles": {"ix_articles_outlet", "ix_articles_published"},
+    "removed_lines": {"ix_removed_lines_reason"},
+}
+
+
+def _schema(path) -> tuple[dict, dict]:
+    engine = create_engine(f"sqlite:///{path}")
+    insp = inspect(engine)
+    tables = {t: [c["name"] for c in insp.get_columns(t)] for t in insp.get_table_names()}
+    indexes = {t: {i["name"] for i in insp.get_indexes(t)} for t in tables}
+    engine.dispose()
+    return tables, indexes
+
+
+def _make_first_revision_archive(path) -> None:
+    """An archive as the first migration left it, with one article in it."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.exec_driver_sql("INSERT INTO originals VALUES ('ab', 3, x'616263')")
+        conn.exec_driver_sql(
+            "INSERT INTO articles (id, sha256, source_path, ingested_at, format, encoding, "
+            "extractor, extractor_version, clean_text, title) VALUES (7, 'ab', '/in.txt', "
+            "'2024-01-01 00:00:00', 'text', 'utf-8', 'archiver-text', '1', 'Old text', 'Old')"
+        )
+    engine.dispose()
+
+
+def test_new_archive_has_the_expected_schema(db_path):
+    db = open_database(str(db_path), create=True)
+    db.close()
+    tables, indexes = _schema(db_path)
+    assert tables == EXPECTED_SCHEMA
+    for table, names in EXPECTED_INDEXES.items():
+        assert names <= indexes[table]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+
+
+def test_models_match_the_migrations(db_path):
+    db = open_database(str(db_path), create=True)
+    try:
+        assert db.schema_differences() == []
+    finally:
+        db.close()
+
+
+def test_an_archive_of_the_first_migration_is_backed_up_and_upgraded(db_path):
+    _make_first_revision_archive(db_path)
+    with Archive.open(str(db_path)) as archive:
+        old, new, backup = archive.db.upgraded
+        assert (old, new) == ("0001", head_revision())
+        record = archive.get(7)
+        assert (record.title, record.clean_text) == ("Old", "Old text")
+        assert archive.get(7, removed=True).removed == []
+    assert backup.exists() and backup.name.startswith("archive.db.0001-")
+    backup_tables, _ = _schema(backup)
+    assert "removed_lines" not in backup_tables
+    assert sqlite3.connect(backup).execute("SELECT title FROM articles").fetchall() == [("Old",)]
+    tables, _ = _schema(db_path)
+    assert tables == EXPECTED_SCHEMA
+
+
+def test_db_upgrade_command_reports_the_upgrade_and_check_passes(db_path, cli):
+    _make_first_revision_archive(db_path)
+    result = cli("db", "check")
+    assert result.exit_code == 1
+    assert "Problem     the schema is older: run `archiver db upgrade`" in result.output
+    result = cli("db", "upgrade")
+    assert result.exit_code == 0
+    assert f"from schema 0001 to {head_revision()}; the old file is kept at" in result.output
+    result = cli("db", "upgrade")
+    assert result.output == f"{db_path} is up to date (schema {head_revision()}).\n"
+    result = cli("db", "check")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-2:] == ["Integrity   ok", "OK"]
+
+
+def test_newer_archive_is_refused(db_path, cli):
+    open_database(str(db_path), create=True).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    result = cli("list")
+    assert result.exit_code == 3
+    assert result.output == (
+        f"Error: {db_path} was written by a newer version of archiver (schema 9999); "
+        "upgrade archiver to open it\n"
+    )
+
+
+def test_a_text_file_is_not_an_archive(write, cli):
+    path = write("notes.db", "just some notes\n")
+    result = cli("--db", path, "list")
+    assert result.exit_code == 3
+    assert result.output == (
+        f"Error: {path} is not an archiver archive (it is not an SQLite database); "
+        "point --db at an archive, or at a new file to create one\n"
+    )
+    assert path.read_text() == "just some notes\n"
+
+
+def test_another_programs_database_is_not_an_archive(tmp_path, cli, write):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    source = write("a.txt", "Some words")
+    result = cli("--db", path, "add", source)
+    assert result.exit_code == 3
+    assert result.output == (
+        f"Error: {path} is a database but not an archiver archive; point --db at an archive, "
+        "or at a new file to create one\n"
+    )
+    tables, _ = _schema(path)
+    assert tables == {"contacts": ["name"]}
+
+
+def test_read_only_commands_never_create_an_archive(db_path, cli):
+    for args in (["list"], ["show", "1"], ["stats"], ["export"], ["db", "check"], ["db", "upgrade"]):
+        result = cli(*args)
+        assert result.exit_code == 3, args
+        assert result.output == (
+            f"Error: no archive at {db_path}; create one with `archiver add FILE...`, "
+            "or point --db (or $ARCHIVER_DB) at an existing archive\n"
+        )
+    assert not db_path.exists()
+
+
+def test_db_accepts_an_sqlalchemy_url(tmp_path, cli):
+    path = tmp_path / "by-url.db"
+    open_database(f"sqlite:///{path}", create=True).close()
+    result = cli("--db", f"sqlite:///{path}", "stats", "--json")
+    assert result.exit_code == 0, result.output
+    assert '"articles": 0' in result.output
+
+
+def test_db_after_the_command_name(tmp_path, cli):
+    path = tmp_path / "after.db"
+    open_database(str(path), create=True).close()
+    assert cli("list", "--db", path).exit_code == 0
+    assert cli("list", "--db", tmp_path / "missing.db").exit_code == 3
+
+
+def test_missing_folder_for_a_new_archive(tmp_path, write, cli):
+    source = write("a.txt", "words")
+    result = cli("--db", tmp_path / "nope" / "a.db", "add", source)
+    assert result.exit_code == 3
+    assert result.output == (
+        f"Error: cannot create the archive {tmp_path / 'nope' / 'a.db'}: "
+        f"the folder {tmp_path / 'nope'} does not exist\n"
+    )
+
+
+def test_an_unknown_url_scheme_is_one_sentence(cli):
+    result = cli("--db", "nosuchdb://x/y", "list")
+    assert result.exit_code == 3
+    assert result.output.startswith("Error: ")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_two_processes_create_and_migrate_the_same_archive_at_once(db_path):
+    script = (
+        "import sys; from archiver.store import open_database; "
+        "open_database(sys.argv[1], create=True).close()"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(db_path)], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    errors = [p.communicate()[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    tables, _ = _schema(db_path)
+    assert tables == EXPECTED_SCHEMA
+
+
+@pytest.mark.parametrize("revision", ["0001"])
+def test_migrations_downgrade_and_upgrade_again(db_path, revision):
+    open_database(str(db_path), create=True).close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    engine.dispose()
+    tables, _ = _schema(db_path)
+    assert tables == EXPECTED_SCHEMA
