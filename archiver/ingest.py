@@ -153,7 +153,7 @@ def extract(
         from .html import extract_html
 
         extraction = extract_html(decoded.text, url=url)
-        if not extraction.text.strip():
+        if len(extraction.text.split()) < settings.min_words:
             raise InputError(
                 name,
                 "no article text was found in this HTML page; check that it is an article "
@@ -163,7 +163,7 @@ def extract(
         from .textclean import clean_text
 
         extraction = clean_text(decoded.text)
-        if not extraction.text.strip():
+        if len(extraction.text.split()) < settings.min_words:
             raise InputError(
                 name,
                 "every line of it looks like boilerplate, so no article text is left; "

@@ -13,3 +13,5 @@ class Settings:
 
     #: Largest input accepted, in bytes, after gzip decompression.
     max_bytes: int = 50 * MB
+    #: Fewer words than this left after cleaning means the input held no article.
+    min_words: int = 5
