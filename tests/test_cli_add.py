@@ -162,23 +162,42 @@ def test_a_folder_mixing_good_and_bad_files(write, cli, tmp_path, db_path):
     write("mixed/3-blank.txt", "  \n\t\n  ")
     write("mixed/4-binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     write("mixed/5-nothing.html", "<html><body><nav>Home</nav></body></html>")
-    write("mixed/6-good.txt", article_text("bridge"))
+    write("mixed/6-undecodable.txt", bytes(range(0x80, 0x100)) * 8)
+    write("mixed/7-good.txt", article_text("bridge"))
     result = cli("add", "--json", tmp_path / "mixed")
     assert result.exit_code == 1
     statuses = [(os.path.basename(line["path"]), line["status"]) for line in _json_lines(result.output)]
     assert statuses == [("1-good.txt", "added"), ("2-empty.txt", "error"), ("3-blank.txt", "error"),
                         ("4-binary.txt", "error"), ("5-nothing.html", "error"),
-                        ("6-good.txt", "added")]
+                        ("6-undecodable.txt", "error"), ("7-good.txt", "added")]
+    folder = tmp_path / "mixed"
     errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
-    assert len(errors) == 4
-    assert all(str(tmp_path / "mixed") in e for e in errors)
+    assert errors == [
+        f"error: {folder}/2-empty.txt: the file is empty; there is nothing to archive",
+        f"error: {folder}/3-blank.txt: the file holds only whitespace; there is nothing to archive",
+        f"error: {folder}/4-binary.txt: the file looks like a PNG image, not text or HTML; "
+        "archive the article's text or its saved page",
+        f"error: {folder}/5-nothing.html: no article text was found in this HTML page; check "
+        "that it is an article page, or add its text with --format text",
+        f"error: {folder}/6-undecodable.txt: the bytes are not text in any encoding archiver "
+        "recognises; convert the file to UTF-8 and add it again",
+    ]
     assert "Traceback" not in result.output
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM articles").fetchone() == (2,)
     # What was archived stays when a later batch fails entirely.
-    again = cli("add", tmp_path / "mixed" / "2-empty.txt")
+    again = cli("add", folder / "2-empty.txt")
     assert again.exit_code == 1
     assert cli("show", "1").output.count("Paragraph") == 5
     assert _json_lines(cli("export").output)[0]["path"] == str(good)
+
+
+def test_a_file_over_the_size_limit(write, cli):
+    path = write("big.txt", article_text() * 800)
+    result = cli("add", "--max-size", "1", path)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        f"error: {path}: the file is larger than 1 MB; split it or raise --max-size\n"
+    )
 
 
 def test_missing_paths_are_reported_and_the_batch_goes_on(write, cli, tmp_path):
