@@ -278,3 +278,38 @@ def test_two_processes_add_to_one_archive_at_once(write, tmp_path, db_path):
     outputs = [p.communicate()[1].decode() for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM articles").fetchone() == (24,)
+
+
+def test_a_progress_bar_on_a_terminal_for_many_files(write, tmp_path, db_path):
+    """stderr on a pseudo-terminal gets a progress bar; stdout still gets one line an article."""
+    import pty
+
+    for i in range(12):
+        write(f"bar/{i:02}.txt", article_text(f"topic{i}"))
+    leader, follower = pty.openpty()
+    env = {**os.environ, "ARCHIVER_DB": str(db_path), "COLUMNS": "100"}
+    proc = subprocess.Popen([sys.executable, "-m", "archiver", "add", str(tmp_path / "bar")],
+                            env=env, stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    stdout, _ = proc.communicate()
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    assert proc.returncode == 0
+    assert len(stdout.decode().splitlines()) == 12
+    assert b"Archiving" in terminal and b"100%" in terminal
+    assert b"12 added, 0 already archived, 0 failed." in terminal
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(write, cli, tmp_path):
+    for i in range(12):
+        write(f"nobar/{i:02}.txt", article_text(f"topic{i}"))
+    result = cli("add", tmp_path / "nobar")
+    assert "Archiving" not in result.output
