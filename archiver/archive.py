@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import Select, bindparam, func, insert, select
 
 from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
@@ -18,6 +18,14 @@ articles_t = Article.__table__
 fields_t = ArticleField.__table__
 removed_t = RemovedRow.__table__
 originals_t = Original.__table__
+
+# Built once: constructing statements costs more than running them on the ingest path.
+_ID_BY_SHA = select(articles_t.c.id).where(articles_t.c.sha256 == bindparam("sha"))
+_ORIGINAL_EXISTS = select(originals_t.c.sha256).where(originals_t.c.sha256 == bindparam("sha"))
+_INSERT_ORIGINAL = insert(originals_t)
+_INSERT_ARTICLE = insert(articles_t)
+_INSERT_FIELDS = insert(fields_t)
+_INSERT_REMOVED = insert(removed_t)
 
 
 @dataclass
@@ -124,9 +132,7 @@ class Archive:
 
     def find_sha256(self, sha256: str) -> int | None:
         with self.db.reading() as conn:
-            return conn.execute(
-                select(articles_t.c.id).where(articles_t.c.sha256 == sha256)
-            ).scalar()
+            return conn.execute(_ID_BY_SHA, {"sha": sha256}).scalar()
 
     def store(
         self,
@@ -140,52 +146,35 @@ class Archive:
     ) -> tuple[int, bool]:
         """Store one article in one transaction; returns (id, True) or (existing id, False)."""
         with self.db.writing() as conn:
-            existing = conn.execute(
-                select(articles_t.c.id).where(articles_t.c.sha256 == sha256)
-            ).scalar()
+            existing = conn.execute(_ID_BY_SHA, {"sha": sha256}).scalar()
             if existing is not None:
                 return existing, False
-            if conn.execute(
-                select(originals_t.c.sha256).where(originals_t.c.sha256 == sha256)
-            ).first() is None:
-                conn.execute(insert(originals_t).values(sha256=sha256, size=len(data), data=data))
-            core = {name: metadata[name].value if name in metadata else None for name in CORE_FIELDS}
-            article_id = conn.execute(
-                insert(articles_t).values(
-                    sha256=sha256,
-                    source_path=source_path,
-                    ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
-                    format=decoded.format,
-                    encoding=decoded.encoding,
-                    extractor=extraction.extractor,
-                    extractor_version=extraction.extractor_version,
-                    clean_text=extraction.text,
-                    **core,
-                )
-            ).inserted_primary_key[0]
+            if conn.execute(_ORIGINAL_EXISTS, {"sha": sha256}).first() is None:
+                conn.execute(_INSERT_ORIGINAL, {"sha256": sha256, "size": len(data), "data": data})
+            row = {name: metadata[name].value if name in metadata else None for name in CORE_FIELDS}
+            row.update(
+                sha256=sha256,
+                source_path=source_path,
+                ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
+                format=decoded.format,
+                encoding=decoded.encoding,
+                extractor=extraction.extractor,
+                extractor_version=extraction.extractor_version,
+                clean_text=extraction.text,
+            )
+            article_id = conn.execute(_INSERT_ARTICLE, row).inserted_primary_key[0]
             if metadata:
-                conn.execute(
-                    insert(fields_t),
-                    [
-                        {
-                            "article_id": article_id,
-                            "name": name,
-                            "value": f.value,
-                            "source": f.source,
-                            "confidence": f.confidence,
-                        }
-                        for name, f in metadata.items()
-                    ],
-                )
+                conn.execute(_INSERT_FIELDS, [
+                    {"article_id": article_id, "name": name, "value": f.value,
+                     "source": f.source, "confidence": f.confidence}
+                    for name, f in metadata.items()
+                ])
             if extraction.removed:
-                conn.execute(
-                    insert(removed_t),
-                    [
-                        {"article_id": article_id, "lineno": r.lineno, "text": r.text,
-                         "reason": r.reason}
-                        for r in extraction.removed
-                    ],
-                )
+                conn.execute(_INSERT_REMOVED, [
+                    {"article_id": article_id, "lineno": r.lineno, "text": r.text,
+                     "reason": r.reason}
+                    for r in extraction.removed
+                ])
             return article_id, True
 
     # -- reading -------------------------------------------------------------------------
