@@ -1,0 +1,471 @@
+"""HTML extraction: the article body by trafilatura, and metadata with the source of each value."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from archiver.document import Extraction, Field
+from archiver.metanorm import (
+    clean_author,
+    clean_outlet,
+    clean_title,
+    is_utc,
+    matches_site,
+    normalize_date,
+    normalize_language,
+    normalize_space,
+    same_instant,
+    title_parts,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Tunables and patterns
+# ---------------------------------------------------------------------------------------------
+
+#: trafilatura's options for the body. ``fast`` skips the fallback extractors: it scores better
+#: on the AEB benchmark (F1 0.962 vs 0.953) and costs a third less. Comments are not the article.
+BODY_OPTIONS: dict[str, Any] = {"fast": True, "include_comments": False, "include_tables": True}
+
+#: How far each source is trusted, used as the Field confidence.
+CONFIDENCE = {
+    "json-ld": 0.9,
+    "html-meta": 0.8,
+    "html-title": 0.7,
+    "html-h1": 0.6,
+    "html-byline": 0.6,
+    "htmldate": 0.5,  # htmldate's guess from the whole page: may be a header or crawl date
+    "url": 0.4,  # the outlet spelled as the site's host name
+}
+
+#: Meta tags read for each field, best first. Keys are ``property``, ``name``, ``itemprop`` or
+#: ``http-equiv``, lowercased.
+META_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": (
+        "og:title",
+        "twitter:title",
+        "parsely-title",
+        "sailthru.title",
+        "dc.title",
+        "dcterms.title",
+        "citation_title",
+        "headline",
+        "title",
+    ),
+    "author": (
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "citation_author",
+        "byl",
+        "og:article:author",
+    ),
+    "outlet": (
+        "og:site_name",
+        "publisher",
+        "dc.publisher",
+        "dcterms.publisher",
+        "citation_journal_title",
+    ),
+    "published": (
+        "article:published_time",
+        "article:published",
+        "og:published_time",
+        "article:publicationdate",
+        "datepublished",
+        "publishdate",
+        "publish-date",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dcterms.date",
+        "dc.date",
+        "citation_publication_date",
+        "citation_date",
+        "date",
+        "pdate",
+    ),
+    "url": ("og:url", "twitter:url"),
+    "language": ("content-language", "og:locale", "dc.language", "language", "inlanguage"),
+}
+
+#: Meta tags naming the web app, read for the outlet when nothing better names the site.
+APP_NAME_KEYS = ("application-name", "apple-mobile-web-app-title")
+
+#: schema.org types (lowercased) whose JSON-LD object describes the article itself.
+JSON_LD_ARTICLE = re.compile(r"(?:article|posting|report)$")
+#: schema.org types whose ``name`` is the outlet when the article object names no publisher.
+JSON_LD_SITE = frozenset({"newsmediaorganization", "organization", "website", "corporation"})
+#: Wrappers some sites put around JSON-LD inside <script>.
+JSON_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
+
+#: Elements that may hold a byline in the page body.
+BYLINE_TAGS = ("a", "address", "div", "p", "span", "strong", "em", "h3", "h4", "li", "cite")
+#: Class, id, rel or itemprop values marking a byline element, most specific first.
+BYLINE_MARKS = (
+    re.compile(r"^(?:author|byline|byl)$|author-?name|authorname|\bbyline\b", re.IGNORECASE),
+    re.compile(r"author|byline|posted-?by|submitted-?by|journalist|writer", re.IGNORECASE),
+)
+#: Bylines inside these belong to comments, teasers or promotions, not to the article.
+BYLINE_EXCLUDED = re.compile(
+    r"comment|sidebar|related|recommend|footer|widget|newsletter|promo|teaser|popular",
+    re.IGNORECASE,
+)
+#: How a site or blog name before a headline ends: "Silicon Exposed: Headline".
+HEADLINE_PREFIX_ENDS = frozenset(":|-–—·•»›~/")
+
+#: A byline element longer than this is a paragraph, not a byline.
+MAX_BYLINE_CHARS = 120
+
+#: An outlet candidate longer than this is a sentence (often the title), not a site name.
+MAX_OUTLET_WORDS = 8
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the page's own metadata
+# ---------------------------------------------------------------------------------------------
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """The page's meta tags, first value of each key; anywhere, since broken heads are common."""
+    found: dict[str, str] = {}
+    for elem in tree.iter("meta"):
+        content = elem.get("content")
+        key = (
+            elem.get("property")
+            or elem.get("name")
+            or elem.get("itemprop")
+            or elem.get("http-equiv")
+        )
+        if key and content and content.strip():
+            found.setdefault(key.strip().lower(), content.strip())
+    return found
+
+
+def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON object of the page's JSON-LD blocks, ``@graph`` members included."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        text = JSON_LD_WRAPPER.sub("", script.text or "")
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue  # broken JSON-LD is common; the meta tags still count
+        stack = data if isinstance(data, list) else [data]
+        for item in stack:
+            if not isinstance(item, dict):
+                continue
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                yield from (g for g in graph if isinstance(g, dict))
+
+
+def _types(item: dict[str, Any]) -> list[str]:
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return [k.lower() for k in kinds if isinstance(k, str)]
+
+
+def _text(value: Any) -> str | None:
+    """A JSON-LD value as one string: the text itself, a ``name``, or the first of a list."""
+    if isinstance(value, list):
+        value = next((v for v in value if v), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@id") or value.get("url")
+    if isinstance(value, (int, float)):
+        value = str(value)
+    return normalize_space(value) if isinstance(value, str) and value.strip() else None
+
+
+def _ld_authors(value: Any) -> tuple[list[str], list[str]]:
+    """Names of people and of organisations in a JSON-LD ``author``."""
+    people: list[str] = []
+    orgs: list[str] = []
+    for author in value if isinstance(value, list) else [value]:
+        if isinstance(author, str):
+            people.append(author)
+        elif isinstance(author, dict):
+            name = author.get("name")
+            if isinstance(name, list):
+                name = ", ".join(n for n in name if isinstance(n, str))
+            elif isinstance(name, dict):
+                name = name.get("name")
+            if not name and author.get("familyName"):
+                name = " ".join(
+                    str(author[k]) for k in ("givenName", "familyName") if author.get(k)
+                )
+            if isinstance(name, str) and name.strip():
+                is_org = any(t in JSON_LD_SITE for t in _types(author))
+                (orgs if is_org else people).append(name)
+    return people, orgs
+
+
+def _json_ld(tree: HtmlElement) -> dict[str, str]:
+    """Title, author, date, publisher, url and language from the page's JSON-LD article."""
+    found: dict[str, str] = {}
+    site_names: list[str] = []
+    for item in _json_ld_objects(tree):
+        kinds = _types(item)
+        if any(JSON_LD_ARTICLE.search(k) for k in kinds) and "title" not in found:
+            # The first article object is the page's; later ones are usually related links.
+            if title := _text(item.get("headline")):
+                found["title"] = title
+            if name := _text(item.get("name")):
+                found["name"] = name
+            people, orgs = _ld_authors(item.get("author"))
+            if people:
+                found["author"] = ", ".join(people)
+            if orgs:
+                found["author_org"] = "; ".join(dict.fromkeys(map(normalize_space, orgs)))
+            for key in ("datePublished", "dateCreated", "uploadDate"):
+                if date := _text(item.get(key)):
+                    found["published"] = date
+                    break
+            if publisher := _text(item.get("publisher")):
+                found["outlet"] = publisher
+            if language := _text(item.get("inLanguage")):
+                found["language"] = language
+            for key in ("url", "mainEntityOfPage"):
+                url = _text(item.get(key))
+                if url and url.startswith("http"):
+                    found["url"] = url
+                    break
+        elif any(k in JSON_LD_SITE for k in kinds) and (name := _text(item.get("name"))):
+            site_names.append(name)
+    if "outlet" not in found and site_names:
+        found["outlet"] = site_names[0]
+    return found
+
+
+def _page_url(tree: HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
+    """The canonical URL of the page, made absolute against the given URL or og:url."""
+    base = url or meta.get("og:url")
+    for link in tree.xpath('//link[@href][contains(concat(" ", @rel, " "), " canonical ")]'):
+        href = link.get("href", "").strip()
+        if href:
+            full = urljoin(base, href) if base else href
+            if full.startswith(("http://", "https://")):
+                return full
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing each field
+# ---------------------------------------------------------------------------------------------
+
+
+def _field(value: str | None, source: str) -> Field | None:
+    return Field(value, source, CONFIDENCE[source]) if value else None
+
+
+def _choose_outlet(
+    meta: dict[str, str], ld: dict[str, str], title_tag: str, host: str | None
+) -> Field | None:
+    # og:site_name first: JSON-LD publishers are often the owning company, not the masthead.
+    first, *others = META_FIELDS["outlet"]
+    candidates = [(meta.get(first), "html-meta"), (ld.get("outlet"), "json-ld")]
+    candidates += [(meta.get(key), "html-meta") for key in others]
+    for raw, source in candidates:
+        name = clean_outlet(raw, host)
+        if name and len(name.split()) <= MAX_OUTLET_WORDS:
+            return _field(name, source)
+    # Application names are often the site's, but some sites put the headline there.
+    headlines = {t.casefold() for t in (title_tag, meta.get("og:title"), ld.get("title")) if t}
+    headlines |= {title_parts(t)[0].casefold() for t in headlines}
+    for key in APP_NAME_KEYS:
+        name = clean_outlet(meta.get(key), host)
+        if name and len(name.split()) <= MAX_OUTLET_WORDS and name.casefold() not in headlines:
+            return _field(name, "html-meta")
+    # The site's name is often the end of <title>: "Headline - Salon.com".
+    for part in title_parts(title_tag)[1:]:
+        if matches_site(part, None, host):
+            return _field(part, "html-title")
+    if host:
+        return _field(re.sub(r"^www\d*\.", "", host), "url")
+    return None
+
+
+def _is_headline_of(title: str, tag_title: str, may_end: bool = True) -> bool:
+    """Whether ``tag_title`` is ``title`` with decorations: "Headline (with Pictures) | by Jo"
+    or "Blog Name: Headline", and not a longer headline that starts with the same words.
+    """
+    if len(title.split()) < 2:
+        return False
+    if tag_title.startswith(title):
+        rest = tag_title[len(title) :].lstrip()
+        return not rest[:1].isalnum()
+    if may_end and tag_title.endswith(title):
+        rest = tag_title[: -len(title)].rstrip()
+        return rest[-1:] in HEADLINE_PREFIX_ENDS
+    return False
+
+
+def _choose_title(
+    meta: dict[str, str],
+    ld: dict[str, str],
+    title_tag: str,
+    h1s: list[str],
+    outlet: str | None,
+    host: str | None,
+) -> Field | None:
+    # <title> is the headline plus decorations. Once the site name is off, an alternative that
+    # <title> decorates is the bare headline ("Headline | Section" -> "Headline"); otherwise
+    # <title> is kept over og:title or JSON-LD, often social or SEO variants of the headline.
+    alternatives = [(ld.get("title"), "json-ld"), (ld.get("name"), "json-ld")]
+    alternatives += [(meta.get(key), "html-meta") for key in META_FIELDS["title"]]
+    alternatives += [(h1, "html-h1") for h1 in h1s[:1]]
+    cleaned = [(t, src) for raw, src in alternatives if (t := clean_title(raw, outlet, host))]
+    tag_title = clean_title(title_tag, outlet, host)
+    if tag_title and not matches_site(tag_title, outlet, host):
+        for title, source in cleaned:
+            # An h1 at the end of <title> is more often the site's banner than the headline.
+            if title != tag_title and _is_headline_of(title, tag_title, source != "html-h1"):
+                return _field(title, source)
+        return _field(tag_title, "html-title")
+    for title, source in cleaned:
+        if source != "html-h1" or len(h1s) == 1:
+            return _field(title, source)
+    return _field(tag_title, "html-title")
+
+
+def _marks(elem: HtmlElement) -> str:
+    attrib = elem.attrib
+    return " ".join(attrib[k] for k in ("class", "id", "rel", "itemprop") if k in attrib)
+
+
+def _body_byline(tree: HtmlElement, outlet: str | None, host: str | None) -> str | None:
+    """The first byline in the page body that names someone.
+
+    Found by the element's class, id, rel or itemprop: a plain loop over the elements, since
+    the same test as an XPath with regular expressions costs several times more.
+    """
+    candidates: list[tuple[int, int, HtmlElement]] = []
+    for position, elem in enumerate(tree.iter(*BYLINE_TAGS)):
+        marks = _marks(elem)
+        if not marks:
+            continue
+        for rank, pattern in enumerate(BYLINE_MARKS):
+            if pattern.search(marks):
+                candidates.append((rank, position, elem))
+                break
+    for _, _, elem in sorted(candidates, key=lambda c: (c[0], c[1])):
+        text = normalize_space(" ".join(elem.itertext()))
+        if not 2 < len(text) < MAX_BYLINE_CHARS:
+            continue
+        # <body> classes describe the layout ("sidebar-primary"), not where the byline is.
+        ancestors = (a for a in elem.iterancestors() if a.tag not in ("body", "html"))
+        if any(BYLINE_EXCLUDED.search(_marks(a)) for a in ancestors):
+            continue
+        if author := clean_author(text, outlet, host):
+            return author
+    return None
+
+
+def _choose_author(
+    meta: dict[str, str],
+    ld: dict[str, str],
+    tree: HtmlElement,
+    outlet: str | None,
+    host: str | None,
+) -> Field | None:
+    if author := clean_author(ld.get("author"), outlet, host):
+        return _field(author, "json-ld")
+    if organisation := ld.get("author_org"):
+        # "Contributors to Wikimedia projects", "BBC News": a credit, but not a person's byline.
+        return _field(organisation, "json-ld")
+    for key in META_FIELDS["author"]:
+        if author := clean_author(meta.get(key), outlet, host):
+            return _field(author, "html-meta")
+    return _field(_body_byline(tree, outlet, host), "html-byline")
+
+
+def _choose_published(
+    meta: dict[str, str], ld: dict[str, str], tree: HtmlElement, url: str | None
+) -> Field | None:
+    ld_date = normalize_date(ld.get("published"))
+    meta_dates = (normalize_date(meta.get(key)) for key in META_FIELDS["published"])
+    meta_date = next(filter(None, meta_dates), None)
+    if ld_date and not (meta_date and same_instant(ld_date, meta_date) and is_utc(ld_date)):
+        return _field(ld_date, "json-ld")
+    if meta_date:
+        # Preferred to a JSON-LD time in UTC for the same instant: the local date is the one
+        # the outlet printed.
+        return _field(meta_date, "html-meta")
+    guess = find_date(tree, url=url, original_date=True, extensive_search=True)
+    return _field(normalize_date(guess), "htmldate")
+
+
+def _choose_language(meta: dict[str, str], ld: dict[str, str], tree: HtmlElement) -> Field | None:
+    if language := normalize_language(ld.get("language")):
+        return _field(language, "json-ld")
+    candidates = [tree.get("lang"), tree.get("xml:lang")]
+    candidates += [meta.get(key) for key in META_FIELDS["language"]]
+    return _field(next(filter(None, map(normalize_language, candidates)), None), "html-meta")
+
+
+def extract_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Field]:
+    """Title, author, outlet, url, published and language of a parsed page, each with its source."""
+    meta = _meta_tags(tree)
+    ld = _json_ld(tree)
+    title_elem = tree.find(".//title")
+    title_tag = normalize_space(title_elem.text_content()) if title_elem is not None else ""
+    h1s = [t for h in tree.iter("h1") if (t := normalize_space(h.text_content()))]
+
+    page_url = _page_url(tree, meta, url)
+    url_field = _field(page_url, "html-meta")
+    if not url_field and (ld_url := ld.get("url")):
+        url_field = _field(ld_url, "json-ld")
+    for key in META_FIELDS["url"]:
+        if not url_field and (meta_url := meta.get(key, "")).startswith(("http://", "https://")):
+            url_field = _field(meta_url, "html-meta")
+    host = urlsplit(url_field.value if url_field else url or "").hostname
+
+    outlet = _choose_outlet(meta, ld, title_tag, host)
+    outlet_name = outlet.value if outlet else None
+    fields = {
+        "title": _choose_title(meta, ld, title_tag, h1s, outlet_name, host),
+        "author": _choose_author(meta, ld, tree, outlet_name, host),
+        "outlet": outlet,
+        "url": url_field,
+        "published": _choose_published(meta, ld, tree, page_url or url),
+        "language": _choose_language(meta, ld, tree),
+    }
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_html(html: str, *, url: str | None = None) -> Extraction:
+    """Extract the article text and metadata of one HTML page.
+
+    ``url`` is where the page was fetched, if known: it resolves a relative canonical link and
+    names the site when the page does not. The text is "" when the page holds no article; the
+    caller decides what that means.
+    """
+    result = Extraction(text="", extractor="trafilatura", extractor_version=trafilatura.__version__)
+    tree = load_html(html) if html and html.strip() else None
+    if tree is None:
+        return result
+    result.metadata = extract_metadata(tree, url)
+    # bare_extraction works on its own copy of the tree, so the one above stays intact.
+    document = trafilatura.bare_extraction(tree, url=url, **BODY_OPTIONS)
+    if document is not None and document.text:
+        lines = (line.strip() for line in document.text.splitlines())
+        result.text = "\n\n".join(line for line in lines if line)
+    return result

@@ -1,0 +1,506 @@
+"""Metadata normalisation: turn raw titles, bylines, site names and dates into clean values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from html import unescape
+
+
+def _words(text: str, sep: str | None = None) -> frozenset[str]:
+    """A word list written as one string, the way the tables below are easiest to read."""
+    return frozenset(" ".join(w.split()) for w in text.split(sep) if w.strip())
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles and site names
+# ---------------------------------------------------------------------------------------------
+
+#: Separators between a headline and the site or section names decorating it. A colon is not
+#: one: "Daring Fireball: Colophon" and "Evolve: Shared Mutable History" are whole titles.
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|｜–—·•∙»›~/\\⁄✩★☆⋆◆♦●▪■►▶]|-{1,2}|::)\s+|\s*\|\s*")
+
+#: A site name in brackets at the end of a title: "Weekly Edition [LWN.net]".
+TITLE_BRACKETED = re.compile(r"\s*[\[(]([^\[\]()]+)[\])]\s*$")
+
+#: Section labels put before a headline ("Opinion | Headline"); dropped like a site name.
+TITLE_SECTION_LABELS = _words(
+    "opinion analysis editorial commentary review live video watch podcast exclusive"
+)
+
+#: Host labels that never name a site on their own.
+GENERIC_HOST_LABELS = _words(
+    "www www1 www2 m mobile amp news blog blogs com net org edu gov co ac int info biz io "
+    "uk us de fr es it nl be ch at au ca cz pl ru jp cn br in"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Bylines
+# ---------------------------------------------------------------------------------------------
+
+#: Words that introduce a byline ("By", "Posted by", "Par", "Text:"...), removed from the front.
+BYLINE_PREFIX = re.compile(
+    r"^(?:(?:posted|written|words|reported|reporting|report|story|text|published|article|"
+    r"analysis|commentary|opinion|review|column|essay|interview|compiled)\s+)?"
+    r"(?:by|par|por|door|av)\b\s*:?\s*"
+    r"|^(?:text|texto|tekst|текст|autor|autora|auteur|author|authors|reporter|writer)\s*:\s*",
+    re.IGNORECASE,
+)
+
+#: Credits that are not authorship; the byline is cut where they start.
+BYLINE_OTHER_CREDIT = re.compile(
+    r"\b(?:edited|photos?|photographs?|pictures?|illustrations?|graphics|video|images?|"
+    r"additional reporting|translated|fact[- ]checked)\s+by\b.*$",
+    re.IGNORECASE,
+)
+
+#: Co-authors in brackets: "Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+BYLINE_WITH = re.compile(r"\(\s*(?:with|avec|mit|con|com)\s+([^()]*)\)", re.IGNORECASE)
+
+#: A date stamp that follows the names ("Jane Doe Updated: March 3, 2024"); cut from there.
+BYLINE_DATE_PHRASE = re.compile(
+    r"(?:^|\s)(?:last\s+)?(?:updated|published|posted on|modified|first published)\b.*$",
+    re.IGNORECASE,
+)
+
+#: A full stop between a name and what follows ("Finian Cunningham. Sputnik International"),
+#: not after an initial or a title ("Troy L. Smith", "Mrs. Smith").
+BYLINE_SENTENCE_BREAK = re.compile(r"(?<=\w{4})\.\s+(?=[A-Z])")
+
+#: Separators between several authors: commas, semicolons, ampersands and "and" in a few languages.
+BYLINE_SPLIT = re.compile(
+    r"\s*[,;|/&+]\s*|\s+[-–—•·]\s+|\s+(?:and|und|et|y|e|en|och|og|with|avec|mit)\s+",
+    re.IGNORECASE,
+)
+
+#: Role nouns; a name ends where one of these (with its qualifiers) begins.
+ROLE_NOUNS = _words(
+    """editor editors writer writers reporter reporters correspondent correspondents columnist
+    contributor contributors journalist journalists producer photographer critic analyst blogger
+    anchor intern freelancer freelance staff team desk newsroom bureau author"""
+)
+
+#: Words that qualify a role noun ("Senior Editor", "Games Editor", "Staff Writer").
+ROLE_QUALIFIERS = _words(
+    """senior staff chief associate assistant contributing deputy managing executive special
+    national international foreign political politics sports sport games gaming tech technology
+    science business health news opinion features feature digital social media investigative
+    legal data video photo travel food music film arts culture entertainment fashion education
+    environment environmental climate economics economy markets finance crime court courts
+    metro city local regional global world wire web online copy general lead principal
+    contributing guest regular weekend auto security medical enterprise religion retail energy
+    transportation aerospace immigration congressional statehouse agriculture"""
+)
+
+#: Academic and professional letters after a name ("Brenda Goodman, MA").
+CREDENTIALS = _words(
+    """ma md phd ph.d. ph.d mph rn do ms msc bsc ba bs jd mba rd rdn dds facp cpa lcsw psyd np
+    lmft cscs mbbs dphil llb llm msw mfa frcp"""
+)
+
+#: Values that sites put in author fields that name nobody.
+NON_AUTHORS = _words(
+    """username admin administrator anonymous author authors unknown guest user editor staff
+    webmaster root null none undefined n/a follow subscribe share comments comment more contact
+    email print menu search login home"""
+)
+
+#: Words after which a byline turns into a date or time ("Jane Doe Updated 3 hours ago").
+BYLINE_DATE_WORDS = _words(
+    """updated published posted modified last on at ago před vor hace il monday tuesday wednesday
+    thursday friday saturday sunday"""
+)
+
+#: News agencies, often written after a reporter's name ("Tom Davies Associated Press"): they
+#: are split off as a credit of their own, which provenance reads.
+WIRE_SERVICES = _words(
+    """ap | reuters | afp | pti | upi | dpa | ani | ians | xinhua | bloomberg | efe | ansa | kyodo |
+    yonhap | tass | anp | associated press | the associated press | agence france-presse |
+    press trust of india | united press international""",
+    sep="|",
+)
+
+#: Lower-case words that belong to names: "Michiel de Jong", "Ludwig van Beethoven".
+NAME_PARTICLES = _words(
+    "de da das do dos di del della der den van von ter ten te la le du des bin ibn al el y e st"
+)
+
+#: Email addresses, URLs and @handles are contact details, not names.
+BYLINE_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+
+#: A sentence of an author bio ("Jane Doe is a reporter at...") starts here.
+BYLINE_BIO = re.compile(r"\s+(?:is|was|has been|covers|writes)\s+.*$", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+
+#: Month names (full and abbreviated) in the languages news pages are most often in.
+MONTHS = {
+    **dict.fromkeys(("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene"), 1),
+    **dict.fromkeys(("february", "feb", "février", "fevrier", "févr", "februar", "febrero"), 2),
+    **dict.fromkeys(("march", "mar", "mars", "märz", "marzo"), 3),
+    **dict.fromkeys(("april", "apr", "avril", "avr", "abril", "abr"), 4),
+    **dict.fromkeys(("may", "mai", "mayo"), 5),
+    **dict.fromkeys(("june", "jun", "juin", "juni", "junio"), 6),
+    **dict.fromkeys(("july", "jul", "juillet", "juil", "juli", "julio"), 7),
+    **dict.fromkeys(("august", "aug", "août", "aout", "agosto", "ago"), 8),
+    **dict.fromkeys(("september", "sep", "sept", "septembre", "septiembre"), 9),
+    **dict.fromkeys(("october", "oct", "octobre", "oktober", "okt", "octubre"), 10),
+    **dict.fromkeys(("november", "nov", "novembre", "noviembre"), 11),
+    **dict.fromkeys(
+        ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic"),
+        12,
+    ),
+}
+
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+#: ISO 8601 and its common relatives ("2015-07-10 09:53:00 -0400", "2018-06-12T23:00:00.000Z").
+DATE_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}(?!\d))?)?(?!\d)"
+)
+#: Year first with slashes or dots: "2024/03/03", "2024.03.03".
+DATE_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
+#: Eight digits, as in URL paths and some meta tags: "20170113".
+DATE_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+#: Day first with dots, the European way: "13.03.2024".
+DATE_DMY_DOTS = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+#: Numbers with slashes, order unknown: "03/13/2024" or "13/03/2024".
+DATE_SLASHES = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+#: Month name then day: "March 3, 2024", "Mar. 3 2024", "Fri Mar 13 21:30:09 EST 2015".
+DATE_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+[\d:]+(?:\s+[A-Z]{{2,4}})?)?"
+    r",?\s+(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+#: Day then month name: "3 March 2024", "3. März 2024", "3 de marzo de 2024".
+DATE_DAY_MONTH = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?"
+    r"\s+(?:de\s+)?(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+#: Years outside this range are taken for noise, not publication dates.
+YEAR_RANGE = (1900, 2100)
+
+
+# ---------------------------------------------------------------------------------------------
+# Site matching
+# ---------------------------------------------------------------------------------------------
+
+
+def site_key(text: str) -> str:
+    """Fold a site name or title part for comparison: no case, accents, spaces, leading "the"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if c.isalnum())
+    return folded[3:] if folded.startswith("the") and len(folded) > 6 else folded
+
+
+def host_keys(host: str | None) -> set[str]:
+    """How a host may be written as a site name: "sport.aktualne.cz" gives aktualne, aktualnecz."""
+    if not host:
+        return set()
+    host = re.sub(r"^[a-z]+://", "", host.lower()).split("/")[0].split(":")[0]
+    labels = [label for label in host.split(".") if label]
+    keys = {site_key(label) for label in labels if label not in GENERIC_HOST_LABELS}
+    keys |= {site_key(".".join(labels[i:])) for i in range(len(labels) - 1)}
+    return {key for key in keys if len(key) >= 2}
+
+
+def matches_site(part: str, outlet: str | None = None, host: str | None = None) -> bool:
+    """Whether a title part names the site: equal to the outlet or to the host, give or take case,
+    spaces, accents, a leading "The" or a trailing company suffix ("Spiceworks" ~ "Spiceworks Inc").
+    """
+    key = site_key(part)
+    if len(key) < 2:
+        return False
+    if outlet:
+        outlet_key = site_key(outlet)
+        if key == outlet_key:
+            return True
+        shorter, longer = sorted((key, outlet_key), key=len)
+        if len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:
+            return True
+    return key in host_keys(host)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace (including newlines and no-break spaces) to one space."""
+    return " ".join(text.split())
+
+
+def clean_title(
+    title: str | None, outlet: str | None = None, host: str | None = None
+) -> str | None:
+    """Strip site names decorating a title ("Headline | Site", "Site - Headline", "[Site]").
+
+    Only parts that match the outlet or the host are removed, so a headline that itself holds
+    a dash keeps it. Returns None for an empty title.
+    """
+    if not title:
+        return None
+    if "&" in title and ";" in title:
+        title = unescape(title)
+    title = normalize_space(title)
+    bracketed = TITLE_BRACKETED.search(title)
+    if bracketed and bracketed.start() > 0 and matches_site(bracketed.group(1), outlet, host):
+        title = title[: bracketed.start()]
+    for separator in TITLE_SEPARATOR.finditer(title):
+        if title[: separator.start()] == title[separator.end() :]:
+            # "Headline - Headline": a template that fills both of its slots with the headline
+            title = title[: separator.start()]
+            break
+    parts = TITLE_SEPARATOR.split(title)
+    separators = TITLE_SEPARATOR.findall(title)
+    # Peel site names off both ends; what is left (and its inner separators) stays as it was.
+    start, end = 0, len(parts)
+    while end - start > 1 and matches_site(parts[end - 1], outlet, host):
+        end -= 1
+    while end - start > 1 and (
+        matches_site(parts[start], outlet, host) or parts[start].casefold() in TITLE_SECTION_LABELS
+    ):
+        start += 1
+    if (start, end) != (0, len(parts)):
+        pieces = [parts[start]]
+        for i in range(start + 1, end):
+            pieces += [separators[i - 1], parts[i]]
+        title = "".join(pieces)
+    return title.strip() or None
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a title between separators."""
+    return [p for p in TITLE_SEPARATOR.split(normalize_space(title)) if p]
+
+
+def clean_outlet(name: str | None, host: str | None = None) -> str | None:
+    """Clean a site name: no URL or @handle, no tagline ("Aktuálně.cz - Víte, co se právě děje")."""
+    if not name:
+        return None
+    name = normalize_space(unescape(name) if "&" in name else name)
+    if not name or name.lower().startswith(("http://", "https://", "www.")) or name[0] == "@":
+        return None
+    parts = title_parts(name)
+    if len(parts) > 1:
+        # A tagline follows the name; keep the part that is the host, if one is.
+        for part in parts:
+            if matches_site(part, None, host):
+                return part
+    return name
+
+
+# ---------------------------------------------------------------------------------------------
+# Bylines
+# ---------------------------------------------------------------------------------------------
+
+
+def _strip_role(words: list[str]) -> list[str]:
+    """Cut a name where a role starts: ["Ben", "Silverman", "Games", "Editor"] -> first two."""
+    for i, word in enumerate(words):
+        # "Editor-at-large" is an editor too.
+        if word.lower().strip(".,:").split("-")[0] in ROLE_NOUNS:
+            while i > 0 and words[i - 1].lower().strip(".,:") in ROLE_QUALIFIERS:
+                i -= 1
+            return words[:i]
+    return words
+
+
+def _is_date_word(words: list[str], i: int) -> bool:
+    """Whether a date or time starts at ``words[i]`` ("March 25, 2015", "Updated", "10:30")."""
+    low = words[i].lower().strip(".,:;")
+    if any(c.isdigit() for c in low) or low in BYLINE_DATE_WORDS:
+        return True
+    following = words[i + 1] if i + 1 < len(words) else ""
+    # A month only with a number after it: June, April or May are also names ("Theresa May").
+    return low in MONTHS and following[:1].isdigit()
+
+
+def _cut_at_date(text: str) -> str:
+    """The byline up to the date stamp that often follows it; a leading date is dropped."""
+    words = text.split()
+    start = 0
+    while start < len(words) and _is_date_word(words, start):
+        start += 1  # "March 3, 2024 By Jane Doe"
+    for i in range(start, len(words)):
+        if _is_date_word(words, i):
+            return " ".join(words[start:i])
+    return " ".join(words[start:])
+
+
+def _split_credit(part: str, outlet: str | None, host: str | None) -> tuple[str, str | None]:
+    """Split a news agency or the outlet off a name: "Tom Davies Associated Press"."""
+    words = part.split()
+    for size in (3, 2, 1):
+        if len(words) - size < 2:
+            continue
+        tail = " ".join(words[-size:])
+        if tail.casefold() in WIRE_SERVICES or matches_site(tail, outlet, host):
+            return " ".join(words[:-size]), tail
+    return part, None
+
+
+def _clean_name(name: str, organisation: bool = False) -> str | None:
+    """One author's name, or None when what is left names nobody."""
+    name = BYLINE_PREFIX.sub("", name.strip(" \t-–—:·•|"))
+    name = BYLINE_BIO.sub("", name)
+    words = _strip_role(name.split())
+    while words and words[-1].lower().strip(",") in CREDENTIALS:
+        words.pop()
+    name = " ".join(words).strip(" .,:;-–—()[]{}\"'“”‘’!?")
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    if name.lower() in NON_AUTHORS or name.lower() in CREDENTIALS or len(words) > 6:
+        return None
+    # A lower-case word among capitalised ones makes a phrase ("About the", "Vice President of
+    # Technology"), unless it is a particle ("Michiel de Jong"); all lower case may be a name.
+    lowered = [w for w in words if w[:1].islower() and w not in NAME_PARTICLES]
+    if lowered and any(w[:1].isupper() for w in words):
+        return None
+    if name.isupper() and len(name) > 3 and not organisation:
+        # Shouted bylines ("By JEFFREY GETTLEMAN") are names, not acronyms.
+        name = name.title()
+    return name
+
+
+def clean_author(
+    byline: str | None, outlet: str | None = None, host: str | None = None
+) -> str | None:
+    """Names out of a byline: "By Jane Doe, Staff Writer and John Roe" -> "Jane Doe; John Roe".
+
+    Removes "By"/"Posted by", roles, credentials, dates, emails, URLs and @handles; splits lists
+    on commas, "and", "&"...; splits a news agency (or the outlet, when given) off a name, since
+    who supplied the story matters for provenance; drops duplicates (also in other case).
+    Returns None when no name is left.
+    """
+    if not byline:
+        return None
+    text = normalize_space(unescape(byline) if "&" in byline else byline)
+    text = BYLINE_WITH.sub(r"; \1", BYLINE_CONTACT.sub(" ", text))
+    text = BYLINE_OTHER_CREDIT.sub("", BYLINE_PREFIX.sub("", text))
+    text = _cut_at_date(BYLINE_DATE_PHRASE.sub("", text))
+    text = BYLINE_SENTENCE_BREAK.sub("; ", text)
+    names: list[str] = []
+    for part in BYLINE_SPLIT.split(text):
+        person, credit = _split_credit(part.strip(), outlet, host)
+        for piece, organisation in ((person, False), (credit, True)):
+            name = _clean_name(piece, organisation) if piece else None
+            if name and name.casefold() not in (n.casefold() for n in names):
+                names.append(name)
+    # "Jane Doe; Jane" -> keep the fullest form of each name.
+    names = [n for n in names if not any(n != m and n.casefold() in m.casefold() for m in names)]
+    return "; ".join(names) or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso_timezone(zone: str | None) -> str:
+    if not zone:
+        return ""
+    if zone == "Z":
+        return "Z"
+    digits = zone[1:].replace(":", "")
+    return f"{zone[0]}{digits[:2]}:{digits[2:]}"
+
+
+def normalize_date(text: str | None) -> str | None:
+    """The first date in a text as ISO 8601: "YYYY-MM-DD", or a full timestamp when the text gives
+    a time ("2015-07-10 09:53:00 -0400" -> "2015-07-10T09:53:00-04:00"). The local time and
+    offset are kept as written, never converted. Ambiguous forms ("03/04/2024") give None.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    if match := DATE_ISO.search(text):
+        year, month, day, hour, minute, second, zone = match.groups()
+        date = _valid_date(int(year), int(month), int(day))
+        if date and hour is not None and int(hour) < 24 and int(minute) < 60:
+            return (
+                f"{date.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}{_iso_timezone(zone)}"
+            )
+        if date:
+            return date.isoformat()
+    for pattern in (DATE_YMD, DATE_COMPACT):
+        if match := pattern.search(text):
+            date = _valid_date(*(int(g) for g in match.groups()))
+            if date:
+                return date.isoformat()
+    if match := DATE_MONTH_DAY.search(text):
+        month, day, year = match.groups()
+        date = _valid_date(int(year), MONTHS[month.lower()], int(day))
+        if date:
+            return date.isoformat()
+    if match := DATE_DAY_MONTH.search(text):
+        day, month, year = match.groups()
+        date = _valid_date(int(year), MONTHS[month.lower()], int(day))
+        if date:
+            return date.isoformat()
+    if match := DATE_DMY_DOTS.search(text):
+        day, month, year = (int(g) for g in match.groups())
+        date = _valid_date(year, month, day)
+        if date:
+            return date.isoformat()
+    if match := DATE_SLASHES.search(text):
+        first, second, year = (int(g) for g in match.groups())
+        # Only an order that the numbers themselves prove: a part above 12 is the day.
+        if first > 12 >= second:
+            date = _valid_date(year, second, first)
+        elif second > 12 >= first:
+            date = _valid_date(year, first, second)
+        else:
+            date = None
+        if date:
+            return date.isoformat()
+    return None
+
+
+def _timestamp(value: str) -> dt.datetime | None:
+    try:
+        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else None
+
+
+def is_utc(value: str) -> bool:
+    """Whether an ISO timestamp is written in UTC ("...Z" or "+00:00")."""
+    stamp = _timestamp(value)
+    return stamp is not None and stamp.utcoffset() == dt.timedelta(0)
+
+
+def same_instant(first: str, second: str) -> bool:
+    """Whether two ISO timestamps with offsets name the same moment (to the minute)."""
+    a, b = _timestamp(first), _timestamp(second)
+    return a is not None and b is not None and abs((a - b).total_seconds()) < 60
+
+
+def normalize_language(code: str | None) -> str | None:
+    """A language tag as BCP 47 with the usual case: "en_us" -> "en-US", "FR" -> "fr"."""
+    if not code:
+        return None
+    parts = re.split(r"[-_]", code.strip())
+    if not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3:
+        return None
+    tag = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha():
+            tag.append(part.upper())
+        elif len(part) == 4 and part.isalpha():
+            tag.append(part.title())
+        elif part:
+            tag.append(part.lower())
+    return "-".join(tag)
