@@ -1,0 +1,517 @@
+"""The plain-text cleaner's patterns: boilerplate lines and metadata lines, as named data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of boilerplate line.
+
+    ``pattern`` is searched in the line lowercased with its whitespace collapsed, so it is
+    written in lowercase; anchor it with ``^``/``$`` when the whole line must match (anchored
+    patterns are also the fast ones). ``name`` is the reason recorded for a line the rule
+    removes. A line longer than ``max_words`` is prose that merely mentions the phrase and is
+    left alone. ``ends_article`` marks lines that usually open what follows an article
+    (related lists): the article run does not cross them lightly. ``barrier`` marks lines after
+    which an article never goes on (the comments begin, the page's copyright footer).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int = 30
+    ends_article: bool = False
+    barrier: bool = False
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- Ads and sponsored content ---------------------------------------------------------------
+
+AD_RULES = (
+    Rule(
+        "ad-marker",
+        _rx(
+            r"^[-–—_*·•|\[(\s]*(advertisement|advertising|advertisment|advert|ads?|"
+            r"sponsored( content| links?| stories)?|promoted( content| stories)?|"
+            r"paid (post|content)|story continues below( advertisement)?|"
+            r"continue reading (the main story|below)|"
+            r"article continues (below|after)( (this|the))?( ad(vertisement)?)?|"
+            r"scroll (down )?to continue( reading)?( with content)?|"
+            r"\w+ content continues below)[-–—_*·•|\])\s.:]*$"
+        ),
+    ),
+    Rule(
+        "ad-marker",
+        _rx(
+            r"^(report (this )?ad|ad ?choices|"
+            r"(this|the) (article|post|page|story) (may )?contains? affiliate|"
+            r"this post may contain affiliate|we may earn (a )?commission|"
+            r"\w+ may (receive|earn) a commission)"
+        ),
+        max_words=40,
+    ),
+    Rule(
+        "ad-marker",
+        _rx(
+            r"^(supported by|presented by|sponsored by|in partnership with|"
+            r"buy now|shop now|check price|see (it|price) on amazon|"
+            r"available (from|at) amazon)$"
+        ),
+    ),
+)
+
+# --- Reader interaction: comments, captcha, newsletters, consent, sharing ----------------------
+
+INTERACTION_RULES = (
+    Rule("captcha", _rx(r"captcha|are you a robot|not a robot|verify (that )?you are (a )?human")),
+    # Where the comments begin: nothing after these belongs to the article.
+    Rule(
+        "comment-form",
+        _rx(
+            r"^(leave|post|add|write|submit) (a|your) (comment|reply|response)|"
+            r"^(join|start) the (conversation|discussion)|"
+            r"^(comments?|discussion|conversation|reader comments|"
+            r"(\d+|no) comments?( so far)?|\[ ?\d+ comments? ?\]|"
+            r"(top rated|newest|oldest|latest|all|user|reader) comments|"
+            r"comments? \(\d+\)|view comments?|show comments?|"
+            r"(\d+|one|no) (responses|replies|thoughts|comments) (to|on) .*)[:.]?$|"
+            r"^share your thoughts|^what do you think\?$|"
+            r"^be the first to (comment|review)|^log ?in to (comment|reply)|"
+            r"^you must be logged in to post|^commenting (is|has been) "
+            r"(disabled|closed)|^comments (are|is) (now )?closed"
+        ),
+        barrier=True,
+    ),
+    Rule(
+        "comment-form",
+        _rx(
+            r"^(please )?(enter|type) your (comment|name|email|website)|"
+            r"^(cancel reply|post comment|submit comment|reply)\b|"
+            r"^save my name,? email|^notify me (of|via|when)|"
+            r"^your email address will not be published|"
+            r"^required fields are marked|^this site uses akismet|"
+            r"^comment policy|^community guidelines|^you are commenting using"
+        ),
+    ),
+    Rule(
+        "comment-thread",
+        _rx(
+            r"^[\w.@ ()’'-]{1,60} (says|said|wrote|writes)\s*:?$|"
+            r"^[\w.@ ()’'-]{1,60} on .{4,40} at \d{1,2}[:.]\d\d ?([ap]\.?m\.?)?"
+            r" (said|says|wrote):?$"
+        ),
+        max_words=14,
+        barrier=True,
+    ),
+    Rule(
+        "comment-thread",
+        _rx(
+            r"^(reply|report|flag|like|upvote|downvote|report abuse)( \d+)?$|"
+            r"^\d+ (replies|likes|points)$|^(newest|oldest|best|top) first$|"
+            r"^sort by\b|^rating: \d+ votes?$|^\(view all\)$"
+        ),
+    ),
+    Rule(
+        "newsletter",
+        _rx(
+            r"^(sign ?up|subscribe|register)( now| today| here| for free)?[.!]?$|"
+            r"^(get|receive|join) (our|the|my) .*(newsletter|in your inbox)|"
+            r"^(sign up|subscribe) (for|to) .*(newsletter|updates|alerts|mailing)|"
+            r"^(enter|type) your e-?mail( address)?|^your e-?mail( address)?\b|"
+            r"^thanks? (you )?for (signing up|subscribing)|^newsletters?$|"
+            r"^invalid e-?mail|^by (signing up|subscribing|clicking)|"
+            r"^please check the (opt-in|box)|^you can unsubscribe|"
+            r"^keep an eye on your inbox|^click here to subscribe"
+        ),
+    ),
+    Rule(
+        "newsletter",
+        _rx(
+            r"delivered (straight |directly )?to your inbox|"
+            r"(sign(ing)? up|subscrib(e|ing)) (for|to) (our|the|my) .{0,40}"
+            r"(newsletter|mailing list)"
+        ),
+    ),
+    Rule(
+        "cookie-consent",
+        _rx(
+            r"(we|this (web)?site|our (web)?site) uses? cookies|"
+            r"cookies? (policy|settings|preferences|consent)$|"
+            r"^(accept|reject|allow) (all )?cookies|necessary cookies|"
+            r"^manage (cookie|consent|privacy) (settings|preferences)|"
+            r"by (continuing to (use|browse)|using) (this|our) (site|website)"
+        ),
+        max_words=150,
+    ),
+    Rule(
+        "share-bar",
+        _rx(
+            r"^(share( this)?( (article|story|post|page))?( (on|via) \w+)?|"
+            r"share tweet|tweet|like this|pin it|email this|"
+            r"print this( article| page)?|copy link( url)?( copied!?)?|"
+            r"link copied|show more sharing options|close extra sharing options|"
+            r"\d+ shares?|sharing is caring!?|facebook|twitter|linkedin|"
+            r"whatsapp|reddit|pinterest|flipboard|tumblr|e-?mail|print|telegram|"
+            r"messenger)[:!.]?$|^click to (share|email|print|tweet)\b|"
+            r"\(opens in new window\)$"
+        ),
+    ),
+    Rule(
+        "share-bar",
+        _rx(
+            r"^(facebook|twitter|linkedin|whatsapp|reddit|pinterest|email|"
+            r"print|share|tweet)([\s|,/·•]+(facebook|twitter|linkedin|whatsapp|"
+            r"reddit|pinterest|pint|email|print|share|tumblr|messenger|telegram|"
+            r"sms|copy link|baixar|download))+$"
+        ),
+    ),
+    Rule(
+        "loading",
+        _rx(
+            r"^(now )?loading( comments| more)?(\.\.\.|…)?$|^like loading|"
+            r"^please wait(\.\.\.|…)?$|^(load|show|see) more( (comments|stories|"
+            r"articles|news))?$"
+        ),
+    ),
+)
+
+# --- Around the article: related lists, author bios, disclaimers, credits --------------------
+
+ARTICLE_EDGE_RULES = (
+    Rule(
+        "related-list",
+        _rx(
+            r"^(more|related|recommended|popular|trending|latest|recent|top|"
+            r"further|also|similar|other|most (read|popular|viewed|shared|"
+            r"emailed|commented))( news| stories| articles| posts| reading|"
+            r" links| coverage| content| videos| headlines| topics| reads|"
+            r" from [\w .'’]+| in [\w .'’]+| on [\w .'’]+)?\s*:?$|"
+            r"^(you|we think you) (may|might|will) (also )?(like|enjoy|be "
+            r"interested in)|^(read|see) (also|more|next)\b|"
+            r"^(also read|also see|read this next|up next|what to read next|"
+            r"don'?t miss|editor'?s picks?|recommended for you|"
+            r"more (from|on|about) .{1,40})\b|^related( \w+)?:|"
+            r"^(more|related) (coverage|stories|articles|news|content|links|"
+            r"reading|videos) (from|on|about|in)\b.{0,60}:?$"
+        ),
+        max_words=25,
+        ends_article=True,
+    ),
+    Rule(
+        "author-bio",
+        _rx(
+            r"holds an? (\w+\.?\s?){0,3}(degree|diploma|ph\.?d|master)|"
+            r"works? as an? [\w &]*(editor|writer|reporter|journalist|"
+            r"correspondent|columnist|contributor)|^about the author\b|"
+            r"is an? ([\w-]+ ){0,4}(editor|writer|reporter|journalist|"
+            r"correspondent|columnist|contributor) (for|at|with) "
+        ),
+        max_words=80,
+    ),
+    Rule(
+        "author-line",
+        _rx(
+            r"^\(?(additional )?(reporting|writing|editing|compiled|"
+            r"contributing|research) by\b|^(editing|reporting) by\b"
+        ),
+        max_words=60,
+    ),
+    Rule(
+        "disclaimer",
+        _rx(
+            r"does not (always |necessarily )?(share|support|reflect|endorse)"
+            r"( or (share|support|reflect|endorse))? the (views|opinions)|"
+            r"views (and opinions )?expressed (here|in this|by)|"
+            r"opinions expressed (here|in this|by)|"
+            r"(are|is) (solely )?(those|that) of the (writer|author)s?\b|"
+            r"originally (appeared|published|posted) (on|in|at|by)|"
+            r"(re)?published (here )?with permission|"
+            r"this (article|story|content) (was|is|has been) (republished|"
+            r"reproduced|syndicated)|registered trademarks? of|"
+            r"information (provided|contained) (on|in) this (web ?site|site)|"
+            r"not (been )?(evaluated by the food|intended to (diagnose|replace))"
+        ),
+        max_words=80,
+    ),
+    Rule(
+        "copyright",
+        _rx(
+            r"^copyright\b|^(©|\(c\)|ⓒ)\s*(copyright\s*)?\d{4}|"
+            r"all rights reserved"
+        ),
+        max_words=40,
+        barrier=True,
+    ),
+    Rule(
+        "copyright",
+        _rx(
+            r"©\s*\d{4}|copyright \d{4}|may not be (re)?published,? broadcast|"
+            r"must not be (re)?published"
+        ),
+        max_words=40,
+    ),
+    Rule(
+        "image-credit",
+        _rx(
+            r"^(image|photo|picture|video|graphic|illustration)s?"
+            r"( credit| courtesy| source| by)?s?\s*:|"
+            r"^(credit|source|courtesy)s?\s*(\.\.\.|…|:)|"
+            r"^\(?(photo|image|picture)s? (by|courtesy of|credit)\b|"
+            r"^\((ap|afp|reuters|getty|epa)[^)]*\)$|"
+            r"^(image|photo|slide|picture) \d+ (of|/|of /) ?\d+$|^\d+ ?/ ?\d+$|"
+            r"^\([^()]{2,60} ?/ ?[^()]{2,60}\)$|"
+            r"^(getty images|shutterstock|istock|ap|afp|reuters|epa)$|"
+            r"^(caption|close|back to gallery|enlarge (this )?image|"
+            r"expand|view gallery)$"
+        ),
+        max_words=20,
+    ),
+    Rule(
+        "photo-caption",
+        _rx(
+            r"^(file( photo)?|photo|pictured|above|below|top|left|right)"
+            r"\s*[:|]\s*\S|"
+            r"\((ap|afp|reuters|getty|epa|xinhua|ani|pti|ians|aa)"
+            r" ?(photo|images?|via getty)[^)]*\)\s*$|"
+            r"(getty images|shutterstock|istock|via reuters|via ap)\)?\s*$|"
+            r"credit\s*(\.\.\.|…|:)\s*\S|"
+            r"\((image|photo|picture|pic|credit|source)s?: [^)]*\)$|"
+            r"^(©|ⓒ)\s*\D|\[(file|photo|image|picture)s?: [^\]]*\]$|"
+            # A gallery caption with its expand and collapse toggles.
+            r"[.!?)] less$|(\.\.\.|…) more$"
+        ),
+        max_words=90,
+    ),
+    Rule(
+        "tags",
+        _rx(
+            r"^(tags?|topics?|categories|category|filed under|related tags|"
+            r"tagged( with)?|keywords|more on|posted in|filed in)\s*:|"
+            r"^(posted|filed) (in|under) .{1,80}\|"
+        ),
+        max_words=40,
+    ),
+    Rule(
+        "date-line",
+        _rx(
+            r"^(\d+|an?|one) ?(s|m|h|d|mins?|minutes?|hrs?|hours?|days?|weeks?|"
+            r"months?|years?) ago$|^(updated|published|posted)( on)?:?$|"
+            r"^\d{4}-\d\d-\d\d([t ][\d:.]+)?(z|[+-]\d\d:?\d\d)?$"
+        ),
+    ),
+    # A bare address is page furniture (sharing widgets, image sources), not prose.
+    Rule("link", _rx(r"^(https?://|www\.)\S+$")),
+    Rule(
+        "navigation",
+        _rx(
+            r"^(skip to (main )?(content|navigation)|jump to|back to top|"
+            r"return to top|go to (home ?page|top)|(main )?menu|close|"
+            r"search|open search|toggle navigation|previous( post| article)?|"
+            r"next( post| article)?|you are (here|at)|home|sections|"
+            r"sign in|log ?in|log ?out|register|my account|subscribe|"
+            r"view (all|more)|see all|read more|continue reading|more|"
+            r"print edition|site index|site map|sitemap|permalink|"
+            r"post navigation|×)[\s»«›‹>→←.:!]*$|"
+            r"^(home|news)\s*[»›>/|]\s*|^(previous|next) (post|article|story)\s*:"
+        ),
+        max_words=14,
+    ),
+    Rule(
+        "navigation",
+        _rx(
+            r"^(privacy( policy| notice)?|terms( of (use|service))?|"
+            r"terms (&|and) conditions|contact( us)?|about( us)?|advertise"
+            r"( with us)?|careers|faq|help|rss( feeds?)?)$"
+        ),
+    ),
+)
+
+# --- The same in other languages: WordPress and common CMS strings ---------------------------
+
+OTHER_LANGUAGE_RULES = (
+    Rule(
+        "comment-form",
+        _rx(
+            r"^(deixe (uma resposta|um comentário)|deja (una respuesta|un "
+            r"comentario)|laisser un commentaire|laisser une réponse|"
+            r"lascia un commento|schreibe einen kommentar|hinterlasse einen "
+            r"kommentar|tinggalkan (balasan|komentar)|laat een reactie achter|"
+            r"\d+ (comentários|comentarios|commentaires|commenti|kommentare|"
+            r"komentar|reacties)|comentários|comentarios|commentaires|commenti|"
+            r"kommentare|reacties)\b"
+        ),
+        barrier=True,
+    ),
+    Rule(
+        "comment-form",
+        _rx(
+            r"^(cancelar (resposta|respuesta)|annuler la réponse|"
+            r"annulla risposta|antworten abbrechen|batalkan balasan|responder|"
+            r"répondre|rispondi|antworten|balas)$|"
+            r"^(o seu endereço de e-mail|tu dirección de correo|votre adresse "
+            r"e-mail|il tuo indirizzo email|deine e-mail-adresse|alamat email "
+            r"anda)"
+        ),
+    ),
+    Rule(
+        "related-list",
+        _rx(
+            r"^(artigos relacionados|posts relacionados|artículos relacionados|"
+            r"entradas relacionadas|noticias relacionadas|articles similaires|"
+            r"à lire aussi|lire aussi|articoli correlati|leggi anche|"
+            r"ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|"
+            r"artikel terkait|baca juga|berita terkait|terkait|"
+            r"gerelateerde artikelen|você pode gostar|te puede interesar|"
+            r"vous aimerez aussi)\b"
+        ),
+        max_words=25,
+        ends_article=True,
+    ),
+    Rule(
+        "share-bar",
+        _rx(
+            r"^(compartilhe|compartilhar|compartir|partager|condividi|teilen|"
+            r"bagikan|delen)( (isso|esto|ceci|questo|this))?:?$"
+        ),
+    ),
+)
+
+#: Every boilerplate rule, in the order they are tried: the first match names the reason.
+BOILERPLATE_RULES: tuple[Rule, ...] = (
+    AD_RULES + INTERACTION_RULES + ARTICLE_EDGE_RULES + OTHER_LANGUAGE_RULES
+)
+
+# --- Metadata lines: bylines, dates, datelines, outlet clues ----------------------------------
+# These are matched against the line as written (case matters for names and places).
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    # Spanish, Portuguese, French, German, Italian, Dutch: the common spellings.
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6,
+    "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12, "dez": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "januar": 1,
+    "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12, "januari": 1, "februari": 2, "maart": 3,
+    "mei": 5, "augustus": 8,
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+#: Dates written out, each with named groups ``year``, ``month`` (number or name), ``day``.
+DATE_PATTERNS = (
+    re.compile(_WEEKDAY + r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),
+    # "12 May 2024", "1 de diciembre de 2017", "21.dez.2018", "3. März 2024"
+    re.compile(
+        _WEEKDAY
+        + r"\b"
+        + _DAY
+        + r"(?:\.?\s+(?:of\s+|de\s+)?|\.)"
+        + _MONTH
+        + r"(?:,?\s+(?:de\s+)?|\.?)"
+        + _YEAR
+        + r"\b",
+        re.I,
+    ),
+    re.compile(r"\b" + _YEAR + r"-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
+    re.compile(r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/" + _YEAR + r"(?!\d)"),
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\." + _YEAR + r"(?!\d)"),
+)
+
+#: What may sit beside a date on a date line without making it prose.
+DATE_LINE_FILLER = re.compile(
+    r"\b(published|posted|updated|last updated|modified|first published|created|date|on|at|"
+    r"am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|ist|cet|cest|et|pt|ct|hrs?|"
+    r"\d+ min(ute)?s? read|read time|reading time|min read|"
+    r"mon|tues?|wed|thu|thurs|fri|sat|sun|"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day|de|à|às|le|um|publié|publicado|mis à jour|"
+    r"actualizado|atualizado|aktualisiert|veröffentlicht)\b|\d{1,2}[:.h]\d\d(:\d\d)?|"
+    r"[|•·,:;/()\[\]–—-]",
+    re.I,
+)
+
+#: A date line saying when the article first appeared (more trustworthy than "Updated").
+PUBLISHED_LABEL = re.compile(r"^(first )?(published|posted|date|created)\b", re.I)
+UPDATED_LABEL = re.compile(r"\b(updated|modified)\b", re.I)
+
+#: "By Jane Doe", "Written by Jane Doe", "Words: Jane Doe".
+BYLINE = re.compile(
+    r"^(?:written |reported |story |text |posted |words )?(?:by|from|words|author)"
+    r"\s*[:|]?\s+(?P<who>\S.*)$",
+    re.I,
+)
+
+#: A role standing where a name would: "Staff Writer", "Opinion Columnist".
+ROLE_WORDS = re.compile(
+    r"\b(?:senior |chief |staff |contributing |special |deputy |associate |managing |"
+    r"opinion |political |national |foreign |business |[a-z]+ )?(writer|reporter|editor|"
+    r"correspondent|columnist|contributor|journalist|producer|analyst|photographer)s?\b",
+    re.I,
+)
+
+#: Words that never appear in a person's name but often in a short header line.
+NOT_NAME_WORDS = _words(
+    """
+    news newsroom times post journal daily weekly press media world politics business sport
+    sports opinion opinions analysis editorial editorials home menu search subscribe video
+    videos tech technology science health culture entertainment lifestyle travel local
+    national international immigration economy markets breaking latest live update updated
+    staff writer reporter editor correspondent desk team bureau agency service services
+    associated reuters bloomberg network online magazine tribune herald gazette review
+    chronicle observer express telegraph today radio tv channel more top stories story share
+    comments comment read print email facebook twitter contact about privacy policy terms
+    advertisement sponsored related photos photo gallery podcast podcasts the of and in on
+    for to with a an new region regions africa asia europe america middle east biography
+    profile follow all our your my is are was fact check exclusive explainer watch listen
+    features feature special report reports
+    """
+)
+
+#: Lowercase words that may sit inside a name ("Ursula von der Leyen").
+NAME_PARTICLES = _words("de da del della der di du la le van von bin ibn al el y e dos")
+
+#: "KABUL, Afghanistan –", "WASHINGTON (AP) —", "Kabul, Afghanistan (Reuters) -".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,5}),?\s*"
+    r"(?:\((?P<credit>[A-Za-z][\w .&/-]{0,30})\)\s*)?[–—-]{1,2}\s+\S"
+)
+#: "(Reuters) —" opening the first paragraph, with no place.
+CREDIT_OPENING = re.compile(r"^\(\s*(?P<credit>[A-Z][\w .&/-]{0,30}?)\s*\)\s*[–—-]{1,2}\s+\S")
+
+#: Outlet clues. Each has a named group ``outlet``.
+BIO_OUTLET = re.compile(
+    r"\b(?:works?|worked|writes?|reports?) (?:as an? [\w &-]+ )?(?:for|at|with) "
+    r"(?P<outlet>(?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,5})"
+)
+DISCLAIMER_OUTLET = re.compile(
+    r"(?P<outlet>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,5}) (?:does|do|did) not (?:always |"
+    r"necessarily )?(?:share|support|reflect|endorse)"
+)
+ORIGINAL_OUTLET = re.compile(
+    r"originally (?:appeared|published|posted|ran) (?:on|in|at|by) "
+    r"(?P<outlet>(?:the )?[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&))*(?:\.[a-z]{2,4})?)"
+)
+
+#: Words that, ending a short title-case line at the very top or bottom, say "site name".
+OUTLET_WORDS = re.compile(
+    r"\b(news|times|post|journal|daily|weekly|tribune|herald|gazette|chronicle|observer|"
+    r"express|telegraph|press|review|magazine|report|today|network|media|wire|online)$",
+    re.I,
+)

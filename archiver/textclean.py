@@ -1,0 +1,980 @@
+"""Clean a scraped page's plain text: keep the article, say why every other line went."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from justext.core import PathInfo, classify_paragraphs, revise_paragraph_classification
+from justext.paragraph import Paragraph
+from justext.utils import get_stoplist, get_stoplists
+
+from archiver import rules
+from archiver.document import Extraction, Field, RemovedLine
+
+EXTRACTOR = "archiver-text"
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """The cleaner's tunables, with their defaults in one place."""
+
+    # jusText's context-free thresholds (characters, stop-word densities). Its defaults are
+    # tuned for HTML blocks; a line of page text is often shorter, so the low bar is lower.
+    length_low: int = 50
+    length_high: int = 200
+    stopwords_low: float = 0.30
+    stopwords_high: float = 0.32
+    max_heading_distance: int = 200
+    # Stop-word density (in the page's long lines) under which a stoplist is judged wrong.
+    stoplist_min_density: float = 0.12
+    # The article run, a maximum-sum segment. A jusText-good line weighs its length; others:
+    neargood_weight: float = 1.0  # text-like alone, dropped for its neighbours: per char
+    bad_cap: int = 80  # boilerplate weighs minus its length up to this...
+    bad_base: float = 10.0  # ...plus this, so that a menu of short items adds up
+    short_good_factor: float = 0.5  # short lines jusText let in beside text: half as bad
+    end_penalty: float = 200.0  # a line that usually closes the article ("Related")
+    # Good text needed above a comments/footer line before it is taken as the article's end.
+    barrier_min_chars: int = 300
+    # How many lines before the article are searched for the title, byline and date.
+    header_window: int = 14
+    # How many leading lines of the article may still be header (byline, date, caption...).
+    header_inside: int = 8
+    # A date this near the top of the page, before the title, is the site's header date.
+    header_date_lines: int = 4
+    # A line of the outlet's template recurs in at least this many of its other articles.
+    template_min_count: int = 2
+    # Inside the article a recurring line this long is more likely reused prose (a wire
+    # paragraph the reuse finder must see) than template, so it is kept.
+    template_max_words: int = 25
+
+
+DEFAULT_OPTIONS = CleanOptions()
+
+
+# --- Lines -------------------------------------------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_EDGE_PUNCT = " \t\"'“”‘’«»()[]{}-–—|•·:;,.!?…*_"
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+_PROSE_END = re.compile(r"[.!?…][\"”’)]?\s*$")
+
+# Han, kana and hangul: one character says about what three Latin letters do.
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_WEIGHT = 3
+
+
+def template_key(line: str) -> str:
+    """The form under which a line is counted in an outlet's template.
+
+    Case, spacing, edge punctuation and the digits themselves do not matter: "5 comments" and
+    "12 Comments" are the same template line.
+    """
+    text = _SPACE.sub(" ", line).strip(_EDGE_PUNCT).casefold()
+    return _DIGITS.sub("0", text)
+
+
+@dataclass
+class _Line:
+    lineno: int
+    raw: str  # as written, without the surrounding whitespace
+    text: str  # whitespace collapsed, what the patterns see
+    words: int
+    size: int  # length in Latin-text characters: a CJK character counts as three
+    rule: rules.Rule | None = None
+    template: bool = False
+    textlike: str = ""  # jusText's verdict on the line alone: good, neargood, short, bad
+    good: bool = False  # jusText's verdict in context
+    reason: str | None = None  # why it was removed; None while kept
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _split(text: str) -> list[_Line]:
+    # Lines end at \n, \r\n or \r only: str.splitlines() would also split at form feeds and
+    # Unicode separators inside a paragraph, and the line numbers would disagree with editors.
+    cjk = _CJK.search(text) is not None
+    lines = []
+    for lineno, raw in enumerate(_NEWLINE.split(text), 1):
+        words = raw.split()
+        if words:
+            line = " ".join(words)
+            size = len(line)
+            if cjk:
+                size += (_CJK_WEIGHT - 1) * len(_CJK.findall(line))
+            lines.append(_Line(lineno, raw.strip(), line, len(words), size))
+    return lines
+
+
+# --- Rules -------------------------------------------------------------------------------------
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split a regular expression at its top-level ``|``."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class _RuleTable:
+    """The first rule of the table that matches a line, found in few regex calls.
+
+    Trying the patterns one by one on every line was most of the cleaner's time. The anchored
+    alternatives of all rules are joined into one expression, tried at the line's start only
+    (the first alternative that matches there names the rule, as the table's order would);
+    the unanchored ones keep a search each.
+    """
+
+    def __init__(self, table: Sequence[rules.Rule]):
+        self.table = tuple(table)
+        anchored, self.free = [], []
+        for index, rule in enumerate(self.table):
+            parts = _alternatives(rule.pattern.pattern)
+            heads = [part[1:] for part in parts if part.startswith("^")]
+            rest = [part for part in parts if not part.startswith("^")]
+            if heads:
+                anchored.append(f"(?P<r{index}>{'|'.join(heads)})")
+            if rest:
+                self.free.append((index, re.compile("|".join(rest))))
+        self.anchored = re.compile("^(?:" + "|".join(anchored) + ")")
+
+    def first(self, lower: str, words: int) -> int:
+        """The index of the first rule matching the lowercased line, or -1."""
+        match = self.anchored.match(lower)
+        limit = int(match.lastgroup[1:]) if match and match.lastgroup else len(self.table)
+        for index, pattern in self.free:
+            if index >= limit:
+                break
+            if words <= self.table[index].max_words and pattern.search(lower):
+                return index
+        if limit == len(self.table):
+            return -1
+        if words <= self.table[limit].max_words:
+            return limit
+        # Too long for that rule: rare enough to try the rest of the table one by one.
+        for index in range(limit + 1, len(self.table)):
+            rule = self.table[index]
+            if words <= rule.max_words and rule.pattern.search(lower):
+                return index
+        return -1
+
+
+_RULES = _RuleTable(rules.BOILERPLATE_RULES)
+
+
+# Menus, share bars and footers repeat from page to page of an outlet, and within a page:
+# remembering the verdict spares most of the matching.
+@functools.lru_cache(maxsize=16384)
+def _rule_index(lower: str, words: int) -> int:
+    return _RULES.first(lower, words)
+
+
+def _match_rule(line: _Line) -> rules.Rule | None:
+    index = _rule_index(line.text.lower(), line.words)
+    return None if index < 0 else _RULES.table[index]
+
+
+# --- Stoplists ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _language_names() -> dict[str, str]:
+    # trafilatura's ISO 639-1 -> jusText stoplist table; imported late because loading
+    # trafilatura costs a third of a second and most callers never name a language.
+    from trafilatura.settings import JUSTEXT_LANGUAGES
+
+    return dict(JUSTEXT_LANGUAGES)
+
+
+@functools.cache
+def _stoplist(name: str) -> frozenset[str]:
+    return get_stoplist(name)
+
+
+@functools.cache
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    # word -> the stoplists holding it, to guess a page's language from its own words.
+    index: dict[str, list[str]] = {}
+    for name in sorted(get_stoplists()):
+        for word in _stoplist(name):
+            index.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in index.items()}
+
+
+def _density(words: Sequence[str], stoplist: frozenset[str]) -> float:
+    return sum(word in stoplist for word in words) / len(words) if words else 0.0
+
+
+def _choose_stoplist(
+    lines: Sequence[_Line], language: str | None, options: CleanOptions
+) -> frozenset[str]:
+    """The stoplist for the page's language; empty when none fits (length alone decides)."""
+    if language:
+        key = language.strip()
+        code = re.split(r"[-_]", key)[0].lower()  # "en-US" -> "en"
+        name = _language_names().get(code, key) if len(code) <= 3 else key
+        name = name.replace(" ", "_")
+        for candidate in (name, name.title()):
+            if candidate in get_stoplists():
+                return _stoplist(candidate)
+    # Guess from the page's own prose, its long lines; English first, as the commonest.
+    words = [w.lower() for line in lines if line.words >= 12 for w in line.text.split()]
+    if not words:
+        words = [w.lower() for line in lines for w in line.text.split()]
+    english = _stoplist("English")
+    if _density(words, english) >= options.stoplist_min_density * 2:
+        return english
+    counts: dict[str, int] = {}
+    for word in words:
+        for name in _stopword_index().get(word, ()):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return frozenset()
+    best = max(counts, key=lambda name: (counts[name], name))
+    if counts[best] / len(words) < options.stoplist_min_density:
+        return frozenset()
+    return _stoplist(best)
+
+
+# --- Shape: jusText on lines ---------------------------------------------------------------
+
+# Every line is a <p> to jusText: a heading flag would pull menu items in above the article,
+# and headlines are found separately.
+_PARAGRAPH_PATH = PathInfo().append("body").append("p").dom
+
+# Chinese and Japanese write no spaces, so stop-word density is measured in characters: the
+# share of hiragana (Japanese particles and endings) and of the commonest Chinese function
+# characters, which is high in running text and low in menus of nouns.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_UNSPACED_FUNCTION = re.compile(
+    r"[\u3040-\u309f的了是在和有我他她这那也就不都一个们来到说要会对与为而及被从之其]"
+)
+
+
+class _LineParagraph(Paragraph):
+    """A jusText paragraph made from one line, its text computed once.
+
+    jusText's own ``Paragraph.text`` re-joins and re-normalises on every access, and its
+    context pass reads it inside a loop: that alone made cleaning twenty times slower.
+    """
+
+    def __init__(self, line: _Line, unspaced_page: bool):
+        # Paragraph.__init__ only wants the DOM path, which a line does not have.
+        self.dom_path = _PARAGRAPH_PATH
+        self.xpath = ""
+        self.text_nodes = [line.text]
+        self.chars_count_in_links = 0
+        self.tags_count = 0
+        self.class_type = ""
+        self._text = line.text
+        self._words = line.words
+        self._size = line.size
+        self._unspaced_page = unspaced_page
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def words_count(self) -> int:
+        return self._words
+
+    def __len__(self) -> int:
+        # jusText's length thresholds, in Latin characters.
+        return self._size
+
+    def stopwords_density(self, stopwords: frozenset[str]) -> float:
+        if self._unspaced_page:
+            unspaced = len(_UNSPACED.findall(self._text))
+            if unspaced * 2 > len(self._text):
+                return len(_UNSPACED_FUNCTION.findall(self._text)) / unspaced
+        return super().stopwords_density(stopwords)
+
+
+def _classify(
+    lines: Sequence[_Line], stoplist: frozenset[str], unspaced: bool, options: CleanOptions
+) -> None:
+    """Mark each line good or bad with jusText, rule and template lines forced bad."""
+    paragraphs = [_LineParagraph(line, unspaced) for line in lines]
+    if stoplist or unspaced:
+        low, high = options.stopwords_low, options.stopwords_high
+    else:
+        low = high = 0.0  # no stoplist fits the language: length alone decides
+    classify_paragraphs(
+        paragraphs,
+        stoplist,
+        length_low=options.length_low,
+        length_high=options.length_high,
+        stopwords_low=low,
+        stopwords_high=high,
+    )
+    for line, paragraph in zip(lines, paragraphs, strict=True):
+        if line.rule or (line.template and line.words < options.template_max_words):
+            paragraph.cf_class = "bad"
+    # jusText's context pass looks for each short paragraph's nearest neighbours one step at
+    # a time, which is quadratic in a menu of a thousand short lines. Consecutive short lines
+    # all get the same answer, so one stands for each run and passes its class on.
+    runs: list[list[_LineParagraph]] = []
+    for paragraph in paragraphs:
+        if paragraph.cf_class == "short" and runs and runs[-1][0].cf_class == "short":
+            runs[-1].append(paragraph)
+        else:
+            runs.append([paragraph])
+    for segment in _segments([run[0] for run in runs]):
+        revise_paragraph_classification(segment, options.max_heading_distance)
+    for run in runs:
+        for paragraph in run[1:]:
+            paragraph.class_type = run[0].class_type
+    for line, paragraph in zip(lines, paragraphs, strict=True):
+        line.textlike = paragraph.cf_class
+        line.good = paragraph.class_type == "good"
+
+
+def _segments(
+    paragraphs: list[_LineParagraph], size: int = 200, limit: int = 400
+) -> list[list[_LineParagraph]]:
+    """Cut a long page into pieces jusText's context pass can take one at a time.
+
+    A good or bad paragraph keeps its class and every neighbour search stops at it, so
+    cutting there (the paragraph ending one piece and starting the next) changes nothing.
+    Only a stretch of ``limit`` paragraphs with no such wall, which no real page has, is cut
+    anyway, to keep the pass from going quadratic.
+    """
+    pieces, begin = [], 0
+    for i, paragraph in enumerate(paragraphs):
+        wall = paragraph.cf_class in ("good", "bad")
+        if (wall and i - begin >= size) or i - begin >= limit:
+            pieces.append(paragraphs[begin : i + 1])
+            begin = i
+    pieces.append(paragraphs[begin:])
+    return pieces
+
+
+# --- Shape: the article run ----------------------------------------------------------------
+
+
+def _weight(line: _Line, options: CleanOptions) -> float:
+    """How much a line pulls the article run towards itself (negative: pushes it away)."""
+    penalty = min(line.size, options.bad_cap) + options.bad_base
+    if line.good and line.textlike == "short":
+        # jusText lets short lines take their neighbours' class, which on a page of lines
+        # pulls whole menus in beside a paragraph.
+        return -options.short_good_factor * penalty
+    if line.good:
+        return float(line.size)
+    if line.rule and line.rule.ends_article:
+        return -options.end_penalty
+    if line.rule is None and line.textlike in ("good", "neargood"):
+        return options.neargood_weight * line.size
+    return -penalty
+
+
+def _barrier(lines: Sequence[_Line], options: CleanOptions) -> int:
+    """Where the comments or the page footer begin: the article ends before it.
+
+    A barrier near the top (a "Comments" menu item) is not one: some article-like text must
+    come first.
+    """
+    text = 0
+    for i, line in enumerate(lines):
+        if line.rule and line.rule.barrier and text >= options.barrier_min_chars:
+            return i
+        if line.good:
+            text += line.size
+    return len(lines)
+
+
+def _article_run(lines: Sequence[_Line], options: CleanOptions) -> tuple[int, int]:
+    """The [start, end) of the densest run of text: a maximum-sum segment."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines[: _barrier(lines, options)]):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _weight(line, options)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _is_meta(line: _Line) -> bool:
+    """A byline ("By Jane Doe", a lone "By") or a bare date line."""
+    if line.rule is not None:
+        return False
+    match = rules.BYLINE.match(line.text)
+    if line.text.lower() in ("by", "by:") or (
+        match is not None and line.words <= 12 and match["who"][:1].isupper()
+    ):
+        return True
+    date = _date_line(line)
+    return date is not None and not date[1]
+
+
+def _anchor(lines: Sequence[_Line], start: int, end: int) -> int:
+    """Move the run's start to the article's own header when the run swallowed teasers.
+
+    A headline followed by a byline or a bare date line (one short line may sit between),
+    then prose, is how an article opens; lines of the run above it are the teasers and menus
+    that preceded it. A list of headlines with dates and bylines is not a header.
+    """
+    for i in range(start + 2, end - 1):
+        if not _is_meta(lines[i]):
+            continue
+        head = i - 1 if _headline_like(lines[i - 1]) else None
+        if head is None and lines[i - 1].words <= 8 and _headline_like(lines[i - 2]):
+            head = i - 2
+        following = lines[i + 1 : min(end, i + 8)]
+        if (
+            head is not None
+            and head > start
+            and any(_is_prose(other) or _sentence_like(other) for other in following)
+            and not any(_is_meta(other) for other in following[1:])
+        ):
+            return head
+    return start
+
+
+def _shape(text: str) -> tuple[str, ...]:
+    """The kinds of a line's first two words: month, number, capitalised, lower, other."""
+    kinds = []
+    for word in text.split()[:2]:
+        bare = word.strip(".,:;()[]-–—").lower()
+        if bare in rules.MONTHS:
+            kinds.append("month")
+        elif bare[:1].isdigit():
+            kinds.append("number")
+        elif word[:1].isupper():
+            kinds.append("capital")
+        elif word[:1].isalpha():
+            kinds.append("lower")
+        else:
+            kinds.append("other")
+    return tuple(kinds)
+
+
+def _trailing_list(lines: Sequence[_Line], end: int) -> int:
+    """Extend the article over a list that closes it (tour dates, results, a schedule).
+
+    Its items are short, so the run stops above them; but three or more lines in a row of
+    the same shape, each with a number in it, are one list, and menus have no numbers.
+    """
+    intro = end < len(lines) and lines[end].rule is None and lines[end].words <= 15
+    if intro and (_headline_like(lines[end]) or lines[end].text.endswith(":")):
+        first = end + 1
+    else:
+        first = end
+    shape, count = None, 0
+    for line in lines[first:]:
+        if line.rule is not None or not _DIGITS.search(line.text) or line.words < 4:
+            break
+        if shape is None:
+            shape = _shape(line.text)
+        elif _shape(line.text) != shape:
+            break
+        count += 1
+    return first + count if count >= 3 else end
+
+
+def _related_blocks(lines: Sequence[_Line], body: int, end: int) -> None:
+    """Inside the article, a "Related" header takes the headlines listed under it along."""
+    inside_block = False
+    for line in lines[body:end]:
+        if line.rule is not None:
+            inside_block = line.rule.name == "related-list" or (
+                inside_block and line.rule.name != "ad-marker"
+            )
+        elif inside_block and line.reason is None:
+            # Listed headlines do not end like sentences; the article's next paragraph does.
+            if _is_prose(line) or (line.words >= 6 and _PROSE_END.search(line.text)):
+                inside_block = False
+            else:
+                line.reason = "related-list"
+
+
+# --- What a line is ------------------------------------------------------------------------
+
+# Words a Title Case headline leaves in lower case.
+_MINOR_WORD = re.compile(r"a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs")
+_NAME_TOKEN = re.compile(r"[\w.'’-]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_READING_TIME = re.compile(r"\b\d+\s*min(ute)?s?( read)?\b", re.I)
+
+
+def _nav_like(line: _Line) -> bool:
+    """Menu-like: at most two words, or every word capitalised ("Real Estate Guide")."""
+    words = [w for w in line.text.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return True
+    return all(w[:1].isupper() or _MINOR_WORD.fullmatch(w.lower()) for w in words)
+
+
+def _sentence_like(line: _Line) -> bool:
+    return line.rule is None and line.words >= 8 and bool(_PROSE_END.search(line.text))
+
+
+def _is_prose(line: _Line) -> bool:
+    """A paragraph of running text, as opposed to a headline, label or date."""
+    if not line.good or line.rule is not None or line.words < 8:
+        return False
+    return line.words >= 30 or bool(_SENTENCE_END.search(line.text))
+
+
+def _headline_like(line: _Line) -> bool:
+    if not 3 <= line.words <= 30 or len(line.text) > 220:
+        return False
+    if line.rule or line.text.endswith((",", ";", ":")):
+        return False
+    if line.text.endswith(".") and not _nav_like(line):
+        return False  # a sentence, unless every word is capitalised as in a headline
+    first = line.text.lstrip("\"'“‘")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _name_like(text: str) -> bool:
+    """Two to five capitalised words that are not a section or outlet ("Arif Ahmadi")."""
+    tokens = text.replace(",", " ").split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    names = 0
+    for token in tokens:
+        lower = token.lower()
+        if lower in rules.NAME_PARTICLES:
+            continue
+        if lower in rules.NOT_NAME_WORDS or any(ch.isdigit() for ch in token):
+            return False
+        if not token[:1].isupper() or not _NAME_TOKEN.fullmatch(token):
+            return False
+        names += 1
+    return names >= 2
+
+
+def _single_name(word: str) -> bool:
+    return (
+        _NAME_TOKEN.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in rules.NOT_NAME_WORDS
+        and not any(ch.isdigit() for ch in word)
+    )
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first calendar date written in ``text`` as ISO ``YYYY-MM-DD``, with its match."""
+    if not _YEAR.search(text):
+        return None  # every pattern needs a year: the cheap test spares the costly ones
+    for pattern in rules.DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            month = match["month"]
+            number = int(month) if month.isdigit() else rules.MONTHS[month.lower().rstrip(".")]
+            try:
+                day = datetime.date(int(match["year"]), number, int(match["day"]))
+            except ValueError:
+                continue
+            return day.isoformat(), match
+    return None
+
+
+def _date_line(line: _Line) -> tuple[str, str] | None:
+    """(ISO date, what else the line says) when the line is mostly a date."""
+    if line.words > 16:
+        return None
+    found = find_date(line.text)
+    if not found:
+        return None
+    iso, match = found
+    rest = line.text[: match.start()] + " " + line.text[match.end() :]
+    rest = _SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", rest)).strip()
+    return iso, rest
+
+
+_CONTACT = re.compile(r"\S+@\S+|@\w+|https?://\S+")
+_AUTHOR_TRAILER = re.compile(
+    r"\s(?:on|at)\s.*$|\b(?:Updated|Published|Posted|Follow|Last updated)\b.*$"
+    r"|\b\d{1,2}[:.]\d\d\b.*$|\b(?:" + "|".join(rules.MONTHS) + r")\.? \d{1,2}\b.*$",
+    re.I,
+)
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,|•·;/]|\s[–—-]\s|\band\b|&)\s*")
+
+
+def _clean_author(who: str) -> str | None:
+    """A byline's names, without "By", roles, bios, handles, e-mails or dates.
+
+    The names come first ("Jane Doe and John Roe, Staff Writers | Updated May 2"): parts are
+    taken while they look like names, and the first that does not (a role, a bio) ends them.
+    """
+    who = _CONTACT.sub(" ", who)
+    found = find_date(who)
+    if found:
+        who = who[: found[1].start()]
+    who = _AUTHOR_TRAILER.sub("", who)
+    parts = [part.strip(_EDGE_PUNCT) for part in _AUTHOR_SEPARATOR.split(who)]
+    parts = [part for part in parts if part]
+    names = []
+    for part in parts:
+        if not _name_like(part):
+            break
+        names.append(part)
+    if not names and len(parts) == 1 and _single_name(parts[0]):
+        names = parts  # "By Regan": a blog's one-word author
+    return ", ".join(names) if names else None
+
+
+def _clean_outlet(text: str) -> str:
+    return text.strip(_EDGE_PUNCT).removeprefix("the ").strip()
+
+
+def _site_name(line: _Line) -> bool:
+    """A short Title Case name ending like an outlet's ("The World News")."""
+    return (
+        line.words <= 5
+        and not _SENTENCE_END.search(line.text)
+        and bool(rules.OUTLET_WORDS.search(line.text))
+        and all(w[:1].isupper() or _MINOR_WORD.fullmatch(w.lower()) for w in line.text.split())
+    )
+
+
+# --- The header: title, byline, dates, section ---------------------------------------------
+
+
+class _Header:
+    """Reads the lines around the article's start: what they say, and where the body begins.
+
+    The lines searched are ``header_window`` lines above the run and ``header_inside`` lines
+    into it. Each line found gets a role (the reason it is removed with); the metadata goes
+    into ``metadata``.
+    """
+
+    def __init__(
+        self,
+        lines: list[_Line],
+        start: int,
+        end: int,
+        metadata: dict[str, Field],
+        options: CleanOptions,
+    ):
+        self.lines, self.start, self.end = lines, start, end
+        self.metadata, self.options = metadata, options
+        self.lo = max(0, start - options.header_window)
+        self.hi = min(end, start + options.header_inside)
+        self.roles: dict[int, str] = {}
+        self.dates: dict[int, tuple[str, str]] = {}
+        self.author: tuple[str, float] | None = None
+        self.title: int | None = None
+
+    def read(self) -> int:
+        """Find everything, mark the header lines removed, return where the body begins."""
+        self._bylines()
+        self._dates()
+        self._bare_names()
+        first_prose = next(
+            (
+                i
+                for i in range(self.start, self.hi)
+                if _is_prose(self.lines[i]) or _sentence_like(self.lines[i])
+            ),
+            self.hi,
+        )
+        self._title(first_prose)
+        self._published()
+        self._section()
+        if self.author:
+            self.metadata["author"] = Field(self.author[0], "text-line", self.author[1])
+        return self._body(first_prose)
+
+    def _free(self, i: int) -> bool:
+        return (
+            self.lo <= i < self.hi
+            and i not in self.roles
+            and i not in self.dates
+            and self.lines[i].rule is None
+        )
+
+    def _found_author(self, i: int, name: str, confidence: float) -> None:
+        self.roles[i] = "author-line"
+        self.author = self.author or (name, confidence)
+
+    def _bylines(self) -> None:
+        """ "By X", a lone "By" followed by a name, "Name, Staff Writer"."""
+        lines = self.lines
+        for i in range(self.lo, self.hi):
+            line = lines[i]
+            if line.rule is not None:
+                continue
+            match = rules.BYLINE.match(line.text)
+            if line.text.lower() in ("by", "by:") and i + 1 < len(lines):
+                self.roles[i] = "author-line"
+                name = _clean_author(lines[i + 1].text)
+                if name:
+                    self._found_author(i + 1, name, 0.8)
+            elif match and line.words <= 40:
+                name = _clean_author(match["who"])
+                if name:
+                    self._found_author(i, name, 0.8)
+            elif line.words <= 8 and "," in line.text and not line.good:
+                name, _, role = line.text.partition(",")
+                if _name_like(name) and rules.ROLE_WORDS.search(role):
+                    self._found_author(i, name.strip(), 0.7)
+
+    def _dates(self) -> None:
+        """Date lines; one may carry the byline ("March 10, 2015 by Jane Doe")."""
+        for i in range(self.lo, self.hi):
+            if not self._free(i):
+                continue
+            found = _date_line(self.lines[i])
+            if not found or len(found[1].split()) > 6:
+                continue
+            self.dates[i] = found
+            if found[1] and self.author is None:
+                match = rules.BYLINE.search(found[1])
+                name = _clean_author(match["who"] if match else found[1])
+                if name and (match or _name_like(name)):
+                    self.author = (name, 0.6)
+
+    def _bare_names(self) -> None:
+        """A name alone on its line: the author when the page repeats it, a bio starts with
+        it, or it sits beside a date line or a reading time."""
+        lines = self.lines
+        texts = [line.text for line in lines[self.lo : self.hi]]
+        for i in range(self.lo, self.hi):
+            line = lines[i]
+            if not self._free(i) or not _name_like(line.text):
+                continue
+            repeated = texts.count(line.text) > 1
+            has_bio = any(
+                other.text.startswith(line.text + " ") and other.rule is not None
+                for other in lines[self.lo : min(len(lines), self.hi + 3)]
+            )
+            beside = (i - 1 in self.dates or i + 1 in self.dates) or (
+                i + 1 < len(lines) and _READING_TIME.search(lines[i + 1].text) is not None
+            )
+            if repeated or has_bio or beside:
+                self._found_author(i, line.text, 0.7 if has_bio else 0.6)
+
+    def _title(self, first_prose: int) -> None:
+        """A headline-like line before the body: longer than a label, just above the byline
+        or date, close to the body."""
+        lines = self.lines
+        candidates = [
+            i
+            for i in range(self.lo, min(self.hi, first_prose))
+            if self._free(i)
+            and _headline_like(lines[i])
+            and not lines[i].template  # a title does not recur across the outlet's articles
+        ]
+        meta = set(self.roles) | set(self.dates)
+
+        def score(i: int) -> float:
+            text = lines[i].text
+            value = 0.5 * min(lines[i].words, 10) - abs(first_prose - i)
+            if i + 1 in meta or i + 2 in meta:
+                value += 8
+            if i >= self.start and lines[i].good:
+                value -= 4  # what jusText takes for text is less likely a headline
+            if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
+                value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
+            return value
+
+        self.title = max(candidates, key=score, default=None)
+        if self.title is None:
+            return
+        self.roles[self.title] = "title"
+        self.metadata["title"] = Field(lines[self.title].text, "text-line", 0.8)
+        # A lone name just under the headline is its byline.
+        for i in (self.title + 1, self.title + 2):
+            if self.author is None and self._free(i) and _name_like(lines[i].text):
+                self._found_author(i, lines[i].text, 0.5)
+
+    def _published(self) -> None:
+        """Near the byline a date says when; at the very top of the page, when it was crawled
+        more often than not (the tagDiv header date)."""
+        for i, (iso, _rest) in sorted(self.dates.items()):
+            text = self.lines[i].text
+            top = i < self.options.header_date_lines and (self.title is None or i < self.title)
+            self.roles[i] = "header-date" if top else "date-line"
+            if top:
+                field = Field(iso, "header-date", 0.2)
+            elif rules.PUBLISHED_LABEL.search(text):
+                field = Field(iso, "text-line", 0.8)
+            elif rules.UPDATED_LABEL.search(text):
+                field = Field(iso, "text-line", 0.5)
+            else:
+                field = Field(iso, "text-line", 0.7)
+            current = self.metadata.get("published")
+            if current is None or field.confidence > current.confidence:
+                self.metadata["published"] = field
+
+    def _section(self) -> None:
+        """A short label right beside the title ("Immigration News")."""
+        if self.title is None:
+            return
+        for i in (self.title + 1, self.title - 1, self.title + 2, self.title - 2):
+            if not self.lo <= i < self.hi or i in self.roles:
+                continue
+            line = self.lines[i]
+            label = line.words <= 4 and not _SENTENCE_END.search(line.text) and not line.good
+            if label and (line.rule is None or line.rule.name == "navigation"):
+                self.roles[i] = "section"
+                self.metadata["section"] = Field(line.text, "text-line", 0.5)
+                return
+
+    def _body(self, first_prose: int) -> int:
+        """Mark the header lines and return the first line of the body.
+
+        The body begins after the last header line found inside the run. What else sits
+        there is a standfirst under the title (kept as the description), labels ("Author:")
+        or headlines of other articles; Title Case lines between the header and the first
+        paragraph are other headlines too.
+        """
+        lines, start = self.lines, self.start
+        body = start
+        inside = [i for i in self.roles if start <= i < self.hi]
+        if inside:
+            last = max(inside)
+            if sum(lines[i].size for i in range(start, last) if i not in self.roles) < 400:
+                body = last + 1
+        for i, reason in self.roles.items():
+            lines[i].reason = reason
+        standfirst = []
+        for line_index in range(start, body):
+            line = lines[line_index]
+            if line.reason is not None or line.rule is not None:
+                continue
+            if self.title is not None and line_index > self.title and line.words >= 6:
+                standfirst.append(line.text)
+                line.reason = "standfirst"
+            else:
+                line.reason = "outside-article"
+        if standfirst:
+            self.metadata["description"] = Field(" ".join(standfirst), "text-line", 0.6)
+        for line in lines[body:first_prose]:
+            headline = line.reason is None and line.rule is None and _headline_like(line)
+            if headline and _nav_like(line) and not _PROSE_END.search(line.text):
+                line.reason = "outside-article"
+        return body
+
+
+# --- Metadata from the rest of the page --------------------------------------------------------
+
+
+def _outlet_clues(lines: Sequence[_Line], metadata: dict[str, Field]) -> None:
+    """Outlet, republishing and original outlet from bios and disclaimers; the caption."""
+    for line in lines:
+        if line.rule is None:
+            continue
+        if line.rule.name == "disclaimer":
+            match = rules.DISCLAIMER_OUTLET.search(line.text)
+            if match:
+                metadata["outlet"] = Field(_clean_outlet(match["outlet"]), "disclaimer", 0.7)
+                metadata["republished"] = Field("true", "disclaimer", 0.7)
+            match = rules.ORIGINAL_OUTLET.search(line.text)
+            if match:
+                outlet = _clean_outlet(match["outlet"])
+                metadata["original_outlet"] = Field(outlet, "disclaimer", 0.7)
+                metadata["republished"] = Field("true", "disclaimer", 0.7)
+        elif line.rule.name == "author-bio" and "outlet" not in metadata:
+            match = rules.BIO_OUTLET.search(line.text)
+            if match:
+                metadata["outlet"] = Field(_clean_outlet(match["outlet"]), "author-bio", 0.5)
+        elif line.rule.name == "photo-caption" and "caption" not in metadata:
+            metadata["caption"] = Field(line.text, "text-line", 0.7)
+
+
+def _dateline(line: _Line, metadata: dict[str, Field]) -> None:
+    """ "Kabul, Afghanistan –", "WASHINGTON (AP) —" opening the first paragraph."""
+    match = rules.DATELINE.match(line.text) or rules.CREDIT_OPENING.match(line.text)
+    if not match:
+        return
+    place = match.groupdict().get("place")
+    if place and len(place) <= 60:
+        metadata["dateline"] = Field(place.strip(" ,"), "text-line", 0.7)
+    if match["credit"]:
+        metadata["credit"] = Field(match["credit"].strip(), "dateline", 0.6)
+
+
+# --- The cleaner -------------------------------------------------------------------------------
+
+
+def clean_text(
+    text: str,
+    *,
+    language: str | None = None,
+    template: Mapping[str, int] | None = None,
+    options: CleanOptions = DEFAULT_OPTIONS,
+) -> Extraction:
+    """Split a page's visible text into the article and the boilerplate around it.
+
+    ``text`` has one block per line. ``language`` (ISO 639-1 code or jusText stoplist name)
+    picks the stoplist; without it the page's own words decide. ``template`` maps
+    :func:`template_key` of a line to how many other articles of the same outlet contain it.
+    Every non-blank line is either kept or listed in ``removed`` with the rule that removed it.
+    """
+    lines = _split(text)
+    metadata: dict[str, Field] = {}
+    for line in lines:
+        line.rule = _match_rule(line)
+        if template and template.get(template_key(line.text), 0) >= options.template_min_count:
+            line.template = True
+    if lines:
+        unspaced = len(_UNSPACED.findall(text)) * 10 > len(text)
+        _classify(lines, _choose_stoplist(lines, language, options), unspaced, options)
+
+    start, end = _article_run(lines, options)
+    if end > start:
+        start = _anchor(lines, start, end)
+        end = _trailing_list(lines, end)
+    body = _Header(lines, start, end, metadata, options).read() if end > start else start
+    _outlet_clues(lines, metadata)
+    _related_blocks(lines, body, end)
+
+    for i, line in enumerate(lines):
+        if line.reason is not None:
+            continue
+        inside = body <= i < end
+        if line.rule is not None:
+            line.reason = line.rule.name
+        elif line.template and not (inside and line.words >= options.template_max_words):
+            line.reason = "site-template"
+        elif not inside:
+            at_edge = i in (0, len(lines) - 1)
+            line.reason = "site-name" if at_edge and _site_name(line) else "outside-article"
+    if "title" in metadata:
+        for line in lines:
+            if line.reason is None and line.text == metadata["title"].value:
+                line.reason = "title"  # the headline repeated (breadcrumb, gallery)
+
+    kept = [line for line in lines if line.reason is None]
+    if kept:
+        _dateline(kept[0], metadata)
+    for i in (0, len(lines) - 1):
+        if lines and lines[i].reason == "site-name":
+            metadata.setdefault("site_name", Field(lines[i].text, "text-line", 0.3))
+
+    return Extraction(
+        text="\n\n".join(line.raw for line in kept),
+        removed=[RemovedLine(line.lineno, line.raw, line.reason) for line in lines if line.reason],
+        metadata=metadata,
+        extractor=EXTRACTOR,
+        extractor_version=EXTRACTOR_VERSION,
+    )

@@ -1,0 +1,444 @@
+"""The plain-text cleaner: what it keeps, why it removes the rest, what metadata it finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from archiver import rules
+from archiver.textclean import _match_rule, _split, clean_text, find_date, template_key
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not here")
+
+
+def read_seed(name: str) -> str:
+    """A seed page, read in place: third-party text is never copied into the repository."""
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def reasons(result) -> dict[int, str]:
+    return {line.lineno: line.reason for line in result.removed}
+
+
+def assert_accounted_for(text: str, result) -> None:
+    """Every non-blank line is either kept or removed, once; blank lines are not recorded."""
+    kept = result.text.split("\n\n") if result.text else []
+    removed = [line.lineno for line in result.removed]
+    assert len(removed) == len(set(removed))
+    source = text.splitlines()
+    for line in result.removed:
+        assert line.text == source[line.lineno - 1].strip()
+        assert line.text
+    assert len(kept) + len(removed) == sum(1 for line in source if line.strip())
+
+
+# --- The seeds ------------------------------------------------------------------------------
+
+
+@needs_seeds
+def test_seed_000_keeps_the_fifteen_paragraphs():
+    text = read_seed("000_65920ad7e18d557e.txt")
+    result = clean_text(text)
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("Kabul, Afghanistan –"))
+    last = next(i for i, line in enumerate(lines) if line.rstrip().endswith("40 million citizens."))
+    body = [line.strip() for line in lines[first : last + 1] if line.strip()]
+    assert len(body) == 15
+    assert result.text == "\n\n".join(body)
+    assert result.extractor == "archiver-text"
+    assert result.extractor_version == "1"
+    assert_accounted_for(text, result)
+
+
+@needs_seeds
+def test_seed_000_says_why_each_line_went():
+    text = read_seed("000_65920ad7e18d557e.txt")
+    why = {line.text: line.reason for line in clean_text(text).removed}
+    by_start = {text[:12]: reason for text, reason in why.items()}
+    assert why["Sunday, March 3, 2024"] == "header-date"
+    assert why["ISIS Trying to Regroup in Afghanistan: Gen. Milley"] == "title"
+    assert why["Immigration News"] == "section"
+    assert why["Arif Ahmadi"] == "author-line"
+    assert by_start["Arif Ahmadi "] == "author-bio"
+    assert by_start["FILE: Chairm"] == "photo-caption"
+    assert why["- Advertisement -"] == "ad-marker"
+    assert why["More articles"] == "related-list"
+    assert why["Please enter your comment!"] == "comment-form"
+    assert why["Please enter your name here"] == "comment-form"
+    assert why["Captcha verification failed!"] == "captcha"
+    assert why["CAPTCHA user score failed. Please contact us!"] == "captcha"
+    assert why["The World News"] == "site-name"
+    removed = clean_text(text).removed
+    assert [line.lineno for line in removed if line.text == "Arif Ahmadi"] == [7, 8]
+    assert [line.lineno for line in removed if line.text == "- Advertisement -"] == [42, 52]
+
+
+@needs_seeds
+def test_seed_000_metadata():
+    meta = clean_text(read_seed("000_65920ad7e18d557e.txt")).metadata
+    assert meta["title"].value == "ISIS Trying to Regroup in Afghanistan: Gen. Milley"
+    assert meta["title"].source == "text-line"
+    assert meta["author"].value == "Arif Ahmadi"
+    assert meta["author"].source == "text-line"
+    # The tagDiv header date is more often the crawl date: kept, but barely trusted.
+    assert meta["published"].value == "2024-03-03"
+    assert meta["published"].source == "header-date"
+    assert meta["published"].confidence <= 0.3
+    assert meta["dateline"].value == "Kabul, Afghanistan"
+    assert meta["section"].value == "Immigration News"
+    assert meta["outlet"].value == "Khaama Press"
+    assert meta["outlet"].source == "author-bio"
+    assert 0.3 < meta["outlet"].confidence < 0.8
+    assert meta["caption"].value.startswith("FILE: Chairman of the Joint Chiefs")
+
+
+@needs_seeds
+def test_seed_002_keeps_the_body_between_title_and_disclaimer():
+    text = read_seed("002_a7c30fd0709b2e7d.txt")
+    result = clean_text(text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert len(lines[1:-2]) == 15
+    assert result.text == "\n\n".join(lines[1:-2])
+    why = reasons(result)
+    assert why == {1: "title", 17: "disclaimer", 18: "loading"}
+    assert_accounted_for(text, result)
+
+
+@needs_seeds
+def test_seed_002_metadata():
+    meta = clean_text(read_seed("002_a7c30fd0709b2e7d.txt")).metadata
+    assert meta["title"].value.startswith("U.N.: ISIS Present in Every Province of Afghanistan")
+    assert meta["outlet"].value == "Conservative News Daily"
+    assert meta["outlet"].source == "disclaimer"
+    assert meta["republished"].value == "true"
+
+
+# --- Handmade pages ---------------------------------------------------------------------------
+
+PARAGRAPHS = [
+    "GLENBROOK, Ontario – The town council of Glenbrook voted on Tuesday evening to close the "
+    "old river bridge to cars for the whole of the winter, after an inspection found that two "
+    "of its supports had rusted far more than the engineers had expected.",
+    "The decision means that drivers who cross the river every morning will have to take the "
+    "long way round by the ring road, which the council says adds about twelve minutes to the "
+    "journey for most of them.",
+    "What the inspectors found",
+    "According to the report, which was published on the council's website on Monday, the "
+    "worst of the damage is under the eastern end of the bridge, where water has been getting "
+    "into the steel for several years without anybody noticing it.",
+    "“We would rather be careful now than sorry later,” said the mayor, who added that the "
+    "repairs should be finished in time for the spring and that the bridge would then be "
+    "open again to all traffic.",
+]
+
+PAGE = "\n".join(
+    [
+        "Skip to content",
+        "Home",
+        "Local News",
+        "Weather",
+        "Glenbrook Closes Old River Bridge for the Winter",
+        "By Jane Doe, Staff Writer",
+        "Published May 12, 2024 at 9:14 am",
+        "",
+        PARAGRAPHS[0],
+        "",
+        PARAGRAPHS[1],
+        "Advertisement",
+        PARAGRAPHS[2],
+        PARAGRAPHS[3],
+        PARAGRAPHS[4],
+        "Share this:",
+        "Facebook",
+        "Related Stories",
+        "Council approves new budget for parks",
+        "Ring road works to start in June",
+        "3 Comments",
+        "Tom Smith says:",
+        "I drive across that bridge every single day and I had no idea that it was in such a bad "
+        "state, thank you for letting us know about the closure before it happened.",
+        "Copyright © 2024 The Glenbrook Courier. All rights reserved.",
+    ]
+)
+
+
+def test_handmade_page_keeps_the_article_and_drops_the_rest():
+    result = clean_text(PAGE)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert_accounted_for(PAGE, result)
+    why = {line.text: line.reason for line in result.removed}
+    assert why["Glenbrook Closes Old River Bridge for the Winter"] == "title"
+    assert why["By Jane Doe, Staff Writer"] == "author-line"
+    assert why["Advertisement"] == "ad-marker"
+    assert why["Share this:"] == "share-bar"
+    assert why["Related Stories"] == "related-list"
+    assert why["3 Comments"] == "comment-form"
+    assert why["Skip to content"] == "navigation"
+    assert why["Copyright © 2024 The Glenbrook Courier. All rights reserved."] == "copyright"
+
+
+def test_handmade_page_metadata():
+    meta = clean_text(PAGE).metadata
+    assert meta["title"].value == "Glenbrook Closes Old River Bridge for the Winter"
+    assert meta["author"].value == "Jane Doe"
+    # A date beside the byline says when the article appeared: trusted more than a header.
+    assert meta["published"].value == "2024-05-12"
+    assert meta["published"].source == "text-line"
+    assert meta["published"].confidence >= 0.6
+    assert meta["dateline"].value == "GLENBROOK, Ontario"
+
+
+def test_line_numbers_count_blank_lines():
+    text = "\n\nAdvertisement\n\n" + "\n\n".join(PARAGRAPHS[:2]) + "\n"
+    result = clean_text(text)
+    assert reasons(result) == {3: "ad-marker"}
+    assert result.text == "\n\n".join(PARAGRAPHS[:2])
+
+
+def test_empty_text():
+    result = clean_text("  \n\n \n")
+    assert result.text == ""
+    assert result.removed == []
+    assert result.extractor == "archiver-text"
+
+
+def test_trailing_whitespace_is_stripped_from_kept_lines():
+    result = clean_text("\n".join(p + "   " for p in PARAGRAPHS[:2]))
+    assert result.text == "\n\n".join(PARAGRAPHS[:2])
+
+
+def test_republishing_disclaimer_names_both_outlets():
+    text = "\n".join([*PARAGRAPHS[:2], "This article originally appeared on The Harbour Gazette."])
+    result = clean_text(text)
+    assert reasons(result) == {3: "disclaimer"}
+    assert result.metadata["original_outlet"].value == "The Harbour Gazette"
+    assert result.metadata["republished"].value == "true"
+
+
+def test_opinion_disclaimer_names_the_publishing_outlet():
+    text = "\n".join(
+        [
+            *PARAGRAPHS[:2],
+            "Riverside Daily does not always share or support the views "
+            "expressed here; they are just those of the writer.",
+        ]
+    )
+    meta = clean_text(text).metadata
+    assert meta["outlet"].value == "Riverside Daily"
+    assert meta["outlet"].source == "disclaimer"
+    assert meta["republished"].value == "true"
+
+
+def test_wire_dateline_gives_place_and_credit():
+    text = "WASHINGTON (AP) — " + PARAGRAPHS[1] + "\n" + PARAGRAPHS[3]
+    meta = clean_text(text).metadata
+    assert meta["dateline"].value == "WASHINGTON"
+    assert meta["credit"].value == "AP"
+
+
+def test_header_date_is_kept_with_low_confidence():
+    text = "\n".join(["Monday, January 8, 2024", "Bridge Closed for Winter", *PARAGRAPHS[:2]])
+    published = clean_text(text).metadata["published"]
+    assert published.value == "2024-01-08"
+    assert published.source == "header-date"
+    assert published.confidence <= 0.3
+
+
+def test_template_lines_seen_in_other_articles_are_removed():
+    text = "\n".join(["The Glenbrook Courier", *PARAGRAPHS[:2], "Support local journalism"])
+    template = {
+        template_key("The Glenbrook Courier"): 5,
+        template_key("Support local journalism"): 1,
+    }
+    result = clean_text(text, template=template)
+    why = reasons(result)
+    assert why[1] == "site-template"
+    assert why.get(4) != "site-template"  # seen in one other article only
+
+
+def test_template_does_not_remove_a_long_paragraph_inside_the_article():
+    # A long paragraph that recurs is more likely reused text than template.
+    text = "\n".join(PARAGRAPHS[:3] + PARAGRAPHS[3:])
+    template = {template_key(PARAGRAPHS[1]): 3}
+    assert PARAGRAPHS[1] in clean_text(text, template=template).text.split("\n\n")
+
+
+def test_template_key_ignores_case_spacing_and_digits():
+    assert template_key("  5 Comments ") == template_key("12   comments")
+    assert template_key("– Advertisement –") == template_key("advertisement")
+
+
+@pytest.mark.parametrize("language", ["en", "English", "xx", None])
+def test_language_names_codes_and_unknowns(language):
+    assert clean_text(PAGE, language=language).text == "\n\n".join(PARAGRAPHS)
+
+
+def test_language_without_a_stoplist_falls_back_to_shape():
+    body = [
+        "이 문장은 시험을 위해 만든 긴 한국어 문단입니다. 기사 본문처럼 충분히 길게 이어지는 "
+        "문장들을 여러 개 넣어서 분류기가 본문으로 인식할 수 있도록 합니다.",
+        "두 번째 문단도 마찬가지로 충분히 길게 작성합니다. 짧은 메뉴 항목과 달리 본문 문단은 "
+        "여러 문장으로 이루어져 있고 길이가 깁니다.",
+    ]
+    text = "\n".join(["홈", "뉴스", "로그인", *body, "구독하기"])
+    assert clean_text(text).text == "\n\n".join(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Sunday, March 3, 2024", "2024-03-03"),
+        ("Published May 12, 2024 at 9:14 am", "2024-05-12"),
+        ("12 May 2024", "2024-05-12"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
+        ("2019-11-20T10:00", "2019-11-20"),
+        ("February 30, 2024", None),
+        ("no date here", None),
+    ],
+)
+def test_find_date(text, iso):
+    found = find_date(text)
+    assert (found[0] if found else None) == iso
+
+
+def test_rules_are_data_with_reasons_and_lowercase_patterns():
+    assert rules.BOILERPLATE_RULES
+    for rule in rules.BOILERPLATE_RULES:
+        assert re.fullmatch(r"[a-z-]+", rule.name)
+        # Lines are lowercased before matching, so an uppercase letter could never match.
+        assert not re.search(r"(?<!\\)[A-Z]", rule.pattern.pattern), rule.pattern.pattern
+
+
+def test_comments_after_the_article_are_not_article():
+    comment = (
+        "I have lived next to that river for thirty years and I have never seen the council "
+        "move this quickly on anything, so I suppose we should all be grateful for it."
+    )
+    text = "\n".join([*PARAGRAPHS, "2 Comments", "riverwatcher says:", comment, "Reply"])
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    why = reasons(result)
+    assert why[6] == "comment-form"
+    assert why[7] == "comment-thread"
+    assert {8, 9} <= set(why)  # the comment and its reply link
+
+
+def test_headlines_under_a_related_header_go_with_it():
+    text = "\n".join(
+        [
+            *PARAGRAPHS[:2],
+            "Related:",
+            "Council approves new budget for parks",
+            "Ring road works to start in June",
+            *PARAGRAPHS[3:],
+        ]
+    )
+    result = clean_text(text)
+    assert reasons(result) == {3: "related-list", 4: "related-list", 5: "related-list"}
+    assert result.text == "\n\n".join(PARAGRAPHS[:2] + PARAGRAPHS[3:])
+
+
+def test_a_list_closing_the_article_stays_with_it():
+    dates = [
+        "The repair works will go on in stages:",
+        "January 8 – Closing of the eastern lane",
+        "February 12 – Replacement of the two supports",
+        "March 20 – Painting and reopening of the bridge",
+    ]
+    text = "\n".join([*PARAGRAPHS, *dates, "Home", "Weather", "Contact us"])
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS + dates)
+
+
+def test_teasers_above_the_article_header_are_dropped():
+    teasers = [
+        "Mayor opens new library in the old post office and promises longer opening hours for "
+        "everyone who lives in the town centre and its villages.",
+        "Local football club wins its third cup in a row after a dramatic penalty shoot-out that "
+        "kept the whole stadium on its feet until the very last kick.",
+    ]
+    text = "\n".join(
+        [
+            *teasers,
+            "Menu",
+            "Local News",
+            "Glenbrook Closes Old River Bridge for the Winter",
+            "May 12, 2024",
+            *PARAGRAPHS,
+        ]
+    )
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert result.metadata["title"].value == "Glenbrook Closes Old River Bridge for the Winter"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe and John Roe, Staff Writers | Updated May 2, 2024", "Jane Doe, John Roe"),
+        ("By JANE DOE", "JANE DOE"),
+        ("Written by Jane Doe, a deputy editor who covers transport for the paper", "Jane Doe"),
+        ("Posted by Jane Doe on May 2, 2024 at 9:14 am", "Jane Doe"),
+    ],
+)
+def test_bylines_are_cleaned_of_roles_and_dates(byline, author):
+    text = "\n".join(["Glenbrook Closes Old River Bridge for the Winter", byline, *PARAGRAPHS])
+    result = clean_text(text)
+    assert result.metadata["author"].value == author
+    assert reasons(result)[2] == "author-line"
+
+
+def test_unspaced_language_is_measured_in_characters():
+    body = [
+        "先日、古い橋が冬の間は車で通れなくなるという発表が市からありました。点検で支柱の錆が"
+        "予想よりもひどいことがわかったためです。",
+        "市によると、修理は春までに終わる予定で、その後はすべての車が再び通れるようになるとの"
+        "ことです。住民は遠回りをしなければなりません。",
+    ]
+    text = "\n".join(
+        ["ホーム", "ニュース", "天気予報", "お問い合わせ", *body, "関連記事", "人気記事"]
+    )
+    assert clean_text(text).text == "\n\n".join(body)
+
+
+def test_rule_table_answers_as_trying_each_rule_in_order():
+    # The matcher joins the rules' patterns for speed; it must name the same first rule.
+    samples = [
+        "Advertisement",
+        "- Advertisement -",
+        "Share this:",
+        "Facebook",
+        "3 Comments",
+        "Tom Smith says:",
+        "Copyright © 2024 The Courier. All rights reserved.",
+        "© John Brecher A needle in the arm",
+        "Photo: Jane Doe, AP",
+        "Related Stories",
+        "We use cookies to improve your experience on our site.",
+        "Now loading...",
+        "Leave a Reply",
+        "Deixe uma resposta",
+        "https://example.com/a",
+        "2 hours ago",
+        "Captcha verification failed!",
+        PARAGRAPHS[0],
+        "Home",
+        "Sign up for our newsletter",
+        "Tags: bridge, council",
+        "Image 1 of 8",
+        "The views expressed are those of the author.",
+    ]
+    for line in _split("\n".join(samples)):
+        lower = line.text.lower()
+        expected = next(
+            (
+                rule
+                for rule in rules.BOILERPLATE_RULES
+                if line.words <= rule.max_words and rule.pattern.search(lower)
+            ),
+            None,
+        )
+        assert _match_rule(line) is expected, line.text
