@@ -6,11 +6,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import Select, bindparam, func, insert, select
+from sqlalchemy import Select, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
-from .models import Article, ArticleField, Original
+from .models import Article, ArticleField, Original, TemplateLine
 from .models import RemovedLine as RemovedRow
 from .store import Database, open_database
 
@@ -18,6 +20,7 @@ articles_t = Article.__table__
 fields_t = ArticleField.__table__
 removed_t = RemovedRow.__table__
 originals_t = Original.__table__
+templates_t = TemplateLine.__table__
 
 # Built once: constructing statements costs more than running them on the ingest path.
 _ID_BY_SHA = select(articles_t.c.id).where(articles_t.c.sha256 == bindparam("sha"))
@@ -26,6 +29,18 @@ _INSERT_ORIGINAL = insert(originals_t)
 _INSERT_ARTICLE = insert(articles_t)
 _INSERT_FIELDS = insert(fields_t)
 _INSERT_REMOVED = insert(removed_t)
+_TEMPLATE_COUNTS = select(templates_t.c.line_hash, templates_t.c.articles).where(
+    templates_t.c.outlet_hash == bindparam("outlet"),
+    templates_t.c.line_hash.in_(bindparam("lines", expanding=True)),
+)
+
+
+@dataclass(frozen=True)
+class TemplateLines:
+    """An article's distinct lines, counted under its outlet (see ``archiver.templates``)."""
+
+    outlet_hash: int
+    line_hashes: tuple[int, ...]
 
 
 @dataclass
@@ -143,39 +158,59 @@ class Archive:
         decoded: Decoded,
         extraction: Extraction,
         metadata: dict[str, Field],
+        template: TemplateLines | None = None,
     ) -> tuple[int, bool]:
-        """Store one article in one transaction; returns (id, True) or (existing id, False)."""
+        """Store one article in one transaction; returns (id, True) or (existing id, False).
+
+        ``template``: the article's lines, counted into its outlet's template.
+        """
         with self.db.writing() as conn:
             existing = conn.execute(_ID_BY_SHA, {"sha": sha256}).scalar()
             if existing is not None:
                 return existing, False
             if conn.execute(_ORIGINAL_EXISTS, {"sha": sha256}).first() is None:
                 conn.execute(_INSERT_ORIGINAL, {"sha256": sha256, "size": len(data), "data": data})
-            row = {name: metadata[name].value if name in metadata else None for name in CORE_FIELDS}
-            row.update(
-                sha256=sha256,
-                source_path=source_path,
-                ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
-                format=decoded.format,
-                encoding=decoded.encoding,
-                extractor=extraction.extractor,
-                extractor_version=extraction.extractor_version,
-                clean_text=extraction.text,
-            )
+            row = _article_row(decoded, extraction, metadata)
+            row.update(sha256=sha256, source_path=source_path,
+                       ingested_at=datetime.now(timezone.utc).replace(tzinfo=None))
             article_id = conn.execute(_INSERT_ARTICLE, row).inserted_primary_key[0]
-            if metadata:
-                conn.execute(_INSERT_FIELDS, [
-                    {"article_id": article_id, "name": name, "value": f.value,
-                     "source": f.source, "confidence": f.confidence}
-                    for name, f in metadata.items()
-                ])
-            if extraction.removed:
-                conn.execute(_INSERT_REMOVED, [
-                    {"article_id": article_id, "lineno": r.lineno, "text": r.text,
-                     "reason": r.reason}
-                    for r in extraction.removed
-                ])
+            _write_details(conn, article_id, extraction, metadata)
+            if template is not None:
+                _count_template(conn, template, +1)
             return article_id, True
+
+    def replace_extraction(
+        self,
+        article_id: int,
+        *,
+        decoded: Decoded,
+        extraction: Extraction,
+        metadata: dict[str, Field],
+        old_template: TemplateLines | None,
+        new_template: TemplateLines | None,
+    ) -> None:
+        """Swap in a new cleaning of a stored article (``reclean``), in one transaction:
+        clean text, metadata, removed lines and template counts. The original bytes stay."""
+        with self.db.writing() as conn:
+            conn.execute(
+                update(articles_t).where(articles_t.c.id == article_id)
+                .values(**_article_row(decoded, extraction, metadata))
+            )
+            conn.execute(delete(fields_t).where(fields_t.c.article_id == article_id))
+            conn.execute(delete(removed_t).where(removed_t.c.article_id == article_id))
+            _write_details(conn, article_id, extraction, metadata)
+            if old_template is not None:
+                _count_template(conn, old_template, -1)
+            if new_template is not None:
+                _count_template(conn, new_template, +1)
+
+    def template_counts(self, outlet_hash: int, line_hashes: Iterable[int]) -> dict[int, int]:
+        """How many archived articles of the outlet contain each of these lines."""
+        lines = list(line_hashes)
+        if not lines:
+            return {}
+        with self.db.reading() as conn:
+            return dict(conn.execute(_TEMPLATE_COUNTS, {"outlet": outlet_hash, "lines": lines}).all())
 
     # -- reading -------------------------------------------------------------------------
 
@@ -298,6 +333,52 @@ class Archive:
             formats=formats,
             size_bytes=self.db.size_bytes(),
         )
+
+
+def _article_row(decoded: Decoded, extraction: Extraction, metadata: dict[str, Field]) -> dict:
+    row = {name: metadata[name].value if name in metadata else None for name in CORE_FIELDS}
+    row.update(
+        format=decoded.format,
+        encoding=decoded.encoding,
+        extractor=extraction.extractor,
+        extractor_version=extraction.extractor_version,
+        clean_text=extraction.text,
+    )
+    return row
+
+
+def _write_details(conn, article_id: int, extraction: Extraction, metadata: dict[str, Field]):
+    if metadata:
+        conn.execute(_INSERT_FIELDS, [
+            {"article_id": article_id, "name": name, "value": f.value, "source": f.source,
+             "confidence": f.confidence}
+            for name, f in metadata.items()
+        ])
+    if extraction.removed:
+        conn.execute(_INSERT_REMOVED, [
+            {"article_id": article_id, "lineno": r.lineno, "text": r.text, "reason": r.reason}
+            for r in extraction.removed
+        ])
+
+
+def _count_template(conn, template: TemplateLines, step: int) -> None:
+    """Add (step +1) or take back (-1) an article's lines in its outlet's template counts."""
+    if not template.line_hashes:
+        return
+    rows = [{"outlet_hash": template.outlet_hash, "line_hash": h, "articles": 1}
+            for h in template.line_hashes]
+    if step > 0:
+        dialect_insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)
+        stmt = dialect_insert(templates_t)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=["outlet_hash", "line_hash"],
+            set_={"articles": templates_t.c.articles + 1},
+        ), rows)
+        return
+    where = (templates_t.c.outlet_hash == bindparam("o")) & (templates_t.c.line_hash == bindparam("h"))
+    conn.execute(update(templates_t).where(where).values(articles=templates_t.c.articles - 1),
+                 [{"o": r["outlet_hash"], "h": r["line_hash"]} for r in rows])
+    conn.execute(delete(templates_t).where(templates_t.c.articles <= 0))
 
 
 def select_articles() -> Select:

@@ -12,16 +12,21 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .archive import Archive
+from .archive import Archive, TemplateLines
 from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
+from .html import extract_html
+from .reading import decode
 from .settings import Settings
+from .templates import as_template, line_hashes, outlet_hash
+from .textclean import CleanOptions, clean_text
 
 STDIN = "-"
 #: What a folder walk picks up (also with ``.gz`` on top); name any other file to add it.
 FOLDER_SUFFIXES = frozenset({"", ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml"})
 GLOB_CHARS = re.compile(r"[*?\[]")
 FORMATS = ("auto", "text", "html")
+TEMPLATE_MIN_COUNT = CleanOptions().template_min_count
 
 
 @dataclass(frozen=True)
@@ -145,13 +150,18 @@ def extract(
     settings: Settings | None = None,
 ) -> tuple[Decoded, Extraction]:
     """Decode bytes and extract the article (pure: no archive needed). Raises InputError."""
-    from .reading import decode
-
     settings = settings or Settings()
     decoded = decode(data, name=name, format=format, max_bytes=settings.max_bytes)
-    if decoded.format == "html":
-        from .html import extract_html
+    return decoded, extract_decoded(decoded, name, url=url, settings=settings)
 
+
+def extract_decoded(
+    decoded: Decoded, name: str, *, url: str | None = None, settings: Settings | None = None,
+    template: dict[str, int] | None = None,
+) -> Extraction:
+    """The article in decoded input: trafilatura for HTML, the line cleaner for text."""
+    settings = settings or Settings()
+    if decoded.format == "html":
         extraction = extract_html(decoded.text, url=url)
         if len(extraction.text.split()) < settings.min_words:
             raise InputError(
@@ -160,16 +170,14 @@ def extract(
                 "page, or add its text with --format text",
             )
     else:
-        from .textclean import clean_text
-
-        extraction = clean_text(decoded.text)
+        extraction = clean_text(decoded.text, template=template)
         if len(extraction.text.split()) < settings.min_words:
             raise InputError(
                 name,
                 "every line of it looks like boilerplate, so no article text is left; "
                 "check that it is an article",
             )
-    return decoded, extraction
+    return extraction
 
 
 def merge_metadata(found: dict[str, Field], given: dict[str, Field]) -> dict[str, Field]:
@@ -183,6 +191,41 @@ def merge_metadata(found: dict[str, Field], given: dict[str, Field]) -> dict[str
     return merged
 
 
+def template_lines(decoded: Decoded, outlet: str | None) -> TemplateLines | None:
+    """The lines an article adds to its outlet's template (plain text with a known outlet)."""
+    if decoded.format != "text" or not outlet:
+        return None
+    return TemplateLines(outlet_hash(outlet), tuple(line_hashes(decoded.text)))
+
+
+def clean_with_template(
+    archive: Archive, decoded: Decoded, name: str, given: dict[str, Field], *,
+    settings: Settings | None = None, exclude: TemplateLines | None = None,
+) -> tuple[Extraction, dict[str, Field], TemplateLines | None]:
+    """Extract, then clean again with the outlet's learned template when it knows some lines.
+
+    ``exclude`` takes an article's own earlier contribution out of the counts (``reclean``).
+    """
+    url = given["url"].value if "url" in given else None
+    extraction = extract_decoded(decoded, name, url=url, settings=settings)
+    metadata = merge_metadata(extraction.metadata, given)
+    lines = template_lines(decoded, metadata.get("outlet") and metadata["outlet"].value)
+    if lines is None:
+        return extraction, metadata, None
+    keys = line_hashes(decoded.text)
+    counts = archive.template_counts(lines.outlet_hash, keys)
+    if exclude is not None and exclude.outlet_hash == lines.outlet_hash:
+        for h in exclude.line_hashes:
+            if h in counts:
+                counts[h] -= 1
+    template = as_template(counts, keys)
+    if any(n >= TEMPLATE_MIN_COUNT for n in template.values()):
+        extraction = extract_decoded(decoded, name, url=url, settings=settings, template=template)
+        metadata = merge_metadata(extraction.metadata, given)
+        lines = template_lines(decoded, metadata.get("outlet") and metadata["outlet"].value)
+    return extraction, metadata, lines
+
+
 def add_input(
     archive: Archive,
     item: Input,
@@ -193,6 +236,7 @@ def add_input(
     stdin: Callable[[], bytes] = lambda: b"",
 ) -> AddResult:
     """Archive one input; every expected failure comes back as an ``error`` result."""
+    settings = settings or Settings()
     try:
         if item.error:
             raise InputError(item.name, item.error)
@@ -204,12 +248,13 @@ def add_input(
             return AddResult(item.name, "duplicate", existing, record.title, record.outlet,
                              record.published)
         given = overrides.fields()
-        url = given["url"].value if "url" in given else None
-        decoded, extraction = extract(data, item.name, format=format, url=url, settings=settings)
-        metadata = merge_metadata(extraction.metadata, given)
+        decoded = decode(data, name=item.name, format=format, max_bytes=settings.max_bytes)
+        extraction, metadata, lines = clean_with_template(
+            archive, decoded, item.name, given, settings=settings
+        )
         article_id, created = archive.store(
             data=data, sha256=sha, source_path=_source_path(item.name), decoded=decoded,
-            extraction=extraction, metadata=metadata,
+            extraction=extraction, metadata=metadata, template=lines,
         )
         status = "added" if created else "duplicate"
         value = {name: f.value for name, f in metadata.items()}
@@ -217,6 +262,58 @@ def add_input(
                          value.get("published"), len(extraction.removed))
     except InputError as exc:
         return AddResult(exc.path, "error", error=str(exc))
+
+
+@dataclass
+class RecleanResult:
+    """What re-cleaning one stored article changed."""
+
+    id: int
+    status: str  # "updated", "unchanged" or "error"
+    removed_before: int = 0
+    removed_after: int = 0
+    changed: list[str] = field(default_factory=list)  # "text" and the names of changed fields
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "status": self.status, "removed_before": self.removed_before,
+                "removed_after": self.removed_after, "changed": self.changed, "error": self.error}
+
+
+def reclean_article(
+    archive: Archive, article_id: int, *, settings: Settings | None = None
+) -> RecleanResult:
+    """Clean a stored article again from its original bytes, with today's rules and the
+    outlet's learned template. Values the user gave (source ``cli``) are kept; the original
+    bytes are never touched; a failure leaves the article as it was."""
+    before = archive.get(article_id, removed=True)
+    settings = settings or Settings()
+    try:
+        data = archive.raw(article_id)
+        decoded = decode(data, name=before.source_path, format=before.format,
+                         max_bytes=max(settings.max_bytes, len(data)))
+        given = {name: f for name, f in before.fields.items() if f.source == "cli"}
+        old_lines = template_lines(decoded, before.outlet)
+        extraction, metadata, lines = clean_with_template(
+            archive, decoded, before.source_path, given, settings=settings, exclude=old_lines
+        )
+    except InputError as exc:
+        return RecleanResult(article_id, "error", error=str(exc))
+    changed = [] if extraction.text == before.clean_text else ["text"]
+    changed += sorted(
+        name for name in set(before.fields) | set(metadata)
+        if before.fields.get(name) != metadata.get(name)
+    )
+    removed_now = [(r.lineno, r.reason) for r in extraction.removed]
+    if removed_now != [(r.lineno, r.reason) for r in before.removed or []]:
+        changed.append("removed lines")
+    if changed:
+        archive.replace_extraction(
+            article_id, decoded=decoded, extraction=extraction, metadata=metadata,
+            old_template=old_lines, new_template=lines,
+        )
+    return RecleanResult(article_id, "updated" if changed else "unchanged",
+                         len(before.removed or []), len(extraction.removed), changed)
 
 
 def add_paths(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Float,
     ForeignKey,
     Index,
@@ -111,3 +112,14 @@ class RemovedLine(Base):
         UniqueConstraint("article_id", "lineno"),
         Index("ix_removed_lines_reason", "reason"),
     )
+
+
+class TemplateLine(Base):
+    """How many articles of an outlet contain a line (both hashed): the outlet's template."""
+
+    __tablename__ = "template_lines"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    outlet_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    line_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    articles: Mapped[int]

@@ -23,6 +23,7 @@ EXPECTED_SCHEMA = {
     ],
     "article_fields": ["article_id", "name", "value", "source", "confidence"],
     "removed_lines": ["id", "article_id", "lineno", "text", "reason"],
+    "template_lines": ["outlet_hash", "line_hash", "articles"],
     "alembic_version": ["version_num"],
 }
 EXPECTED_INDEXES = {

@@ -146,9 +146,10 @@ def main(ctx: click.Context, db: str | None, traceback: bool):
 
 
 def _register() -> None:
-    from . import add, db, read
+    from . import add, db, read, reclean
 
     main.add_command(add.add)
+    main.add_command(reclean.reclean)
     for command in (read.show, read.list_, read.export, read.stats):
         main.add_command(command)
     main.add_command(db.db)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import nullcontext
 
 import click
 
@@ -54,28 +53,21 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     inputs, skipped = expand_paths(list(paths))
     archive = app.open(create=True)
     counts = {"added": 0, "duplicate": 0, "error": 0}
-    show_bar = len(inputs) >= PROGRESS_FROM and _is_terminal(sys.stderr)
-    bar = (
-        click.progressbar(length=len(inputs), label="Archiving", file=sys.stderr)
-        if show_bar else nullcontext()
-    )
-    with bar:
+    with Progress(len(inputs), "Archiving") as bar:
         for item in inputs:
             result = add_input(
                 archive, item, overrides, format=format_, settings=settings,
                 stdin=sys.stdin.buffer.read,
             )
             counts[result.status] += 1
-            if show_bar:  # clear the bar's line before printing over it
-                click.echo("\r\x1b[K", nl=False, err=True)
+            bar.clear()
             if result.error:
                 click.echo(f"error: {result.error}", err=True)
             if as_json:
                 click.echo(json.dumps(result.to_json(), ensure_ascii=False))
             elif result.status != "error":
                 click.echo(_line(result))
-            if show_bar:
-                bar.update(1)
+            bar.update(1)
     if not as_json and len(inputs) > 1:
         click.echo(_summary(counts, skipped), err=True)
     elif skipped:
@@ -107,6 +99,35 @@ def _skipped(skipped: int) -> str:
         f"Skipped {skipped} {files} in folders whose extension is not .txt/.html; "
         "name a file to add it anyway."
     )
+
+
+class Progress:
+    """A progress bar on stderr when it is a terminal and the job is long; else nothing."""
+
+    def __init__(self, total: int, label: str):
+        self.bar = None
+        if total >= PROGRESS_FROM and _is_terminal(sys.stderr):
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+
+    def __enter__(self) -> Progress:
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def clear(self) -> None:
+        """Wipe the bar's line so that a line printed now is not mixed into it."""
+        if self.bar is not None:
+            click.echo("\r\x1b[K", nl=False, err=True)
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+
 
 
 def _is_terminal(stream) -> bool:
