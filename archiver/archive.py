@@ -171,8 +171,11 @@ class Archive:
             if conn.execute(_ORIGINAL_EXISTS, {"sha": sha256}).first() is None:
                 conn.execute(_INSERT_ORIGINAL, {"sha256": sha256, "size": len(data), "data": data})
             row = _article_row(decoded, extraction, metadata)
-            row.update(sha256=sha256, source_path=source_path,
-                       ingested_at=datetime.now(timezone.utc).replace(tzinfo=None))
+            row.update(
+                sha256=sha256,
+                source_path=source_path,
+                ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
+            )
             article_id = conn.execute(_INSERT_ARTICLE, row).inserted_primary_key[0]
             _write_details(conn, article_id, extraction, metadata)
             if template is not None:
@@ -193,7 +196,8 @@ class Archive:
         clean text, metadata, removed lines and template counts. The original bytes stay."""
         with self.db.writing() as conn:
             conn.execute(
-                update(articles_t).where(articles_t.c.id == article_id)
+                update(articles_t)
+                .where(articles_t.c.id == article_id)
                 .values(**_article_row(decoded, extraction, metadata))
             )
             conn.execute(delete(fields_t).where(fields_t.c.article_id == article_id))
@@ -210,13 +214,16 @@ class Archive:
         if not lines:
             return {}
         with self.db.reading() as conn:
-            return dict(conn.execute(_TEMPLATE_COUNTS, {"outlet": outlet_hash, "lines": lines}).all())
+            return dict(
+                conn.execute(_TEMPLATE_COUNTS, {"outlet": outlet_hash, "lines": lines}).all()
+            )
 
     # -- reading -------------------------------------------------------------------------
 
     def get(self, article_id: int, *, removed: bool = False) -> ArticleRecord:
-        records = list(self._records(select_articles().where(articles_t.c.id == article_id),
-                                     removed=removed))
+        records = list(
+            self._records(select_articles().where(articles_t.c.id == article_id), removed=removed)
+        )
         if not records:
             raise ArchiveError(
                 f"there is no article {article_id} in {self.db.location}; "
@@ -276,7 +283,8 @@ class Archive:
                     record.fields = {
                         r.name: Field(r.value, r.source, r.confidence)
                         for r in conn.execute(
-                            select(fields_t).where(fields_t.c.article_id == record.id)
+                            select(fields_t)
+                            .where(fields_t.c.article_id == record.id)
                             .order_by(fields_t.c.name)
                         )
                     }
@@ -284,7 +292,8 @@ class Archive:
                     record.removed = [
                         RemovedLine(r.lineno, r.text, r.reason)
                         for r in conn.execute(
-                            select(removed_t).where(removed_t.c.article_id == record.id)
+                            select(removed_t)
+                            .where(removed_t.c.article_id == record.id)
                             .order_by(removed_t.c.lineno)
                         )
                     ]
@@ -304,20 +313,27 @@ class Archive:
                     func.coalesce(func.sum(func.length(articles_t.c.clean_text)), 0),
                 )
             ).one()
-            outlets = _pairs(conn.execute(
-                select(articles_t.c.outlet, func.count())
-                .group_by(articles_t.c.outlet)
-                .order_by(func.count().desc(), articles_t.c.outlet)
-            ))
-            formats = _pairs(conn.execute(
-                select(articles_t.c.format, func.count()).group_by(articles_t.c.format)
-                .order_by(articles_t.c.format)
-            ))
-            reasons = _pairs(conn.execute(
-                select(removed_t.c.reason, func.count())
-                .group_by(removed_t.c.reason)
-                .order_by(func.count().desc(), removed_t.c.reason)
-            ))
+            outlets = _pairs(
+                conn.execute(
+                    select(articles_t.c.outlet, func.count())
+                    .group_by(articles_t.c.outlet)
+                    .order_by(func.count().desc(), articles_t.c.outlet)
+                )
+            )
+            formats = _pairs(
+                conn.execute(
+                    select(articles_t.c.format, func.count())
+                    .group_by(articles_t.c.format)
+                    .order_by(articles_t.c.format)
+                )
+            )
+            reasons = _pairs(
+                conn.execute(
+                    select(removed_t.c.reason, func.count())
+                    .group_by(removed_t.c.reason)
+                    .order_by(func.count().desc(), removed_t.c.reason)
+                )
+            )
             original_bytes = conn.execute(
                 select(func.coalesce(func.sum(originals_t.c.size), 0))
             ).scalar_one()
@@ -349,35 +365,55 @@ def _article_row(decoded: Decoded, extraction: Extraction, metadata: dict[str, F
 
 def _write_details(conn, article_id: int, extraction: Extraction, metadata: dict[str, Field]):
     if metadata:
-        conn.execute(_INSERT_FIELDS, [
-            {"article_id": article_id, "name": name, "value": f.value, "source": f.source,
-             "confidence": f.confidence}
-            for name, f in metadata.items()
-        ])
+        conn.execute(
+            _INSERT_FIELDS,
+            [
+                {
+                    "article_id": article_id,
+                    "name": name,
+                    "value": f.value,
+                    "source": f.source,
+                    "confidence": f.confidence,
+                }
+                for name, f in metadata.items()
+            ],
+        )
     if extraction.removed:
-        conn.execute(_INSERT_REMOVED, [
-            {"article_id": article_id, "lineno": r.lineno, "text": r.text, "reason": r.reason}
-            for r in extraction.removed
-        ])
+        conn.execute(
+            _INSERT_REMOVED,
+            [
+                {"article_id": article_id, "lineno": r.lineno, "text": r.text, "reason": r.reason}
+                for r in extraction.removed
+            ],
+        )
 
 
 def _count_template(conn, template: TemplateLines, step: int) -> None:
     """Add (step +1) or take back (-1) an article's lines in its outlet's template counts."""
     if not template.line_hashes:
         return
-    rows = [{"outlet_hash": template.outlet_hash, "line_hash": h, "articles": 1}
-            for h in template.line_hashes]
+    rows = [
+        {"outlet_hash": template.outlet_hash, "line_hash": h, "articles": 1}
+        for h in template.line_hashes
+    ]
     if step > 0:
-        dialect_insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)
+        dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
         stmt = dialect_insert(templates_t)
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=["outlet_hash", "line_hash"],
-            set_={"articles": templates_t.c.articles + 1},
-        ), rows)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["outlet_hash", "line_hash"],
+                set_={"articles": templates_t.c.articles + 1},
+            ),
+            rows,
+        )
         return
-    where = (templates_t.c.outlet_hash == bindparam("o")) & (templates_t.c.line_hash == bindparam("h"))
-    conn.execute(update(templates_t).where(where).values(articles=templates_t.c.articles - 1),
-                 [{"o": r["outlet_hash"], "h": r["line_hash"]} for r in rows])
+    where = (templates_t.c.outlet_hash == bindparam("o")) & (
+        templates_t.c.line_hash == bindparam("h")
+    )
+    conn.execute(
+        update(templates_t).where(where).values(articles=templates_t.c.articles - 1),
+        [{"o": r["outlet_hash"], "h": r["line_hash"]} for r in rows],
+    )
     conn.execute(delete(templates_t).where(templates_t.c.articles <= 0))
 
 

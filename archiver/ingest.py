@@ -91,11 +91,17 @@ class Input:
         try:
             return Path(self.name).read_bytes()
         except PermissionError:
-            raise InputError(self.name, "cannot be read (permission denied); check its permissions") from None
+            raise InputError(
+                self.name, "cannot be read (permission denied); check its permissions"
+            ) from None
         except IsADirectoryError:
-            raise InputError(self.name, "is a folder; name the folder itself to add what is in it") from None
+            raise InputError(
+                self.name, "is a folder; name the folder itself to add what is in it"
+            ) from None
         except OSError as exc:
-            raise InputError(self.name, f"cannot be read ({exc.strerror}); check the path") from None
+            raise InputError(
+                self.name, f"cannot be read ({exc.strerror}); check the path"
+            ) from None
 
 
 def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
@@ -146,7 +152,11 @@ def _walk(folder: str) -> tuple[list[str], int]:
 
 
 def extract(
-    data: bytes, name: str, *, format: str = "auto", url: str | None = None,
+    data: bytes,
+    name: str,
+    *,
+    format: str = "auto",
+    url: str | None = None,
     settings: Settings | None = None,
 ) -> tuple[Decoded, Extraction]:
     """Decode bytes and extract the article (pure: no archive needed). Raises InputError."""
@@ -156,7 +166,11 @@ def extract(
 
 
 def extract_decoded(
-    decoded: Decoded, name: str, *, url: str | None = None, settings: Settings | None = None,
+    decoded: Decoded,
+    name: str,
+    *,
+    url: str | None = None,
+    settings: Settings | None = None,
     template: dict[str, int] | None = None,
 ) -> Extraction:
     """The article in decoded input: trafilatura for HTML, the line cleaner for text."""
@@ -199,8 +213,13 @@ def template_lines(decoded: Decoded, outlet: str | None) -> TemplateLines | None
 
 
 def clean_with_template(
-    archive: Archive, decoded: Decoded, name: str, given: dict[str, Field], *,
-    settings: Settings | None = None, exclude: TemplateLines | None = None,
+    archive: Archive,
+    decoded: Decoded,
+    name: str,
+    given: dict[str, Field],
+    *,
+    settings: Settings | None = None,
+    exclude: TemplateLines | None = None,
 ) -> tuple[Extraction, dict[str, Field], TemplateLines | None]:
     """Extract, then clean again with the outlet's learned template when it knows some lines.
 
@@ -245,21 +264,34 @@ def add_input(
         existing = archive.find_sha256(sha)
         if existing is not None:
             record = archive.get(existing)
-            return AddResult(item.name, "duplicate", existing, record.title, record.outlet,
-                             record.published)
+            return AddResult(
+                item.name, "duplicate", existing, record.title, record.outlet, record.published
+            )
         given = overrides.fields()
         decoded = decode(data, name=item.name, format=format, max_bytes=settings.max_bytes)
         extraction, metadata, lines = clean_with_template(
             archive, decoded, item.name, given, settings=settings
         )
         article_id, created = archive.store(
-            data=data, sha256=sha, source_path=_source_path(item.name), decoded=decoded,
-            extraction=extraction, metadata=metadata, template=lines,
+            data=data,
+            sha256=sha,
+            source_path=_source_path(item.name),
+            decoded=decoded,
+            extraction=extraction,
+            metadata=metadata,
+            template=lines,
         )
         status = "added" if created else "duplicate"
         value = {name: f.value for name, f in metadata.items()}
-        return AddResult(item.name, status, article_id, value.get("title"), value.get("outlet"),
-                         value.get("published"), len(extraction.removed))
+        return AddResult(
+            item.name,
+            status,
+            article_id,
+            value.get("title"),
+            value.get("outlet"),
+            value.get("published"),
+            len(extraction.removed),
+        )
     except InputError as exc:
         return AddResult(exc.path, "error", error=str(exc))
 
@@ -276,8 +308,14 @@ class RecleanResult:
     error: str | None = None
 
     def to_json(self) -> dict:
-        return {"id": self.id, "status": self.status, "removed_before": self.removed_before,
-                "removed_after": self.removed_after, "changed": self.changed, "error": self.error}
+        return {
+            "id": self.id,
+            "status": self.status,
+            "removed_before": self.removed_before,
+            "removed_after": self.removed_after,
+            "changed": self.changed,
+            "error": self.error,
+        }
 
 
 def reclean_article(
@@ -290,8 +328,12 @@ def reclean_article(
     settings = settings or Settings()
     try:
         data = archive.raw(article_id)
-        decoded = decode(data, name=before.source_path, format=before.format,
-                         max_bytes=max(settings.max_bytes, len(data)))
+        decoded = decode(
+            data,
+            name=before.source_path,
+            format=before.format,
+            max_bytes=max(settings.max_bytes, len(data)),
+        )
         given = {name: f for name, f in before.fields.items() if f.source == "cli"}
         old_lines = template_lines(decoded, before.outlet)
         extraction, metadata, lines = clean_with_template(
@@ -301,7 +343,8 @@ def reclean_article(
         return RecleanResult(article_id, "error", error=str(exc))
     changed = [] if extraction.text == before.clean_text else ["text"]
     changed += sorted(
-        name for name in set(before.fields) | set(metadata)
+        name
+        for name in set(before.fields) | set(metadata)
         if before.fields.get(name) != metadata.get(name)
     )
     removed_now = [(r.lineno, r.reason) for r in extraction.removed]
@@ -309,11 +352,20 @@ def reclean_article(
         changed.append("removed lines")
     if changed:
         archive.replace_extraction(
-            article_id, decoded=decoded, extraction=extraction, metadata=metadata,
-            old_template=old_lines, new_template=lines,
+            article_id,
+            decoded=decoded,
+            extraction=extraction,
+            metadata=metadata,
+            old_template=old_lines,
+            new_template=lines,
         )
-    return RecleanResult(article_id, "updated" if changed else "unchanged",
-                         len(before.removed or []), len(extraction.removed), changed)
+    return RecleanResult(
+        article_id,
+        "updated" if changed else "unchanged",
+        len(before.removed or []),
+        len(extraction.removed),
+        changed,
+    )
 
 
 def add_paths(
@@ -332,7 +384,9 @@ def _source_path(name: str) -> str:
     return name if name == STDIN else os.path.abspath(name)
 
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+ISO_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
 
 
 def validate_date(text: str) -> str:
@@ -342,7 +396,9 @@ def validate_date(text: str) -> str:
         try:
             if len(value) == 10:
                 return date.fromisoformat(value).isoformat()
-            return datetime.fromisoformat(value.replace(" ", "T").replace("Z", "+00:00")).isoformat()
+            return datetime.fromisoformat(
+                value.replace(" ", "T").replace("Z", "+00:00")
+            ).isoformat()
         except ValueError:
             pass
     raise UsageError(

@@ -118,7 +118,7 @@ class TemplateLine(Base):
     """How many articles of an outlet contain a line (both hashed): the outlet's template."""
 
     __tablename__ = "template_lines"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy's own protocol
 
     outlet_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     line_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

@@ -150,9 +150,7 @@ class Database:
         path = self.path
         if path is None:
             return None
-        return sum(
-            p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()
-        )
+        return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
 
     def close(self) -> None:
         self.engine.dispose()

@@ -12,12 +12,13 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 def _hash64(text: str) -> int:
     # A signed 64-bit integer fits every SQL integer column.
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little",
-                          signed=True)
+    return int.from_bytes(
+        hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True
+    )
 
 
 def outlet_hash(outlet: str) -> int:
-    """"The National Ledger" and "national ledger" share one template."""
+    """ "The National Ledger" and "national ledger" share one template."""
     return _hash64(_THE.sub("", " ".join(outlet.split())).casefold())
 
 

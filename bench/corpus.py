@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+# Plain word lists, kept readable as one string each.
 WORDS = (
     "council harbour minister budget election court police hospital school river bridge "
     "report plan vote water power price market farmers workers union strike talks deal "
@@ -52,8 +53,10 @@ def page(seed: int, paragraphs: int = 8) -> str:
     rng = random.Random(seed)
     title = sentence(rng, 8).rstrip(".").title()
     outlet = rng.choice(OUTLETS)
-    head = [f"Monday, May {1 + seed % 28}, 2024", "", title, "", "World News", "",
-            f"By {rng.choice(['Dana', 'Sam', 'Ali', 'Maya'])} {rng.choice(['Reyes', 'Okafor', 'Lind'])}"]
+    author = (
+        f"{rng.choice(['Dana', 'Sam', 'Ali', 'Maya'])} {rng.choice(['Reyes', 'Okafor', 'Lind'])}"
+    )
+    head = [f"Monday, May {1 + seed % 28}, 2024", "", title, "", "World News", "", f"By {author}"]
     body = [paragraph(rng, rng.randint(40, 90)) for _ in range(paragraphs)]
-    tail = rng.sample(BOILERPLATE, 6) + [outlet]
-    return "\n".join(head + [""] + "\n\n".join(body).split("\n") + [""] + tail) + "\n"
+    tail = [*rng.sample(BOILERPLATE, 6), outlet]
+    return "\n".join([*head, "", *"\n\n".join(body).split("\n"), "", *tail]) + "\n"

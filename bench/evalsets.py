@@ -34,7 +34,9 @@ def available() -> bool:
 def archiver(*args: str, db: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "archiver", "--db", str(db), *args],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -45,7 +47,8 @@ def score(name: str) -> dict[str, float]:
         db = Path(tmp) / "eval.db"
         paths = (
             sorted(str(p) for p in inputs.glob("*/source.html"))
-            if set_name == "readability" else [str(inputs)]
+            if set_name == "readability"
+            else [str(inputs)]
         )
         started = time.perf_counter()
         added = archiver("add", "--format", fmt, "--json", *paths, db=db)
@@ -58,10 +61,15 @@ def score(name: str) -> dict[str, float]:
             raise RuntimeError(exported.stderr)
         out = subprocess.run(
             [sys.executable, str(EVAL / "score.py"), set_name, str(export)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
-    figures: dict[str, float] = {"seconds": seconds, "documents": len(errors),
-                                 "failed": len(failed)}
+    figures: dict[str, float] = {
+        "seconds": seconds,
+        "documents": len(errors),
+        "failed": len(failed),
+    }
     for line in out.splitlines():
         match = FIGURE.match(line.strip())
         if match:

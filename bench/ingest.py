@@ -76,8 +76,10 @@ def time_raw_insert(db: Path, files: list[Path]) -> float:
     for path in files:
         data = path.read_bytes()
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO t VALUES (?, ?, ?)",
-                     (hashlib.sha256(data).hexdigest(), data, data.decode()))
+        conn.execute(
+            "INSERT INTO t VALUES (?, ?, ?)",
+            (hashlib.sha256(data).hexdigest(), data, data.decode()),
+        )
         conn.execute("COMMIT")
     elapsed = time.perf_counter() - started
     conn.close()
@@ -89,7 +91,8 @@ def time_samples_cli() -> float:
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "archiver", "--db", f"{tmp}/s.db", "add", str(REPO / "samples")],
-            check=False, capture_output=True,
+            check=False,
+            capture_output=True,
         )
         return time.perf_counter() - started
 
@@ -121,14 +124,23 @@ def main() -> None:
             raws.append(time_raw_insert(tmp / f"raw{run}.db", files))
         add_s, clean_s, raw_s = (statistics.median(x) for x in (adds, cleans, raws))
         n = args.articles
-        print(f"add, end to end        {n / add_s:8.0f} articles/s  ({1000 * add_s / n:.2f} ms each)"
-              f"  into an archive of {args.prefill:,}")
-        print(f"cleaning alone         {n / clean_s:8.0f} articles/s  ({1000 * clean_s / n:.2f} ms each)")
-        print(f"raw sqlite3 insert     {n / raw_s:8.0f} articles/s  ({1000 * raw_s / n:.2f} ms each)")
+        print(
+            f"add, end to end        {n / add_s:8.0f} articles/s  ({1000 * add_s / n:.2f} ms each)"
+            f"  into an archive of {args.prefill:,}"
+        )
+        print(
+            f"cleaning alone         {n / clean_s:8.0f} articles/s  "
+            f"({1000 * clean_s / n:.2f} ms each)"
+        )
+        print(
+            f"raw sqlite3 insert     {n / raw_s:8.0f} articles/s  ({1000 * raw_s / n:.2f} ms each)"
+        )
         print(f"ratio add / cleaning   {add_s / clean_s:8.2f}x")
         print(f"ratio add / raw insert {add_s / raw_s:8.2f}x")
     samples = statistics.median(time_samples_cli() for _ in range(args.runs))
-    print(f"`archiver add samples/` {samples:.2f} s wall time (a new archive, process start included)")
+    print(
+        f"`archiver add samples/` {samples:.2f} s wall time (a new archive, process start included)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Print archiver's cleaning and metadata quality on ../shared/eval, against the pinned floors.
 
-    python bench/quality.py            # every set
-    python bench/quality.py aeb-html   # one set
+python bench/quality.py            # every set
+python bench/quality.py aeb-html   # one set
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ def main(argv: list[str]) -> int:
     below = 0
     for name in argv or list(SETS):
         figures = score(name)
-        print(f"{name}: {figures['documents']:.0f} documents in {figures['seconds']:.1f} s "
-              f"({figures['failed']:.0f} refused)")
+        print(
+            f"{name}: {figures['documents']:.0f} documents in {figures['seconds']:.1f} s "
+            f"({figures['failed']:.0f} refused)"
+        )
         for key, value in figures.items():
             if key in ("seconds", "documents", "failed"):
                 continue

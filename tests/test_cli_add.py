@@ -26,7 +26,10 @@ def test_add_a_text_file_then_show_list_and_export(write, cli, db_path):
     assert result.output.startswith("Created the archive")
     assert "added     #1     Council Weighs New Harbour Plan" in result.output
     listed = cli("list")
-    assert listed.output == "    1  -           -                         Council Weighs New Harbour Plan\n"
+    assert (
+        listed.output
+        == "    1  -           -                         Council Weighs New Harbour Plan\n"
+    )
     shown = cli("show", "1")
     assert shown.output.startswith("Article 1: Council Weighs New Harbour Plan\n")
     assert "Paragraph 5 about the harbour" in shown.output
@@ -46,8 +49,17 @@ def test_add_json_lines_follow_the_contract(write, cli):
     result = cli("add", "--json", path, path)
     assert result.exit_code == 0
     first, second = _json_lines(result.output)
-    assert set(first) == {"id", "path", "status", "title", "outlet", "published",
-                          "removed_lines", "reused_from", "error"}
+    assert set(first) == {
+        "id",
+        "path",
+        "status",
+        "title",
+        "outlet",
+        "published",
+        "removed_lines",
+        "reused_from",
+        "error",
+    }
     assert first["status"] == "added" and first["id"] == 1 and first["error"] is None
     assert first["removed_lines"] >= 3  # byline, ad marker, comment form
     assert second == {**first, "status": "duplicate", "removed_lines": 0}
@@ -67,23 +79,51 @@ def test_adding_the_same_bytes_again_stores_nothing_new(write, cli, db_path):
 
 def test_metadata_options_override_and_record_their_source(write, cli):
     path = write("council.txt", article_text())
-    result = cli("add", path, "--outlet", "Riverside Courier", "--url", "https://courier.example/a",
-                 "--published", "2024-05-12", "--author", "Sam Reyes", "--title", "Given Title")
+    result = cli(
+        "add",
+        path,
+        "--outlet",
+        "Riverside Courier",
+        "--url",
+        "https://courier.example/a",
+        "--published",
+        "2024-05-12",
+        "--author",
+        "Sam Reyes",
+        "--title",
+        "Given Title",
+    )
     assert result.exit_code == 0
     record = _json_lines(cli("export").output)[0]
-    assert (record["outlet"], record["url"], record["published"], record["author"],
-            record["title"]) == ("Riverside Courier", "https://courier.example/a", "2024-05-12",
-                                 "Sam Reyes", "Given Title")
-    assert record["fields"]["published"] == {"value": "2024-05-12", "source": "cli",
-                                             "confidence": 1.0}
+    assert (
+        record["outlet"],
+        record["url"],
+        record["published"],
+        record["author"],
+        record["title"],
+    ) == (
+        "Riverside Courier",
+        "https://courier.example/a",
+        "2024-05-12",
+        "Sam Reyes",
+        "Given Title",
+    )
+    assert record["fields"]["published"] == {
+        "value": "2024-05-12",
+        "source": "cli",
+        "confidence": 1.0,
+    }
 
 
 def test_outlet_is_guessed_from_the_url_with_lower_confidence(write, cli):
     path = write("council.txt", article_text())
     cli("add", path, "--url", "https://www.courier.example/news/a")
     record = _json_lines(cli("export").output)[0]
-    assert record["fields"]["outlet"] == {"value": "courier.example", "source": "url",
-                                          "confidence": 0.5}
+    assert record["fields"]["outlet"] == {
+        "value": "courier.example",
+        "source": "url",
+        "confidence": 0.5,
+    }
 
 
 @pytest.mark.parametrize("value", ["2024-13-01", "yesterday", "12/05/2024", "2024-02-30"])
@@ -166,10 +206,18 @@ def test_a_folder_mixing_good_and_bad_files(write, cli, tmp_path, db_path):
     write("mixed/7-good.txt", article_text("bridge"))
     result = cli("add", "--json", tmp_path / "mixed")
     assert result.exit_code == 1
-    statuses = [(os.path.basename(line["path"]), line["status"]) for line in _json_lines(result.output)]
-    assert statuses == [("1-good.txt", "added"), ("2-empty.txt", "error"), ("3-blank.txt", "error"),
-                        ("4-binary.txt", "error"), ("5-nothing.html", "error"),
-                        ("6-undecodable.txt", "error"), ("7-good.txt", "added")]
+    statuses = [
+        (os.path.basename(line["path"]), line["status"]) for line in _json_lines(result.output)
+    ]
+    assert statuses == [
+        ("1-good.txt", "added"),
+        ("2-empty.txt", "error"),
+        ("3-blank.txt", "error"),
+        ("4-binary.txt", "error"),
+        ("5-nothing.html", "error"),
+        ("6-undecodable.txt", "error"),
+        ("7-good.txt", "added"),
+    ]
     folder = tmp_path / "mixed"
     errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert errors == [
@@ -204,7 +252,9 @@ def test_missing_paths_are_reported_and_the_batch_goes_on(write, cli, tmp_path):
     good = write("good.txt", article_text())
     result = cli("add", tmp_path / "nope.txt", good)
     assert result.exit_code == 1
-    assert f"error: {tmp_path / 'nope.txt'}: no such file or folder; check the path\n" in result.output
+    assert (
+        f"error: {tmp_path / 'nope.txt'}: no such file or folder; check the path\n" in result.output
+    )
     assert "added     #1" in result.output
     assert "1 added, 0 already archived, 1 failed." in result.output
 
@@ -226,7 +276,9 @@ def test_an_unreadable_file_is_reported(write, cli):
     path.chmod(0)
     result = cli("add", path)
     assert result.exit_code == 1
-    assert f"error: {path}: cannot be read (permission denied); check its permissions" in result.output
+    assert (
+        f"error: {path}: cannot be read (permission denied); check its permissions" in result.output
+    )
 
 
 def test_seed_pages_are_cleaned_and_audited(cli):
@@ -241,7 +293,10 @@ def test_seed_pages_are_cleaned_and_audited(cli):
     for reason in ("ad-marker", "captcha", "comment-form", "author-bio", "header-date"):
         assert f"  {reason}" in removed
     shown = cli("show", str(first["id"])).output
-    assert "published        2024-03-03  [header-date, 0.20] (low confidence: a site header date" in shown
+    assert (
+        "published        2024-03-03  [header-date, 0.20] (low confidence: a site header date"
+        in shown
+    )
 
 
 def test_interrupting_a_batch_keeps_every_finished_article(write, tmp_path, db_path):
@@ -249,8 +304,12 @@ def test_interrupting_a_batch_keeps_every_finished_article(write, tmp_path, db_p
     for i in range(30):
         write(f"many/{i:02}.txt", article_text(f"topic{i}"))
     env = {**os.environ, "ARCHIVER_DB": str(db_path)}
-    proc = subprocess.Popen([sys.executable, "-m", "archiver", "add", str(tmp_path / "many")],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archiver", "add", str(tmp_path / "many")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     proc.stdout.readline()  # the first article is in
     proc.kill()
     proc.wait()
@@ -271,8 +330,12 @@ def test_two_processes_add_to_one_archive_at_once(write, tmp_path, db_path):
         write(f"b/{i:02}.txt", article_text(f"beta{i}"))
     env = {**os.environ, "ARCHIVER_DB": str(db_path)}
     procs = [
-        subprocess.Popen([sys.executable, "-m", "archiver", "add", str(tmp_path / d)],
-                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-m", "archiver", "add", str(tmp_path / d)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         for d in ("a", "b")
     ]
     outputs = [p.communicate()[1].decode() for p in procs]
@@ -288,8 +351,12 @@ def test_a_progress_bar_on_a_terminal_for_many_files(write, tmp_path, db_path):
         write(f"bar/{i:02}.txt", article_text(f"topic{i}"))
     leader, follower = pty.openpty()
     env = {**os.environ, "ARCHIVER_DB": str(db_path), "COLUMNS": "100"}
-    proc = subprocess.Popen([sys.executable, "-m", "archiver", "add", str(tmp_path / "bar")],
-                            env=env, stdout=subprocess.PIPE, stderr=follower)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archiver", "add", str(tmp_path / "bar")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+    )
     os.close(follower)
     stdout, _ = proc.communicate()
     terminal = b""

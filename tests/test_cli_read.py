@@ -19,7 +19,9 @@ def three(write, cli):
         ("b.txt", "bridge", "Valley Ledger", "2024-05-03"),
         ("c.txt", "tunnel", "Riverside Courier", "2024-05-05"),
     ):
-        result = cli("add", write(name, article_text(topic)), "--outlet", outlet, "--published", date)
+        result = cli(
+            "add", write(name, article_text(topic)), "--outlet", outlet, "--published", date
+        )
         assert result.exit_code == 0, result.output
 
 
@@ -29,7 +31,9 @@ def test_show_lists_fields_with_sources(three, cli):
     assert lines[0] == "Article 2: Council Weighs New Bridge Plan"
     assert "  outlet           Valley Ledger  [cli, 1.00]" in lines
     assert "  published        2024-05-03  [cli, 1.00]" in lines
-    assert result.output.rstrip().endswith("for their streets, their jobs and the schools nearby in year 2005.")
+    assert result.output.rstrip().endswith(
+        "for their streets, their jobs and the schools nearby in year 2005."
+    )
 
 
 def test_show_removed_lists_lines_with_reasons(three, cli):
@@ -56,7 +60,10 @@ def test_show_json(three, cli):
 def test_show_a_missing_id(three, cli, db_path):
     result = cli("show", "99")
     assert result.exit_code == 3
-    assert result.output == f"Error: there is no article 99 in {db_path}; `archiver list` shows the ids\n"
+    assert (
+        result.output
+        == f"Error: there is no article 99 in {db_path}; `archiver list` shows the ids\n"
+    )
 
 
 def test_list_newest_first_and_filters(three, cli):
@@ -80,7 +87,17 @@ def test_list_rejects_a_bad_filter_date(three, cli):
 def test_export_jsonl_and_csv(three, cli, tmp_path):
     rows = [json.loads(line) for line in cli("export").output.splitlines()]
     assert [r["id"] for r in rows] == [1, 2, 3]
-    for key in ("id", "path", "url", "outlet", "title", "author", "published", "sha256", "clean_text"):
+    for key in (
+        "id",
+        "path",
+        "url",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "sha256",
+        "clean_text",
+    ):
         assert key in rows[0]
     out = tmp_path / "out.csv"
     assert cli("export", "--format", "csv", "-o", out, "--outlet", "Valley Ledger").exit_code == 0
@@ -93,8 +110,10 @@ def test_export_jsonl_and_csv(three, cli, tmp_path):
 def test_stats(three, cli):
     data = json.loads(cli("stats", "--json").output)
     assert data["articles"] == 3
-    assert data["outlets"] == [{"outlet": "Riverside Courier", "articles": 2},
-                               {"outlet": "Valley Ledger", "articles": 1}]
+    assert data["outlets"] == [
+        {"outlet": "Riverside Courier", "articles": 2},
+        {"outlet": "Valley Ledger", "articles": 1},
+    ]
     assert (data["first_published"], data["last_published"]) == ("2024-05-01", "2024-05-05")
     assert data["removed_lines"] == sum(data["removed_by_reason"].values()) > 0
     text = cli("stats").output

@@ -20,9 +20,21 @@ def installed(tmp_path_factory) -> Path:
     """
     target = tmp_path_factory.mktemp("site")
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-cache-dir",
-         "--target", str(target), str(REPO)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-cache-dir",
+            "--target",
+            str(target),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert build.returncode == 0, build.stderr
     return target
@@ -33,7 +45,11 @@ def _run(installed: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     env.pop("ARCHIVER_DB", None)
     return subprocess.run(
         [str(installed / "bin" / "archiver"), *args],
-        cwd=cwd, env=env, capture_output=True, text=True, check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -61,7 +77,10 @@ def test_installed_command_creates_and_checks_an_archive_elsewhere(installed, tm
     assert checked.stdout.endswith("OK\n")
     where = subprocess.run(
         [sys.executable, "-c", "import archiver; print(archiver.__file__)"],
-        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(installed)},
-        capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(installed)},
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert where.startswith(str(installed)), where

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-import evalsets  # noqa: E402
+import evalsets
 
 pytestmark = pytest.mark.skipif(not evalsets.available(), reason="../shared/eval is not here")
 

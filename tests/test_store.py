@@ -11,21 +11,40 @@ from alembic import command
 from sqlalchemy import create_engine, inspect
 
 from archiver.archive import Archive
-from archiver.errors import ArchiveError
+from archiver.fts import search
 from archiver.store import APPLICATION_ID, alembic_config, head_revision, open_database
 
 EXPECTED_SCHEMA = {
     "originals": ["sha256", "size", "data"],
     "articles": [
-        "id", "sha256", "source_path", "ingested_at", "format", "encoding", "extractor",
-        "extractor_version", "clean_text", "title", "author", "outlet", "url", "published",
+        "id",
+        "sha256",
+        "source_path",
+        "ingested_at",
+        "format",
+        "encoding",
+        "extractor",
+        "extractor_version",
+        "clean_text",
+        "title",
+        "author",
+        "outlet",
+        "url",
+        "published",
         "language",
     ],
     "article_fields": ["article_id", "name", "value", "source", "confidence"],
     "removed_lines": ["id", "article_id", "lineno", "text", "reason"],
     "template_lines": ["outlet_hash", "line_hash", "articles"],
     "alembic_version": ["version_num"],
+    # FTS5 (external content: the text stays in articles) and its shadow tables.
+    "articles_fts": ["title", "clean_text"],
+    "articles_fts_config": ["k", "v"],
+    "articles_fts_data": ["id", "block"],
+    "articles_fts_docsize": ["id", "sz"],
+    "articles_fts_idx": ["segid", "term", "pgno"],
 }
+EXPECTED_TRIGGERS = {"articles_fts_insert", "articles_fts_delete", "articles_fts_update"}
 EXPECTED_INDEXES = {
     "articles": {"ix_articles_outlet", "ix_articles_published"},
     "removed_lines": {"ix_removed_lines_reason"},
@@ -66,6 +85,8 @@ def test_new_archive_has_the_expected_schema(db_path):
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert triggers == EXPECTED_TRIGGERS
 
 
 def test_models_match_the_migrations(db_path):
@@ -84,6 +105,8 @@ def test_an_archive_of_the_first_migration_is_backed_up_and_upgraded(db_path):
         record = archive.get(7)
         assert (record.title, record.clean_text) == ("Old", "Old text")
         assert archive.get(7, removed=True).removed == []
+        # Articles from before the search index existed are indexed by the upgrade.
+        assert [hit.id for hit in search(archive, "old")] == [7]
     assert backup.exists() and backup.name.startswith("archive.db.0001-")
     backup_tables, _ = _schema(backup)
     assert "removed_lines" not in backup_tables
@@ -150,7 +173,14 @@ def test_another_programs_database_is_not_an_archive(tmp_path, cli, write):
 
 
 def test_read_only_commands_never_create_an_archive(db_path, cli):
-    for args in (["list"], ["show", "1"], ["stats"], ["export"], ["db", "check"], ["db", "upgrade"]):
+    for args in (
+        ["list"],
+        ["show", "1"],
+        ["stats"],
+        ["export"],
+        ["db", "check"],
+        ["db", "upgrade"],
+    ):
         result = cli(*args)
         assert result.exit_code == 3, args
         assert result.output == (

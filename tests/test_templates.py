@@ -45,8 +45,11 @@ def test_template_lines_are_learned_and_removed_from_later_articles(courier, cli
 
 
 def test_reclean_uses_what_was_learned_without_counting_the_article_itself(courier, cli, db_path):
-    counts_before = sqlite3.connect(db_path).execute(
-        "SELECT sum(articles), count(*) FROM template_lines").fetchone()
+    counts_before = (
+        sqlite3.connect(db_path)
+        .execute("SELECT sum(articles), count(*) FROM template_lines")
+        .fetchone()
+    )
     result = cli("reclean", "1", "--json")
     assert result.exit_code == 0
     line = json.loads(result.output)
@@ -54,8 +57,11 @@ def test_reclean_uses_what_was_learned_without_counting_the_article_itself(couri
     assert line["removed_after"] > line["removed_before"]
     assert _removed(cli, 1)[TEMPLATE[1]] == "site-template"
     # The article's own lines were taken out and put back: the counts are unchanged.
-    counts_after = sqlite3.connect(db_path).execute(
-        "SELECT sum(articles), count(*) FROM template_lines").fetchone()
+    counts_after = (
+        sqlite3.connect(db_path)
+        .execute("SELECT sum(articles), count(*) FROM template_lines")
+        .fetchone()
+    )
     assert counts_after == counts_before
     # A second run finds nothing to change.
     again = json.loads(cli("reclean", "1", "--json").output)
@@ -65,8 +71,11 @@ def test_reclean_uses_what_was_learned_without_counting_the_article_itself(couri
 def test_reclean_keeps_what_the_user_gave_and_the_original_bytes(courier, cli, tmp_path):
     cli("reclean", "--all")
     data = json.loads(cli("show", "2", "--json").output)
-    assert data["fields"]["outlet"] == {"value": "Riverside Courier", "source": "cli",
-                                        "confidence": 1.0}
+    assert data["fields"]["outlet"] == {
+        "value": "Riverside Courier",
+        "source": "cli",
+        "confidence": 1.0,
+    }
     assert cli("show", "2", "--raw").stdout_bytes == (tmp_path / "2.txt").read_bytes()
 
 

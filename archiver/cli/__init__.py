@@ -37,8 +37,9 @@ class App:
                 where = f"; the old file is kept at {backup}" if backup else ""
                 click.echo(
                     f"Upgraded the archive {self._archive.db.location} from schema {old or '(new)'}"
-                    f" to {new}{where}." if old else
-                    f"Created the archive {self._archive.db.location}.",
+                    f" to {new}{where}."
+                    if old
+                    else f"Created the archive {self._archive.db.location}.",
                     err=True,
                 )
         return self._archive
@@ -146,10 +147,11 @@ def main(ctx: click.Context, db: str | None, traceback: bool):
 
 
 def _register() -> None:
-    from . import add, db, read, reclean
+    from . import add, db, read, reclean, search
 
     main.add_command(add.add)
     main.add_command(reclean.reclean)
+    main.add_command(search.search)
     for command in (read.show, read.list_, read.export, read.stats):
         main.add_command(command)
     main.add_command(db.db)

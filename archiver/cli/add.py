@@ -23,12 +23,20 @@ PROGRESS_FROM = 10
 @click.option("--author", help="The author.")
 @click.option("--title", help="The title.")
 @click.option(
-    "--format", "format_", type=click.Choice(FORMATS), default="auto", show_default=True,
+    "--format",
+    "format_",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
     help="Read inputs as plain text or HTML; auto recognises HTML by its content.",
 )
 @click.option(
-    "--max-size", type=click.IntRange(min=1), default=Settings.max_bytes // MB, show_default=True,
-    metavar="MB", help="Refuse inputs larger than this (after gzip decompression).",
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=Settings.max_bytes // MB,
+    show_default=True,
+    metavar="MB",
+    help="Refuse inputs larger than this (after gzip decompression).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per input.")
 @db_option
@@ -56,7 +64,11 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     with Progress(len(inputs), "Archiving") as bar:
         for item in inputs:
             result = add_input(
-                archive, item, overrides, format=format_, settings=settings,
+                archive,
+                item,
+                overrides,
+                format=format_,
+                settings=settings,
                 stdin=sys.stdin.buffer.read,
             )
             counts[result.status] += 1
@@ -87,7 +99,10 @@ def _line(result: AddResult) -> str:
 
 
 def _summary(counts: dict[str, int], skipped: int) -> str:
-    text = f"{counts['added']} added, {counts['duplicate']} already archived, {counts['error']} failed."
+    text = (
+        f"{counts['added']} added, {counts['duplicate']} already archived, "
+        f"{counts['error']} failed."
+    )
     if skipped:
         text += " " + _skipped(skipped)
     return text
@@ -126,8 +141,6 @@ class Progress:
     def update(self, n: int) -> None:
         if self.bar is not None:
             self.bar.update(n)
-
-
 
 
 def _is_terminal(stream) -> bool:

@@ -14,8 +14,21 @@ from . import DATE, App, db_option, pass_app
 #: Below this confidence a value is flagged as doubtful when shown.
 LOW_CONFIDENCE = 0.5
 EXPORT_COLUMNS = (
-    "id", "path", "url", "outlet", "title", "author", "published", "language", "sha256",
-    "ingested_at", "format", "encoding", "extractor", "extractor_version", "clean_text",
+    "id",
+    "path",
+    "url",
+    "outlet",
+    "title",
+    "author",
+    "published",
+    "language",
+    "sha256",
+    "ingested_at",
+    "format",
+    "encoding",
+    "extractor",
+    "extractor_version",
+    "clean_text",
 )
 
 
@@ -29,7 +42,9 @@ def filter_options(command):
 
 @click.command()
 @click.argument("article_id", type=int, metavar="ID")
-@click.option("--removed", is_flag=True, help="List every removed line and the rule that removed it.")
+@click.option(
+    "--removed", is_flag=True, help="List every removed line and the rule that removed it."
+)
 @click.option("--raw", is_flag=True, help="Print the original bytes exactly as they were added.")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as one JSON object.")
 @db_option
@@ -97,8 +112,9 @@ def list_(app: App, outlet, since, until, limit, as_json):
         archiver list --json | jq .title
     """
     archive = app.open()
-    records = archive.articles(outlet=outlet, since=since, until=until, limit=limit,
-                               with_fields=as_json)
+    records = archive.articles(
+        outlet=outlet, since=since, until=until, limit=limit, with_fields=as_json
+    )
     for record in records:
         if as_json:
             click.echo(json.dumps(record.to_dict(text=False), ensure_ascii=False))
@@ -116,11 +132,20 @@ def _cut(text: str, width: int) -> str:
 
 @click.command()
 @click.option(
-    "--format", "format_", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+    "--format",
+    "format_",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
     help="JSON lines (with every field's source) or CSV (one row per article).",
 )
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write to this file instead of standard output.",
+)
 @filter_options
 @db_option
 @pass_app
@@ -133,8 +158,9 @@ def export(app: App, format_, output, outlet, since, until):
         archiver export --format csv -o articles.csv
     """
     archive = app.open()
-    records = archive.articles(outlet=outlet, since=since, until=until, newest_first=False,
-                               with_fields=format_ == "jsonl")
+    records = archive.articles(
+        outlet=outlet, since=since, until=until, newest_first=False, with_fields=format_ == "jsonl"
+    )
     if format_ == "jsonl":
         for record in records:
             output.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
@@ -162,8 +188,10 @@ def stats(app: App, as_json: bool):
         click.echo(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2))
         return
     click.echo(f"Archive      {archive.db.location}")
-    click.echo(f"Articles     {figures.articles}"
-               + (f" ({', '.join(f'{n} {f}' for f, n in figures.formats)})" if figures.formats else ""))
+    click.echo(
+        f"Articles     {figures.articles}"
+        + (f" ({', '.join(f'{n} {f}' for f, n in figures.formats)})" if figures.formats else "")
+    )
     click.echo(f"Outlets      {sum(1 for o, _ in figures.outlets if o)}")
     for outlet, count in figures.outlets:
         click.echo(f"  {count:>6}  {outlet or '(unknown outlet)'}")
@@ -172,7 +200,10 @@ def stats(app: App, as_json: bool):
     click.echo(f"Removed      {figures.removed_lines} boilerplate lines")
     for reason, count in figures.removed_by_reason:
         click.echo(f"  {count:>6}  {reason}")
-    click.echo(f"Originals    {_size(figures.original_bytes)}; clean text {figures.clean_chars:,} characters")
+    click.echo(
+        f"Originals    {_size(figures.original_bytes)}; "
+        f"clean text {figures.clean_chars:,} characters"
+    )
     if figures.size_bytes is not None:
         click.echo(f"File size    {_size(figures.size_bytes)}")
 

@@ -41,10 +41,13 @@ def reclean(app: App, ids, outlet, all_, as_json):
         for article_id in targets:
             archive.get(article_id)  # an unknown id stops here, before anything changes
     else:
-        targets = [r.id for r in archive.articles(outlet=outlet, newest_first=False,
-                                                  with_fields=False)]
+        targets = [
+            r.id for r in archive.articles(outlet=outlet, newest_first=False, with_fields=False)
+        ]
         if outlet and not targets:
-            raise click.UsageError(f"no article of the outlet {outlet!r}; `archiver stats` lists them")
+            raise click.UsageError(
+                f"no article of the outlet {outlet!r}; `archiver stats` lists them"
+            )
     counts = {"updated": 0, "unchanged": 0, "error": 0}
     with Progress(len(targets), "Re-cleaning") as bar:
         for article_id in sorted(targets):
@@ -56,11 +59,16 @@ def reclean(app: App, ids, outlet, all_, as_json):
             if as_json:
                 click.echo(json.dumps(result.to_json(), ensure_ascii=False))
             elif result.status == "updated":
-                click.echo(f"updated   #{article_id:<5} {', '.join(result.changed)} "
-                           f"({result.removed_before} -> {result.removed_after} lines removed)")
+                click.echo(
+                    f"updated   #{article_id:<5} {', '.join(result.changed)} "
+                    f"({result.removed_before} -> {result.removed_after} lines removed)"
+                )
             bar.update(1)
     if not as_json:
-        click.echo(f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
-                   f"{counts['error']} failed.", err=True)
+        click.echo(
+            f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
+            f"{counts['error']} failed.",
+            err=True,
+        )
     if counts["error"]:
         sys.exit(EXIT_INPUT_FAILED)

@@ -1,0 +1,144 @@
+"""Full-text search over titles and clean text (SQLite FTS5, BM25 ranking, snippets)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from .archive import Archive
+from .errors import ArchiveError, UsageError
+
+#: Marks around matched words in snippets; private-use characters never found in news text.
+HIT_START, HIT_END = "\ue000", "\ue001"
+#: BM25 column weights: a match in the title counts ten times one in the body.
+TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+SNIPPET_TOKENS = 16
+ORDERS = ("relevance", "date")
+_FTS_ERROR = re.compile(r"^(?:fts5: )?(.*)$")
+# A query is quoted strings and other tokens; "don't", "COVID-19" and "U.N." are words to a
+# person but syntax errors to FTS5, so such tokens are quoted (keeping a column filter, a
+# leading ^ and a trailing * outside the quotes).
+_QUOTED_OR_TOKEN = re.compile(r'"(?:[^"]|"")*"?|[^\s(),"]+|[(),]|\s+')
+_TOKEN_PARTS = re.compile(r"^(\^?)((?:\w+:)?)(.*?)(\*?)$")
+_OPERATORS = {"AND", "OR", "NOT"}
+_WORD = re.compile(r"^\w+$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class SearchHit:
+    """One matching article, with a snippet whose matches sit between HIT_START/HIT_END."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    score: float  # BM25: lower is better (SQLite's sign convention)
+    snippet: str
+
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(HIT_START, "").replace(HIT_END, "")
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "author": self.author,
+            "published": self.published,
+            "score": round(self.score, 4),
+            "snippet": self.plain_snippet,
+        }
+
+
+def quote(query: str) -> str:
+    """The words of ``query`` as FTS5 strings: searched literally, operators and all."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+
+
+def soften(query: str) -> str:
+    """Quote the tokens FTS5 would reject although they are plain words to a reader."""
+    out = []
+    for token in _QUOTED_OR_TOKEN.findall(query):
+        if (
+            token.startswith('"')
+            or token.isspace()
+            or token in "(),"
+            or token in _OPERATORS
+            or token.startswith("NEAR")
+        ):
+            out.append(token)
+            continue
+        caret, column, core, star = _TOKEN_PARTS.match(token).groups()
+        if core and not _WORD.match(core):
+            core = '"' + core + '"'
+        out.append(caret + column + core + star)
+    return "".join(out)
+
+
+def search(
+    archive: Archive,
+    query: str,
+    *,
+    outlet: str | None = None,
+    author: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    order: str = "relevance",
+    literal: bool = False,
+) -> list[SearchHit]:
+    """Articles matching an FTS5 query (phrases, prefix*, AND/OR/NOT, NEAR, title:...).
+
+    A query FTS5 cannot parse raises ``UsageError`` suggesting ``literal`` (``--quote``).
+    """
+    if order not in ORDERS:
+        raise UsageError(f"unknown order {order!r}; use relevance or date")
+    match = quote(query) if literal else soften(query)
+    if not match.strip():
+        raise UsageError("the query is empty; give words to search for")
+    if archive.db.engine.dialect.name != "sqlite":
+        raise ArchiveError("search needs an SQLite archive (it uses SQLite's FTS5)")
+    where, params = ["articles_fts MATCH :query"], {"query": match, "limit": limit}
+    if outlet:
+        where.append("lower(a.outlet) = lower(:outlet)")
+        params["outlet"] = outlet
+    if author:
+        where.append("a.author LIKE :author")
+        params["author"] = f"%{author}%"
+    if since:
+        where.append("a.published >= :since")
+        params["since"] = since
+    if until:
+        where.append("substr(a.published, 1, :until_len) <= :until")
+        params.update(until=until, until_len=len(until))
+    ordering = "score" if order == "relevance" else "a.published IS NULL, a.published DESC, score"
+    sql = f"""
+        SELECT a.id, a.title, a.outlet, a.author, a.published,
+               bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score,
+               snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS})
+        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        WHERE {" AND ".join(where)}
+        ORDER BY {ordering}
+        LIMIT :limit
+    """
+    try:
+        with archive.db.reading() as conn:
+            rows = conn.execute(text(sql), params).all()
+    except OperationalError as exc:
+        raise UsageError(_explain(query, exc)) from None
+    return [SearchHit(*row[:6], _SPACES.sub(" ", row[6]).strip()) for row in rows]
+
+
+def _explain(query: str, exc: OperationalError) -> str:
+    reason = str(exc.orig)
+    detail = _FTS_ERROR.match(reason).group(1)
+    return (
+        f"the query {query!r} is not valid search syntax ({detail}); "
+        "retry with --quote to search for the words literally"
+    )
