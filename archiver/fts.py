@@ -104,35 +104,64 @@ def search(
         raise UsageError("the query is empty; give words to search for")
     if archive.db.engine.dialect.name != "sqlite":
         raise ArchiveError("search needs an SQLite archive (it uses SQLite's FTS5)")
-    where, params = ["articles_fts MATCH :query"], {"query": match, "limit": limit}
+    filters, params = [], {"query": match, "limit": limit}
     if outlet:
-        where.append("lower(a.outlet) = lower(:outlet)")
+        filters.append("lower(a.outlet) = lower(:outlet)")
         params["outlet"] = outlet
     if author:
-        where.append("a.author LIKE :author")
+        filters.append("a.author LIKE :author")
         params["author"] = f"%{author}%"
     if since:
-        where.append("a.published >= :since")
+        filters.append("a.published >= :since")
         params["since"] = since
     if until:
-        where.append("substr(a.published, 1, :until_len) <= :until")
+        filters.append("substr(a.published, 1, :until_len) <= :until")
         params.update(until=until, until_len=len(until))
-    ordering = "score" if order == "relevance" else "a.published IS NULL, a.published DESC, score"
-    sql = f"""
-        SELECT a.id, a.title, a.outlet, a.author, a.published,
-               bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score,
-               snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS})
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE {" AND ".join(where)}
-        ORDER BY {ordering}
-        LIMIT :limit
-    """
     try:
         with archive.db.reading() as conn:
-            rows = conn.execute(text(sql), params).all()
+            ids = [row[0] for row in conn.execute(text(_ranking_sql(filters, order)), params)]
+            if not ids:
+                return []
+            # Snippets and article fields only for the hits shown, not for every match; one
+            # rowid at a time, which FTS5 answers without evaluating the query over the index.
+            details = text(_DETAILS_SQL)
+            rows = [conn.execute(details, {"query": match, "id": i}).one_or_none() for i in ids]
     except OperationalError as exc:
         raise UsageError(_explain(query, exc)) from None
-    return [SearchHit(*row[:6], _SPACES.sub(" ", row[6]).strip()) for row in rows]
+    by_id = {row[0]: row for row in rows if row is not None}
+    return [
+        SearchHit(*by_id[i][:6], _SPACES.sub(" ", by_id[i][6]).strip())
+        for i in ids
+        if i in by_id
+    ]
+
+
+_SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+_DETAILS_SQL = f"""
+    SELECT a.id, a.title, a.outlet, a.author, a.published, {_SCORE},
+           snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS})
+    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+    WHERE articles_fts MATCH :query AND articles_fts.rowid = :id
+"""
+
+
+def _ranking_sql(filters: list[str], order: str) -> str:
+    """The ids of the best ``limit`` matches, computed from the index alone where it can."""
+    if order == "relevance":
+        restrict = (
+            f" AND rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(filters)})"
+            if filters
+            else ""
+        )
+        return (
+            f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH :query{restrict} "
+            f"ORDER BY {_SCORE} LIMIT :limit"
+        )
+    where = " AND ".join(["articles_fts MATCH :query", *filters])
+    return (
+        "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        f"WHERE {where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT :limit"
+    )
 
 
 def _explain(query: str, exc: OperationalError) -> str:
