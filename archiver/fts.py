@@ -82,7 +82,7 @@ def soften(query: str) -> str:
 
 
 def search(
-    archive: Archive,
+    archive: Archive | str | None,
     query: str,
     *,
     outlet: str | None = None,
@@ -95,8 +95,23 @@ def search(
 ) -> list[SearchHit]:
     """Articles matching an FTS5 query (phrases, prefix*, AND/OR/NOT, NEAR, title:...).
 
-    A query FTS5 cannot parse raises ``UsageError`` suggesting ``literal`` (``--quote``).
+    ``archive`` is an open Archive, or a path/URL (None: $ARCHIVER_DB or ./archive.db) opened
+    for this search only. A query FTS5 cannot parse raises ``UsageError`` suggesting
+    ``literal`` (``--quote``).
     """
+    if not isinstance(archive, Archive):
+        with Archive.open(archive) as opened:
+            return search(
+                opened,
+                query,
+                outlet=outlet,
+                author=author,
+                since=since,
+                until=until,
+                limit=limit,
+                order=order,
+                literal=literal,
+            )
     if order not in ORDERS:
         raise UsageError(f"unknown order {order!r}; use relevance or date")
     match = quote(query) if literal else soften(query)
@@ -130,9 +145,7 @@ def search(
         raise UsageError(_explain(query, exc)) from None
     by_id = {row[0]: row for row in rows if row is not None}
     return [
-        SearchHit(*by_id[i][:6], _SPACES.sub(" ", by_id[i][6]).strip())
-        for i in ids
-        if i in by_id
+        SearchHit(*by_id[i][:6], _SPACES.sub(" ", by_id[i][6]).strip()) for i in ids if i in by_id
     ]
 
 

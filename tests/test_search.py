@@ -182,3 +182,14 @@ def test_an_empty_query_and_no_results(archive_with_news, cli):
     result = cli("search", "zeppelin")
     assert result.exit_code == 0
     assert result.output == "No article matches.\n"
+
+
+def test_the_library_api(archive_with_news, db_path):
+    import archiver
+
+    hits = archiver.search(str(db_path), "ferry", limit=1)
+    assert [(h.id, h.title) for h in hits] == [(1, "Ferry Fares Rise Again")]
+    with archiver.Archive.open(str(db_path)) as archive:
+        assert [h.id for h in archiver.search(archive, "wind", outlet="Valley Ledger")] == [2, 3]
+    with pytest.raises(archiver.UsageError):
+        archiver.search(str(db_path), '"open')
