@@ -1,0 +1,578 @@
+"""Who published a shared passage first, whether the copy credited it, and clusters of copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from archiver.align import Alignment
+
+Confidence = Literal["high", "medium", "low", "undetermined"]
+
+# ---------------------------------------------------------------------------------------------
+# Patterns: credits in the text of a copy
+# ---------------------------------------------------------------------------------------------
+
+#: An outlet's name as written in a credit: up to six capitalised words ("The National Ledger",
+#: "Agence France-Presse"), joined by a few lowercase particles.
+_NAME = (
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&.'’-]*"
+    r"(?:\s+(?:of\s+|de\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){0,5})"
+)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A named pattern that credits another outlet, and why it counts.
+
+    ``kind`` is ``reprint`` when the pattern says the whole article came from the named outlet
+    (then that article is not an origin itself), ``quote`` when it credits one passage.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    kind: Literal["reprint", "quote"]
+    reason: str
+
+
+def _credit(name: str, kind: Literal["reprint", "quote"], pattern: str, reason: str) -> Credit:
+    return Credit(name, re.compile(pattern.replace("{NAME}", _NAME), re.MULTILINE), kind, reason)
+
+
+CREDITS: tuple[Credit, ...] = (
+    # --- wire copy --------------------------------------------------------------------------
+    _credit(
+        "wire-dateline",
+        "reprint",
+        r"\((?P<name>[A-Z][A-Za-z&.-]{1,12})\)\s*[—–-]",
+        "a dateline like 'PARIS, May 3 (AP) —' marks the story as the agency's copy",
+    ),
+    _credit(
+        "byline-agency",
+        "reprint",
+        r"^By\s+[A-Z][^,\n]{1,60},\s*{NAME}\s*$",
+        "a byline 'By Name, Agency' names the agency the reporter works for",
+    ),
+    # --- republication notices --------------------------------------------------------------
+    _credit(
+        "first-published",
+        "reprint",
+        r"\b(?:was\s+)?(?:[Ff]irst|[Oo]riginally)\s+published\s+(?:by|in|on|at)\s+{NAME}",
+        "'first published by X' credits X as the origin",
+    ),
+    _credit(
+        "originally-appeared",
+        "reprint",
+        r"\b(?:[Oo]riginally|[Ff]irst)\s+appeared\s+(?:in|on|at)\s+{NAME}",
+        "'originally appeared on X' credits X as the origin",
+    ),
+    _credit(
+        "republished-permission",
+        "reprint",
+        r"\b[Rr]epublished\s+(?:here\s+)?with\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\s+{NAME}",
+        "'republished with permission of X' credits X as the origin",
+    ),
+    _credit(
+        "courtesy",
+        "reprint",
+        r"\b(?:[Cc]ourtesy\s+of|[Rr]eprinted\s+from|distributed\s+by|syndicated\s+by|reprinted\s+from)\s+{NAME}",
+        "'courtesy of X' / 'reprinted from X' credits X as the origin",
+    ),
+    # --- a credited passage -----------------------------------------------------------------
+    _credit(
+        "according-to",
+        "quote",
+        r"\b[Aa]ccording\s+to\s+(?:a\s+report\s+(?:by|in)\s+)?{NAME}",
+        "'according to X' credits X for what follows or precedes",
+    ),
+    _credit(
+        "reported",
+        "quote",
+        r"{NAME}\s+(?:reported|first\s+reported|has\s+reported)\b",
+        "'X reported' credits X for the reporting",
+    ),
+    _credit(
+        "told",
+        "quote",
+        r"\b(?:told|said\s+in\s+an\s+interview\s+with)\s+{NAME}",
+        "'told X' credits X for the interview",
+    ),
+)
+
+#: Wire agencies known by their abbreviation without the text defining it.
+KNOWN_ABBREVIATIONS: dict[str, str] = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "UPI": "United Press International",
+    "DPA": "Deutsche Presse-Agentur",
+    "PA": "Press Association",
+    "EFE": "Agencia EFE",
+    "ANSA": "Agenzia Nazionale Stampa Associata",
+}
+
+#: Words left out of acronyms and of name comparison.
+_STOP_WORDS = frozenset({"the", "of", "and", "&", "de", "la", "el"})
+
+# ---------------------------------------------------------------------------------------------
+# Tunables
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProvenanceSettings:
+    """How much each kind of evidence weighs; the margin between the sides sets the confidence."""
+
+    #: A date this trusted (0..1) or more may decide; header/crawl dates (~0.2) never decide.
+    trusted_date: float = 0.5
+    #: Two trusted dates both at least this trusted decide with high confidence.
+    sure_date: float = 0.8
+    weight_credit: float = 3.0
+    weight_sure_date: float = 2.5
+    weight_date: float = 1.5
+    #: A crawl/header date is an upper bound: a page seen on May 14 was out by May 14.
+    weight_date_bound: float = 1.5
+    weight_containment: float = 0.5
+    weight_ingest: float = 0.5
+    #: Containment: the shared text is (nearly) all of one side and a minor part of the other.
+    whole: float = 0.8
+    part: float = 0.5
+    #: Ingest times (seconds) closer than this say nothing: one batch has no order.
+    ingest_gap: float = 86_400.0
+    #: Margin of the winning side needed for each confidence.
+    high: float = 2.5
+    medium: float = 1.5
+    low: float = 0.5
+
+
+DEFAULT_PROVENANCE = ProvenanceSettings()
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ArticleFacts:
+    """What provenance needs to know about one article."""
+
+    id: int
+    outlet: str | None
+    text: str
+    published: str | None = None  # ISO 8601 date or timestamp
+    published_confidence: float = 0.0
+    published_source: str | None = None  # html-meta, json-ld, text-line, header-date, ...
+    ingested: float | None = None  # seconds since the epoch
+    extra: dict[str, str] = field(default_factory=dict)  # republished, original_outlet, ...
+
+
+@dataclass
+class Provenance:
+    """The verdict for a pair or cluster: ``source`` is None unless the evidence decides."""
+
+    source: int | None
+    confidence: Confidence
+    attributed: bool
+    evidence: list[str]
+
+
+@dataclass
+class Cluster:
+    """One passage found in three or more articles, built from verified pairs only."""
+
+    articles: list[int]
+    spans: dict[int, list[tuple[int, int]]]  # article id -> merged character ranges
+    pairs: list[int]  # indices into the pairs given to build_clusters
+
+
+# ---------------------------------------------------------------------------------------------
+# Outlet names
+# ---------------------------------------------------------------------------------------------
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Words of an outlet name for comparison: case, a leading "The", possessives and
+    punctuation do not matter ("The National Ledger's" == "national ledger")."""
+    text = re.sub(r"['’]s\b", "", name.casefold())
+    words = re.findall(r"\w+", text)
+    while words and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def acronym(name: str) -> str:
+    """Initials of the significant words: "Meridian Press Agency" -> "MPA"."""
+    return "".join(w[0] for w in name_key(name) if w not in _STOP_WORDS).upper()
+
+
+def _defines(text: str, outlet: str, abbreviation: str) -> bool:
+    """The text spells the outlet out and uses the abbreviation (defines it or uses both)."""
+    full = r"\s+".join(map(re.escape, outlet.split()))
+    return bool(re.search(full, text, re.IGNORECASE)) and abbreviation in text
+
+
+def names_outlet(credited: str, outlet: str | None, text: str) -> bool:
+    """Does ``credited`` (as written in ``text``) name ``outlet``?
+
+    Full names match case- and "The"-insensitively, also when the credit runs on ("the Riverside
+    Courier's budget reporter"). An abbreviation matches when it is the outlet's acronym and
+    the text also spells the outlet out, or when it is a well-known wire abbreviation.
+    """
+    if not outlet:
+        return False
+    want, got = name_key(outlet), name_key(credited)
+    if want and got[: len(want)] == want:
+        return True
+    short = credited.strip(" .")
+    if short.isupper() and 1 < len(short) <= 12:
+        if short == acronym(outlet) and _defines(text, outlet, short):
+            return True
+        known = KNOWN_ABBREVIATIONS.get(short)
+        if known and name_key(known) == want:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class FoundCredit:
+    """A credit found in an article's text."""
+
+    rule: str
+    kind: str
+    name: str
+    excerpt: str
+    at: int = 0  # character offset in the text
+
+
+def find_credits(text: str) -> list[FoundCredit]:
+    """Every credit in ``text``, in the order they appear."""
+    found = []
+    for credit in CREDITS:
+        for match in credit.pattern.finditer(text):
+            name = match.group("name").strip()
+            found.append(
+                FoundCredit(credit.name, credit.kind, name, match.group(0).strip(), match.start())
+            )
+    return sorted(found, key=lambda c: c.at)
+
+
+def _may_name(credited: str, outlet: str | None, text: str) -> bool:
+    """Looser than :func:`names_outlet`: an abbreviation equal to the outlet's acronym counts
+    even undefined. Used only to rule credits out (an agency's own "(MPA) —" dateline)."""
+    if names_outlet(credited, outlet, text):
+        return True
+    return bool(outlet) and credited.strip(" .") == acronym(outlet or "")
+
+
+def _credits_for(facts: ArticleFacts, outlet: str | None) -> list[FoundCredit]:
+    found = [c for c in find_credits(facts.text) if names_outlet(c.name, outlet, facts.text)]
+    original = facts.extra.get("original_outlet")
+    if original and outlet and name_key(original) == name_key(outlet):
+        found.append(
+            FoundCredit("original-outlet", "reprint", original, f"original outlet: {original}")
+        )
+    return found
+
+
+def _third_party(facts: ArticleFacts, other: ArticleFacts) -> list[FoundCredit]:
+    """Reprint credits of ``facts`` naming neither itself nor ``other``: it copied someone."""
+    out = []
+    for c in find_credits(facts.text):
+        if c.kind != "reprint":
+            continue
+        if _may_name(c.name, facts.outlet, facts.text):
+            continue
+        if _may_name(c.name, other.outlet, facts.text):
+            continue
+        out.append(c)
+    original = facts.extra.get("original_outlet")
+    if original and not any(
+        name_key(original) == name_key(o or "") for o in (facts.outlet, other.outlet)
+    ):
+        out.append(FoundCredit("original-outlet", "reprint", original, original))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+
+
+def _parse(value: str | None) -> tuple[dt.datetime, bool] | None:
+    """The instant (UTC; naive values taken as UTC) and whether a time of day was given."""
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    has_time = "T" in value or " " in value.strip()
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.astimezone(dt.timezone.utc), has_time
+
+
+def _earlier(a: ArticleFacts, b: ArticleFacts) -> int | None:
+    """-1 when a's date is clearly earlier, 1 when b's is, None when they cannot be told apart
+    (missing, or the same day when one of them has no time of day)."""
+    pa, pb = _parse(a.published), _parse(b.published)
+    if not pa or not pb:
+        return None
+    (ta, time_a), (tb, time_b) = pa, pb
+    if time_a and time_b:
+        if ta == tb:
+            return None
+        return -1 if ta < tb else 1
+    # A day without a time: only a different day (with a day of slack for time zones) decides.
+    days = (tb.date() - ta.date()).days
+    if abs(days) < 2:
+        return None
+    return -1 if days > 0 else 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions
+# ---------------------------------------------------------------------------------------------
+
+
+def _label(a: ArticleFacts) -> str:
+    return f"#{a.id} ({a.outlet or 'unknown outlet'})"
+
+
+def _date_text(a: ArticleFacts) -> str:
+    return f"{a.published} [{a.published_source or '?'}, {a.published_confidence:.1f}]"
+
+
+def decide(
+    a: ArticleFacts,
+    b: ArticleFacts,
+    alignment: Alignment | None = None,
+    settings: ProvenanceSettings = DEFAULT_PROVENANCE,
+) -> Provenance:
+    """Which of a verified pair came first, how sure that is, and whether the copy credits it.
+
+    Evidence adds weight to one side: a credit in the other's text, trusted publication dates,
+    a crawl/header date that bounds one side before the other's trusted date, containment
+    (the shared text is all of one article and a part of the other: the longer one is the
+    origin), and ingest times far apart as the last resort. The margin between the sides gives
+    the confidence; below ``settings.low`` the answer is ``undetermined`` with no source.
+    """
+    score = {a.id: 0.0, b.id: 0.0}
+    evidence: list[str] = []
+    credited = {a.id: _credits_for(b, a.outlet), b.id: _credits_for(a, b.outlet)}
+    for origin, copy in ((a, b), (b, a)):
+        for c in credited[origin.id]:
+            score[origin.id] += settings.weight_credit
+            evidence.append(f"{_label(copy)} credits {_label(origin)}: {c.rule} '{c.excerpt}'")
+            break
+
+    # Dates.
+    trusted = [x for x in (a, b) if x.published and x.published_confidence >= settings.trusted_date]
+    order = _earlier(a, b)
+    if len(trusted) == 2 and order is not None:
+        first, later = (a, b) if order < 0 else (b, a)
+        sure = min(a.published_confidence, b.published_confidence) >= settings.sure_date
+        score[first.id] += settings.weight_sure_date if sure else settings.weight_date
+        evidence.append(
+            f"{_label(first)} dated {_date_text(first)}, before {_label(later)} "
+            f"dated {_date_text(later)}"
+        )
+    elif len(trusted) == 1 and order is not None:
+        dated = trusted[0]
+        other = b if dated is a else a
+        if other.published and (order < 0) == (other is a):
+            # The untrusted date (a crawl date) is an upper bound, and it is before the
+            # trusted date of the other side: the other side cannot be first.
+            score[other.id] += settings.weight_date_bound
+            evidence.append(
+                f"{_label(other)} was already online on {_date_text(other)}, before "
+                f"{_label(dated)} was published on {_date_text(dated)}"
+            )
+        else:
+            evidence.append(
+                f"dates do not decide: {_label(other)} has only "
+                f"{_date_text(other) if other.published else 'no date'}"
+            )
+    else:
+        for x in (a, b):
+            if x.published and x.published_confidence < settings.trusted_date:
+                evidence.append(f"{_label(x)} date {_date_text(x)} is too uncertain to decide")
+        if len(trusted) == 2:
+            evidence.append("dates do not decide: the same day or the same time")
+
+    # Containment.
+    if alignment is not None and alignment.spans:
+        ca, cb = alignment.coverage_a, alignment.coverage_b
+        for whole, part, cw, cp in ((b, a, cb, ca), (a, b, ca, cb)):
+            if cw >= settings.whole and cp <= settings.part:
+                score[part.id] += settings.weight_containment
+                evidence.append(
+                    f"the shared text is {cw:.0%} of {_label(whole)} but only {cp:.0%} of "
+                    f"{_label(part)}: the longer article contains the other"
+                )
+
+    # Ingest order, only when nothing else spoke.
+    if (
+        not any(score.values())
+        and a.ingested is not None
+        and b.ingested is not None
+        and abs(a.ingested - b.ingested) >= settings.ingest_gap
+    ):
+        first = a if a.ingested < b.ingested else b
+        score[first.id] += settings.weight_ingest
+        evidence.append(f"{_label(first)} was archived first (ingest order)")
+
+    # A side that itself credits a third outlet as its origin is a copy too.
+    for x, y in ((a, b), (b, a)):
+        for c in _third_party(x, y):
+            evidence.append(f"{_label(x)} itself credits {c.name} ({c.rule}): it is a copy too")
+            score[x.id] = min(score[x.id], 0.0)
+            break
+
+    first, second = sorted((a, b), key=lambda x: -score[x.id])
+    margin = score[first.id] - score[second.id]
+    if margin >= settings.high:
+        confidence: Confidence = "high"
+    elif margin >= settings.medium:
+        confidence = "medium"
+    elif margin >= settings.low:
+        confidence = "low"
+    else:
+        confidence = "undetermined"
+    source = first.id if confidence != "undetermined" else None
+    attributed = _attributed(a, b, source, credited)
+    if not evidence:
+        evidence.append("no dates, credits or containment to tell which came first")
+    return Provenance(source, confidence, attributed, evidence)
+
+
+def _attributed(
+    a: ArticleFacts, b: ArticleFacts, source: int | None, credited: dict[int, list[FoundCredit]]
+) -> bool:
+    """The later side credits the source, or both credit the same third outlet (a wire)."""
+    if source is not None and credited[source]:
+        return True
+    third_a = {name_key(c.name) for c in _third_party(a, b)}
+    third_b = {name_key(c.name) for c in _third_party(b, a)}
+    if third_a & third_b:
+        return True
+    # Abbreviation on one side, full name on the other ("(MPA) —" and "Meridian Press Agency").
+    return any(
+        names_outlet(x.name, y.name, a.text + "\n" + b.text)
+        or names_outlet(y.name, x.name, a.text + "\n" + b.text)
+        for x in _third_party(a, b)
+        for y in _third_party(b, a)
+    )
+
+
+def decide_cluster(
+    members: Sequence[ArticleFacts],
+    verdicts: dict[tuple[int, int], Provenance],
+) -> Provenance:
+    """The source of a cluster: the member judged first against every other member.
+
+    ``verdicts`` maps (id, id) pairs (either order) to :func:`decide` results. Without one member
+    beating all others the cluster is ``undetermined``; the weakest of its wins is the
+    confidence.
+    """
+    rank = {"high": 3, "medium": 2, "low": 1, "undetermined": 0}
+    for candidate in members:
+        wins: list[Provenance] = []
+        for other in members:
+            if other.id == candidate.id:
+                continue
+            verdict = verdicts.get((candidate.id, other.id)) or verdicts.get(
+                (other.id, candidate.id)
+            )
+            if verdict is None or verdict.source != candidate.id:
+                break
+            wins.append(verdict)
+        else:
+            weakest = min(wins, key=lambda v: rank[v.confidence])
+            evidence = [e for v in wins for e in v.evidence]
+            attributed = all(v.attributed for v in wins)
+            return Provenance(candidate.id, weakest.confidence, attributed, evidence)
+    return Provenance(
+        None, "undetermined", False, ["no member was judged first against all the others"]
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Clusters
+# ---------------------------------------------------------------------------------------------
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """Ranges overlap by at least half of the shorter one (touching edges do not chain)."""
+    shared = min(x[1], y[1]) - max(x[0], y[0])
+    return shared > 0 and shared * 2 >= min(x[1] - x[0], y[1] - y[0])
+
+
+def build_clusters(
+    pairs: Iterable[tuple[int, int, Sequence[Sequence[int]]]], min_articles: int = 3
+) -> list[Cluster]:
+    """Clusters of the same passage in ``min_articles`` or more articles.
+
+    ``pairs`` are VERIFIED pairs ``(a, b, spans)`` with spans ``[a_start, a_end, b_start,
+    b_end]``. Each span joins its range in a with its range in b; ranges of one article that
+    overlap are the same passage. Unverified candidates must never be passed in: a cluster is
+    only as good as the alignments it is built from.
+    """
+    parent: list[int] = []
+    nodes: list[tuple[int, tuple[int, int], int]] = []  # (article, range, pair index)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[ry] = rx
+
+    for index, (a, b, spans) in enumerate(pairs):
+        for a0, a1, b0, b1 in spans:
+            for article, rng in ((a, (a0, a1)), (b, (b0, b1))):
+                parent.append(len(nodes))
+                nodes.append((article, rng, index))
+            union(len(nodes) - 2, len(nodes) - 1)
+    by_article: dict[int, list[int]] = {}
+    for n, (article, _, _) in enumerate(nodes):
+        by_article.setdefault(article, []).append(n)
+    for members in by_article.values():
+        members.sort(key=lambda n: nodes[n][1])
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                if nodes[y][1][0] >= nodes[x][1][1]:
+                    break
+                if _overlap(nodes[x][1], nodes[y][1]):
+                    union(x, y)
+    groups: dict[int, list[int]] = {}
+    for n in range(len(nodes)):
+        groups.setdefault(find(n), []).append(n)
+    clusters = []
+    for group in groups.values():
+        articles = sorted({nodes[n][0] for n in group})
+        if len(articles) < min_articles:
+            continue
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for n in group:
+            spans.setdefault(nodes[n][0], []).append(nodes[n][1])
+        merged = {k: _merge(v) for k, v in spans.items()}
+        clusters.append(Cluster(articles, merged, sorted({nodes[n][2] for n in group})))
+    clusters.sort(key=lambda c: c.articles)
+    return clusters
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

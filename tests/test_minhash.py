@@ -1,0 +1,101 @@
+"""MinHash signatures: agreement with datasketch, bytes, Jaccard estimate, LSH band keys."""
+
+from __future__ import annotations
+
+import random
+
+import datasketch
+import numpy as np
+
+from archiver import minhash
+from archiver.passages import (
+    DEFAULT,
+    ReuseSettings,
+    common_set,
+    shingle_hashes,
+    split_passages,
+    tokenize,
+)
+
+VOCAB = [f"word{i}" for i in range(400)]
+
+
+def text(seed: int, words: int = 120) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(VOCAB) for _ in range(words))
+
+
+def signed(body: str, settings: ReuseSettings = DEFAULT):
+    tokens = tokenize(body)
+    passages = split_passages(tokens, settings)
+    return (
+        shingle_hashes(tokens, settings.shingle),
+        passages,
+        minhash.sign(shingle_hashes(tokens, settings.shingle), passages, settings),
+    )
+
+
+def test_signatures_equal_datasketch_fed_the_same_shingles():
+    shingles, passages, sigs = signed(text(1))
+    assert sigs.shape == (len(passages), 128) and sigs.dtype == np.uint32
+    for passage, row in zip(passages, sigs, strict=False):
+        m = datasketch.MinHash(num_perm=128, seed=1, hashfunc=minhash.datasketch_hashfunc)
+        m.update_batch(
+            (shingles[passage.word_start : passage.word_end - 4] & minhash.LOW32).tolist()
+        )
+        assert m.hashvalues.tolist() == row.tolist()
+
+
+def test_many_documents_in_one_pass_equal_one_by_one():
+    docs = [signed(text(s)) for s in (1, 2, 3)]
+    together = minhash.sign_documents([(sh, ps) for sh, ps, _ in docs])
+    assert together.tolist() == np.vstack([sig for _, _, sig in docs]).tolist()
+
+
+def test_signatures_round_trip_through_little_endian_bytes():
+    _, _, sigs = signed(text(2))
+    data = minhash.to_bytes(sigs[0])
+    assert len(data) == 512
+    assert data[:4] == int(sigs[0][0]).to_bytes(4, "little")
+    assert minhash.from_bytes(data).tolist() == sigs[0].tolist()
+    assert minhash.from_bytes(minhash.to_bytes(sigs)).tolist() == sigs.tolist()
+
+
+def test_estimate_approximates_true_jaccard():
+    settings = ReuseSettings(window=200, stride=100, num_perm=256, bands=64)
+    a_words = text(3, 100).split()
+    b_words = a_words[:60] + text(4, 40).split()
+    sets = []
+    sigs = []
+    for words in (a_words, b_words):
+        shingles, _passages, sig = signed(" ".join(words), settings)
+        sets.append(set(shingles.tolist()))
+        sigs.append(sig[0])
+    true = len(sets[0] & sets[1]) / len(sets[0] | sets[1])
+    assert abs(minhash.estimate_jaccard(*sigs) - true) < 0.1
+    assert minhash.estimate_jaccard(sigs[0], sigs[0]) == 1.0
+
+
+def test_band_keys_are_63_bit_and_shared_by_equal_passages():
+    _, _, a = signed(text(5))
+    _, _, b = signed(text(5) + " " + text(6))
+    keys_a, keys_b = minhash.band_keys(a), minhash.band_keys(b)
+    assert keys_a.shape == (len(a), 32) and keys_a.dtype == np.int64
+    assert (keys_a >= 0).all()
+    assert keys_a[0].tolist() == keys_b[0].tolist()
+    # Equal band values in different bands still give different keys.
+    same = np.zeros((1, 128), dtype=np.uint32)
+    assert len(set(minhash.band_keys(same)[0].tolist())) == 32
+
+
+def test_ignored_shingles_do_not_count_and_empty_passages_are_flagged():
+    shingles, passages, _ = signed(text(7, 20))
+    sigs = minhash.sign(shingles, passages, ignore=common_set(shingles))
+    assert minhash.is_empty(sigs).all()
+
+
+def test_scheme_names_what_is_needed_to_reproduce():
+    scheme = minhash.scheme()
+    assert scheme["datasketch"] == datasketch.__version__
+    assert (scheme["num_perm"], scheme["seed"], scheme["shingle"]) == (128, 1, 5)
+    assert scheme["scheme"] == "affine32" and scheme["byte_format"] == "<u4"
