@@ -14,6 +14,7 @@ from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
 from .models import Article, ArticleField, Original, TemplateLine
 from .models import RemovedLine as RemovedRow
+from .reuse import Pair, find_reuse, pairs_of, unindex_article
 from .store import Database, open_database
 
 articles_t = Article.__table__
@@ -33,6 +34,15 @@ _TEMPLATE_COUNTS = select(templates_t.c.line_hash, templates_t.c.articles).where
     templates_t.c.outlet_hash == bindparam("outlet"),
     templates_t.c.line_hash.in_(bindparam("lines", expanding=True)),
 )
+
+
+@dataclass
+class Stored:
+    """What ``Archive.store`` did: the article's id, whether it is new, and the reuse found."""
+
+    id: int
+    created: bool
+    pairs: list[Pair] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -159,15 +169,16 @@ class Archive:
         extraction: Extraction,
         metadata: dict[str, Field],
         template: TemplateLines | None = None,
-    ) -> tuple[int, bool]:
-        """Store one article in one transaction; returns (id, True) or (existing id, False).
+    ) -> Stored:
+        """Store one article in one transaction, with its reuse index and verified pairs.
 
-        ``template``: the article's lines, counted into its outlet's template.
+        ``template``: the article's lines, counted into its outlet's template. Bytes already
+        archived are not stored again: the result then names the existing article.
         """
         with self.db.writing() as conn:
             existing = conn.execute(_ID_BY_SHA, {"sha": sha256}).scalar()
             if existing is not None:
-                return existing, False
+                return Stored(existing, False)
             if conn.execute(_ORIGINAL_EXISTS, {"sha": sha256}).first() is None:
                 conn.execute(_INSERT_ORIGINAL, {"sha256": sha256, "size": len(data), "data": data})
             row = _article_row(decoded, extraction, metadata)
@@ -180,7 +191,7 @@ class Archive:
             _write_details(conn, article_id, extraction, metadata)
             if template is not None:
                 _count_template(conn, template, +1)
-            return article_id, True
+            return Stored(article_id, True, find_reuse(conn, article_id, extraction.text))
 
     def replace_extraction(
         self,
@@ -191,10 +202,12 @@ class Archive:
         metadata: dict[str, Field],
         old_template: TemplateLines | None,
         new_template: TemplateLines | None,
-    ) -> None:
+    ) -> list[Pair]:
         """Swap in a new cleaning of a stored article (``reclean``), in one transaction:
-        clean text, metadata, removed lines and template counts. The original bytes stay."""
+        clean text, metadata, removed lines, template counts, reuse index and pairs (found
+        again). The original bytes stay."""
         with self.db.writing() as conn:
+            unindex_article(conn, article_id)
             conn.execute(
                 update(articles_t)
                 .where(articles_t.c.id == article_id)
@@ -207,6 +220,7 @@ class Archive:
                 _count_template(conn, old_template, -1)
             if new_template is not None:
                 _count_template(conn, new_template, +1)
+            return find_reuse(conn, article_id, extraction.text)
 
     def template_counts(self, outlet_hash: int, line_hashes: Iterable[int]) -> dict[int, int]:
         """How many archived articles of the outlet contain each of these lines."""
@@ -298,6 +312,11 @@ class Archive:
                         )
                     ]
                 yield record
+
+    def pairs(self, article_id: int) -> list[Pair]:
+        """Every verified pair the article is part of."""
+        with self.db.reading() as conn:
+            return pairs_of(conn, article_id)
 
     def count(self) -> int:
         with self.db.reading() as conn:

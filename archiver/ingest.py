@@ -272,7 +272,7 @@ def add_input(
         extraction, metadata, lines = clean_with_template(
             archive, decoded, item.name, given, settings=settings
         )
-        article_id, created = archive.store(
+        stored = archive.store(
             data=data,
             sha256=sha,
             source_path=_source_path(item.name),
@@ -281,16 +281,17 @@ def add_input(
             metadata=metadata,
             template=lines,
         )
-        status = "added" if created else "duplicate"
+        status = "added" if stored.created else "duplicate"
         value = {name: f.value for name, f in metadata.items()}
         return AddResult(
             item.name,
             status,
-            article_id,
+            stored.id,
             value.get("title"),
             value.get("outlet"),
             value.get("published"),
             len(extraction.removed),
+            sorted(p.other(stored.id) for p in stored.pairs),
         )
     except InputError as exc:
         return AddResult(exc.path, "error", error=str(exc))

@@ -123,3 +123,49 @@ class TemplateLine(Base):
     outlet_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     line_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     articles: Mapped[int]
+
+
+class ReuseSignature(Base):
+    """MinHash signatures of an article's passages (little-endian uint32), and their scheme."""
+
+    __tablename__ = "reuse_signatures"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    scheme: Mapped[str] = mapped_column(Text)
+    passages: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class LshBand(Base):
+    """The LSH index: one row per band of a passage (passage = article id << 16 | index)."""
+
+    __tablename__ = "lsh_bands"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy's own protocol
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    passage: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class ReusePair(Base):
+    """Two articles (a < b) that share verified passages, and who was likely first."""
+
+    __tablename__ = "reuse_pairs"
+
+    a: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    b: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    shared_words: Mapped[int]
+    coverage_a: Mapped[float] = mapped_column(Float)
+    coverage_b: Mapped[float] = mapped_column(Float)
+    spans: Mapped[str] = mapped_column(Text)  # JSON [[a_start, a_end, b_start, b_end], ...]
+    source: Mapped[int | None]
+    confidence: Mapped[str] = mapped_column(String(16))
+    attributed: Mapped[bool]
+    evidence: Mapped[str] = mapped_column(Text)  # JSON list of sentences
+
+    __table_args__ = (Index("ix_reuse_pairs_b", "b"),)

@@ -94,7 +94,12 @@ def _line(result: AddResult) -> str:
     if where:
         parts.append(f"— {where}")
     if result.status == "added":
-        parts.append(f"({result.removed_lines} lines removed)")
+        reuse = (
+            "; shares passages with " + ", ".join(f"#{i}" for i in result.reused_from)
+            if result.reused_from
+            else ""
+        )
+        parts.append(f"({result.removed_lines} lines removed{reuse})")
     return " ".join(parts)
 
 

@@ -64,10 +64,15 @@ def show(app: App, article_id: int, removed: bool, raw: bool, as_json: bool):
         sys.stdout.buffer.flush()
         return
     record = archive.get(article_id, removed=removed)
+    pairs = archive.pairs(article_id)
     if as_json:
-        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+        data = record.to_dict()
+        data["reuse"] = [p.to_json() for p in pairs]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(_header(record))
+    for pair in pairs:
+        click.echo(_reuse_line(article_id, pair))
     if removed:
         click.echo("")
         click.echo(f"Removed lines ({len(record.removed or [])}):")
@@ -77,6 +82,18 @@ def show(app: App, article_id: int, removed: bool, raw: bool, as_json: bool):
     else:
         click.echo("")
         click.echo(record.clean_text)
+
+
+def _reuse_line(article_id: int, pair) -> str:
+    other = pair.other(article_id)
+    if pair.source is None:
+        verdict = "which came first is undetermined"
+    elif pair.source == article_id:
+        verdict = f"this one was first ({pair.confidence})"
+    else:
+        credit = "credited" if pair.attributed else "not credited"
+        verdict = f"#{other} was first ({pair.confidence}, {credit})"
+    return f"  {'reuse':<16} shares {pair.shared_words} words with #{other}; {verdict}"
 
 
 def _header(record: ArticleRecord) -> str:

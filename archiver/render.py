@@ -1,0 +1,270 @@
+"""Render a reuse report as text, Markdown, JSON, CSV or one self-contained HTML page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html import escape
+
+from .report import Report
+
+FORMATS = ("text", "markdown", "json", "csv", "html")
+#: Characters of context shown around a shared span in the HTML report.
+CONTEXT = 160
+CSV_COLUMNS = (
+    "a",
+    "b",
+    "a_outlet",
+    "b_outlet",
+    "a_title",
+    "b_title",
+    "source",
+    "confidence",
+    "attributed",
+    "shared_words",
+    "coverage_a",
+    "coverage_b",
+    "spans",
+    "evidence",
+)
+
+
+def render(report: Report, fmt: str) -> str:
+    return {"text": text, "markdown": markdown, "json": as_json, "csv": as_csv, "html": html}[fmt](
+        report
+    )
+
+
+def _label(report: Report, article_id: int | None) -> str:
+    if article_id is None:
+        return "undetermined"
+    info = report.articles[article_id]
+    return f"#{article_id} {info.outlet or '(unknown outlet)'}"
+
+
+def _date(report: Report, article_id: int) -> str:
+    return (report.articles[article_id].published or "undated")[:10]
+
+
+def text(report: Report) -> str:
+    lines = [
+        f"Reuse report: {len(report.pairs)} pairs, {len(report.clusters)} clusters, "
+        f"{len(report.articles)} articles",
+        "",
+    ]
+    if report.pairs:
+        lines.append("Pairs (source first when known):")
+        for p in report.pairs:
+            first = p.source if p.source is not None else p.a
+            second = p.other(first)
+            credit = "credited" if p.attributed else "not credited"
+            arrow = "->" if p.source is not None else "<>"
+            lines.append(
+                f"  {_label(report, first)} ({_date(report, first)}) {arrow} "
+                f"{_label(report, second)} ({_date(report, second)}): {p.shared_words} words, "
+                f"{p.confidence}, {credit if p.source is not None else 'source undetermined'}"
+            )
+        lines.append("")
+    if report.clusters:
+        lines.append("Clusters (the same passage in three or more articles):")
+        for c in report.clusters:
+            members = ", ".join(_label(report, i) for i in c.articles)
+            lines.append(f"  {members}; source {_label(report, c.source)} ({c.confidence})")
+        lines.append("")
+    if report.matrix:
+        lines.append("Who copies whom (shared words, copy <- source):")
+        for copier, sources in report.matrix.items():
+            for source, words in sorted(sources.items(), key=lambda kv: -kv[1]):
+                lines.append(f"  {copier} <- {source}: {words}")
+        lines.append("")
+    lines.append("Outlets:")
+    lines.append(
+        f"  {'outlet':<28} {'articles':>8} {'original':>9} {'credited':>9} "
+        f"{'uncredited':>10} {'copied by others':>16}"
+    )
+    for o in report.outlets:
+        lines.append(
+            f"  {o.outlet[:28]:<28} {o.articles:>8} {o.original_share:>8.0%} "
+            f"{o.copies_attributed:>9} {o.copies_unattributed:>10} "
+            f"{o.copied_by_others:>16}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def markdown(report: Report) -> str:
+    out = [
+        f"# Reuse report\n\n{len(report.pairs)} pairs, {len(report.clusters)} clusters, "
+        f"{len(report.articles)} articles.\n",
+        "## Pairs\n",
+        "| source | copy | shared words | coverage of copy | confidence | credited |",
+        "| --- | --- | ---: | ---: | --- | --- |",
+    ]
+    for p in report.pairs:
+        first = p.source if p.source is not None else p.a
+        second = p.other(first)
+        coverage = p.coverage_b if second == p.b else p.coverage_a
+        source = _md(_label(report, p.source)) if p.source is not None else "undetermined"
+        out.append(
+            f"| {source} | {_md(_label(report, second))} | {p.shared_words} | "
+            f"{coverage:.0%} | {p.confidence} | "
+            f"{'yes' if p.attributed else 'no'} |"
+        )
+    if report.clusters:
+        out += ["", "## Clusters\n", "| articles | source | confidence |", "| --- | --- | --- |"]
+        for c in report.clusters:
+            members = ", ".join(_md(_label(report, i)) for i in c.articles)
+            out.append(f"| {members} | {_md(_label(report, c.source))} | {c.confidence} |")
+    out += [
+        "",
+        "## Outlets\n",
+        "| outlet | articles | original | credited copies | uncredited copies | copied by others |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for o in report.outlets:
+        out.append(
+            f"| {_md(o.outlet)} | {o.articles} | {o.original_share:.0%} | "
+            f"{o.copies_attributed} | {o.copies_unattributed} | {o.copied_by_others} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _md(value: str) -> str:
+    return value.replace("|", "\\|")
+
+
+def as_json(report: Report) -> str:
+    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for p in report.pairs:
+        a, b = report.articles[p.a], report.articles[p.b]
+        writer.writerow(
+            {
+                "a": p.a,
+                "b": p.b,
+                "a_outlet": a.outlet,
+                "b_outlet": b.outlet,
+                "a_title": a.title,
+                "b_title": b.title,
+                "source": p.source,
+                "confidence": p.confidence,
+                "attributed": p.attributed,
+                "shared_words": p.shared_words,
+                "coverage_a": round(p.coverage_a, 4),
+                "coverage_b": round(p.coverage_b, 4),
+                "spans": json.dumps(p.spans),
+                "evidence": " | ".join(p.evidence),
+            }
+        )
+    return buffer.getvalue()
+
+
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#222;padding:0 1rem}
+h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.3rem .6rem;
+text-align:left}th{background:#f4f4f4}td.n{text-align:right}
+.pair{border:1px solid #ccc;border-radius:6px;margin:1.5rem 0;padding:.8rem}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.side{background:#fafafa;padding:.6rem;
+border-radius:4px;font-size:14px;white-space:pre-wrap}mark{background:#ffe58a}
+.meta{color:#555;font-size:13px}.tag{display:inline-block;padding:0 .4rem;border-radius:3px;
+background:#eee;margin-right:.3rem}.high{background:#c8efc8}.medium{background:#fff0b3}
+.low{background:#ffd9b3}.undetermined{background:#e6e6e6}.no{background:#ffc9c9}
+"""
+
+
+def html(report: Report) -> str:
+    """One self-contained page (no network): everything from articles is escaped."""
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>Reuse report</title><style>",
+        STYLE,
+        "</style></head><body>",
+        "<h1>Reuse report</h1>",
+        f"<p>{len(report.pairs)} pairs, {len(report.clusters)} clusters, "
+        f"{len(report.articles)} articles.</p>",
+        "<h2>Outlets</h2><table><tr><th>outlet</th><th>articles</th><th>original</th>"
+        "<th>credited copies</th><th>uncredited copies</th><th>copied by others</th></tr>",
+    ]
+    for o in report.outlets:
+        parts.append(
+            f"<tr><td>{escape(o.outlet)}</td><td class=n>{o.articles}</td>"
+            f"<td class=n>{o.original_share:.0%}</td><td class=n>{o.copies_attributed}</td>"
+            f"<td class=n>{o.copies_unattributed}</td><td class=n>{o.copied_by_others}</td></tr>"
+        )
+    parts.append("</table>")
+    if report.matrix:
+        sources = sorted({s for row in report.matrix.values() for s in row})
+        parts.append(
+            "<h2>Who copies whom</h2><p class=meta>Shared words; rows copy from "
+            "columns.</p><table><tr><th></th>"
+        )
+        parts += [f"<th>{escape(s)}</th>" for s in sources]
+        parts.append("</tr>")
+        for copier, row in report.matrix.items():
+            parts.append(f"<tr><th>{escape(copier)}</th>")
+            parts += [f"<td class=n>{row.get(s, '')}</td>" for s in sources]
+            parts.append("</tr>")
+        parts.append("</table>")
+    if report.clusters:
+        parts.append("<h2>Clusters</h2><ul>")
+        for c in report.clusters:
+            members = ", ".join(escape(_label(report, i)) for i in c.articles)
+            parts.append(
+                f"<li>{members}; source {escape(_label(report, c.source))} "
+                f"<span class='tag {c.confidence}'>{c.confidence}</span></li>"
+            )
+        parts.append("</ul>")
+    parts.append("<h2>Pairs</h2>")
+    for p in report.pairs:
+        parts.append(_html_pair(report, p))
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+def _html_pair(report: Report, p) -> str:
+    first = p.source if p.source is not None else p.a
+    second = p.other(first)
+    credit = ("credited" if p.attributed else "not credited") if p.source is not None else ""
+    head = (
+        f"<div class=pair><div><strong>{escape(_label(report, first))}</strong> "
+        f"({escape(_date(report, first))}) {'&rarr;' if p.source is not None else '&harr;'} "
+        f"<strong>{escape(_label(report, second))}</strong> ({escape(_date(report, second))}) "
+        f"<span class='tag {p.confidence}'>{p.confidence}</span>"
+        + (f"<span class='tag{'' if p.attributed else ' no'}'>{credit}</span>" if credit else "")
+        + f"<span class=meta>{p.shared_words} shared words</span></div>"
+        f"<ul class=meta>{''.join(f'<li>{escape(e)}</li>' for e in p.evidence)}</ul>"
+        "<div class=sides>"
+    )
+    sides = []
+    for article_id in (first, second):
+        side = 0 if article_id == p.a else 2
+        ranges = [(s[side], s[side + 1]) for s in p.spans]
+        info = report.articles[article_id]
+        sides.append(
+            f"<div class=side><div class=meta>{escape(info.title or '(untitled)')}</div>"
+            f"{_highlight(report.texts.get(article_id, ''), ranges)}</div>"
+        )
+    return head + "".join(sides) + "</div></div>"
+
+
+def _highlight(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The spans marked, with some context around each; the rest elided."""
+    out, shown = [], 0
+    for start, end in sorted(ranges):
+        lo = max(shown, start - CONTEXT)
+        if lo > shown:
+            out.append("… ")
+        out.append(escape(text[lo:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        shown = end
+        out.append(escape(text[end : min(len(text), end + CONTEXT)]))
+        shown = min(len(text), end + CONTEXT)
+    if shown < len(text):
+        out.append(" …")
+    return "".join(out)

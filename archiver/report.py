@@ -1,0 +1,226 @@
+"""The duplicate-content report: pairs, clusters, who copies whom, per-outlet originality."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+
+from .archive import Archive
+from .models import Article, ReusePair
+from .provenance import build_clusters, decide_cluster
+from .reuse import Pair, facts
+
+articles_t = Article.__table__
+pairs_t = ReusePair.__table__
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+@dataclass
+class ArticleInfo:
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    path: str
+    chars: int
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "path": self.path,
+        }
+
+
+@dataclass
+class ClusterInfo:
+    """One passage in three or more articles, from verified pairs only."""
+
+    articles: list[int]
+    spans: dict[int, list[list[int]]]
+    source: int | None
+    confidence: str
+    attributed: bool
+    evidence: list[str]
+
+    def to_json(self) -> dict:
+        return {
+            "articles": self.articles,
+            "spans": {str(k): v for k, v in self.spans.items()},
+            "source": self.source,
+            "confidence": self.confidence,
+            "attributed": self.attributed,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass
+class OutletSummary:
+    outlet: str
+    articles: int = 0
+    chars: int = 0
+    reused_chars: int = 0  # characters of its articles copied from an earlier article
+    copies_attributed: int = 0  # pairs where it is the copy and credits the source
+    copies_unattributed: int = 0
+    copied_by_others: int = 0  # pairs where it is the source
+    undetermined: int = 0
+
+    @property
+    def original_share(self) -> float:
+        return 1 - self.reused_chars / self.chars if self.chars else 1.0
+
+    def to_json(self) -> dict:
+        return {
+            "outlet": self.outlet,
+            "articles": self.articles,
+            "original_share": round(self.original_share, 4),
+            "reused_share": round(1 - self.original_share, 4),
+            "copies_attributed": self.copies_attributed,
+            "copies_unattributed": self.copies_unattributed,
+            "copied_by_others": self.copied_by_others,
+            "undetermined": self.undetermined,
+        }
+
+
+@dataclass
+class Report:
+    articles: dict[int, ArticleInfo]
+    pairs: list[Pair]
+    clusters: list[ClusterInfo]
+    outlets: list[OutletSummary]
+    #: copying outlet -> source outlet -> shared words (pairs whose source was decided)
+    matrix: dict[str, dict[str, int]] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+
+    def outlet_of(self, article_id: int) -> str:
+        return self.articles[article_id].outlet or UNKNOWN_OUTLET
+
+    def to_json(self) -> dict:
+        return {
+            "articles": {str(i): a.to_json() for i, a in sorted(self.articles.items())},
+            "pairs": [p.to_json() for p in self.pairs],
+            "clusters": [c.to_json() for c in self.clusters],
+            "outlets": [o.to_json() for o in self.outlets],
+            "matrix": self.matrix,
+        }
+
+
+def build_report(
+    archive: Archive,
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    with_texts: bool = False,
+) -> Report:
+    """Every verified pair touching the articles that match the filters, and what follows."""
+    chosen = (
+        {r.id for r in archive.articles(outlet=outlet, since=since, until=until, with_fields=False)}
+        if (outlet or since or until)
+        else None
+    )
+    with archive.db.reading() as conn:
+        pairs = [
+            Pair.from_row(r)
+            for r in conn.execute(select(pairs_t).order_by(pairs_t.c.a, pairs_t.c.b))
+        ]
+        if chosen is not None:
+            pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
+        ids = sorted({i for p in pairs for i in (p.a, p.b)} | (chosen or set()))
+        if chosen is None:
+            ids = [r[0] for r in conn.execute(select(articles_t.c.id))]
+        rows = (
+            conn.execute(
+                select(
+                    articles_t.c.id,
+                    articles_t.c.title,
+                    articles_t.c.outlet,
+                    articles_t.c.published,
+                    articles_t.c.source_path,
+                    articles_t.c.clean_text,
+                ).where(or_(articles_t.c.id.in_(ids)))
+            ).all()
+            if ids
+            else []
+        )
+        articles = {
+            r.id: ArticleInfo(
+                r.id, r.title, r.outlet, r.published, r.source_path, len(r.clean_text)
+            )
+            for r in rows
+        }
+        texts = {r.id: r.clean_text for r in rows} if with_texts else {}
+        in_clusters = build_clusters([(p.a, p.b, p.spans) for p in pairs])
+        member_facts = facts(conn, sorted({i for c in in_clusters for i in c.articles}))
+    verdicts = {(p.a, p.b): p for p in pairs}
+    clusters = []
+    for c in in_clusters:
+        verdict = decide_cluster(
+            [member_facts[i] for i in c.articles], {k: v for k, v in verdicts.items()}
+        )
+        clusters.append(
+            ClusterInfo(
+                c.articles,
+                {i: [list(r) for r in c.spans[i]] for i in c.articles},
+                verdict.source,
+                verdict.confidence,
+                verdict.attributed,
+                verdict.evidence,
+            )
+        )
+    report = Report(articles, pairs, clusters, [], {}, texts)
+    report.outlets, report.matrix = _summaries(report, chosen)
+    return report
+
+
+def _summaries(report: Report, chosen: set[int] | None):
+    summaries: dict[str, OutletSummary] = {}
+    for info in report.articles.values():
+        if chosen is not None and info.id not in chosen:
+            continue
+        s = summaries.setdefault(
+            info.outlet or UNKNOWN_OUTLET, OutletSummary(info.outlet or UNKNOWN_OUTLET)
+        )
+        s.articles += 1
+        s.chars += info.chars
+    copied: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    matrix: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for p in report.pairs:
+        if p.source is None:
+            for i in (p.a, p.b):
+                if report.outlet_of(i) in summaries:
+                    summaries[report.outlet_of(i)].undetermined += 1
+            continue
+        copy = p.other(p.source)
+        copy_outlet, source_outlet = report.outlet_of(copy), report.outlet_of(p.source)
+        matrix[copy_outlet][source_outlet] += p.shared_words
+        side = 0 if copy == p.a else 2
+        copied[copy].extend((span[side], span[side + 1]) for span in p.spans)
+        if copy_outlet in summaries:
+            target = summaries[copy_outlet]
+            if p.attributed:
+                target.copies_attributed += 1
+            else:
+                target.copies_unattributed += 1
+        if source_outlet in summaries:
+            summaries[source_outlet].copied_by_others += 1
+    for article_id, ranges in copied.items():
+        outlet = report.outlet_of(article_id)
+        if outlet in summaries and (chosen is None or article_id in chosen):
+            summaries[outlet].reused_chars += _union(ranges)
+    ordered = sorted(summaries.values(), key=lambda s: (-s.articles, s.outlet))
+    return ordered, {k: dict(v) for k, v in sorted(matrix.items())}
+
+
+def _union(ranges: list[tuple[int, int]]) -> int:
+    total, end = 0, -1
+    for start, stop in sorted(ranges):
+        if stop <= end:
+            continue
+        total += stop - max(start, end)
+        end = stop
+    return total

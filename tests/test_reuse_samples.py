@@ -1,0 +1,196 @@
+"""Reuse detection end to end on the bundled samples: the exact pairs of samples/README.md,
+their spans, sources and attribution, through the real CLI and a real archive."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .conftest import SAMPLES
+
+# (original file, copy file, first words of the shared text, last words, credited)
+CASES = {
+    ("01", "02"): (
+        "Dockworkers at the Port of Harborton walked",
+        "delayed more than 80 vessels.",
+        True,
+    ),
+    ("01", "03"): (
+        "Dockworkers at the Port of Harborton walked",
+        "delayed more than 80 vessels.",
+        False,
+    ),
+    ("04", "05"): (
+        "The Sallow River ferry carried 1.9",
+        "budget papers released on Wednesday.",
+        True,
+    ),
+    ("06", "07"): (
+        "Parking has been the most common complaint",
+        "between 7 a.m. and 9 p.m.",
+        False,
+    ),
+    ("09", "10"): (
+        "The agriculture ministry now expects the national",
+        "monthly crop outlook",
+        False,
+    ),
+    ("11", "12"): (
+        "The national energy regulator on Friday approved",
+        "too little weight to the local economy.",
+        True,
+    ),
+}
+#: Both copies of the wire story: neither is the other's source.
+UNDETERMINED = ("02", "03")
+#: How far (characters) a reported span may start or end from the passage's true edges.
+TOLERANCE = 40
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """The samples archived once, through the CLI; returns (db path, report JSON, ids by file)."""
+    from click.testing import CliRunner
+
+    from archiver.cli import main
+
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    runner = CliRunner()
+    added = runner.invoke(main, ["--db", str(db), "add", "--json", str(SAMPLES)])
+    assert added.exit_code == 0, added.output
+    lines = [json.loads(line) for line in added.output.splitlines() if line.startswith("{")]
+    ids = {re.match(r"\d\d", line["path"].rsplit("/", 1)[1]).group(): line["id"] for line in lines}
+    report = runner.invoke(main, ["--db", str(db), "report", "--format", "json"])
+    assert report.exit_code == 0, report.output
+    return db, json.loads(report.output), ids, lines
+
+
+def _texts(db) -> dict[int, str]:
+    import sqlite3
+
+    return dict(sqlite3.connect(db).execute("SELECT id, clean_text FROM articles"))
+
+
+def test_exactly_the_reuse_cases_are_found(archive):
+    _, report, ids, _ = archive
+    names = {v: k for k, v in ids.items()}
+    found = {tuple(sorted((names[p["a"]], names[p["b"]]))) for p in report["pairs"]}
+    assert found == {*CASES, UNDETERMINED}
+
+
+def test_sources_attribution_and_spans(archive):
+    db, report, ids, _ = archive
+    texts = _texts(db)
+    pairs = {(p["a"], p["b"]): p for p in report["pairs"]}
+    for (original, copy), (first, last, credited) in CASES.items():
+        a, b = sorted((ids[original], ids[copy]))
+        pair = pairs[(a, b)]
+        assert pair["source"] == ids[original], (original, copy, pair["evidence"])
+        assert pair["attributed"] is credited, (original, copy, pair["evidence"])
+        assert pair["confidence"] in ("high", "medium"), (original, copy)
+        assert len(pair["spans"]) == 1, (original, copy, pair["spans"])
+        a_start, a_end, b_start, b_end = pair["spans"][0]
+        for article, start, end in ((a, a_start, a_end), (b, b_start, b_end)):
+            text = texts[article]
+            true_start = text.index(first)
+            true_end = text.index(last, true_start) + len(last)
+            assert abs(start - true_start) <= TOLERANCE, (
+                original,
+                copy,
+                article,
+                start,
+                true_start,
+            )
+            assert abs(end - true_end) <= TOLERANCE, (original, copy, article, end, true_end)
+
+
+def test_two_copies_of_one_wire_story_are_undetermined(archive):
+    _, report, ids, _ = archive
+    a, b = sorted((ids["02"], ids["03"]))
+    pair = next(p for p in report["pairs"] if (p["a"], p["b"]) == (a, b))
+    assert (pair["source"], pair["confidence"]) == (None, "undetermined")
+
+
+def test_the_wire_story_forms_one_cluster_with_its_origin(archive):
+    _, report, ids, _ = archive
+    assert len(report["clusters"]) == 1
+    cluster = report["clusters"][0]
+    assert sorted(cluster["articles"]) == sorted((ids["01"], ids["02"], ids["03"]))
+    assert cluster["source"] == ids["01"]
+
+
+def test_add_reports_what_each_article_reuses(archive):
+    _, _, ids, lines = archive
+    by_file = {re.match(r"\d\d", line["path"].rsplit("/", 1)[1]).group(): line for line in lines}
+    assert by_file["03"]["reused_from"] == sorted((ids["01"], ids["02"]))
+    assert by_file["12"]["reused_from"] == [ids["11"]]
+    for unrelated in ("08", "13", "14", "15"):
+        assert by_file[unrelated]["reused_from"] == []
+
+
+def test_outlet_summary_and_matrix(archive):
+    _, report, _, _ = archive
+    outlets = {o["outlet"]: o for o in report["outlets"]}
+    assert outlets["Liberty Signal Daily"]["reused_share"] > 0.9
+    assert outlets["Liberty Signal Daily"]["copies_attributed"] == 1
+    assert outlets["Meridian Press Agency"]["original_share"] == 1.0
+    assert outlets["Meridian Press Agency"]["copied_by_others"] == 3
+    assert report["matrix"]["Coastline Today"] == {"Meridian Press Agency": 338}
+
+
+def test_every_report_format(archive, tmp_path):
+    from click.testing import CliRunner
+
+    from archiver.cli import main
+
+    db = archive[0]
+    runner = CliRunner()
+    for fmt, marker in (
+        ("text", "Who copies whom"),
+        ("markdown", "| source | copy |"),
+        ("csv", "a,b,a_outlet,b_outlet"),
+        ("html", "<mark>"),
+    ):
+        out = tmp_path / f"report.{fmt}"
+        result = runner.invoke(main, ["--db", str(db), "report", "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert marker in out.read_text(encoding="utf-8"), fmt
+    filtered = runner.invoke(
+        main, ["--db", str(db), "report", "--format", "json", "--outlet", "Liberty Signal Daily"]
+    )
+    assert len(json.loads(filtered.output)["pairs"]) == 1
+
+
+def test_the_html_report_is_self_contained_and_escapes_articles(write, cli, tmp_path):
+    hostile = (
+        "The mayor said <script>alert('x')</script> & <b>nothing</b> about the harbour plan, "
+        "which the council approved on Tuesday after a long debate about the costs of dredging "
+        "the channel, the height of the new sea wall and the future of the old fish market."
+    )
+    for name, outlet, date in (
+        ("a.txt", "First Outlet", "2024-05-01"),
+        ("b.txt", "Second Outlet", "2024-05-03"),
+    ):
+        body = f"Harbour Plan Passes <i>Again</i>\n\n{hostile}\n\nOther news from {outlet}: " + (
+            f"{outlet} staff wrote this closing paragraph themselves, with different words. " * 3
+        )
+        assert cli("add", write(name, body), "--outlet", outlet, "--published", date).exit_code == 0
+    out = tmp_path / "r.html"
+    assert cli("report", "--format", "html", "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and "<b>nothing" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;" in page
+    assert "http://" not in page and "https://" not in page and "<link" not in page
+    assert page.count("<mark>") == 2
+
+
+def test_show_lists_the_reuse(archive):
+    from click.testing import CliRunner
+
+    from archiver.cli import main
+
+    db, _, ids, _ = archive
+    shown = CliRunner().invoke(main, ["--db", str(db), "show", str(ids["12"])]).output
+    assert f"shares 317 words with #{ids['11']}; #{ids['11']} was first (high, credited)" in shown
