@@ -21,6 +21,7 @@ _EXPORTS = {
     "Overrides": "ingest",
     "reclean_article": "ingest",
     "search": "fts",
+    "trace": "tracing",
     "ArchiverError": "errors",
     "ArchiveError": "errors",
     "InputError": "errors",

@@ -147,9 +147,10 @@ def main(ctx: click.Context, db: str | None, traceback: bool):
 
 
 def _register() -> None:
-    from . import add, db, read, reclean, report, search
+    from . import add, db, read, reclean, report, search, trace
 
     main.add_command(add.add)
+    main.add_command(trace.trace)
     main.add_command(report.report)
     main.add_command(reclean.reclean)
     main.add_command(search.search)

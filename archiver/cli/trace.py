@@ -1,0 +1,72 @@
+"""`archiver trace`: where else does this passage appear, and who had it first?"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..tracing import trace as run_trace
+from . import App, db_option, pass_app
+
+EXCERPT = 160
+
+
+@click.command()
+@click.argument("text", required=False)
+@click.option(
+    "--file",
+    "file_",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the passage from this file (- for standard input).",
+)
+@click.option("--id", "article_id", type=int, help="Trace an archived article's text.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@db_option
+@pass_app
+def trace(app: App, text, file_, article_id, limit, as_json):
+    """Find every archived article containing a passage, earliest first.
+
+    Give the passage as TEXT, with --file, or as an archived article with --id. Lightly
+    edited copies are found too (the same MinHash signatures and word alignment as reuse
+    detection). Each article is shown with its date and how far that date can be trusted.
+
+    \b
+    Examples:
+        archiver trace "The national energy regulator on Friday approved plans for a wind farm"
+        archiver trace --file paragraph.txt --json
+        archiver trace --id 12
+    """
+    given = [x is not None for x in (text, file_, article_id)]
+    if sum(given) != 1:
+        raise click.UsageError("give the passage as TEXT, or --file FILE, or --id ID (one of them)")
+    if file_ is not None:
+        text = file_.read()
+    result = run_trace(app.open(), text, article_id=article_id, limit=limit)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    if not result.hits:
+        click.echo(f"Passage of {result.passage_words} words: found in no archived article.")
+        return
+    click.echo(
+        f"Passage of {result.passage_words} words: found in {len(result.hits)} "
+        "articles, earliest first."
+    )
+    for hit in result.hits:
+        date = (hit.published or "undated")[:10]
+        trust = (
+            f" [{hit.published_source}, {hit.published_confidence:.2f}]" if hit.published else ""
+        )
+        click.echo(
+            f"{hit.id:>5}  {date}{trust}  {hit.outlet or '(unknown outlet)'}: "
+            f"{hit.title or '(untitled)'}"
+        )
+        excerpt = " ".join(hit.excerpt.split())
+        if len(excerpt) > EXCERPT:
+            excerpt = excerpt[: EXCERPT - 1] + "…"
+        click.echo(
+            f"       {hit.coverage:.0%} of the passage, {hit.matched_words} words "
+            f'at characters {hit.spans[0][2]}-{hit.spans[-1][3]}: "{excerpt}"'
+        )

@@ -1,0 +1,115 @@
+"""Trace a passage: every archived article containing a reuse of it, earliest first."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from .align import align
+from .archive import Archive
+from .errors import UsageError
+from .passages import DEFAULT, ReuseSettings, tokenize
+from .reuse import candidates, facts
+
+#: A passage shorter than this many words matches too much to be traced.
+MIN_PASSAGE_WORDS = 8
+#: A match must cover this share of a short passage (a long one needs settings.min_words).
+MIN_SHARE = 0.4
+
+
+@dataclass
+class TraceHit:
+    """One archived article holding (part of) the passage."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    published_confidence: float
+    published_source: str | None
+    spans: list[list[int]]  # [passage_start, passage_end, article_start, article_end]
+    matched_words: int
+    coverage: float  # share of the passage's words found in this article
+    excerpt: str
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "published_confidence": self.published_confidence,
+            "published_source": self.published_source,
+            "spans": self.spans,
+            "matched_words": self.matched_words,
+            "coverage": round(self.coverage, 4),
+            "excerpt": self.excerpt,
+        }
+
+
+@dataclass
+class Trace:
+    passage_words: int
+    hits: list[TraceHit]
+
+    def to_json(self) -> dict:
+        return {"passage_words": self.passage_words, "hits": [h.to_json() for h in self.hits]}
+
+
+def trace(
+    archive: Archive | str | None,
+    text: str | None = None,
+    *,
+    article_id: int | None = None,
+    limit: int | None = None,
+    settings: ReuseSettings = DEFAULT,
+) -> Trace:
+    """Where else does this passage appear? Give ``text``, or ``article_id`` to trace an
+    archived article (it is left out of the answer). Lightly edited copies are found too:
+    the same signatures and alignment as reuse detection. ``archive`` is an open Archive or
+    a path/URL opened for this call only."""
+    if not isinstance(archive, Archive):
+        with Archive.open(archive) as opened:
+            return trace(opened, text, article_id=article_id, limit=limit, settings=settings)
+    if (text is None) == (article_id is None):
+        raise UsageError("give a passage to trace, or an article id, not both")
+    if article_id is not None:
+        text = archive.get(article_id).clean_text
+    tokens = tokenize(text or "")
+    if len(tokens) < MIN_PASSAGE_WORDS:
+        raise UsageError(
+            f"the passage has {len(tokens)} words; give at least {MIN_PASSAGE_WORDS} to trace it"
+        )
+    # A short passage may match in full with fewer words than a reused passage needs.
+    needed = min(settings.min_words, max(MIN_PASSAGE_WORDS, math.ceil(MIN_SHARE * len(tokens))))
+    local = replace(settings, min_words=needed, anchor_words=min(settings.anchor_words, needed))
+    exclude = article_id if article_id is not None else -1
+    with archive.db.reading() as conn:
+        found = candidates(conn, exclude, text, settings)
+        known = facts(conn, found)
+    hits = []
+    for other_id in found:
+        other = known.get(other_id)
+        if other is None:
+            continue
+        alignment = align(tokens, other.text, local)
+        if not alignment:
+            continue
+        info = archive.get(other_id)
+        first = alignment.spans[0]
+        hits.append(
+            TraceHit(
+                other_id,
+                info.title,
+                info.outlet,
+                info.published,
+                other.published_confidence,
+                other.published_source,
+                [s.offsets() for s in alignment.spans],
+                alignment.shared_b,
+                alignment.coverage_a,
+                other.text[first.b_start : first.b_end],
+            )
+        )
+    hits.sort(key=lambda h: (h.published is None, h.published or "", h.id))
+    return Trace(len(tokens), hits[:limit] if limit else hits)
