@@ -26,6 +26,7 @@ from archiver.metanorm import (
     same_instant,
     title_parts,
 )
+from archiver.textclean import clean_extracted
 
 # ---------------------------------------------------------------------------------------------
 # Tunables and patterns
@@ -466,6 +467,12 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
     # bare_extraction works on its own copy of the tree, so the one above stays intact.
     document = trafilatura.bare_extraction(tree, url=url, **BODY_OPTIONS)
     if document is not None and document.text:
-        lines = (line.strip() for line in document.text.splitlines())
-        result.text = "\n\n".join(line for line in lines if line)
+        # trafilatura leaves in some of what the plain-text rules know: comment prompts,
+        # "Loading comments...", share lines, disclaimers.
+        cleaned = clean_extracted(document.text)
+        result.text, result.removed = cleaned.text, cleaned.removed
+        for name, found in cleaned.metadata.items():
+            current = result.metadata.get(name)
+            if current is None or found.confidence > current.confidence:
+                result.metadata[name] = found
     return result

@@ -138,22 +138,38 @@ BYLINE_BIO = re.compile(r"\s+(?:is|was|has been|covers|writes)\s+.*$", re.IGNORE
 
 #: Month names (full and abbreviated) in the languages news pages are most often in.
 MONTHS = {
-    **dict.fromkeys(("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene"), 1),
-    **dict.fromkeys(("february", "feb", "février", "fevrier", "févr", "februar", "febrero"), 2),
-    **dict.fromkeys(("march", "mar", "mars", "märz", "marzo"), 3),
-    **dict.fromkeys(("april", "apr", "avril", "avr", "abril", "abr"), 4),
-    **dict.fromkeys(("may", "mai", "mayo"), 5),
-    **dict.fromkeys(("june", "jun", "juin", "juni", "junio"), 6),
-    **dict.fromkeys(("july", "jul", "juillet", "juil", "juli", "julio"), 7),
-    **dict.fromkeys(("august", "aug", "août", "aout", "agosto", "ago"), 8),
-    **dict.fromkeys(("september", "sep", "sept", "septembre", "septiembre"), 9),
-    **dict.fromkeys(("october", "oct", "octobre", "oktober", "okt", "octubre"), 10),
-    **dict.fromkeys(("november", "nov", "novembre", "noviembre"), 11),
+    # English, French, German, Spanish, Portuguese, Italian, Dutch: full and usual short forms.
     **dict.fromkeys(
-        ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic"),
+        ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
+         "gennaio", "januari"),
+        1,
+    ),
+    **dict.fromkeys(
+        ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
+         "febbraio", "februari"),
+        2,
+    ),
+    **dict.fromkeys(("march", "mar", "mars", "märz", "marzo", "março", "maart"), 3),
+    **dict.fromkeys(("april", "apr", "avril", "avr", "abril", "abr", "aprile"), 4),
+    **dict.fromkeys(("may", "mai", "mayo", "maio", "maggio", "mei"), 5),
+    **dict.fromkeys(("june", "jun", "juin", "juni", "junio", "junho", "giugno"), 6),
+    **dict.fromkeys(("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio"), 7),
+    **dict.fromkeys(("august", "aug", "août", "aout", "agosto", "ago", "augustus"), 8),
+    **dict.fromkeys(
+        ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro",
+         "settembre"),
+        9,
+    ),
+    **dict.fromkeys(
+        ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "ottobre"), 10
+    ),
+    **dict.fromkeys(("november", "nov", "novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(
+        ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
+         "dezembro", "dicembre"),
         12,
     ),
-}
+}  # fmt: skip
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
@@ -176,10 +192,27 @@ DATE_MONTH_DAY = re.compile(
     r",?\s+(\d{4})(?!\d)",
     re.IGNORECASE,
 )
-#: Day then month name: "3 March 2024", "3. März 2024", "3 de marzo de 2024".
+#: Day then month name: "3 March 2024", "3. März 2024", "3 de marzo de 2024", "12th of May
+#: 2024", "21.dez.2018".
 DATE_DAY_MONTH = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?"
-    r"\s+(?:de\s+)?(\d{4})(?!\d)",
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+|de\s+)?|\.)({_MONTH_RE})"
+    r"(?:\.?,?\s+(?:de\s+)?|\.)(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+#: Every date form above needs four digits in a row: lines without them are skipped cheaply.
+DATE_HAS_YEAR = re.compile(r"\d{4}")
+
+#: Company words after an outlet's name in a copyright line ("Riverside Courier Media Ltd.").
+#: Legal forms are always cut; the others only while two words of the name are left
+#: ("Vox Media" stays whole, "Harborton Media Group" becomes "Harborton Media").
+COMPANY_LEGAL_FORMS = _words(
+    """inc inc. incorporated ltd ltd. limited llc l.l.c. llp lp plc corp corp. corporation co
+    co. company gmbh ag sa s.a. nv bv pty pty. pvt pvt. private srl s.r.l. spa s.p.a. oy ab as"""
+)
+COMPANY_WORDS = _words("media group holdings publishing publications enterprises newspapers")
+#: What a copyright line says after the name.
+COPYRIGHT_TAIL = re.compile(
+    r"(?:\.\s|(?:^|[,.]?\s+)(?:all|some)\s+rights\b|,?\s+(?:19|20)\d\d\b|\s+[|•·–—-]\s).*$",
     re.IGNORECASE,
 )
 
@@ -417,55 +450,87 @@ def _iso_timezone(zone: str | None) -> str:
     return f"{zone[0]}{digits[:2]}:{digits[2:]}"
 
 
-def normalize_date(text: str | None) -> str | None:
-    """The first date in a text as ISO 8601: "YYYY-MM-DD", or a full timestamp when the text gives
-    a time ("2015-07-10 09:53:00 -0400" -> "2015-07-10T09:53:00-04:00"). The local time and
-    offset are kept as written, never converted. Ambiguous forms ("03/04/2024") give None.
+def find_date(text: str, *, month_first: bool = False) -> tuple[str, int, int] | None:
+    """The first date in a text as ISO 8601, with where it is written: (iso, start, end).
+
+    The ISO value is "YYYY-MM-DD", or a full timestamp when the text gives a time in ISO form.
+    Numbers with slashes whose order the numbers do not prove ("03/04/2024") are no date,
+    unless ``month_first`` says to read them the American way (page text of US sites).
     """
-    if not text:
+    if not DATE_HAS_YEAR.search(text):
         return None
-    text = text.strip()
     if match := DATE_ISO.search(text):
         year, month, day, hour, minute, second, zone = match.groups()
         date = _valid_date(int(year), int(month), int(day))
         if date and hour is not None and int(hour) < 24 and int(minute) < 60:
-            return (
-                f"{date.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}{_iso_timezone(zone)}"
-            )
+            stamp = f"{int(hour):02d}:{minute}:{second or '00'}{_iso_timezone(zone)}"
+            return f"{date.isoformat()}T{stamp}", match.start(), match.end()
         if date:
-            return date.isoformat()
+            return date.isoformat(), match.start(), match.end(3)
     for pattern in (DATE_YMD, DATE_COMPACT):
         if match := pattern.search(text):
             date = _valid_date(*(int(g) for g in match.groups()))
             if date:
-                return date.isoformat()
+                return date.isoformat(), match.start(), match.end()
     if match := DATE_MONTH_DAY.search(text):
         month, day, year = match.groups()
         date = _valid_date(int(year), MONTHS[month.lower()], int(day))
         if date:
-            return date.isoformat()
+            return date.isoformat(), match.start(), match.end()
     if match := DATE_DAY_MONTH.search(text):
         day, month, year = match.groups()
         date = _valid_date(int(year), MONTHS[month.lower()], int(day))
         if date:
-            return date.isoformat()
+            return date.isoformat(), match.start(), match.end()
     if match := DATE_DMY_DOTS.search(text):
         day, month, year = (int(g) for g in match.groups())
         date = _valid_date(year, month, day)
         if date:
-            return date.isoformat()
+            return date.isoformat(), match.start(), match.end()
     if match := DATE_SLASHES.search(text):
         first, second, year = (int(g) for g in match.groups())
         # Only an order that the numbers themselves prove: a part above 12 is the day.
         if first > 12 >= second:
             date = _valid_date(year, second, first)
-        elif second > 12 >= first:
+        elif second > 12 >= first or month_first:
             date = _valid_date(year, first, second)
         else:
             date = None
         if date:
-            return date.isoformat()
+            return date.isoformat(), match.start(), match.end()
     return None
+
+
+def normalize_date(text: str | None) -> str | None:
+    """The first date in a text as ISO 8601: "YYYY-MM-DD", or a full timestamp when the text gives
+    a time ("2015-07-10 09:53:00 -0400" -> "2015-07-10T09:53:00-04:00"). The local time and
+    offset are kept as written, never converted. Ambiguous forms ("03/04/2024") give None.
+    """
+    found = find_date(text.strip()) if text else None
+    return found[0] if found else None
+
+
+def strip_company(name: str) -> str:
+    """An outlet's name without the company form after it: "Riverside Courier Media Ltd." ->
+    "Riverside Courier", "Gannett Co., Inc." -> "Gannett"."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in COMPANY_LEGAL_FORMS:
+        words.pop()
+    while len(words) > 2 and words[-1].lower() in COMPANY_WORDS:
+        words.pop()
+    while len(words) > 1 and words[-1].lower() in ("and", "&", "of", "the"):
+        words.pop()
+    return " ".join(words)
+
+
+def outlet_from_copyright(name: str) -> str | None:
+    """The outlet named in the rest of a copyright line ("Meridian Press Agency. All rights
+    reserved." -> "Meridian Press Agency"), or None when no name is left."""
+    name = COPYRIGHT_TAIL.sub("", normalize_space(name)).strip(" .,;:")
+    name = strip_company(name) if name else ""
+    if name.casefold() in ("all", "copyright") or not any(c.isalpha() for c in name):
+        return None
+    return name
 
 
 def _timestamp(value: str) -> dt.datetime | None:

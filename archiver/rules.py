@@ -17,6 +17,8 @@ class Rule:
     left alone. ``ends_article`` marks lines that usually open what follows an article
     (related lists): the article run does not cross them lightly. ``barrier`` marks lines after
     which an article never goes on (the comments begin, the page's copyright footer).
+    ``takes_following`` marks a header whose short, headline-like lines below it are its own
+    (the teasers under "Sponsored content"): they go with it, for the same reason.
     """
 
     name: str
@@ -24,6 +26,7 @@ class Rule:
     max_words: int = 30
     ends_article: bool = False
     barrier: bool = False
+    takes_following: bool = False
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -40,9 +43,17 @@ AD_RULES = (
     Rule(
         "ad-marker",
         _rx(
+            r"^[-–—_*·•|\[(\s]*(sponsored( content| links?| stories)?|"
+            r"promoted( content| stories)?|paid (post|content)|"
+            r"(from|more from) (our|the web'?s?) (partners|sponsors))[-–—_*·•|\])\s.:]*$"
+        ),
+        takes_following=True,
+    ),
+    Rule(
+        "ad-marker",
+        _rx(
             r"^[-–—_*·•|\[(\s]*(advertisement|advertising|advertisment|advert|ads?|"
-            r"sponsored( content| links?| stories)?|promoted( content| stories)?|"
-            r"paid (post|content)|story continues below( advertisement)?|"
+            r"story continues below( advertisement)?|"
             r"continue reading (the main story|below)|"
             r"article continues (below|after)( (this|the))?( ad(vertisement)?)?|"
             r"scroll (down )?to continue( reading)?( with content)?|"
@@ -95,10 +106,11 @@ INTERACTION_RULES = (
         "comment-form",
         _rx(
             r"^(please )?(enter|type) your (comment|name|email|website)|"
-            r"^(cancel reply|post comment|submit comment|reply)\b|"
+            r"^(cancel reply|post comment|submit comment)\b|^reply$|"
             r"^save my name,? email|^notify me (of|via|when)|"
             r"^your email address will not be published|"
             r"^required fields are marked|^this site uses akismet|"
+            r"^you have entered an incorrect email|"
             r"^comment policy|^community guidelines|^you are commenting using"
         ),
     ),
@@ -107,7 +119,10 @@ INTERACTION_RULES = (
         _rx(
             r"^[\w.@ ()’'-]{1,60} (says|said|wrote|writes)\s*:?$|"
             r"^[\w.@ ()’'-]{1,60} on .{4,40} at \d{1,2}[:.]\d\d ?([ap]\.?m\.?)?"
-            r" (said|says|wrote):?$"
+            r" (said|says|wrote):?$|"
+            # "Marlene K · 1 hour ago": a commenter and when they wrote.
+            r"^[\w.@ ()’'-]{1,40} [·•|–—-] (\d+|an?|one) (min(ute)?s?|hours?|days?|"
+            r"weeks?|months?|years?) ago$"
         ),
         max_words=14,
         barrier=True,
@@ -233,7 +248,10 @@ ARTICLE_EDGE_RULES = (
             r"views (and opinions )?expressed (here|in this|by)|"
             r"opinions expressed (here|in this|by)|"
             r"(are|is) (solely )?(those|that) of the (writer|author)s?\b|"
-            r"originally (appeared|published|posted) (on|in|at|by)|"
+            # Not "[originally published in 1966]", a citation's edition.
+            r"originally (appeared|published|posted) (on|in|at|by) (?!\d)|"
+            r"^(this|the) (article|story|post|piece|report) (was |is )?(first|originally) "
+            r"(published|appeared|posted|ran) (on|in|at|by)|"
             r"(re)?published (here )?with permission|"
             r"this (article|story|content) (was|is|has been) (republished|"
             r"reproduced|syndicated)|registered trademarks? of|"
@@ -390,50 +408,18 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
     AD_RULES + INTERACTION_RULES + ARTICLE_EDGE_RULES + OTHER_LANGUAGE_RULES
 )
 
+#: Rules not applied to an HTML extractor's output. Having dropped the page's widgets and
+#: footer, the extractor keeps a bare address or a copyright line only where the outlet printed
+#: it in the article (a list of sources; a wire story's "© 2019 Associated Press"), and the AEB
+#: annotators count those as article text. The comments are already left out, so "Jane wrote:"
+#: there introduces a quotation. Captions, a "Next" inside the text and a bio standing in the
+#: article are what Readability's gold keeps as well (yahoo-2, mozilla-1, breitbart).
+NOT_AFTER_EXTRACTION = frozenset(
+    {"link", "copyright", "comment-thread", "photo-caption", "navigation", "author-bio"}
+)
+
 # --- Metadata lines: bylines, dates, datelines, outlet clues ----------------------------------
 # These are matched against the line as written (case matters for names and places).
-
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    # Spanish, Portuguese, French, German, Italian, Dutch: the common spellings.
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-    "diciembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6,
-    "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12, "dez": 12,
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "januar": 1,
-    "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "settembre": 9, "ottobre": 10, "dicembre": 12, "januari": 1, "februari": 2, "maart": 3,
-    "mei": 5, "augustus": 8,
-}  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-
-#: Dates written out, each with named groups ``year``, ``month`` (number or name), ``day``.
-DATE_PATTERNS = (
-    re.compile(_WEEKDAY + r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),
-    # "12 May 2024", "1 de diciembre de 2017", "21.dez.2018", "3. März 2024"
-    re.compile(
-        _WEEKDAY
-        + r"\b"
-        + _DAY
-        + r"(?:\.?\s+(?:of\s+|de\s+)?|\.)"
-        + _MONTH
-        + r"(?:,?\s+(?:de\s+)?|\.?)"
-        + _YEAR
-        + r"\b",
-        re.I,
-    ),
-    re.compile(r"\b" + _YEAR + r"-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
-    re.compile(r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/" + _YEAR + r"(?!\d)"),
-    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\." + _YEAR + r"(?!\d)"),
-)
 
 #: What may sit beside a date on a date line without making it prose.
 DATE_LINE_FILLER = re.compile(
@@ -497,7 +483,9 @@ CREDIT_OPENING = re.compile(r"^\(\s*(?P<credit>[A-Z][\w .&/-]{0,30}?)\s*\)\s*[�
 
 #: Outlet clues. Each has a named group ``outlet``.
 BIO_OUTLET = re.compile(
-    r"\b(?:works?|worked|writes?|reports?) (?:as an? [\w &-]+ )?(?:for|at|with) "
+    # Present tense only: "previously worked for the Westmere Herald" names a past employer.
+    r"\b(?:works?|writes?|reports?|covers [\w ,&'’-]{1,60}?) (?:as an? [\w &-]+ )?"
+    r"(?:for|at|with) "
     r"(?P<outlet>(?:the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,5})"
 )
 DISCLAIMER_OUTLET = re.compile(
@@ -505,9 +493,31 @@ DISCLAIMER_OUTLET = re.compile(
     r"necessarily )?(?:share|support|reflect|endorse)"
 )
 ORIGINAL_OUTLET = re.compile(
-    r"originally (?:appeared|published|posted|ran) (?:on|in|at|by) "
-    r"(?P<outlet>(?:the )?[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&))*(?:\.[a-z]{2,4})?)"
+    r"(?:originally|first) (?:appeared|published|posted|ran) (?:on|in|at|by) "
+    r"(?P<outlet>(?:the )?[A-Z][\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"
+    # "of", "and" and "&" only join capitalised words: "The Ledger and is republished" ends
+    # at "Ledger".
+    r"(?:(?: (?:of|and|&|the))* [A-Z][\w&'’-]*(?:\.[A-Z][\w&'’-]*)*)*(?:\.[a-z]{2,4}\b)?)"
 )
+#: "© 2024 Riverside Courier Media Ltd. All rights reserved.", "Copyright 2010-2024 X":
+#: the name after the symbol and year. Cut at the first full stop that ends a sentence.
+COPYRIGHT_OUTLET = re.compile(
+    r"(?:©|\(c\)|ⓒ|\b(?i:copyright)(?=\s*(?:©|\(c\)|ⓒ|(?:19|20)\d\d)))"
+    r"(?:\s*(?:©|(?i:copyright)|(?i:all rights reserved)))*"
+    r"\s*(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:19|20)\d\d)?)?\s*[,.]?\s*)?"
+    r"(?:(?i:copyright)\s+)?(?:(?i:by)\s+)?"
+    r"(?P<outlet>[A-Z][\w&'’.-]*(?: (?:(?:of|and|&|the|de|du|la|el) )*[A-Z][\w&'’.-]*)*)"
+)
+
+#: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
+ROLE_ONLY = re.compile(
+    r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}(?:writer|reporter|editor|correspondent|"
+    r"columnist|contributor|journalist|desk|staff|team|bureau|newsroom)s?",
+    re.I,
+)
+
+#: How many lines at each end of the page are searched for the masthead, the site's name.
+MASTHEAD_LINES = 20
 
 #: Words that, ending a short title-case line at the very top or bottom, say "site name".
 OUTLET_WORDS = re.compile(

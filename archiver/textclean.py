@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -14,6 +13,15 @@ from justext.utils import get_stoplist, get_stoplists
 
 from archiver import rules
 from archiver.document import Extraction, Field, RemovedLine
+from archiver.metanorm import (
+    MONTHS,
+    WIRE_SERVICES,
+    clean_author,
+    find_date,
+    matches_site,
+    outlet_from_copyright,
+    site_key,
+)
 
 EXTRACTOR = "archiver-text"
 EXTRACTOR_VERSION = "1"
@@ -46,6 +54,12 @@ class CleanOptions:
     header_inside: int = 8
     # A date this near the top of the page, before the title, is the site's header date.
     header_date_lines: int = 4
+    # Under a "Sponsored content" header: at most this many teasers, each this short.
+    teaser_lines: int = 6
+    teaser_max_words: int = 20
+    # Lines from the article's end searched for the author's bio ("Jane Doe covers...").
+    bio_lines: int = 4
+    bio_max_words: int = 90
     # A line of the outlet's template recurs in at least this many of its other articles.
     template_min_count: int = 2
     # Inside the article a recurring line this long is more likely reused prose (a wire
@@ -462,7 +476,7 @@ def _shape(text: str) -> tuple[str, ...]:
     kinds = []
     for word in text.split()[:2]:
         bare = word.strip(".,:;()[]-–—").lower()
-        if bare in rules.MONTHS:
+        if bare in MONTHS:
             kinds.append("month")
         elif bare[:1].isdigit():
             kinds.append("number")
@@ -498,6 +512,30 @@ def _trailing_list(lines: Sequence[_Line], end: int) -> int:
     return first + count if count >= 3 else end
 
 
+def _sponsored_blocks(lines: Sequence[_Line], options: CleanOptions) -> None:
+    """The teasers under a "Sponsored content" header are its own, wherever it stands.
+
+    Found before the page's shape is read, so that a teaser is neither taken for the
+    headline nor pulls the article run towards it. The block ends at a long line (prose), a
+    byline or date (an article's header), another rule's line, or a blank line after a teaser.
+    """
+    for i, header in enumerate(lines):
+        if header.rule is None or not header.rule.takes_following:
+            continue
+        previous = header
+        for line in lines[i + 1 : i + 1 + options.teaser_lines]:
+            blank_before = line.lineno > previous.lineno + 1
+            if (
+                line.rule is not None
+                or line.words > options.teaser_max_words
+                or (blank_before and previous is not header)
+                or _is_meta(line)
+            ):
+                break
+            line.rule = header.rule
+            previous = line
+
+
 def _related_blocks(lines: Sequence[_Line], body: int, end: int) -> None:
     """Inside the article, a "Related" header takes the headlines listed under it along."""
     inside_block = False
@@ -519,7 +557,6 @@ def _related_blocks(lines: Sequence[_Line], body: int, end: int) -> None:
 # Words a Title Case headline leaves in lower case.
 _MINOR_WORD = re.compile(r"a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs")
 _NAME_TOKEN = re.compile(r"[\w.'’-]+")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _READING_TIME = re.compile(r"\b\d+\s*min(ute)?s?( read)?\b", re.I)
 
 
@@ -580,57 +617,31 @@ def _single_name(word: str) -> bool:
     )
 
 
-def find_date(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first calendar date written in ``text`` as ISO ``YYYY-MM-DD``, with its match."""
-    if not _YEAR.search(text):
-        return None  # every pattern needs a year: the cheap test spares the costly ones
-    for pattern in rules.DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            month = match["month"]
-            number = int(month) if month.isdigit() else rules.MONTHS[month.lower().rstrip(".")]
-            try:
-                day = datetime.date(int(match["year"]), number, int(match["day"]))
-            except ValueError:
-                continue
-            return day.isoformat(), match
-    return None
-
-
 def _date_line(line: _Line) -> tuple[str, str] | None:
     """(ISO date, what else the line says) when the line is mostly a date."""
     if line.words > 16:
         return None
-    found = find_date(line.text)
+    # Page text is more often American than not: "05/12/2024" is read as May 12.
+    found = find_date(line.text, month_first=True)
     if not found:
         return None
-    iso, match = found
-    rest = line.text[: match.start()] + " " + line.text[match.end() :]
+    iso, start, end = found
+    rest = line.text[:start] + " " + line.text[end:]
     rest = _SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", rest)).strip()
     return iso, rest
 
 
-_CONTACT = re.compile(r"\S+@\S+|@\w+|https?://\S+")
-_AUTHOR_TRAILER = re.compile(
-    r"\s(?:on|at)\s.*$|\b(?:Updated|Published|Posted|Follow|Last updated)\b.*$"
-    r"|\b\d{1,2}[:.]\d\d\b.*$|\b(?:" + "|".join(rules.MONTHS) + r")\.? \d{1,2}\b.*$",
-    re.I,
-)
-_AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,|•·;/]|\s[–—-]\s|\band\b|&)\s*")
-
-
 def _clean_author(who: str) -> str | None:
-    """A byline's names, without "By", roles, bios, handles, e-mails or dates.
+    """A byline's names ("Jane Doe; John Roe"), when they look like people's names.
 
-    The names come first ("Jane Doe and John Roe, Staff Writers | Updated May 2"): parts are
-    taken while they look like names, and the first that does not (a role, a bio) ends them.
+    :func:`metanorm.clean_author` strips "By", roles, bios, handles and dates; a line of page
+    text is only a byline when what is left looks like names, so the names are taken while
+    they do and the first that does not (an agency, a phrase) ends them.
     """
-    who = _CONTACT.sub(" ", who)
-    found = find_date(who)
-    if found:
-        who = who[: found[1].start()]
-    who = _AUTHOR_TRAILER.sub("", who)
-    parts = [part.strip(_EDGE_PUNCT) for part in _AUTHOR_SEPARATOR.split(who)]
-    parts = [part for part in parts if part]
+    cleaned = clean_author(who)
+    if not cleaned:
+        return None
+    parts = cleaned.split("; ")
     names = []
     for part in parts:
         if not _name_like(part):
@@ -638,11 +649,7 @@ def _clean_author(who: str) -> str | None:
         names.append(part)
     if not names and len(parts) == 1 and _single_name(parts[0]):
         names = parts  # "By Regan": a blog's one-word author
-    return ", ".join(names) if names else None
-
-
-def _clean_outlet(text: str) -> str:
-    return text.strip(_EDGE_PUNCT).removeprefix("the ").strip()
+    return "; ".join(names) if names else None
 
 
 def _site_name(line: _Line) -> bool:
@@ -682,6 +689,7 @@ class _Header:
         self.dates: dict[int, tuple[str, str]] = {}
         self.author: tuple[str, float] | None = None
         self.title: int | None = None
+        self.bylines: set[str] = set()  # what the bylines say, names or roles
 
     def read(self) -> int:
         """Find everything, mark the header lines removed, return where the body begins."""
@@ -732,10 +740,20 @@ class _Header:
                 name = _clean_author(match["who"])
                 if name:
                     self._found_author(i, name, 0.8)
+                    self.bylines.add(match["who"].strip())
+                elif rules.ROLE_ONLY.fullmatch(match["who"].strip(_EDGE_PUNCT)):
+                    # "By Staff Reporter": a byline, though it names nobody.
+                    self.roles[i] = "author-line"
+                    self.bylines.add(match["who"].strip(_EDGE_PUNCT))
             elif line.words <= 8 and "," in line.text and not line.good:
                 name, _, role = line.text.partition(",")
                 if _name_like(name) and rules.ROLE_WORDS.search(role):
                     self._found_author(i, name.strip(), 0.7)
+        # A role alone beside a byline ("Staff Reporter" over "By Staff Reporter") is one too.
+        for i in range(self.lo, self.hi):
+            near = i - 1 in self.roles or i + 1 in self.roles
+            if near and self._free(i) and rules.ROLE_ONLY.fullmatch(lines[i].text):
+                self.roles[i] = "author-line"
 
     def _dates(self) -> None:
         """Date lines; one may carry the byline ("March 10, 2015 by Jane Doe")."""
@@ -878,27 +896,122 @@ class _Header:
 # --- Metadata from the rest of the page --------------------------------------------------------
 
 
-def _outlet_clues(lines: Sequence[_Line], metadata: dict[str, Field]) -> None:
-    """Outlet, republishing and original outlet from bios and disclaimers; the caption."""
-    for line in lines:
-        if line.rule is None:
+def _author_bio(
+    lines: Sequence[_Line], body: int, end: int, names: set[str], options: CleanOptions
+) -> None:
+    """The author's bio closing the article: the byline's name alone on its line with the
+    bio under it ("Staff Reporter" / "Coastline Today's staff reporters cover..."), or a
+    paragraph that opens with the author's full name ("Dana Whitlock covers health...")."""
+    full_names = [name for name in names if " " in name]
+    for i in range(max(body, end - options.bio_lines), end):
+        line = lines[i]
+        if line.reason is not None or line.rule is not None:
             continue
-        if line.rule.name == "disclaimer":
+        if line.text in names:
+            line.reason = "author-bio"
+            under = lines[i + 1] if i + 1 < len(lines) else None
+            free = under is not None and under.reason is None and under.rule is None
+            if free and under.words <= options.bio_max_words:
+                under.reason = "author-bio"
+        elif line.words <= options.bio_max_words and any(
+            line.text.startswith(name + " ") and line.text[len(name) + 1 : len(name) + 2].islower()
+            for name in full_names
+        ):
+            line.reason = "author-bio"
+
+
+def _clean_outlet(text: str) -> str:
+    return text.strip(_EDGE_PUNCT).removeprefix("the ").strip()
+
+
+def _masthead(line: _Line) -> bool:
+    """Short, Title Case and no sentence: how a site's name stands at the top or bottom."""
+    return (
+        line.rule is None
+        and line.reason is None
+        and 1 <= line.words <= 6
+        and not _SENTENCE_END.search(line.text)
+        and line.text[:1].isupper()
+        and _nav_like(line)
+    )
+
+
+def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[str, Field]) -> None:
+    """Outlet, republishing and original outlet; the photo caption.
+
+    The outlet's clues, most trusted first: the masthead when the copyright line names the
+    same company; a disclaimer naming the site that carries the article; a masthead that
+    stands both at the top and at the bottom of the page; the copyright line alone (a news
+    agency's copyright is a credit, not the outlet); the author's bio.
+    """
+    clues: list[Field] = []
+    copyrights: list[str] = []
+    for line in lines:
+        kind = line.rule.name if line.rule is not None else line.reason
+        if kind == "disclaimer":
             match = rules.DISCLAIMER_OUTLET.search(line.text)
             if match:
-                metadata["outlet"] = Field(_clean_outlet(match["outlet"]), "disclaimer", 0.7)
+                clues.append(Field(_clean_outlet(match["outlet"]), "disclaimer", 0.7))
                 metadata["republished"] = Field("true", "disclaimer", 0.7)
             match = rules.ORIGINAL_OUTLET.search(line.text)
             if match:
-                outlet = _clean_outlet(match["outlet"])
+                outlet = match["outlet"].strip(_EDGE_PUNCT)
                 metadata["original_outlet"] = Field(outlet, "disclaimer", 0.7)
                 metadata["republished"] = Field("true", "disclaimer", 0.7)
-        elif line.rule.name == "author-bio" and "outlet" not in metadata:
+        elif kind == "copyright":
+            match = rules.COPYRIGHT_OUTLET.search(line.text)
+            name = outlet_from_copyright(match["outlet"]) if match else None
+            if name:
+                copyrights.append(name)
+        elif kind == "author-bio":
             match = rules.BIO_OUTLET.search(line.text)
             if match:
-                metadata["outlet"] = Field(_clean_outlet(match["outlet"]), "author-bio", 0.5)
-        elif line.rule.name == "photo-caption" and "caption" not in metadata:
+                clues.append(Field(_clean_outlet(match["outlet"]), "author-bio", 0.4))
+        elif kind == "photo-caption" and "caption" not in metadata:
             metadata["caption"] = Field(line.text, "text-line", 0.7)
+
+    original = metadata.get("original_outlet")
+    if original is not None:
+        # Copied along with the article, the original's copyright line names the original.
+        copyrights = [c for c in copyrights if site_key(c) != site_key(original.value)]
+    for name in copyrights:
+        if name.casefold() in WIRE_SERVICES:
+            metadata.setdefault("credit", Field(name, "copyright", 0.5))
+    copyrights = [c for c in copyrights if c.casefold() not in WIRE_SERVICES]
+
+    top = [line for line in lines[: min(body, rules.MASTHEAD_LINES)] if _masthead(line)]
+    bottom = [line for line in lines[max(end, len(lines) - rules.MASTHEAD_LINES) :]]
+    bottom = [line for line in bottom if _masthead(line)]
+    author = metadata["author"].value if "author" in metadata else None
+    top = [line for line in top if line.text != author]
+    mastheads = [
+        line for line in top + bottom if any(matches_site(line.text, c) for c in copyrights)
+    ]
+    if mastheads:
+        clues.insert(0, Field(mastheads[0].text, "site-name", 0.8))
+    else:
+        # Repeated at both ends, but only when one line is: several are a menu and its footer.
+        bottom_keys = {site_key(line.text) for line in bottom}
+        # A name also looks like one: an outlet's word at its end, or the page's first lines.
+        repeated = [
+            line
+            for line in top
+            if site_key(line.text) in bottom_keys
+            and line.words >= 2
+            and (rules.OUTLET_WORDS.search(line.text) or line in lines[:3])
+        ]
+        if len({site_key(line.text) for line in repeated}) == 1:
+            clues.append(Field(repeated[0].text, "site-name", 0.6))
+            mastheads = repeated
+    clues += [Field(name, "copyright", 0.5) for name in copyrights]
+    for line in mastheads:
+        line.reason = "site-name"
+    for line in bottom:
+        if any(site_key(line.text) == site_key(masthead.text) for masthead in mastheads):
+            line.reason = "site-name"
+    if clues:
+        # The highest confidence wins; among equals, the clue listed first.
+        metadata["outlet"] = max(clues, key=lambda field: field.confidence)
 
 
 def _dateline(line: _Line, metadata: dict[str, Field]) -> None:
@@ -936,6 +1049,7 @@ def clean_text(
         line.rule = _match_rule(line)
         if template and template.get(template_key(line.text), 0) >= options.template_min_count:
             line.template = True
+    _sponsored_blocks(lines, options)
     if lines:
         unspaced = len(_UNSPACED.findall(text)) * 10 > len(text)
         _classify(lines, _choose_stoplist(lines, language, options), unspaced, options)
@@ -944,8 +1058,14 @@ def clean_text(
     if end > start:
         start = _anchor(lines, start, end)
         end = _trailing_list(lines, end)
-    body = _Header(lines, start, end, metadata, options).read() if end > start else start
-    _outlet_clues(lines, metadata)
+    header = _Header(lines, start, end, metadata, options)
+    body = header.read() if end > start else start
+    if end > start:
+        names = set(header.bylines)
+        if "author" in metadata:
+            names.update(metadata["author"].value.split("; "))
+        _author_bio(lines, body, end, names, options)
+    _outlet_clues(lines, body, end, metadata)
     _related_blocks(lines, body, end)
 
     for i, line in enumerate(lines):
@@ -973,6 +1093,40 @@ def clean_text(
 
     return Extraction(
         text="\n\n".join(line.raw for line in kept),
+        removed=[RemovedLine(line.lineno, line.raw, line.reason) for line in lines if line.reason],
+        metadata=metadata,
+        extractor=EXTRACTOR,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def clean_extracted(text: str, *, options: CleanOptions = DEFAULT_OPTIONS) -> Extraction:
+    """Remove the boilerplate lines an HTML extractor left in its output, by the rules alone.
+
+    The page's shape is not read: the extractor already chose the article, and its short
+    lines (subheadings, list items) would look like a menu's. What the rules catch (comment
+    prompts, "Loading comments...", share lines, disclaimers, sponsored teasers...) is listed in
+    ``removed`` with line numbers in ``text``; disclaimers give ``republished``,
+    ``original_outlet`` and the outlet, as in :func:`clean_text`.
+    """
+    lines = _split(text)
+    for line in lines:
+        rule = _match_rule(line)
+        line.rule = None if rule is None or rule.name in rules.NOT_AFTER_EXTRACTION else rule
+    _sponsored_blocks(lines, options)
+    metadata: dict[str, Field] = {}
+    for line in lines:
+        if line.rule is not None:
+            line.reason = line.rule.name
+    disclaimers = [line for line in lines if line.reason == "disclaimer"]
+    _outlet_clues(disclaimers, len(disclaimers), len(disclaimers), metadata)
+    for line in disclaimers:
+        # A credit naming the original ("Originally published on Live Science.") is kept: in
+        # HTML it stands inside the article, where provenance reads it and annotators count it.
+        if rules.ORIGINAL_OUTLET.search(line.text):
+            line.reason = None
+    return Extraction(
+        text="\n\n".join(line.raw for line in lines if line.reason is None),
         removed=[RemovedLine(line.lineno, line.raw, line.reason) for line in lines if line.reason],
         metadata=metadata,
         extractor=EXTRACTOR,

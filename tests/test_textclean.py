@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from archiver import rules
-from archiver.textclean import _match_rule, _split, clean_text, find_date, template_key
+from archiver.metanorm import find_date
+from archiver.textclean import _match_rule, _split, clean_text, template_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not here")
@@ -294,13 +295,14 @@ def test_language_without_a_stoplist_falls_back_to_shape():
         ("Published May 12, 2024 at 9:14 am", "2024-05-12"),
         ("12 May 2024", "2024-05-12"),
         ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
-        ("2019-11-20T10:00", "2019-11-20"),
+        ("2019-11-20T10:00", "2019-11-20T10:00:00"),
+        ("05/12/2024", "2024-05-12"),  # page text: the American order when nothing tells
         ("February 30, 2024", None),
         ("no date here", None),
     ],
 )
-def test_find_date(text, iso):
-    found = find_date(text)
+def test_date_lines_are_read_with_metanorm(text, iso):
+    found = find_date(text, month_first=True)
     assert (found[0] if found else None) == iso
 
 
@@ -378,8 +380,10 @@ def test_teasers_above_the_article_header_are_dropped():
 @pytest.mark.parametrize(
     ("byline", "author"),
     [
-        ("By Jane Doe and John Roe, Staff Writers | Updated May 2, 2024", "Jane Doe, John Roe"),
-        ("By JANE DOE", "JANE DOE"),
+        ("By Jane Doe and John Roe, Staff Writers | Updated May 2, 2024", "Jane Doe; John Roe"),
+        # Shouted bylines are names: written as HTML bylines are, by metanorm.clean_author.
+        ("By JANE DOE", "Jane Doe"),
+        ("By Steve Peoples, AP", "Steve Peoples"),
         ("Written by Jane Doe, a deputy editor who covers transport for the paper", "Jane Doe"),
         ("Posted by Jane Doe on May 2, 2024 at 9:14 am", "Jane Doe"),
     ],
