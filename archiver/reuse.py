@@ -25,10 +25,16 @@ signatures_t = ReuseSignature.__table__
 PASSAGE_BITS = 16
 #: Band keys looked up per query (SQLite allows 32,766 parameters).
 KEYS_PER_QUERY = 5000
+#: A band key shared by more articles than this is boilerplate found all over the archive
+#: (a stock paragraph, a standard notice), not evidence of reuse: it is skipped. Wire copy
+#: carried by fewer outlets than this is still found.
+MAX_BAND_ARTICLES = 1000
 #: Fields that provenance reads besides the core columns.
 PROVENANCE_FIELDS = ("republished", "original_outlet")
 
-_CANDIDATES = select(bands_t.c.passage).where(bands_t.c.key.in_(bindparam("keys", expanding=True)))
+_CANDIDATES = select(bands_t.c.key, bands_t.c.passage).where(
+    bands_t.c.key.in_(bindparam("keys", expanding=True))
+)
 _INSERT_BANDS = insert(bands_t)
 _INSERT_SIGNATURE = insert(signatures_t)
 _INSERT_PAIR = insert(pairs_t)
@@ -149,14 +155,17 @@ def candidates(
     if not len(sigs):
         return []
     keys = band_keys(sigs[~is_empty(sigs)], settings).ravel()
-    hits: Counter[int] = Counter()
+    postings: dict[int, list[int]] = {}
     unique = [int(k) for k in np.unique(keys)]
     for start in range(0, len(unique), KEYS_PER_QUERY):
         chunk = unique[start : start + KEYS_PER_QUERY]
-        for (passage,) in conn.execute(_CANDIDATES, {"keys": chunk}):
-            other = passage >> PASSAGE_BITS
-            if other != article_id:
-                hits[other] += 1
+        for key, passage in conn.execute(_CANDIDATES, {"keys": chunk}):
+            postings.setdefault(key, []).append(passage >> PASSAGE_BITS)
+    hits: Counter[int] = Counter()
+    for articles in postings.values():
+        if len(articles) > MAX_BAND_ARTICLES:
+            continue
+        hits.update(other for other in articles if other != article_id)
     return [other for other, _ in hits.most_common()]
 
 

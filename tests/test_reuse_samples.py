@@ -194,3 +194,39 @@ def test_show_lists_the_reuse(archive):
     db, _, ids, _ = archive
     shown = CliRunner().invoke(main, ["--db", str(db), "show", str(ids["12"])]).output
     assert f"shares 317 words with #{ids['11']}; #{ids['11']} was first (high, credited)" in shown
+
+
+def test_reclean_finds_the_same_reuse_again(tmp_path):
+    """Re-cleaning rebuilds each article's signatures, index entries and pairs."""
+    from click.testing import CliRunner
+
+    from archiver.cli import main
+
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "add", str(SAMPLES)]).exit_code == 0
+    before = json.loads(runner.invoke(main, ["--db", db, "report", "--format", "json"]).output)
+    import sqlite3
+
+    # As if two articles had been cleaned by an older, worse cleaner.
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE articles SET clean_text = 'stale text' WHERE id IN (1, 12)")
+    conn.commit()
+    conn.close()
+    result = runner.invoke(main, ["--db", db, "reclean", "--all", "--json"])
+    assert result.exit_code == 0
+    updated = [
+        json.loads(line)["id"]
+        for line in result.output.splitlines()
+        if json.loads(line)["status"] == "updated"
+    ]
+    assert updated == [1, 12]
+    after = json.loads(runner.invoke(main, ["--db", db, "report", "--format", "json"]).output)
+    assert [(p["a"], p["b"], p["source"]) for p in after["pairs"]] == [
+        (p["a"], p["b"], p["source"]) for p in before["pairs"]
+    ]
+    conn = sqlite3.connect(db)
+    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert conn.execute("SELECT count(*) FROM reuse_signatures").fetchone()[0] == articles
+    bands = conn.execute("SELECT count(DISTINCT passage >> 16) FROM lsh_bands").fetchone()[0]
+    assert bands == articles
