@@ -7,21 +7,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from sqlalchemy import Select, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
-from .models import Article, ArticleField, Original, TemplateLine
+from .models import Article, ArticleField, Original
 from .models import RemovedLine as RemovedRow
 from .reuse import Pair, find_reuse, pairs_of, unindex_article
 from .store import Database, open_database
+from .templates import TemplateLines
+from .templates import count as count_template_lines
+from .templates import counts as template_counts
 
 articles_t = Article.__table__
 fields_t = ArticleField.__table__
 removed_t = RemovedRow.__table__
 originals_t = Original.__table__
-templates_t = TemplateLine.__table__
 
 # Built once: constructing statements costs more than running them on the ingest path.
 _ID_BY_SHA = select(articles_t.c.id).where(articles_t.c.sha256 == bindparam("sha"))
@@ -30,10 +30,6 @@ _INSERT_ORIGINAL = insert(originals_t)
 _INSERT_ARTICLE = insert(articles_t)
 _INSERT_FIELDS = insert(fields_t)
 _INSERT_REMOVED = insert(removed_t)
-_TEMPLATE_COUNTS = select(templates_t.c.line_hash, templates_t.c.articles).where(
-    templates_t.c.outlet_hash == bindparam("outlet"),
-    templates_t.c.line_hash.in_(bindparam("lines", expanding=True)),
-)
 
 
 @dataclass
@@ -43,14 +39,6 @@ class Stored:
     id: int
     created: bool
     pairs: list[Pair] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class TemplateLines:
-    """An article's distinct lines, counted under its outlet (see ``archiver.templates``)."""
-
-    outlet_hash: int
-    line_hashes: tuple[int, ...]
 
 
 @dataclass
@@ -190,8 +178,10 @@ class Archive:
             article_id = conn.execute(_INSERT_ARTICLE, row).inserted_primary_key[0]
             _write_details(conn, article_id, extraction, metadata)
             if template is not None:
-                _count_template(conn, template, +1)
-            return Stored(article_id, True, find_reuse(conn, article_id, extraction.text))
+                count_template_lines(conn, template, +1)
+            return Stored(
+                article_id, True, find_reuse(conn, article_id, extraction.text, _outlet(metadata))
+            )
 
     def replace_extraction(
         self,
@@ -217,20 +207,15 @@ class Archive:
             conn.execute(delete(removed_t).where(removed_t.c.article_id == article_id))
             _write_details(conn, article_id, extraction, metadata)
             if old_template is not None:
-                _count_template(conn, old_template, -1)
+                count_template_lines(conn, old_template, -1)
             if new_template is not None:
-                _count_template(conn, new_template, +1)
-            return find_reuse(conn, article_id, extraction.text)
+                count_template_lines(conn, new_template, +1)
+            return find_reuse(conn, article_id, extraction.text, _outlet(metadata))
 
     def template_counts(self, outlet_hash: int, line_hashes: Iterable[int]) -> dict[int, int]:
         """How many archived articles of the outlet contain each of these lines."""
-        lines = list(line_hashes)
-        if not lines:
-            return {}
         with self.db.reading() as conn:
-            return dict(
-                conn.execute(_TEMPLATE_COUNTS, {"outlet": outlet_hash, "lines": lines}).all()
-            )
+            return template_counts(conn, outlet_hash, line_hashes)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -407,33 +392,8 @@ def _write_details(conn, article_id: int, extraction: Extraction, metadata: dict
         )
 
 
-def _count_template(conn, template: TemplateLines, step: int) -> None:
-    """Add (step +1) or take back (-1) an article's lines in its outlet's template counts."""
-    if not template.line_hashes:
-        return
-    rows = [
-        {"outlet_hash": template.outlet_hash, "line_hash": h, "articles": 1}
-        for h in template.line_hashes
-    ]
-    if step > 0:
-        dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-        stmt = dialect_insert(templates_t)
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["outlet_hash", "line_hash"],
-                set_={"articles": templates_t.c.articles + 1},
-            ),
-            rows,
-        )
-        return
-    where = (templates_t.c.outlet_hash == bindparam("o")) & (
-        templates_t.c.line_hash == bindparam("h")
-    )
-    conn.execute(
-        update(templates_t).where(where).values(articles=templates_t.c.articles - 1),
-        [{"o": r["outlet_hash"], "h": r["line_hash"]} for r in rows],
-    )
-    conn.execute(delete(templates_t).where(templates_t.c.articles <= 0))
+def _outlet(metadata: dict[str, Field]) -> str | None:
+    return metadata["outlet"].value if "outlet" in metadata else None
 
 
 def select_articles() -> Select:

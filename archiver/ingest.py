@@ -12,13 +12,13 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .archive import Archive, TemplateLines
+from .archive import Archive
 from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
 from .html import extract_html
 from .reading import decode
 from .settings import Settings
-from .templates import as_template, line_hashes, outlet_hash
+from .templates import TemplateLines, as_template, line_hashes, outlet_hash
 from .textclean import CleanOptions, clean_text
 
 STDIN = "-"
@@ -205,11 +205,16 @@ def merge_metadata(found: dict[str, Field], given: dict[str, Field]) -> dict[str
     return merged
 
 
-def template_lines(decoded: Decoded, outlet: str | None) -> TemplateLines | None:
-    """The lines an article adds to its outlet's template (plain text with a known outlet)."""
-    if decoded.format != "text" or not outlet:
+def template_lines(text: str, outlet: str | None) -> TemplateLines | None:
+    """The lines an article adds to its outlet's template: those the cleaner saw (the page
+    text for plain text, trafilatura's output for HTML), when the outlet is known."""
+    if not outlet:
         return None
-    return TemplateLines(outlet_hash(outlet), tuple(line_hashes(decoded.text)))
+    return TemplateLines(outlet_hash(outlet), tuple(line_hashes(text)))
+
+
+def _seen_lines(decoded: Decoded, extraction: Extraction) -> str:
+    return decoded.text if decoded.format == "text" else extraction.text
 
 
 def clean_with_template(
@@ -228,9 +233,11 @@ def clean_with_template(
     url = given["url"].value if "url" in given else None
     extraction = extract_decoded(decoded, name, url=url, settings=settings)
     metadata = merge_metadata(extraction.metadata, given)
-    lines = template_lines(decoded, metadata.get("outlet") and metadata["outlet"].value)
-    if lines is None:
-        return extraction, metadata, None
+    lines = template_lines(
+        _seen_lines(decoded, extraction), metadata.get("outlet") and metadata["outlet"].value
+    )
+    if lines is None or decoded.format != "text":
+        return extraction, metadata, lines
     keys = line_hashes(decoded.text)
     counts = archive.template_counts(lines.outlet_hash, keys)
     if exclude is not None and exclude.outlet_hash == lines.outlet_hash:
@@ -241,7 +248,7 @@ def clean_with_template(
     if any(n >= TEMPLATE_MIN_COUNT for n in template.values()):
         extraction = extract_decoded(decoded, name, url=url, settings=settings, template=template)
         metadata = merge_metadata(extraction.metadata, given)
-        lines = template_lines(decoded, metadata.get("outlet") and metadata["outlet"].value)
+        lines = template_lines(decoded.text, metadata.get("outlet") and metadata["outlet"].value)
     return extraction, metadata, lines
 
 
@@ -336,7 +343,8 @@ def reclean_article(
             max_bytes=max(settings.max_bytes, len(data)),
         )
         given = {name: f for name, f in before.fields.items() if f.source == "cli"}
-        old_lines = template_lines(decoded, before.outlet)
+        seen = decoded.text if decoded.format == "text" else before.clean_text
+        old_lines = template_lines(seen, before.outlet)
         extraction, metadata, lines = clean_with_template(
             archive, decoded, before.source_path, given, settings=settings, exclude=old_lines
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -248,6 +249,12 @@ class FoundCredit:
 
 def find_credits(text: str) -> list[FoundCredit]:
     """Every credit in ``text``, in the order they appear."""
+    return list(_find_credits(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _find_credits(text: str) -> tuple[FoundCredit, ...]:
+    # One article is judged against each of its candidates: scan its text once.
     found = []
     for credit in CREDITS:
         for match in credit.pattern.finditer(text):
@@ -255,7 +262,7 @@ def find_credits(text: str) -> list[FoundCredit]:
             found.append(
                 FoundCredit(credit.name, credit.kind, name, match.group(0).strip(), match.start())
             )
-    return sorted(found, key=lambda c: c.at)
+    return tuple(sorted(found, key=lambda c: c.at))
 
 
 def _may_name(credited: str, outlet: str | None, text: str) -> bool:

@@ -7,13 +7,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select
+from sqlalchemy import Connection, delete, insert, or_, select
 
 from .align import align
 from .minhash import band_keys, from_bytes, is_empty, scheme, sign, to_bytes
 from .models import Article, ArticleField, LshBand, ReusePair, ReuseSignature
-from .passages import DEFAULT, ReuseSettings, shingle_hashes, split_passages, tokenize
+from .passages import (
+    DEFAULT,
+    ReuseSettings,
+    Tokens,
+    common_set,
+    shingle_hashes,
+    split_passages,
+    tokenize,
+)
 from .provenance import ArticleFacts, Provenance, decide
+from .templates import TEMPLATE_MIN_ARTICLES, line_hashes, outlet_hash
+from .templates import counts as template_counts
+from .textclean import template_key
 
 articles_t = Article.__table__
 fields_t = ArticleField.__table__
@@ -29,13 +40,13 @@ KEYS_PER_QUERY = 5000
 #: (a stock paragraph, a standard notice), not evidence of reuse: it is skipped. Wire copy
 #: carried by fewer outlets than this is still found.
 MAX_BAND_ARTICLES = 1000
+#: A line in this many articles of one outlet (the new one included) is its template for
+#: reuse detection. One more than the cleaner needs: an outlet that ran the same wire story
+#: twice has not made it a template.
+REUSE_TEMPLATE_ARTICLES = TEMPLATE_MIN_ARTICLES + 1
 #: Fields that provenance reads besides the core columns.
 PROVENANCE_FIELDS = ("republished", "original_outlet")
 
-_CANDIDATES = select(bands_t.c.key, bands_t.c.passage).where(
-    bands_t.c.key.in_(bindparam("keys", expanding=True))
-)
-_INSERT_BANDS = insert(bands_t)
 _INSERT_SIGNATURE = insert(signatures_t)
 _INSERT_PAIR = insert(pairs_t)
 
@@ -88,40 +99,99 @@ class Pair:
         )
 
 
-def signatures(text: str, settings: ReuseSettings = DEFAULT) -> np.ndarray:
+NOTHING = np.zeros(0, dtype=np.uint64)
+
+
+def signatures(
+    text: str, settings: ReuseSettings = DEFAULT, ignore: np.ndarray | None = None
+) -> np.ndarray:
     """MinHash signatures of a clean text's passages: shape (passages, num_perm)."""
     tokens = tokenize(text)
     return sign(
-        shingle_hashes(tokens, settings.shingle), split_passages(tokens, settings), settings
+        shingle_hashes(tokens, settings.shingle), split_passages(tokens, settings), settings, ignore
     )
 
 
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """Each non-blank line with its character range."""
+    out, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((at, at + len(line), line))
+        at += len(line) + 1
+    return out
+
+
+def _shingles_within(
+    tokens: Tokens, ranges: list[tuple[int, int]], settings: ReuseSettings
+) -> np.ndarray:
+    """Hashes of the shingles lying wholly inside the character ranges (sorted, unique)."""
+    if not ranges or len(tokens) < settings.shingle:
+        return NOTHING
+    inside = np.zeros(len(tokens), dtype=bool)
+    for start, end in ranges:
+        inside |= (tokens.starts >= start) & (tokens.ends <= end)
+    k = settings.shingle
+    window = np.lib.stride_tricks.sliding_window_view(inside, k).all(axis=1)
+    return common_set(shingle_hashes(tokens, k)[window])
+
+
+def template_shingles(
+    conn: Connection, text: str, outlet: str | None, settings: ReuseSettings = DEFAULT
+) -> np.ndarray:
+    """Shingles of the lines that recur across the outlet's articles (its template): they
+    are no evidence of reuse, however long (bios, standing disclaimers, boxes)."""
+    if not outlet:
+        return NOTHING
+    hashes = line_hashes(text)
+    known = template_counts(conn, outlet_hash(outlet), hashes)
+    common = {hashes[h] for h, n in known.items() if n >= REUSE_TEMPLATE_ARTICLES}
+    if not common:
+        return NOTHING
+    ranges = [(s, e) for s, e, line in _lines(text) if template_key(line) in common]
+    return _shingles_within(tokenize(text), ranges, settings)
+
+
+def shared_lines_shingles(a: str, b: str, settings: ReuseSettings = DEFAULT) -> np.ndarray:
+    """Shingles of the lines two texts have word for word: what two articles of one outlet
+    share this way is their template, even before the archive has counted it."""
+    b_lines = {line.strip() for _, _, line in _lines(b)}
+    ranges = [(s, e) for s, e, line in _lines(a) if line.strip() in b_lines]
+    return _shingles_within(tokenize(a), ranges, settings)
+
+
 def index_article(
-    conn: Connection, article_id: int, text: str, settings: ReuseSettings = DEFAULT
+    conn: Connection,
+    article_id: int,
+    text: str,
+    settings: ReuseSettings = DEFAULT,
+    ignore: np.ndarray | None = None,
 ) -> None:
     """Store an article's signatures and add its passages to the LSH index (incremental)."""
-    sigs = signatures(text, settings)
+    stored = signatures(text, settings, ignore)
     conn.execute(
         _INSERT_SIGNATURE,
         {
             "article_id": article_id,
             "scheme": json.dumps(scheme(settings), sort_keys=True),
-            "passages": len(sigs),
-            "data": to_bytes(sigs),
+            "passages": len(stored),
+            "data": to_bytes(stored),
         },
     )
-    rows = _band_rows(article_id, sigs, settings)
+    rows = _band_rows(article_id, stored, settings)
     if rows:
-        conn.execute(_INSERT_BANDS, rows)
+        # Straight to the driver: building SQLAlchemy parameters for ~800 rows costs more
+        # than inserting them.
+        conn.exec_driver_sql("INSERT INTO lsh_bands (key, passage) VALUES (?, ?)", rows)
 
 
-def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[dict]:
+def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[tuple[int, int]]:
     if not len(sigs):
         return []
     keys = band_keys(sigs, settings)
     base = article_id << PASSAGE_BITS
     return [
-        {"key": int(key), "passage": base + int(index)}
+        (int(key), base + int(index))
         for index in np.flatnonzero(~is_empty(sigs))
         for key in keys[index]
     ]
@@ -136,22 +206,21 @@ def unindex_article(conn: Connection, article_id: int, settings: ReuseSettings =
         sigs = np.atleast_2d(from_bytes(stored, settings.num_perm))
         rows = _band_rows(article_id, sigs, settings)
         if rows:
-            conn.execute(
-                delete(bands_t).where(
-                    bands_t.c.key == bindparam("k"), bands_t.c.passage == bindparam("p")
-                ),
-                [{"k": r["key"], "p": r["passage"]} for r in rows],
-            )
+            conn.exec_driver_sql("DELETE FROM lsh_bands WHERE key = ? AND passage = ?", rows)
     conn.execute(delete(signatures_t).where(signatures_t.c.article_id == article_id))
     conn.execute(delete(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id)))
 
 
 def candidates(
-    conn: Connection, article_id: int, text: str, settings: ReuseSettings = DEFAULT
+    conn: Connection,
+    article_id: int,
+    text: str,
+    settings: ReuseSettings = DEFAULT,
+    ignore: np.ndarray | None = None,
 ) -> list[int]:
     """Archived articles sharing an LSH band with one of this text's passages, most bands
     first (unverified: every one must go through :func:`verify`)."""
-    sigs = signatures(text, settings)
+    sigs = signatures(text, settings, ignore)
     if not len(sigs):
         return []
     keys = band_keys(sigs[~is_empty(sigs)], settings).ravel()
@@ -159,7 +228,12 @@ def candidates(
     unique = [int(k) for k in np.unique(keys)]
     for start in range(0, len(unique), KEYS_PER_QUERY):
         chunk = unique[start : start + KEYS_PER_QUERY]
-        for key, passage in conn.execute(_CANDIDATES, {"keys": chunk}):
+        # Straight to the driver: SQLAlchemy would render ~1,700 bind parameters each time.
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql(
+            f"SELECT key, passage FROM lsh_bands WHERE key IN ({marks})", tuple(chunk)
+        )
+        for key, passage in rows:
             postings.setdefault(key, []).append(passage >> PASSAGE_BITS)
     hits: Counter[int] = Counter()
     for articles in postings.values():
@@ -209,9 +283,17 @@ def facts(conn: Connection, ids: list[int]) -> dict[int, ArticleFacts]:
 
 
 def verify(
-    conn: Connection, article_id: int, others: list[int], settings: ReuseSettings = DEFAULT
+    conn: Connection,
+    article_id: int,
+    others: list[int],
+    settings: ReuseSettings = DEFAULT,
+    ignore: np.ndarray | None = None,
 ) -> list[Pair]:
-    """Align the article with each candidate; store and return the verified pairs."""
+    """Align the article with each candidate; store and return the verified pairs.
+
+    ``ignore``: shingles that are no evidence (the outlet's template). Two articles of the
+    same outlet also ignore the lines they share word for word.
+    """
     known = facts(conn, [article_id, *others])
     me = known.get(article_id)
     if me is None:
@@ -224,7 +306,10 @@ def verify(
             continue
         first, second = (me, other) if article_id < other_id else (other, me)
         ta, tb = (mine, tokenize(other.text)) if first is me else (tokenize(other.text), mine)
-        alignment = align(ta, tb, settings)
+        skip = ignore if ignore is not None else NOTHING
+        if me.outlet and other.outlet and outlet_hash(me.outlet) == outlet_hash(other.outlet):
+            skip = np.union1d(skip, shared_lines_shingles(me.text, other.text, settings))
+        alignment = align(ta, tb, settings, ignore=skip if len(skip) else None)
         if not alignment:
             continue
         verdict: Provenance = decide(first, second, alignment)
@@ -257,12 +342,19 @@ def verify(
 
 
 def find_reuse(
-    conn: Connection, article_id: int, text: str, settings: ReuseSettings = DEFAULT
+    conn: Connection,
+    article_id: int,
+    text: str,
+    outlet: str | None = None,
+    settings: ReuseSettings = DEFAULT,
 ) -> list[Pair]:
-    """Index a newly stored article and find what it shares with the archive (same transaction)."""
-    found = candidates(conn, article_id, text, settings)
-    index_article(conn, article_id, text, settings)
-    return verify(conn, article_id, found, settings)
+    """Index a newly stored article and find what it shares with the archive (same
+    transaction). Lines of the outlet's template are left out of both."""
+    ignore = template_shingles(conn, text, outlet, settings)
+    ignore = ignore if len(ignore) else None
+    found = candidates(conn, article_id, text, settings, ignore)
+    index_article(conn, article_id, text, settings, ignore)
+    return verify(conn, article_id, found, settings, ignore)
 
 
 def pairs_of(conn: Connection, article_id: int) -> list[Pair]:
