@@ -28,20 +28,20 @@ class App:
         self._archive: Archive | None = None
 
     def open(self, *, create: bool = False) -> Archive:
-        """The archive, opened once; says on stderr when opening it upgraded the schema."""
+        """The archive, opened once; says on stderr when it was created or upgraded."""
         if self._archive is None:
             self._archive = Archive.open(self.db, create=create)
-            upgraded = self._archive.db.upgraded
-            if upgraded:
-                old, new, backup = upgraded
-                where = f"; the old file is kept at {backup}" if backup else ""
-                click.echo(
-                    f"Upgraded the archive {self._archive.db.location} from schema {old or '(new)'}"
-                    f" to {new}{where}."
-                    if old
-                    else f"Created the archive {self._archive.db.location}.",
-                    err=True,
-                )
+            db = self._archive.db
+            if db.upgraded:
+                old, new, backup = db.upgraded
+                if old is None:
+                    click.echo(f"Created the archive {db.location}.", err=True)
+                else:
+                    click.echo(
+                        f"Upgraded the archive {db.location} from schema {old} to {new}; "
+                        f"the old file is kept at {backup}.",
+                        err=True,
+                    )
         return self._archive
 
     def close(self) -> None:

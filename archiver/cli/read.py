@@ -32,6 +32,15 @@ EXPORT_COLUMNS = (
 )
 
 
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write to this file instead of standard output.",
+)
+
+
 def filter_options(command):
     """--outlet / --since / --until, shared by the commands that list articles."""
     command = click.option("--until", type=DATE, help="Published on or before this date.")(command)
@@ -156,13 +165,7 @@ def _cut(text: str, width: int) -> str:
     show_default=True,
     help="JSON lines (with every field's source) or CSV (one row per article).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write to this file instead of standard output.",
-)
+@output_option
 @filter_options
 @db_option
 @pass_app

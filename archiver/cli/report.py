@@ -7,7 +7,7 @@ import click
 from ..render import FORMATS, render
 from ..report import build_report
 from . import App, db_option, pass_app
-from .read import filter_options
+from .read import filter_options, output_option
 
 
 @click.command()
@@ -19,13 +19,7 @@ from .read import filter_options
     show_default=True,
     help="Terminal text, Markdown, JSON, CSV (pairs) or HTML.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write to this file instead of standard output.",
-)
+@output_option
 @filter_options
 @db_option
 @pass_app
