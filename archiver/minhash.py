@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import datasketch
@@ -89,11 +90,44 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> s1)
 
 
-def _permuted(shingles: np.ndarray, settings: ReuseSettings) -> np.ndarray:
+def _permuted(low: np.ndarray, settings: ReuseSettings) -> np.ndarray:
+    """``a * fmix32(h) + b mod 2**32`` for every 32-bit shingle hash ``h`` and permutation:
+    shape (len(low), num_perm), computed in uint32 so the wraparound is the modulo."""
     a, b = permutations(settings.num_perm, settings.seed)
-    low = (shingles & LOW32).astype(DTYPE)
-    with np.errstate(over="ignore"):
-        return _fmix32(low)[:, None] * a[None, :] + b[None, :]
+    permuted = np.multiply.outer(_fmix32(low), a)
+    return np.add(permuted, b, out=permuted)
+
+
+def _layout(
+    documents: Sequence[tuple[np.ndarray, Sequence[Passage]]], settings: ReuseSettings
+) -> tuple[list[tuple[int, int, int]], np.ndarray, np.ndarray]:
+    """Where each document's shingles go in one padded buffer, and each passage's rows.
+
+    Each document starts on a multiple of ``stride`` rows and is followed by at least one
+    window of padding (rows that will hold EMPTY), so a window starting on a multiple of
+    ``stride`` is always whole stride periods plus a head of the next one, even when it is cut
+    short by the end of its text. Returns each document's (start, shingles, padded size), the
+    passages' absolute [lo, hi) shingle rows (P x 2), and which passages are such windows.
+    """
+    k, stride = settings.shingle, max(settings.stride, 1)
+    span = max(settings.window - k + 1, 1)
+    bounds = attrgetter("word_start", "word_end")
+    placed, rows, regular, base = [], [], [], 0
+    for shingles, passages in documents:
+        n = len(shingles)
+        size = -(-(n + span) // stride) * stride if n else 0
+        placed.append((base, n, size))
+        if passages:
+            words = np.array(list(map(bounds, passages)), dtype=np.int64).reshape(-1, 2)
+            lo = words[:, 0]
+            hi = np.maximum(words[:, 1] - (k - 1), lo)
+            length = hi - lo
+            rows.append(np.stack((lo, hi), axis=1) + base)
+            regular.append((lo % stride == 0) & ((length == span) | ((hi == n) & (length < span))))
+        base += size
+    if not rows:
+        return placed, np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=bool)
+    return placed, np.concatenate(rows), np.concatenate(regular)
 
 
 def sign_documents(
@@ -110,37 +144,68 @@ def sign_documents(
     (:func:`passages.common_set`) of shingle hashes that must not count (common across the
     archive, from removed lines).
 
-    Every shingle is permuted once, however many passages share it; each passage's minimum is
-    then the minimum of the few blocks between passage boundaries.
+    Every shingle is permuted once, however many passages share it. Windows start every
+    ``stride`` words and hold ``span = window - shingle + 1`` shingles: ``q`` whole stride
+    periods and a head of ``r`` rows of the next. So the permuted rows are folded once, with
+    no per-passage work, into each period's minimum over its head rows and over the rest, and
+    each window is the minimum of ``q`` period minima and one head minimum. The rows are
+    permuted in (row within its period, period) order, which makes that fold a reduction over
+    the outer axis (long inner loops). Any other passage (the last window, moved back to end
+    at the end of its text) is folded directly from its rows.
     """
-    k = settings.shingle
-    arrays, bounds, ranges, offset = [], [], [], 0
-    for shingles, passages in documents:
-        arrays.append(shingles)
-        for p in passages:
-            lo, hi = offset + p.word_start, offset + max(p.word_end - k + 1, p.word_start)
-            ranges.append((lo, hi))
-            bounds.extend((lo, hi))
-        offset += len(shingles)
-    out = np.full((len(ranges), settings.num_perm), EMPTY, dtype=DTYPE)
-    if not ranges or offset == 0:
-        return out
-    everything = np.concatenate(arrays)
-    permuted = _permuted(everything, settings)
-    if ignore is not None and len(ignore):
-        permuted[is_member(everything, ignore)] = EMPTY
-    cuts = np.unique(np.array([*bounds, offset], dtype=np.int64))
-    cuts = cuts[cuts < offset]
-    blocks = np.minimum.reduceat(permuted, cuts, axis=0)
-    # Block i covers [cuts[i], cuts[i+1]): a passage [lo, hi) is blocks first..last.
-    first = np.searchsorted(cuts, [lo for lo, _ in ranges])
-    last = np.searchsorted(cuts, [hi for _, hi in ranges])
-    filled = np.array([hi > lo for lo, hi in ranges])
-    # Passages span a few blocks each: fold block by block for all passages at once.
-    out[filled] = blocks[first[filled]]
-    for step in range(1, int((last - first).max(initial=1))):
-        more = filled & (first + step < last)
-        out[more] = np.minimum(out[more], blocks[first[more] + step])
+    num_perm, stride = settings.num_perm, max(settings.stride, 1)
+    span = max(settings.window - settings.shingle + 1, 1)
+    placed, rows, regular = _layout(documents, settings)
+    size = sum(padded for _, _, padded in placed)
+    if not len(rows) or not size:
+        return np.full((len(rows), num_perm), EMPTY, dtype=DTYPE)
+    low = np.zeros(size, dtype=DTYPE)
+    dead = np.ones(size, dtype=bool)  # padding and ignored shingles: never a minimum
+    for (base, n, _), (shingles, _) in zip(placed, documents, strict=True):
+        low[base : base + n] = shingles & LOW32
+        dead[base : base + n] = (
+            is_member(shingles, ignore) if ignore is not None and len(ignore) else False
+        )
+    # Rows go in (row within its stride period, period) order: folding the periods' rows is
+    # then a reduction over the outer axis of (stride, periods, num_perm), long inner loops.
+    periods = size // stride
+    with np.errstate(over="ignore"):
+        permuted = _permuted(low.reshape(periods, stride).T.ravel(), settings)
+    permuted[dead.reshape(periods, stride).T.ravel()] = EMPTY
+    folded = permuted.reshape(stride, periods, num_perm)
+    filled = rows[:, 1] > rows[:, 0]
+    regular &= filled
+    if regular.all():
+        return _windows(folded, rows[:, 0] // stride, span)
+    out = np.full((len(rows), num_perm), EMPTY, dtype=DTYPE)
+    if regular.any():
+        out[regular] = _windows(folded, rows[regular, 0] // stride, span)
+    for i in np.flatnonzero(filled & ~regular).tolist():
+        at = np.arange(rows[i, 0], rows[i, 1])
+        out[i] = folded[at % stride, at // stride].min(axis=0)
+    return out
+
+
+def _windows(folded: np.ndarray, first: np.ndarray, span: int) -> np.ndarray:
+    """Minima of the ``span`` rows from the start of period ``first[i]`` on, for each i, from
+    ``folded`` of shape (stride, periods, num_perm), as :func:`sign_documents` describes."""
+    q, r = divmod(span, len(folded))
+    rest = np.minimum.reduce(folded[r:], axis=0)
+    head = np.minimum.reduce(folded[:r], axis=0) if r else None
+    whole = np.minimum(head, rest) if head is not None else rest
+    # Consecutive periods (one text's windows, in order) are slices, not gathers.
+    if (np.diff(first) == 1).all():
+        at = int(first[0])
+        parts = [whole[at + j : at + j + len(first)] for j in range(q)]
+        if head is not None:
+            parts.append(head[at + q : at + q + len(first)])
+    else:
+        parts = [whole[first + j] for j in range(q)]
+        if head is not None:
+            parts.append(head[first + q])
+    out = parts[0].copy()
+    for part in parts[1:]:
+        np.minimum(out, part, out=out)
     return out
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import xxhash
@@ -52,6 +55,13 @@ DEFAULT = ReuseSettings()
 #: A word: letters or digits in any script, keeping inner apostrophes and inner number
 #: punctuation together ("don't", "2,300", "6.5"), so punctuation around words never matters.
 WORD = re.compile(r"\w+(?:['’.,]\w+)*")
+#: What :func:`tokenize` computes WORD's matches from: the ``\w`` class and the joiners that
+#: may sit inside a word, and a table of each code point's class (0 other, 1 word, 2 joiner),
+#: filled in as code points are first seen.
+_WORD_CHAR = re.compile(r"\w")
+_JOINERS = "'’.,"
+_UNKNOWN = 255
+_CLASSES = np.full(sys.maxunicode + 1, _UNKNOWN, dtype=np.uint8)
 
 #: Seeds of the 64-bit word-token hash and of the shingle fold (fixed: they are part of the
 #: stored scheme, changing them invalidates every stored signature).
@@ -62,7 +72,7 @@ _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A8
 # Token hashes repeat across articles (news vocabulary is small), so they are cached; the cache
 # is cleared when it grows past this many entries to bound memory.
 _CACHE_LIMIT = 500_000
-_token_cache: dict[str, int] = {}
+_token_cache: dict[str, bytes] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,7 +93,7 @@ class Tokens:
         return len(self.words)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Passage:
     """A run of words of one text: word range [word_start, word_end) and its character range."""
 
@@ -103,29 +113,80 @@ class Passage:
 # ---------------------------------------------------------------------------------------------
 
 
-def _token_hash(word: str) -> int:
+def _token_hash(word: str) -> bytes:
+    """xxh3_64 of the word's UTF-8 as 8 little-endian bytes, cached: bytes join in C."""
     value = _token_cache.get(word)
     if value is None:
         if len(_token_cache) >= _CACHE_LIMIT:
             _token_cache.clear()
-        value = _token_cache[word] = xxhash.xxh3_64_intdigest(word.encode("utf-8"), TOKEN_SEED)
+        digest = xxhash.xxh3_64_intdigest(word.encode("utf-8"), TOKEN_SEED)
+        value = _token_cache[word] = digest.to_bytes(8, "little")
     return value
 
 
+def _token_hashes(words: list[str]) -> np.ndarray:
+    """xxh3_64 of each word: one C-level lookup of every word when all are cached."""
+    hashes: Iterable[bytes]
+    try:
+        hashes = itemgetter(*words)(_token_cache) if len(words) > 1 else map(_token_hash, words)
+    except KeyError:
+        hashes = map(_token_hash, words)
+    return np.frombuffer(b"".join(hashes), dtype="<u8").astype(np.uint64)
+
+
+def _char_classes(codes: np.ndarray) -> np.ndarray:
+    """The class of each code point: 1 a word character (``\\w``), 2 a joiner (``' ’ . ,``),
+    0 anything else. Classes come from a table filled in the first time a code point is seen,
+    by asking ``re`` itself, so ``\\w`` means exactly what it means in :data:`WORD`."""
+    classes = _CLASSES.take(codes)
+    if (classes == _UNKNOWN).any():
+        for code in np.unique(codes[classes == _UNKNOWN]).tolist():
+            char = chr(code)
+            _CLASSES[code] = 1 if _WORD_CHAR.match(char) else 2 if char in _JOINERS else 0
+        classes = _CLASSES.take(codes)
+    return classes
+
+
+def _words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The :data:`WORD` matches of ``text`` and their start and end offsets, without a regex.
+
+    A word is a maximal run of word characters and of joiners that sit between two word
+    characters: exactly what ``\\w+(?:['’.,]\\w+)*`` matches, computed over the text's code
+    points as arrays. The words themselves come from one ``str.split`` of the text with every
+    gap turned into a single NUL (never inside a word): no Python call per word.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _char_classes(codes)
+    word = classes == 1
+    inside = np.zeros(len(codes) + 2, dtype=bool)
+    inside[1:-1] = word
+    joins = classes[1:-1] == 2
+    if joins.any():
+        inside[2:-2] |= joins & word[:-2] & word[2:]
+    edges = np.diff(inside.view(np.int8))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    # Keep the words' characters and the first character of each gap after a word, as NUL.
+    within = inside[1:-1]
+    kept = np.where(within, codes, 0)[within | (edges[:-1] == -1)]
+    joined = kept.tobytes().decode("utf-32-le", "surrogatepass")
+    words = joined.split("\0")[: len(starts)]
+    return words, starts.astype(np.int64, copy=False), ends.astype(np.int64, copy=False)
+
+
 def tokenize(text: str) -> Tokens:
-    """Split ``text`` into lowercased words with offsets: ``"Harborton,"`` gives ``harborton``."""
+    """Split ``text`` into lowercased words with offsets: ``"Harborton,"`` gives ``harborton``.
+
+    Equal to ``WORD.finditer`` over the casefolded text (over the text itself, casefolding each
+    word, when casefolding moves characters, as "ß" -> "ss" does).
+    """
     lowered = text.casefold()
     if len(lowered) == len(text):
-        # Casefolding kept every character in place (no "ß" -> "ss"): one pass gives both.
-        matches = list(WORD.finditer(lowered))
-        words = [m.group() for m in matches]
+        # Casefolding kept every character in place: one pass gives words and offsets.
+        words, starts, ends = _words(lowered)
     else:
-        matches = list(WORD.finditer(text))
-        words = [m.group().casefold() for m in matches]
-    offsets = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
-    cache = _token_cache
-    hashes = np.array([cache.get(w) or _token_hash(w) for w in words], dtype=np.uint64)
-    return Tokens(words, offsets[:, 0].copy(), offsets[:, 1].copy(), hashes)
+        words, starts, ends = _words(text)
+        words = [w.casefold() for w in words]
+    return Tokens(words, starts, ends, _token_hashes(words))
 
 
 def fmix64(values: np.ndarray) -> np.ndarray:
@@ -181,10 +242,16 @@ def split_passages(tokens: Tokens, settings: ReuseSettings = DEFAULT) -> list[Pa
     starts = list(range(0, max(total - window, 0) + 1, stride))
     if starts[-1] + window < total:
         starts.append(total - window)
-    passages = []
-    for index, start in enumerate(starts):
-        end = min(start + window, total)
-        passages.append(
-            Passage(index, start, end, int(tokens.starts[start]), int(tokens.ends[end - 1]))
+    ends = [min(start + window, total) for start in starts]
+    first = np.array(starts, dtype=np.intp)
+    last = np.array(ends, dtype=np.intp) - 1
+    return list(
+        map(
+            Passage,
+            range(len(starts)),
+            starts,
+            ends,
+            tokens.starts[first].tolist(),
+            tokens.ends[last].tolist(),
         )
-    return passages
+    )

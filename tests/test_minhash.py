@@ -10,6 +10,7 @@ import numpy as np
 from archiver import minhash
 from archiver.passages import (
     DEFAULT,
+    Passage,
     ReuseSettings,
     common_set,
     shingle_hashes,
@@ -99,3 +100,41 @@ def test_scheme_names_what_is_needed_to_reproduce():
     assert scheme["datasketch"] == datasketch.__version__
     assert (scheme["num_perm"], scheme["seed"], scheme["shingle"]) == (128, 1, 5)
     assert scheme["scheme"] == "affine32" and scheme["byte_format"] == "<u4"
+
+
+def test_every_kind_of_passage_equals_datasketch():
+    # Windows whose shingles are whole stride periods, periods plus a head, or less than one
+    # period; tails moved back; short texts; passages out of order, repeated or made up; several
+    # documents at once, with ignored shingles.
+    rng = random.Random(9)
+    for settings in (
+        DEFAULT,
+        ReuseSettings(window=20, stride=10),
+        ReuseSettings(window=9, stride=4, shingle=5),
+        ReuseSettings(window=7, stride=3, shingle=3),
+        ReuseSettings(window=6, stride=6, shingle=2),
+        ReuseSettings(window=6, stride=8, shingle=3),
+    ):
+        documents = []
+        for words in (4, 5, 7, 23, 24, 25, 61, 130):
+            tokens = tokenize(text(words, words))
+            passages = split_passages(tokens, settings)
+            if words == 61:
+                passages = rng.sample(passages, len(passages)) + passages[:2]
+                passages.append(Passage(len(passages), 3, 14, 0, 0))
+            documents.append((shingle_hashes(tokens, settings.shingle), passages))
+        everything = np.concatenate([shingles for shingles, _ in documents])
+        ignore = common_set(everything[::3])
+        for ignored in (None, ignore):
+            sigs = minhash.sign_documents(documents, settings, ignored)
+            skip = set() if ignored is None else set(ignored.tolist())
+            rows = iter(sigs)
+            for shingles, passages in documents:
+                for p in passages:
+                    hi = max(p.word_end - settings.shingle + 1, p.word_start)
+                    kept = [int(h) for h in shingles[p.word_start : hi] if int(h) not in skip]
+                    m = datasketch.MinHash(
+                        num_perm=128, seed=1, hashfunc=minhash.datasketch_hashfunc
+                    )
+                    m.update_batch([h & 0xFFFFFFFF for h in kept])
+                    assert next(rows).tolist() == m.hashvalues.tolist(), (settings, p)

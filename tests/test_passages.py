@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from archiver.passages import ReuseSettings, shingle_hashes, split_passages, tokenize
+import random
+
+import numpy as np
+import xxhash
+
+from archiver.passages import (
+    TOKEN_SEED,
+    WORD,
+    ReuseSettings,
+    shingle_hashes,
+    split_passages,
+    tokenize,
+)
 
 
 def test_words_are_lowercased_without_punctuation_and_keep_offsets():
@@ -61,3 +73,32 @@ def test_tail_window_is_moved_back_and_short_texts():
         (p.word_start, p.word_end) for p in split_passages(tokenize("one two three four five six"))
     ] == [(0, 6)]
     assert split_passages(tokenize("too short")) == []
+
+
+def _reference(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """What tokenize must equal: WORD's matches over the casefolded text (over the text itself,
+    casefolding each word, when casefolding changes the length)."""
+    lowered = text.casefold()
+    if len(lowered) == len(text):
+        matches = list(WORD.finditer(lowered))
+        return [m.group() for m in matches], [m.span() for m in matches]
+    matches = list(WORD.finditer(text))
+    return [m.group().casefold() for m in matches], [m.span() for m in matches]
+
+
+def test_tokenize_equals_the_word_pattern_on_any_text():
+    rng = random.Random(4)
+    pool = list("ab1_ '’.,;:-—\n\t\x00“”") + list("ßİΣσςﬁŉǅé́Ça٣中\u0301\u200b\U0001d7d8\ud800")
+    texts = ["", " ", "...", "a", "don't'", "x'y'z", "a..b", "a'.b", "2,300.5,", "'quoted'"]
+    texts += ["Straße in İstanbul", "ﬁnance", "A\x00B", "a\ud800b"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        tokens = tokenize(text)
+        words, spans = _reference(text)
+        assert tokens.words == words, repr(text)
+        assert list(zip(tokens.starts.tolist(), tokens.ends.tolist(), strict=True)) == spans
+        assert tokens.starts.dtype == tokens.ends.dtype == np.int64
+        assert tokens.hashes.dtype == np.uint64
+        assert tokens.hashes.tolist() == [
+            xxhash.xxh3_64_intdigest(w.encode("utf-8"), TOKEN_SEED) for w in words
+        ]
