@@ -43,7 +43,9 @@ def build(db: Path, n: int) -> None:
         text = page(i, paragraphs=6).replace("council", f"council {rare_word(i // 5)}", 1)
         data = text.encode()
         sha = hashlib.sha256(data).hexdigest()
-        batch.append((sha, data, text, f"Story {i} {rare_word(i // 5)}", f"2024-{1 + i % 12:02}-01"))
+        batch.append(
+            (sha, data, text, f"Story {i} {rare_word(i // 5)}", f"2024-{1 + i % 12:02}-01")
+        )
         if len(batch) == 5000 or i == n - 1:
             conn.executemany(
                 "INSERT INTO originals VALUES (?, length(?), ?)",
