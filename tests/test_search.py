@@ -87,6 +87,17 @@ def test_title_matches_rank_above_body_matches(archive_with_news, cli):
     assert _ids(cli, "wind") == [2, 3]
 
 
+def test_scores_follow_the_ranking_in_either_order(archive_with_news, db_path):
+    import archiver
+
+    ranked = archiver.search(str(db_path), "ferry")
+    assert [h.id for h in ranked] == [1, 3]
+    assert ranked[0].score < ranked[1].score < 0  # BM25, lower is better; title weighted
+    by_date = archiver.search(str(db_path), "ferry", order="date")
+    assert [h.id for h in by_date] == [3, 1]
+    assert {h.id: h.score for h in by_date} == {h.id: h.score for h in ranked}
+
+
 def test_phrase_prefix_boolean_near_and_column(archive_with_news, cli):
     assert _ids(cli, '"wind farm"') == [2]
     assert _ids(cli, "harv*") == [3]
