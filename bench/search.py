@@ -1,67 +1,69 @@
-"""Search latency over a large archive: selective and common-term queries, median and p95.
+"""Search and trace latency over a large archive: median and p95.
 
     python bench/search.py                   # an archive of 100,000 synthetic articles
     python bench/search.py --articles 20000  # quicker
+    python bench/search.py --no-trace        # search only (no reuse index to build)
 
-The archive is built once through the real schema (FTS5 triggers included) and kept in
-bench/out/ for later runs.
+The archive (bench/archives.py) is built once through the real schema and code, FTS5 rows
+and LSH band index included, and kept in bench/out/ for later runs. Search cases:
+selective and common-term queries. Trace: 60-word passages, half lifted from an archived
+article with two words changed (it must be found), half never archived (nothing must be).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
-import sqlite3
 import statistics
 import time
-from pathlib import Path
 
-from corpus import page
+from archives import rare_word, synthetic_archive
+from corpus import paragraph
 
 from archiver.archive import Archive
 from archiver.fts import search
-
-OUT = Path(__file__).resolve().parent / "out"
-SYLLABLES = "ka lo mi ne ru sa te vo zi ba de fu go hi ju".split()
+from archiver.tracing import trace
 
 
-def rare_word(i: int) -> str:
-    """A made-up name; each one is in about five articles of the archive."""
-    rng = random.Random(i)
-    return "".join(rng.choice(SYLLABLES) for _ in range(4))
+def trace_passages(archive: Archive, count: int, total: int) -> list[tuple[str, int | None]]:
+    """(passage, the article it was lifted from or None): half lifted with two words changed,
+    half made up."""
+    rng = random.Random(11)
+    out: list[tuple[str, int | None]] = []
+    for q in range(count):
+        if q % 2:
+            out.append((paragraph(random.Random(10**7 + q), 60), None))
+            continue
+        source = rng.randrange(total) + 1
+        body = max(archive.get(source).clean_text.split("\n"), key=len).split()
+        start = rng.randrange(max(len(body) - 60, 0) + 1)
+        words = body[start : start + 60]
+        for at in rng.sample(range(5, len(words) - 5), 2):
+            words[at] = "edited"
+        out.append((" ".join(words), source))
+    return out
 
 
-def build(db: Path, n: int) -> None:
-    if db.exists():
-        return
-    Archive.open(str(db), create=True).close()
-    conn = sqlite3.connect(db)
-    started = time.perf_counter()
-    batch = []
-    for i in range(n):
-        text = page(i, paragraphs=6).replace("council", f"council {rare_word(i // 5)}", 1)
-        data = text.encode()
-        sha = hashlib.sha256(data).hexdigest()
-        batch.append(
-            (sha, data, text, f"Story {i} {rare_word(i // 5)}", f"2024-{1 + i % 12:02}-01")
-        )
-        if len(batch) == 5000 or i == n - 1:
-            conn.executemany(
-                "INSERT INTO originals VALUES (?, length(?), ?)",
-                [(b[0], b[1], b[1]) for b in batch],
-            )
-            conn.executemany(
-                "INSERT INTO articles (sha256, source_path, ingested_at, format, encoding, "
-                "extractor, extractor_version, clean_text, title, published) VALUES "
-                "(?, 'bench', '2024-01-01 00:00:00', 'text', 'utf-8', 'archiver-text', '1', "
-                "?, ?, ?)",
-                [(b[0], b[2], b[3], b[4]) for b in batch],
-            )
-            conn.commit()
-            batch = []
-    conn.close()
-    print(f"built {n:,} articles in {time.perf_counter() - started:.0f} s")
+def time_trace(archive: Archive, count: int, total: int) -> None:
+    passages = trace_passages(archive, count, total)
+    trace(archive, passages[0][0])  # warm-up
+    times: dict[bool, list[float]] = {True: [], False: []}
+    found = strays = 0
+    for text, source in passages:
+        started = time.perf_counter()
+        hits = trace(archive, text).hits
+        times[source is not None].append(1000 * (time.perf_counter() - started))
+        ids = {h.id for h in hits}
+        found += source in ids
+        strays += len(ids - {source})
+    for lifted, label in ((True, "trace, 60-word edited copy"), (False, "trace, 60 unseen words")):
+        values = sorted(times[lifted])
+        median, p95 = statistics.median(values), values[int(0.95 * (len(values) - 1))]
+        print(f"{label:<28} {median:>10.2f} {p95:>8.2f}")
+    print(
+        f"trace found the source of {found}/{len(times[True])} edited copies; "
+        f"{strays} other articles reported"
+    )
 
 
 def timed(archive: Archive, queries: list[str], **options) -> tuple[float, float, float]:
@@ -79,10 +81,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--no-trace", action="store_true", help="skip the trace benchmark")
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    db = OUT / f"search-{args.articles}.db"
-    build(db, args.articles)
+    db = synthetic_archive(args.articles, reuse_index=not args.no_trace)
     rng = random.Random(7)
     rare = [rare_word(rng.randrange(args.articles // 5)) for _ in range(args.queries)]
     with Archive.open(str(db)) as archive:
@@ -100,6 +101,8 @@ def main() -> None:
         for name, (queries, options) in cases.items():
             median, p95, hits = timed(archive, queries, **options)
             print(f"{name:<28} {median:>10.2f} {p95:>8.2f} {hits:>6.1f}")
+        if not args.no_trace:
+            time_trace(archive, args.queries, args.articles)
 
 
 if __name__ == "__main__":

@@ -38,9 +38,11 @@ def signed(body: str, settings: ReuseSettings = DEFAULT):
 
 def test_signatures_equal_datasketch_fed_the_same_shingles():
     shingles, passages, sigs = signed(text(1))
-    assert sigs.shape == (len(passages), 128) and sigs.dtype == np.uint32
+    assert sigs.shape == (len(passages), DEFAULT.num_perm) and sigs.dtype == np.uint32
     for passage, row in zip(passages, sigs, strict=False):
-        m = datasketch.MinHash(num_perm=128, seed=1, hashfunc=minhash.datasketch_hashfunc)
+        m = datasketch.MinHash(
+            num_perm=DEFAULT.num_perm, seed=1, hashfunc=minhash.datasketch_hashfunc
+        )
         m.update_batch(
             (shingles[passage.word_start : passage.word_end - 4] & minhash.LOW32).tolist()
         )
@@ -56,7 +58,7 @@ def test_many_documents_in_one_pass_equal_one_by_one():
 def test_signatures_round_trip_through_little_endian_bytes():
     _, _, sigs = signed(text(2))
     data = minhash.to_bytes(sigs[0])
-    assert len(data) == 512
+    assert len(data) == 4 * DEFAULT.num_perm
     assert data[:4] == int(sigs[0][0]).to_bytes(4, "little")
     assert minhash.from_bytes(data).tolist() == sigs[0].tolist()
     assert minhash.from_bytes(minhash.to_bytes(sigs)).tolist() == sigs.tolist()
@@ -81,12 +83,12 @@ def test_band_keys_are_63_bit_and_shared_by_equal_passages():
     _, _, a = signed(text(5))
     _, _, b = signed(text(5) + " " + text(6))
     keys_a, keys_b = minhash.band_keys(a), minhash.band_keys(b)
-    assert keys_a.shape == (len(a), 32) and keys_a.dtype == np.int64
+    assert keys_a.shape == (len(a), DEFAULT.bands) and keys_a.dtype == np.int64
     assert (keys_a >= 0).all()
     assert keys_a[0].tolist() == keys_b[0].tolist()
     # Equal band values in different bands still give different keys.
-    same = np.zeros((1, 128), dtype=np.uint32)
-    assert len(set(minhash.band_keys(same)[0].tolist())) == 32
+    same = np.zeros((1, DEFAULT.num_perm), dtype=np.uint32)
+    assert len(set(minhash.band_keys(same)[0].tolist())) == DEFAULT.bands
 
 
 def test_ignored_shingles_do_not_count_and_empty_passages_are_flagged():
@@ -98,7 +100,7 @@ def test_ignored_shingles_do_not_count_and_empty_passages_are_flagged():
 def test_scheme_names_what_is_needed_to_reproduce():
     scheme = minhash.scheme()
     assert scheme["datasketch"] == datasketch.__version__
-    assert (scheme["num_perm"], scheme["seed"], scheme["shingle"]) == (128, 1, 5)
+    assert (scheme["num_perm"], scheme["seed"], scheme["shingle"]) == (16, 1, 5)
     assert scheme["scheme"] == "affine32" and scheme["byte_format"] == "<u4"
 
 
@@ -134,7 +136,7 @@ def test_every_kind_of_passage_equals_datasketch():
                     hi = max(p.word_end - settings.shingle + 1, p.word_start)
                     kept = [int(h) for h in shingles[p.word_start : hi] if int(h) not in skip]
                     m = datasketch.MinHash(
-                        num_perm=128, seed=1, hashfunc=minhash.datasketch_hashfunc
+                        num_perm=settings.num_perm, seed=1, hashfunc=minhash.datasketch_hashfunc
                     )
                     m.update_batch([h & 0xFFFFFFFF for h in kept])
                     assert next(rows).tolist() == m.hashvalues.tolist(), (settings, p)
