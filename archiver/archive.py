@@ -12,7 +12,7 @@ from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
 from .models import Article, ArticleField, Original
 from .models import RemovedLine as RemovedRow
-from .reuse import Pair, find_reuse, pairs_of, unindex_article
+from .reuse import Pair, find_reuse, index_is_current, pairs_of, unindex_article
 from .store import Database, open_database
 from .templates import TemplateLines
 from .templates import count as count_template_lines
@@ -211,6 +211,11 @@ class Archive:
             if new_template is not None:
                 count_template_lines(conn, new_template, +1)
             return find_reuse(conn, article_id, extraction.text, _outlet(metadata))
+
+    def index_is_current(self, article_id: int) -> bool:
+        """Whether the article's reuse index was made by this version (``reclean`` redoes it)."""
+        with self.db.reading() as conn:
+            return index_is_current(conn, article_id)
 
     def template_counts(self, outlet_hash: int, line_hashes: Iterable[int]) -> dict[int, int]:
         """How many archived articles of the outlet contain each of these lines."""

@@ -359,6 +359,8 @@ def reclean_article(
     removed_now = [(r.lineno, r.reason) for r in extraction.removed]
     if removed_now != [(r.lineno, r.reason) for r in before.removed or []]:
         changed.append("removed lines")
+    if not archive.index_is_current(article_id):
+        changed.append("reuse index")
     if changed:
         archive.replace_extraction(
             article_id,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, or_, select
 
 from .align import align
 from .minhash import band_keys, from_bytes, is_empty, scheme, sign, to_bytes
@@ -197,14 +197,44 @@ def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> li
     ]
 
 
-def unindex_article(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> None:
-    """Take an article out of the index (before it is cleaned again): bands, signatures, pairs."""
+def stale_signatures(conn: Connection, settings: ReuseSettings = DEFAULT) -> int:
+    """How many articles were signed under another scheme (other settings or datasketch):
+    their passages cannot match new ones until they are cleaned and indexed again."""
+    current = json.dumps(scheme(settings), sort_keys=True)
+    return conn.execute(
+        select(func.count()).select_from(signatures_t).where(signatures_t.c.scheme != current)
+    ).scalar_one()
+
+
+def index_is_current(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> bool:
+    """Whether the article is indexed for reuse under this version's scheme."""
     stored = conn.execute(
-        select(signatures_t.c.data).where(signatures_t.c.article_id == article_id)
+        select(signatures_t.c.scheme).where(signatures_t.c.article_id == article_id)
     ).scalar()
-    if stored is not None and stored:
-        sigs = np.atleast_2d(from_bytes(stored, settings.num_perm))
-        rows = _band_rows(article_id, sigs, settings)
+    return stored == json.dumps(scheme(settings), sort_keys=True)
+
+
+def _settings_of(stored_scheme: str, settings: ReuseSettings) -> ReuseSettings:
+    """The settings a stored signature was made with, as far as its band keys depend on them."""
+    try:
+        known = json.loads(stored_scheme)
+        return replace(settings, **{k: int(known[k]) for k in ("num_perm", "bands", "rows")})
+    except (ValueError, KeyError, TypeError):
+        return settings
+
+
+def unindex_article(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> None:
+    """Take an article out of the index (before it is cleaned again): bands, signatures, pairs.
+    Band rows are found from the scheme the article was signed with, whatever it was."""
+    row = conn.execute(
+        select(signatures_t.c.data, signatures_t.c.scheme).where(
+            signatures_t.c.article_id == article_id
+        )
+    ).first()
+    if row is not None and row.data:
+        signed = _settings_of(row.scheme, settings)
+        sigs = np.atleast_2d(from_bytes(row.data, signed.num_perm))
+        rows = _band_rows(article_id, sigs, signed)
         if rows:
             conn.exec_driver_sql("DELETE FROM lsh_bands WHERE key = ? AND passage = ?", rows)
     conn.execute(delete(signatures_t).where(signatures_t.c.article_id == article_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -12,7 +13,12 @@ from sqlalchemy import create_engine, inspect
 
 from archiver.archive import Archive
 from archiver.fts import search
+from archiver.minhash import band_keys, scheme, to_bytes
+from archiver.passages import DEFAULT, ReuseSettings
+from archiver.reuse import signatures
 from archiver.store import APPLICATION_ID, alembic_config, head_revision, open_database
+
+from .conftest import article_text
 
 EXPECTED_SCHEMA = {
     "originals": ["sha256", "size", "data"],
@@ -142,6 +148,42 @@ def test_db_upgrade_command_reports_the_upgrade_and_check_passes(db_path, cli):
     result = cli("db", "check")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-2:] == ["Integrity   ok", "OK"]
+
+
+def test_db_check_finds_articles_indexed_under_another_scheme(db_path, cli, write):
+    assert cli("add", str(write("a.txt", article_text("harbour")))).exit_code == 0
+    assert cli("add", str(write("b.txt", article_text("budget")))).exit_code == 0
+    assert cli("db", "check").exit_code == 0
+    # Article 1 as an older archiver indexed it: 32 bands of 4 rows over 128 permutations.
+    old = ReuseSettings(num_perm=128, bands=32, rows=4)
+    conn = sqlite3.connect(db_path)
+    text = conn.execute("SELECT clean_text FROM articles WHERE id = 1").fetchone()[0]
+    conn.execute("DELETE FROM lsh_bands WHERE passage >> 16 = 1")
+    sigs = signatures(text, old)
+    conn.execute(
+        "UPDATE reuse_signatures SET scheme = ?, data = ? WHERE article_id = 1",
+        (json.dumps(scheme(old), sort_keys=True), to_bytes(sigs)),
+    )
+    keys = band_keys(sigs, old)
+    conn.executemany(
+        "INSERT INTO lsh_bands VALUES (?, ?)",
+        [(int(k), (1 << 16) + i) for i, row in enumerate(keys) for k in row],
+    )
+    conn.commit()
+    result = cli("db", "check")
+    assert result.exit_code == 1
+    assert (
+        "Problem     1 articles were indexed for reuse by another version and are not matched "
+        "against new ones: run `archiver reclean --all`"
+    ) in result.output
+    result = cli("reclean", "--all")
+    assert result.exit_code == 0, result.output
+    assert cli("db", "check").exit_code == 0
+    # The old band rows went with the old index; the new ones are this version's.
+    rows = conn.execute("SELECT key FROM lsh_bands WHERE passage >> 16 = 1").fetchall()
+    conn.close()
+    new_keys = band_keys(signatures(text), DEFAULT).ravel().tolist()
+    assert sorted(k for (k,) in rows) == sorted(new_keys)
 
 
 def test_newer_archive_is_refused(db_path, cli):

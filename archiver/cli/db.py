@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..reuse import stale_signatures
 from ..store import head_revision, open_database
 from . import EXIT_INPUT_FAILED, App, db_option, pass_app
 
@@ -42,7 +43,7 @@ def upgrade(app: App):
 @db_option
 @pass_app
 def check(app: App):
-    """Check an archive without changing it: schema version, tables, integrity.
+    """Check an archive without changing it: schema version, tables, reuse index, integrity.
 
     Exits with status 1 when the archive needs an upgrade or does not match this version.
 
@@ -62,6 +63,14 @@ def check(app: App):
             differences = database.schema_differences()
             if differences:
                 problems.append(f"the tables differ from what this archiver expects: {differences}")
+            else:
+                with database.reading() as conn:
+                    stale = stale_signatures(conn)
+                if stale:
+                    problems.append(
+                        f"{stale} articles were indexed for reuse by another version and are not "
+                        "matched against new ones: run `archiver reclean --all`"
+                    )
         if database.path is not None:
             with database.engine.connect() as conn:
                 integrity = conn.exec_driver_sql("PRAGMA quick_check").scalar()
