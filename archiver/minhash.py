@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.metadata import version
 from operator import attrgetter
 from typing import Any
 
-import datasketch
 import numpy as np
 
 from archiver.passages import (
@@ -47,7 +47,7 @@ def scheme(settings: ReuseSettings = DEFAULT) -> dict[str, Any]:
     """What produced a signature; store it beside the signatures and refuse to mix schemes."""
     return {
         "algorithm": "minhash",
-        "datasketch": datasketch.__version__,
+        "datasketch": _datasketch_version(),
         "scheme": SCHEME,
         "num_perm": settings.num_perm,
         "seed": settings.seed,
@@ -63,9 +63,18 @@ def scheme(settings: ReuseSettings = DEFAULT) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=1)
+def _datasketch_version() -> str:
+    # Read from the installed metadata: importing datasketch costs 0.4 s (it loads SciPy for
+    # its LSH), which commands that sign nothing should not pay.
+    return version("datasketch")
+
+
 @lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's own ``a`` and ``b`` parameters, built once (its constructor rebuilds them)."""
+    import datasketch
+
     a, b = datasketch.MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
     return a.astype(DTYPE), b.astype(DTYPE)
 
