@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, select
 
 from .archive import Archive
 from .models import Article, ReusePair
@@ -130,27 +130,22 @@ def build_report(
         ]
         if chosen is not None:
             pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
-        ids = sorted({i for p in pairs for i in (p.a, p.b)} | (chosen or set()))
-        if chosen is None:
-            ids = [r[0] for r in conn.execute(select(articles_t.c.id))]
-        rows = (
-            conn.execute(
-                select(
-                    articles_t.c.id,
-                    articles_t.c.title,
-                    articles_t.c.outlet,
-                    articles_t.c.published,
-                    articles_t.c.source_path,
-                    articles_t.c.clean_text,
-                ).where(or_(articles_t.c.id.in_(ids)))
-            ).all()
-            if ids
-            else []
+        # Every article counts in the outlets' shares; texts only when spans are shown.
+        query = select(
+            articles_t.c.id,
+            articles_t.c.title,
+            articles_t.c.outlet,
+            articles_t.c.published,
+            articles_t.c.source_path,
+            func.length(articles_t.c.clean_text).label("length"),
+            *([articles_t.c.clean_text] if with_texts else []),
         )
+        if chosen is not None:
+            ids = sorted({i for p in pairs for i in (p.a, p.b)} | chosen)
+            query = query.where(articles_t.c.id.in_(ids))
+        rows = conn.execute(query).all()
         articles = {
-            r.id: ArticleInfo(
-                r.id, r.title, r.outlet, r.published, r.source_path, len(r.clean_text)
-            )
+            r.id: ArticleInfo(r.id, r.title, r.outlet, r.published, r.source_path, r.length)
             for r in rows
         }
         texts = {r.id: r.clean_text for r in rows} if with_texts else {}
@@ -159,9 +154,7 @@ def build_report(
     verdicts = {(p.a, p.b): p for p in pairs}
     clusters = []
     for c in in_clusters:
-        verdict = decide_cluster(
-            [member_facts[i] for i in c.articles], {k: v for k, v in verdicts.items()}
-        )
+        verdict = decide_cluster([member_facts[i] for i in c.articles], verdicts)
         clusters.append(
             ClusterInfo(
                 c.articles,
