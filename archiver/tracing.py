@@ -50,10 +50,15 @@ class TraceHit:
 @dataclass
 class Trace:
     passage_words: int
-    hits: list[TraceHit]
+    hits: list[TraceHit]  # earliest first, at most ``limit``
+    total: int  # articles found, shown or not
 
     def to_json(self) -> dict:
-        return {"passage_words": self.passage_words, "hits": [h.to_json() for h in self.hits]}
+        return {
+            "passage_words": self.passage_words,
+            "total": self.total,
+            "hits": [h.to_json() for h in self.hits],
+        }
 
 
 def trace(
@@ -112,4 +117,4 @@ def trace(
             )
         )
     hits.sort(key=lambda h: (h.published is None, h.published or "", h.id))
-    return Trace(len(tokens), hits[:limit] if limit else hits)
+    return Trace(len(tokens), hits[:limit] if limit else hits, len(hits))

@@ -173,7 +173,7 @@ def test_db_check_finds_articles_indexed_under_another_scheme(db_path, cli, writ
     result = cli("db", "check")
     assert result.exit_code == 1
     assert (
-        "Problem     1 articles were indexed for reuse by another version and are not matched "
+        "Problem     1 article was indexed for reuse by another version and not matched "
         "against new ones: run `archiver reclean --all`"
     ) in result.output
     result = cli("reclean", "--all")

@@ -92,6 +92,14 @@ def test_text_output_and_nothing_found(archive_with_copies, cli):
         "trace", "A sentence about lighthouses and cormorants nesting on the old pier today."
     )
     assert none.output == "Passage of 12 words: found in no archived article.\n"
+    first = cli("trace", WIRE, "--limit", "1").output.splitlines()
+    assert first[0] == (
+        f"Passage of {len(WIRE.split())} words: found in 3 articles, earliest first "
+        "(the first 1 shown)."
+    )
+    assert first[1] == lines[1] and len(first) == 3
+    limited = json.loads(cli("trace", "--json", WIRE, "--limit", "2").output)
+    assert (limited["total"], len(limited["hits"])) == (3, 2)
 
 
 def test_usage_errors(archive_with_copies, cli):

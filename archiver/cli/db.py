@@ -68,8 +68,9 @@ def check(app: App):
                     stale = stale_signatures(conn)
                 if stale:
                     problems.append(
-                        f"{stale} articles were indexed for reuse by another version and are not "
-                        "matched against new ones: run `archiver reclean --all`"
+                        f"{stale} article{' was' if stale == 1 else 's were'} indexed for reuse "
+                        "by another version and not matched against new ones: run "
+                        "`archiver reclean --all`"
                     )
         if database.path is not None:
             with database.engine.connect() as conn:

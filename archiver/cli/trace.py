@@ -51,8 +51,9 @@ def trace(app: App, text, file_, article_id, limit, as_json):
         click.echo(f"Passage of {result.passage_words} words: found in no archived article.")
         return
     click.echo(
-        f"Passage of {result.passage_words} words: found in {len(result.hits)} "
-        "articles, earliest first."
+        f"Passage of {result.passage_words} words: found in {result.total} "
+        f"article{'s' if result.total > 1 else ''}, earliest first"
+        + (f" (the first {len(result.hits)} shown)." if len(result.hits) < result.total else ".")
     )
     for hit in result.hits:
         date = (hit.published or "undated")[:10]
