@@ -116,8 +116,13 @@ def build_report(
     since: str | None = None,
     until: str | None = None,
     with_texts: bool = False,
+    min_words: int | None = None,
 ) -> Report:
-    """Every verified pair touching the articles that match the filters, and what follows."""
+    """Every verified pair touching the articles that match the filters, and what follows.
+
+    ``min_words`` keeps only the pairs sharing at least that many words (detection keeps
+    passages of ``ReuseSettings.min_words`` words and up); clusters are built from the
+    pairs kept."""
     chosen = (
         {r.id for r in archive.articles(outlet=outlet, since=since, until=until, with_fields=False)}
         if (outlet or since or until)
@@ -130,6 +135,8 @@ def build_report(
         ]
         if chosen is not None:
             pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
+        if min_words:
+            pairs = [p for p in pairs if p.shared_words >= min_words]
         # Every article counts in the outlets' shares; texts only when spans are shown.
         query = select(
             articles_t.c.id,

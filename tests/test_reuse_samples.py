@@ -161,6 +161,15 @@ def test_every_report_format(archive, tmp_path):
         main, ["--db", str(db), "report", "--format", "json", "--outlet", "Liberty Signal Daily"]
     )
     assert len(json.loads(filtered.output)["pairs"]) == 1
+    # Only the long passages: the three copies of the wire story and the republished article.
+    long = runner.invoke(
+        main, ["--db", str(db), "report", "--format", "json", "--min-words", "100"]
+    )
+    kept = json.loads(long.output)
+    assert sorted((p["a"], p["b"]) for p in kept["pairs"]) == [(1, 2), (1, 3), (2, 3), (11, 12)]
+    assert [c["articles"] for c in kept["clusters"]] == [[1, 2, 3]]
+    refused = runner.invoke(main, ["--db", str(db), "report", "--min-words", "0"])
+    assert refused.exit_code == 2 and "--min-words" in refused.output
 
 
 def test_the_html_report_is_self_contained_and_escapes_articles(write, cli, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..passages import DEFAULT
 from ..render import FORMATS, render
 from ..report import build_report
 from . import App, db_option, pass_app
@@ -19,11 +20,18 @@ from .read import filter_options, output_option
     show_default=True,
     help="Terminal text, Markdown, JSON, CSV (pairs) or HTML.",
 )
+@click.option(
+    "--min-words",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help=f"Only pairs sharing N words or more (passages of {DEFAULT.min_words}+ are detected).",
+)
 @output_option
 @filter_options
 @db_option
 @pass_app
-def report(app: App, format_, output, outlet, since, until):
+def report(app: App, format_, min_words, output, outlet, since, until):
     """Report reused passages: pairs, clusters, who copies whom, each outlet's originality.
 
     Every pair is verified word by word; its source is the article judged first (from
@@ -35,9 +43,15 @@ def report(app: App, format_, output, outlet, since, until):
         archiver report
         archiver report --format html -o reuse.html
         archiver report --outlet "The National Ledger" --format json
+        archiver report --min-words 100 --since 2024-05-01
     """
     archive = app.open()
     data = build_report(
-        archive, outlet=outlet, since=since, until=until, with_texts=format_ == "html"
+        archive,
+        outlet=outlet,
+        since=since,
+        until=until,
+        with_texts=format_ == "html",
+        min_words=min_words,
     )
     output.write(render(data, format_))
