@@ -324,6 +324,35 @@ def test_interrupting_a_batch_keeps_every_finished_article(write, tmp_path, db_p
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def test_ctrl_c_says_what_was_archived_and_how_to_go_on(write, tmp_path, db_path):
+    """Ctrl-C while `add` waits on standard input: one summary, status 130, the first kept."""
+    import signal
+
+    first = write("first.txt", article_text("harbour"))
+    last = write("last.txt", article_text("budget"))
+    env = {**os.environ, "ARCHIVER_DB": str(db_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archiver", "add", str(first), "-", str(last)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline().startswith("added     #1 ")  # then it reads stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate()
+    assert proc.returncode == 130
+    assert err.splitlines()[-1] == (
+        "Interrupted after 1 of 3 inputs: 1 added, 0 already archived, 0 failed. Everything "
+        "listed is archived and nothing is half-written; run the same command again to go on "
+        "(what is archived is reported as already archived)."
+    )
+    assert "Traceback" not in err
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT source_path FROM articles").fetchall() == [(str(first),)]
+
+
 def test_two_processes_add_to_one_archive_at_once(write, tmp_path, db_path):
     for i in range(12):
         write(f"a/{i:02}.txt", article_text(f"alpha{i}"))

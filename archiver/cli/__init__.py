@@ -17,6 +17,7 @@ EXIT_INPUT_FAILED = 1  # some inputs of a batch could not be archived
 EXIT_USAGE = 2  # bad options or values (click's own status for usage errors)
 EXIT_ARCHIVE = 3  # the archive cannot be used: missing, not an archive, newer version
 EXIT_BUG = 70  # an unexpected failure: a bug to report
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
 class App:
@@ -100,7 +101,14 @@ class ArchiverGroup(click.Group):
         except ArchiverError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_INPUT_FAILED)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        except KeyboardInterrupt:
+            click.echo(
+                "Interrupted; whatever was written before is kept whole (each article is stored "
+                "in its own transaction).",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
             app = ctx.find_object(App)

@@ -9,7 +9,7 @@ import click
 
 from ..ingest import FORMATS, AddResult, Overrides, add_input, expand_paths
 from ..settings import MB, Settings
-from . import DATE, EXIT_INPUT_FAILED, App, db_option, pass_app
+from . import DATE, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, App, db_option, pass_app
 
 #: From this many inputs on, a terminal gets a progress bar.
 PROGRESS_FROM = 10
@@ -61,6 +61,27 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     inputs, skipped = expand_paths(list(paths))
     archive = app.open(create=True)
     counts = {"added": 0, "duplicate": 0, "error": 0}
+    try:
+        _add_all(inputs, archive, overrides, format_, settings, as_json, counts)
+    except KeyboardInterrupt:
+        click.echo(
+            f"Interrupted after {sum(counts.values())} of {len(inputs)} inputs: "
+            f"{_summary(counts, 0)} Everything listed is archived and nothing is half-written; "
+            "run the same command again to go on (what is archived is reported as already "
+            "archived).",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+    if not as_json and len(inputs) > 1:
+        click.echo(_summary(counts, skipped), err=True)
+    elif skipped:
+        click.echo(_skipped(skipped), err=True)
+    if counts["error"]:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+def _add_all(inputs, archive, overrides, format_, settings, as_json, counts) -> None:
+    """Add each input in turn, printing its line and counting it in ``counts``."""
     with Progress(len(inputs), "Archiving") as bar:
         for item in inputs:
             result = add_input(
@@ -80,12 +101,6 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
             elif result.status != "error":
                 click.echo(_line(result))
             bar.update(1)
-    if not as_json and len(inputs) > 1:
-        click.echo(_summary(counts, skipped), err=True)
-    elif skipped:
-        click.echo(_skipped(skipped), err=True)
-    if counts["error"]:
-        sys.exit(EXIT_INPUT_FAILED)
 
 
 def _line(result: AddResult) -> str:
