@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 
@@ -12,11 +13,12 @@ from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
 from .models import Article, ArticleField, Original
 from .models import RemovedLine as RemovedRow
-from .reuse import Pair, find_reuse, index_is_current, pairs_of, unindex_article
 from .store import Database, open_database
-from .templates import TemplateLines
-from .templates import count as count_template_lines
-from .templates import counts as template_counts
+
+if TYPE_CHECKING:  # reuse detection and templates are imported when first used: commands
+    # that only read the archive start without the cleaner's rules, numpy or jusText.
+    from .reuse import Pair
+    from .templates import TemplateLines
 
 articles_t = Article.__table__
 fields_t = ArticleField.__table__
@@ -163,6 +165,9 @@ class Archive:
         ``template``: the article's lines, counted into its outlet's template. Bytes already
         archived are not stored again: the result then names the existing article.
         """
+        from .reuse import find_reuse
+        from .templates import count as count_template_lines
+
         with self.db.writing() as conn:
             existing = conn.execute(_ID_BY_SHA, {"sha": sha256}).scalar()
             if existing is not None:
@@ -196,6 +201,9 @@ class Archive:
         """Swap in a new cleaning of a stored article (``reclean``), in one transaction:
         clean text, metadata, removed lines, template counts, reuse index and pairs (found
         again). The original bytes stay."""
+        from .reuse import find_reuse, unindex_article
+        from .templates import count as count_template_lines
+
         with self.db.writing() as conn:
             unindex_article(conn, article_id)
             conn.execute(
@@ -214,11 +222,15 @@ class Archive:
 
     def index_is_current(self, article_id: int) -> bool:
         """Whether the article's reuse index was made by this version (``reclean`` redoes it)."""
+        from .reuse import index_is_current
+
         with self.db.reading() as conn:
             return index_is_current(conn, article_id)
 
     def template_counts(self, outlet_hash: int, line_hashes: Iterable[int]) -> dict[int, int]:
         """How many archived articles of the outlet contain each of these lines."""
+        from .templates import counts as template_counts
+
         with self.db.reading() as conn:
             return template_counts(conn, outlet_hash, line_hashes)
 
@@ -305,6 +317,8 @@ class Archive:
 
     def pairs(self, article_id: int) -> list[Pair]:
         """Every verified pair the article is part of."""
+        from .reuse import pairs_of
+
         with self.db.reading() as conn:
             return pairs_of(conn, article_id)
 

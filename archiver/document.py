@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 #: The metadata fields every article has a column for; extractors may add others
 #: (``dateline``, ``section``, ``caption``, ``republished``, ``original_outlet``...).
 CORE_FIELDS = ("title", "author", "outlet", "url", "published", "language")
+#: How an input may be read: ``auto`` recognises HTML by its content.
+FORMATS = ("auto", "text", "html")
 
 
 @dataclass(frozen=True)

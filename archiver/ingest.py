@@ -25,7 +25,6 @@ STDIN = "-"
 #: What a folder walk picks up (also with ``.gz`` on top); name any other file to add it.
 FOLDER_SUFFIXES = frozenset({"", ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml"})
 GLOB_CHARS = re.compile(r"[*?\[]")
-FORMATS = ("auto", "text", "html")
 TEMPLATE_MIN_COUNT = CleanOptions().template_min_count
 
 

@@ -6,8 +6,10 @@ import csv
 import io
 import json
 from html import escape
+from typing import TYPE_CHECKING
 
-from .report import Report
+if TYPE_CHECKING:
+    from .report import Report
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
 #: Characters of context shown around a shared span in the HTML report.

@@ -16,7 +16,13 @@ from archiver.fts import search
 from archiver.minhash import band_keys, scheme, to_bytes
 from archiver.passages import DEFAULT, ReuseSettings
 from archiver.reuse import signatures
-from archiver.store import APPLICATION_ID, alembic_config, head_revision, open_database
+from archiver.store import (
+    APPLICATION_ID,
+    SCHEMA_HEAD,
+    alembic_config,
+    head_revision,
+    open_database,
+)
 
 from .conftest import article_text
 
@@ -184,6 +190,18 @@ def test_db_check_finds_articles_indexed_under_another_scheme(db_path, cli, writ
     conn.close()
     new_keys = band_keys(signatures(text), DEFAULT).ravel().tolist()
     assert sorted(k for (k,) in rows) == sorted(new_keys)
+
+
+def test_a_current_archive_opens_without_alembic(db_path):
+    # SCHEMA_HEAD names the newest migration; then opening reads the revision with one query.
+    assert head_revision() == SCHEMA_HEAD
+    open_database(str(db_path), create=True).close()
+    probe = (
+        "import sys; from archiver.store import open_database; "
+        f"open_database({str(db_path)!r}).close(); print('alembic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
 
 
 def test_newer_archive_is_refused(db_path, cli):

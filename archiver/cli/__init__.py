@@ -10,7 +10,6 @@ import click
 from .. import __version__
 from ..archive import Archive
 from ..errors import ArchiveError, ArchiverError, UsageError
-from ..ingest import validate_date
 
 #: Exit statuses, one per kind of failure (documented in the README).
 EXIT_INPUT_FAILED = 1  # some inputs of a batch could not be archived
@@ -77,6 +76,8 @@ class DateType(click.ParamType):
     name = "DATE"
 
     def convert(self, value, param, ctx):
+        from ..ingest import validate_date
+
         try:
             return validate_date(value)
         except UsageError as exc:

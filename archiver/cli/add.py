@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from ..ingest import FORMATS, AddResult, Overrides, add_input, expand_paths
+from ..document import FORMATS
 from ..settings import MB, Settings
 from . import DATE, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, App, db_option, pass_app
+
+if TYPE_CHECKING:
+    from ..ingest import AddResult
 
 #: From this many inputs on, a terminal gets a progress bar.
 PROGRESS_FROM = 10
@@ -56,6 +60,8 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
         archiver add page.html --outlet "Khaama Press" --published 2024-03-03
         curl -s https://example.org/story | archiver add - --url https://example.org/story
     """
+    from ..ingest import Overrides, expand_paths
+
     overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
     settings = Settings(max_bytes=max_size * MB)
     inputs, skipped = expand_paths(list(paths))
@@ -82,6 +88,8 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
 
 def _add_all(inputs, archive, overrides, format_, settings, as_json, counts) -> None:
     """Add each input in turn, printing its line and counting it in ``counts``."""
+    from ..ingest import add_input
+
     with Progress(len(inputs), "Archiving") as bar:
         for item in inputs:
             result = add_input(

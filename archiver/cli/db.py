@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from ..reuse import stale_signatures
 from ..store import head_revision, open_database
 from . import EXIT_INPUT_FAILED, App, db_option, pass_app
 
@@ -64,6 +63,8 @@ def check(app: App):
             if differences:
                 problems.append(f"the tables differ from what this archiver expects: {differences}")
             else:
+                from ..reuse import stale_signatures
+
                 with database.reading() as conn:
                     stale = stale_signatures(conn)
                 if stale:

@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from ..ingest import reclean_article
 from . import EXIT_INPUT_FAILED, App, db_option, pass_app
 from .add import Progress
 
@@ -33,6 +32,8 @@ def reclean(app: App, ids, outlet, all_, as_json):
         archiver reclean --outlet "Riverside Courier"
         archiver reclean --all
     """
+    from ..ingest import reclean_article
+
     if sum(bool(x) for x in (ids, outlet, all_)) != 1:
         raise click.UsageError("give article IDs, or --outlet NAME, or --all (one of them)")
     archive = app.open()

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..passages import DEFAULT
-from ..render import FORMATS, render
-from ..report import build_report
+from ..render import FORMATS
 from . import App, db_option, pass_app
 from .read import filter_options, output_option
 
@@ -25,7 +23,7 @@ from .read import filter_options, output_option
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help=f"Only pairs sharing N words or more (passages of {DEFAULT.min_words}+ are detected).",
+    help="Only pairs sharing N words or more (raises the bar detection used when adding).",
 )
 @output_option
 @filter_options
@@ -45,6 +43,9 @@ def report(app: App, format_, min_words, output, outlet, since, until):
         archiver report --outlet "The National Ledger" --format json
         archiver report --min-words 100 --since 2024-05-01
     """
+    from ..render import render
+    from ..report import build_report
+
     archive = app.open()
     data = build_report(
         archive,

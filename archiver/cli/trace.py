@@ -6,7 +6,6 @@ import json
 
 import click
 
-from ..tracing import trace as run_trace
 from . import App, db_option, pass_app
 
 EXCERPT = 160
@@ -38,6 +37,8 @@ def trace(app: App, text, file_, article_id, limit, as_json):
         archiver trace --file paragraph.txt --json
         archiver trace --id 12
     """
+    from ..tracing import trace as run_trace
+
     given = [x is not None for x in (text, file_, article_id)]
     if sum(given) != 1:
         raise click.UsageError("give the passage as TEXT, or --file FILE, or --id ID (one of them)")
