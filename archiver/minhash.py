@@ -70,9 +70,27 @@ def _datasketch_version() -> str:
     return version("datasketch")
 
 
+#: datasketch's permutations (``a``, ``b``; scheme affine32) for the default settings, as its
+#: version named here builds them, so that signing with the defaults needs no datasketch
+#: import. tests/test_minhash.py checks them against datasketch itself.
+_KNOWN_PERMUTATIONS = {
+    ("2.0.0", 16, 1): (
+        (3582191691, 4270784983, 1892572953, 3715639441, 982527, 1100580627, 2597016983,
+         4286725387, 1260623519, 2027988865, 793182497, 3406602499, 1599963033, 3332127887,
+         2968344027, 1458107385),
+        (1704103302, 4018109721, 2314200242, 3634877716, 1800426750, 1345499493, 2942995346,
+         2252917204, 878115723, 1904615676, 3771485674, 986026652, 117628829, 2295290254,
+         2879636018, 3925436996),
+    ),
+}  # fmt: skip
+
+
 @lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's own ``a`` and ``b`` parameters, built once (its constructor rebuilds them)."""
+    known = _KNOWN_PERMUTATIONS.get((_datasketch_version(), num_perm, seed))
+    if known is not None:
+        return np.array(known[0], dtype=DTYPE), np.array(known[1], dtype=DTYPE)
     import datasketch
 
     a, b = datasketch.MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations

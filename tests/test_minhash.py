@@ -140,3 +140,19 @@ def test_every_kind_of_passage_equals_datasketch():
                     )
                     m.update_batch([h & 0xFFFFFFFF for h in kept])
                     assert next(rows).tolist() == m.hashvalues.tolist(), (settings, p)
+
+
+def test_known_permutations_are_datasketchs_own():
+    # Signing with the defaults uses permutations written in the code, not datasketch's
+    # constructor: they must be exactly what datasketch builds.
+    checked = 0
+    for (version, num_perm, seed), (a, b) in minhash._KNOWN_PERMUTATIONS.items():
+        if version != datasketch.__version__:
+            continue
+        built = datasketch.MinHash(num_perm=num_perm, seed=seed, scheme=minhash.SCHEME)
+        assert built.permutations[0].tolist() == list(a)
+        assert built.permutations[1].tolist() == list(b)
+        checked += 1
+    assert checked >= 1, "no known permutations for the installed datasketch"
+    a, b = minhash.permutations(DEFAULT.num_perm, DEFAULT.seed)
+    assert a.dtype == b.dtype == np.uint32 and len(a) == DEFAULT.num_perm
