@@ -301,6 +301,10 @@ ARTICLE_EDGE_RULES = (
             r"\((ap|afp|reuters|getty|epa|xinhua|ani|pti|ians|aa)"
             r" ?(photo|images?|via getty)[^)]*\)\s*$|"
             r"(getty images|shutterstock|istock|via reuters|via ap)\)?\s*$|"
+            # A photographer's credit closing the caption: "... Kathrin Ziegler/Getty",
+            # "... J. Scott Applewhite / AP file".
+            r"\S ?/ ?(ap|getty|reuters|afp|epa|bloomberg|xinhua|nurphoto|sipa)"
+            r"( (file|photo|images?))?\.?\s*$|"
             r"credit\s*(\.\.\.|…|:)\s*\S|"
             r"\((image|photo|picture|pic|credit|source)s?: [^)]*\)$|"
             r"^(©|ⓒ)\s*\D|\[(file|photo|image|picture)s?: [^\]]*\]$|"

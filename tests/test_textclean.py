@@ -408,6 +408,29 @@ def test_unspaced_language_is_measured_in_characters():
     assert clean_text(text).text == "\n\n".join(body)
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The road to retiring early isn't easy. Kathrin Ziegler/Getty",
+        "Rep. Jane Doe speaks at the Capitol on July 25, 2019. J. Scott Applewhite / AP file",
+        "The house where the mayor was born. Leonhard Foeger / Reuters",
+    ],
+)
+def test_a_caption_closed_by_a_photographers_credit_is_a_caption(caption):
+    body = [
+        "Dockworkers walked out on Monday over a plan to automate the cranes at the terminal, "
+        "halting traffic at the port for the first time in a decade, union leaders said.",
+        "The strike is expected to last until Friday, when talks resume with the port "
+        "authority and the shipping companies that run the terminal on the north quay.",
+    ]
+    result = clean_text("\n\n".join(["Dockworkers strike at Harborton", caption, *body]))
+    assert result.text == "\n\n".join(body)
+    assert [(r.reason, r.text) for r in result.removed][-1] == ("photo-caption", caption)
+    # A sentence that only mentions an agency is prose.
+    (prose,) = _split("The figures were first reported by the AP and by Reuters.")
+    assert _match_rule(prose) is None
+
+
 def test_rule_table_answers_as_trying_each_rule_in_order():
     # The matcher joins the rules' patterns for speed; it must name the same first rule.
     samples = [
