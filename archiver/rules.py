@@ -176,7 +176,8 @@ INTERACTION_RULES = (
             r"link copied|show more sharing options|close extra sharing options|"
             r"\d+ shares?|sharing is caring!?|facebook|twitter|linkedin|"
             r"whatsapp|reddit|pinterest|flipboard|tumblr|e-?mail|print|telegram|"
-            r"messenger)[:!.]?$|^click to (share|email|print|tweet)\b|"
+            r"messenger|read later|save for later|follow us|follow us on \w+)[:!.]?$|"
+            r"^click to (share|email|print|tweet)\b|"
             r"\(opens in new window\)$"
         ),
     ),
@@ -280,6 +281,7 @@ ARTICLE_EDGE_RULES = (
     Rule(
         "image-credit",
         _rx(
+            r"^(image|photo|picture)s? copyright\b|"
             r"^(image|photo|picture|video|graphic|illustration)s?"
             r"( credit| courtesy| source| by)?s?\s*:|"
             r"^(credit|source|courtesy)s?\s*(\.\.\.|…|:)|"
@@ -305,6 +307,7 @@ ARTICLE_EDGE_RULES = (
             # "... J. Scott Applewhite / AP file".
             r"\S ?/ ?(ap|getty|reuters|afp|epa|bloomberg|xinhua|nurphoto|sipa)"
             r"( (file|photo|images?))?\.?\s*$|"
+            r"\b(submitted|staff|contributed|handout) photo\.?$|"
             r"credit\s*(\.\.\.|…|:)\s*\S|"
             r"\((image|photo|picture|pic|credit|source)s?: [^)]*\)$|"
             r"^(©|ⓒ)\s*\D|\[(file|photo|image|picture)s?: [^\]]*\]$|"
@@ -318,7 +321,9 @@ ARTICLE_EDGE_RULES = (
         _rx(
             r"^(tags?|topics?|categories|category|filed under|related tags|"
             r"tagged( with)?|keywords|more on|posted in|filed in)\s*:|"
-            r"^(posted|filed) (in|under) .{1,80}\|"
+            r"^(posted|filed) (in|under) .{1,80}\||"
+            # A page's keywords run together: "how to retire early,early retirement,...".
+            r"^[^,]+(,[^\W\d_][^,]*){3,}$"
         ),
         max_words=40,
     ),

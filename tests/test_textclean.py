@@ -431,6 +431,24 @@ def test_a_caption_closed_by_a_photographers_credit_is_a_caption(caption):
     assert _match_rule(prose) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Christopher Tays Submitted photo", "photo-caption"),
+        ("Image copyright @BigMachine", "image-credit"),
+        ("Read Later", "share-bar"),
+        ("Follow Us", "share-bar"),
+        ("How to retire early,Early retirement,Retiring early,Personal Finance", "tags"),
+    ],
+)
+def test_more_boilerplate_lines_seen_in_scraped_pages(line, reason):
+    (parsed,) = _split(line)
+    assert _match_rule(parsed).name == reason
+    # Prose with commas and a thousands separator is not a keyword list.
+    (prose,) = _split("Of 2,300 paintings, 1,200 were found, the police said, in a locker.")
+    assert _match_rule(prose) is None
+
+
 def test_rule_table_answers_as_trying_each_rule_in_order():
     # The matcher joins the rules' patterns for speed; it must name the same first rule.
     samples = [
@@ -457,6 +475,9 @@ def test_rule_table_answers_as_trying_each_rule_in_order():
         "Tags: bridge, council",
         "Image 1 of 8",
         "The views expressed are those of the author.",
+        "Jonathan P. Blair Submitted photo",
+        "The house where he was born. Leonhard Foeger / Reuters file",
+        "10 things in tech,10 things in tech,SAI,Tech",
     ]
     for line in _split("\n".join(samples)):
         lower = line.text.lower()
