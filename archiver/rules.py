@@ -145,7 +145,9 @@ INTERACTION_RULES = (
             r"^thanks? (you )?for (signing up|subscribing)|^newsletters?$|"
             r"^invalid e-?mail|^by (signing up|subscribing|clicking)|"
             r"^please check the (opt-in|box)|^you can unsubscribe|"
-            r"^keep an eye on your inbox|^click here to subscribe"
+            r"^keep an eye on your inbox|^click here to subscribe|"
+            r"^(subscribe|follow us) (to|on) .{1,40} on "
+            r"(youtube|twitter|facebook|instagram|tiktok|telegram)\b"
         ),
     ),
     Rule(
@@ -348,7 +350,9 @@ ARTICLE_EDGE_RULES = (
             r"view (all|more)|see all|read more|continue reading|more|"
             r"print edition|site index|site map|sitemap|permalink|"
             r"post navigation|×)[\s»«›‹>→←.:!]*$|"
-            r"^(home|news)\s*[»›>/|]\s*|^(previous|next) (post|article|story)\s*:"
+            r"^(home|news)\s*[»›>/|]\s*|^(previous|next) (post|article|story)\s*:|"
+            # Breadcrumbs and link lists: "Messages » Self-esteem » ...", "» Race times".
+            r"^[^»›]{1,60}( [»›] [^»›]{1,60}){2,}$|^[»›] \S"
         ),
         max_words=14,
     ),

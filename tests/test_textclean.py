@@ -439,6 +439,9 @@ def test_a_caption_closed_by_a_photographers_credit_is_a_caption(caption):
         ("Read Later", "share-bar"),
         ("Follow Us", "share-bar"),
         ("How to retire early,Early retirement,Retiring early,Personal Finance", "tags"),
+        ("Mensagens » Mensagens de Autoestima » Só quem se Ama…", "navigation"),
+        ("» Horários dos Treinos e Corridas da F1", "navigation"),
+        ("Subscribe to 9to5Mac on YouTube for more Apple news:", "newsletter"),
     ],
 )
 def test_more_boilerplate_lines_seen_in_scraped_pages(line, reason):
@@ -478,6 +481,8 @@ def test_rule_table_answers_as_trying_each_rule_in_order():
         "Jonathan P. Blair Submitted photo",
         "The house where he was born. Leonhard Foeger / Reuters file",
         "10 things in tech,10 things in tech,SAI,Tech",
+        "News » Local » Harbour",
+        "Subscribe to The Courier on YouTube for more",
     ]
     for line in _split("\n".join(samples)):
         lower = line.text.lower()
