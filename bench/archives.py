@@ -29,10 +29,14 @@ def rare_word(i: int) -> str:
 
 
 def build(db: Path, n: int) -> None:
+    """Articles and their full-text rows, written to a temporary file renamed at the end (an
+    interrupted build leaves no archive that looks complete)."""
     if db.exists():
         return
-    Archive.open(str(db), create=True).close()
-    conn = sqlite3.connect(db)
+    partial = db.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    Archive.open(str(partial), create=True).close()
+    conn = sqlite3.connect(partial)
     started = time.perf_counter()
     batch = []
     for i in range(n):
@@ -56,7 +60,9 @@ def build(db: Path, n: int) -> None:
             )
             conn.commit()
             batch = []
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+    partial.rename(db)
     print(f"built {n:,} articles in {time.perf_counter() - started:.0f} s")
 
 
