@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.metadata import version
@@ -61,6 +62,12 @@ def scheme(settings: ReuseSettings = DEFAULT) -> dict[str, Any]:
         "rows": settings.rows,
         "byte_format": BYTE_FORMAT,
     }
+
+
+@lru_cache(maxsize=8)
+def scheme_json(settings: ReuseSettings = DEFAULT) -> str:
+    """:func:`scheme` as stored in ``reuse_signatures.scheme`` (keys sorted), built once."""
+    return json.dumps(scheme(settings), sort_keys=True)
 
 
 @lru_cache(maxsize=1)

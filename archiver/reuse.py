@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import Connection, delete, func, insert, or_, select
 
 from .align import align
-from .minhash import band_keys, from_bytes, is_empty, scheme, sign, to_bytes
+from .minhash import band_keys, from_bytes, is_empty, scheme_json, sign, to_bytes
 from .models import Article, ArticleField, LshBand, ReusePair, ReuseSignature
 from .passages import (
     DEFAULT,
@@ -173,7 +173,7 @@ def index_article(
         _INSERT_SIGNATURE,
         {
             "article_id": article_id,
-            "scheme": json.dumps(scheme(settings), sort_keys=True),
+            "scheme": scheme_json(settings),
             "passages": len(stored),
             "data": to_bytes(stored),
         },
@@ -200,9 +200,10 @@ def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> li
 def stale_signatures(conn: Connection, settings: ReuseSettings = DEFAULT) -> int:
     """How many articles were signed under another scheme (other settings or datasketch):
     their passages cannot match new ones until they are cleaned and indexed again."""
-    current = json.dumps(scheme(settings), sort_keys=True)
     return conn.execute(
-        select(func.count()).select_from(signatures_t).where(signatures_t.c.scheme != current)
+        select(func.count())
+        .select_from(signatures_t)
+        .where(signatures_t.c.scheme != scheme_json(settings))
     ).scalar_one()
 
 
@@ -211,7 +212,7 @@ def index_is_current(conn: Connection, article_id: int, settings: ReuseSettings 
     stored = conn.execute(
         select(signatures_t.c.scheme).where(signatures_t.c.article_id == article_id)
     ).scalar()
-    return stored == json.dumps(scheme(settings), sort_keys=True)
+    return stored == scheme_json(settings)
 
 
 def _settings_of(stored_scheme: str, settings: ReuseSettings) -> ReuseSettings:

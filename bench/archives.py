@@ -8,7 +8,6 @@ then every article signed and added to the LSH band index by the real code.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import sqlite3
 import time
@@ -68,10 +67,10 @@ def build(db: Path, n: int) -> None:
 
 def build_reuse_index(db: Path) -> None:
     """Sign and index every article not yet indexed, a batch per transaction (resumable)."""
-    from archiver.minhash import scheme
+    from archiver.minhash import scheme_json
     from archiver.reuse import index_article
 
-    current = json.dumps(scheme(), sort_keys=True)
+    current = scheme_json()
     with Archive.open(str(db)) as archive:
         with archive.db.writing() as conn:
             stored = conn.exec_driver_sql("SELECT scheme FROM reuse_signatures LIMIT 1").scalar()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from sqlalchemy import create_engine, inspect
 
 from archiver.archive import Archive
 from archiver.fts import search
-from archiver.minhash import band_keys, scheme, to_bytes
+from archiver.minhash import band_keys, scheme_json, to_bytes
 from archiver.passages import DEFAULT, ReuseSettings
 from archiver.reuse import signatures
 from archiver.store import (
@@ -168,7 +167,7 @@ def test_db_check_finds_articles_indexed_under_another_scheme(db_path, cli, writ
     sigs = signatures(text, old)
     conn.execute(
         "UPDATE reuse_signatures SET scheme = ?, data = ? WHERE article_id = 1",
-        (json.dumps(scheme(old), sort_keys=True), to_bytes(sigs)),
+        (scheme_json(old), to_bytes(sigs)),
     )
     keys = band_keys(sigs, old)
     conn.executemany(
