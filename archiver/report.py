@@ -129,14 +129,12 @@ def build_report(
         else None
     )
     with archive.db.reading() as conn:
-        pairs = [
-            Pair.from_row(r)
-            for r in conn.execute(select(pairs_t).order_by(pairs_t.c.a, pairs_t.c.b))
-        ]
+        pair_query = select(pairs_t).order_by(pairs_t.c.a, pairs_t.c.b)
+        if min_words:
+            pair_query = pair_query.where(pairs_t.c.shared_words >= min_words)
+        pairs = [Pair.from_row(r) for r in conn.execute(pair_query)]
         if chosen is not None:
             pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
-        if min_words:
-            pairs = [p for p in pairs if p.shared_words >= min_words]
         # Every article counts in the outlets' shares; texts only when spans are shown.
         query = select(
             articles_t.c.id,

@@ -60,7 +60,7 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
         archiver add page.html --outlet "Khaama Press" --published 2024-03-03
         curl -s https://example.org/story | archiver add - --url https://example.org/story
     """
-    from ..ingest import Overrides, expand_paths
+    from ..ingest import Overrides, add_input, expand_paths
 
     overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
     settings = Settings(max_bytes=max_size * MB)
@@ -68,7 +68,25 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     archive = app.open(create=True)
     counts = {"added": 0, "duplicate": 0, "error": 0}
     try:
-        _add_all(inputs, archive, overrides, format_, settings, as_json, counts)
+        with Progress(len(inputs), "Archiving") as bar:
+            for item in inputs:
+                result = add_input(
+                    archive,
+                    item,
+                    overrides,
+                    format=format_,
+                    settings=settings,
+                    stdin=sys.stdin.buffer.read,
+                )
+                counts[result.status] += 1
+                bar.clear()
+                if result.error:
+                    click.echo(f"error: {result.error}", err=True)
+                if as_json:
+                    click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+                elif result.status != "error":
+                    click.echo(_line(result))
+                bar.update(1)
     except KeyboardInterrupt:
         click.echo(
             f"Interrupted after {sum(counts.values())} of {len(inputs)} inputs: "
@@ -84,31 +102,6 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
         click.echo(_skipped(skipped), err=True)
     if counts["error"]:
         sys.exit(EXIT_INPUT_FAILED)
-
-
-def _add_all(inputs, archive, overrides, format_, settings, as_json, counts) -> None:
-    """Add each input in turn, printing its line and counting it in ``counts``."""
-    from ..ingest import add_input
-
-    with Progress(len(inputs), "Archiving") as bar:
-        for item in inputs:
-            result = add_input(
-                archive,
-                item,
-                overrides,
-                format=format_,
-                settings=settings,
-                stdin=sys.stdin.buffer.read,
-            )
-            counts[result.status] += 1
-            bar.clear()
-            if result.error:
-                click.echo(f"error: {result.error}", err=True)
-            if as_json:
-                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
-            elif result.status != "error":
-                click.echo(_line(result))
-            bar.update(1)
 
 
 def _line(result: AddResult) -> str:
