@@ -235,15 +235,28 @@ def align(
     scattered stock phrases never add up to a passage. Bylines, datelines, disclaimers and short
     quotes are shorter than ``min_words`` and yield nothing; longer templates (bios, long
     disclaimers) recur across the archive and are passed in ``ignore`` as common shingles.
+    A statement quoted piecemeal (several runs of ``settings.fragment_words`` that do not
+    chain) is kept too, each piece a span, when the pieces together are long enough.
     """
     ta = tokenize(a) if isinstance(a, str) else a
     tb = tokenize(b) if isinstance(b, str) else b
-    spans = [
-        _span(chain, ta, tb)
-        for chain in chain_runs(find_runs(ta, tb, settings, ignore), settings)
-        if max(r.words for r in chain) >= settings.anchor_words
-    ]
-    spans = [s for s in spans if s.shared_words >= settings.min_words]
+    spans, pieces = [], []
+    for chain in chain_runs(find_runs(ta, tb, settings, ignore), settings):
+        longest = max(r.words for r in chain)
+        if longest < min(settings.anchor_words, settings.fragment_words):
+            continue
+        span = _span(chain, ta, tb)
+        if longest >= settings.anchor_words and span.shared_words >= settings.min_words:
+            spans.append(span)
+        elif longest >= settings.fragment_words:
+            pieces.append(span)
+    # A phrase repeated within a page is one piece, however often it matches.
+    distinct = {tuple(ta.words[p.a_words[0] : p.a_words[1]]): p.shared_words for p in pieces}
+    if (
+        len(distinct) >= settings.fragment_count
+        and sum(distinct.values()) >= settings.fragment_total
+    ):
+        spans += pieces
     spans.sort(key=lambda s: (s.a_start, s.b_start))
     runs = [r for s in spans for r in s.runs]
     return Alignment(

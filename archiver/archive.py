@@ -41,6 +41,7 @@ class Stored:
     id: int
     created: bool
     pairs: list[Pair] = field(default_factory=list)
+    extraction: Extraction | None = None
 
 
 @dataclass
@@ -163,9 +164,10 @@ class Archive:
         """Store one article in one transaction, with its reuse index and verified pairs.
 
         ``template``: the article's lines, counted into its outlet's template. Bytes already
-        archived are not stored again: the result then names the existing article.
+        archived are not stored again: the result then names the existing article. Lines
+        found to be boilerplate shared with other articles are removed from the stored text
+        (``Stored.extraction`` is what was stored).
         """
-        from .reuse import find_reuse
         from .templates import count as count_template_lines
 
         with self.db.writing() as conn:
@@ -184,9 +186,8 @@ class Archive:
             _write_details(conn, article_id, extraction, metadata)
             if template is not None:
                 count_template_lines(conn, template, +1)
-            return Stored(
-                article_id, True, find_reuse(conn, article_id, extraction.text, _outlet(metadata))
-            )
+            extraction, pairs = _find_reuse(conn, article_id, extraction)
+            return Stored(article_id, True, pairs, extraction)
 
     def replace_extraction(
         self,
@@ -201,7 +202,7 @@ class Archive:
         """Swap in a new cleaning of a stored article (``reclean``), in one transaction:
         clean text, metadata, removed lines, template counts, reuse index and pairs (found
         again). The original bytes stay."""
-        from .reuse import find_reuse, unindex_article
+        from .reuse import unindex_article
         from .templates import count as count_template_lines
 
         with self.db.writing() as conn:
@@ -218,7 +219,14 @@ class Archive:
                 count_template_lines(conn, old_template, -1)
             if new_template is not None:
                 count_template_lines(conn, new_template, +1)
-            return find_reuse(conn, article_id, extraction.text, _outlet(metadata))
+            return _find_reuse(conn, article_id, extraction)[1]
+
+    def strip_boilerplate(self, extraction: Extraction) -> Extraction:
+        """The extraction without the lines the archive has learned to be boilerplate."""
+        from .boilerplate import strip_known
+
+        with self.db.reading() as conn:
+            return strip_known(conn, extraction)
 
     def index_is_current(self, article_id: int) -> bool:
         """Whether the article's reuse index was made by this version (``reclean`` redoes it)."""
@@ -411,8 +419,11 @@ def _write_details(conn, article_id: int, extraction: Extraction, metadata: dict
         )
 
 
-def _outlet(metadata: dict[str, Field]) -> str | None:
-    return metadata["outlet"].value if "outlet" in metadata else None
+def _find_reuse(conn, article_id: int, extraction: Extraction) -> tuple[Extraction, list[Pair]]:
+    from .reuse import find_reuse
+
+    found = find_reuse(conn, article_id, extraction)
+    return found.extraction or extraction, found.pairs
 
 
 def select_articles() -> Select:

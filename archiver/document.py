@@ -57,3 +57,6 @@ class Extraction:
     metadata: dict[str, Field] = field(default_factory=dict)
     extractor: str = ""
     extractor_version: str = ""
+    #: The line number (as in ``removed``) of each line of ``text``, in order, when known:
+    #: lines removed later (learned boilerplate) are reported under their own number.
+    linenos: list[int] = field(default_factory=list)

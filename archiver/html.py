@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, document_fromstring
 from trafilatura.utils import load_html
 
 from archiver.document import Extraction, Field
@@ -35,6 +36,11 @@ from archiver.textclean import clean_extracted
 #: trafilatura's options for the body. ``fast`` skips the fallback extractors: it scores better
 #: on the AEB benchmark (F1 0.962 vs 0.953) and costs a third less. Comments are not the article.
 BODY_OPTIONS: dict[str, Any] = {"fast": True, "include_comments": False, "include_tables": True}
+
+#: A body split into several containers is taken whole when the pieces hold this much more
+#: text than trafilatura's pick, and keep this share of its words.
+WHOLE_BODY_GAIN = 1.2
+WHOLE_BODY_KEEP = 0.9
 
 #: How far each source is trusted, used as the Field confidence.
 CONFIDENCE = {
@@ -452,6 +458,55 @@ def extract_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Fie
 # ---------------------------------------------------------------------------------------------
 
 
+def _container(element: HtmlElement) -> tuple[str, frozenset[str]]:
+    return element.tag, frozenset((element.get("class") or "").split())
+
+
+def _whole_body(tree: HtmlElement, text: str, url: str | None) -> str | None:
+    """The article's text when its body is split into several containers of one kind (Condé
+    Nast's WIRED cuts it at every in-article promo) and trafilatura kept only the first: each
+    container extracted alone, in page order. None when the body is in one piece, or when the
+    pieces together do not hold what trafilatura found and more (measured on AEB, WIRED pages
+    go from 0.35-0.45 recall to 0.96-0.98; on trafilatura's 990 pages 9 more wanted snippets
+    are found for 5 unwanted)."""
+    first = " ".join(text.split("\n", 1)[0].split())[:40]
+    holders: dict[tuple[str, frozenset[str]], list[HtmlElement]] = {}
+    home = None
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is None:
+            continue
+        kind = _container(parent)
+        same = holders.setdefault(kind, [])
+        if not same or same[-1] is not parent:
+            same.append(parent)
+        if home is None and first and first in " ".join(paragraph.text_content().split()):
+            home = kind
+    if home is None or not home[1]:
+        return None
+    pieces = [
+        e
+        for e in dict.fromkeys(holders[home])
+        if not any(a in holders[home] for a in e.iterancestors())
+    ]
+    if len(pieces) < 2:
+        return None
+    parts = []
+    for piece in pieces:
+        page = document_fromstring("<html><body><article></article></body></html>")
+        page.find(".//article").append(copy.deepcopy(piece))
+        found = trafilatura.bare_extraction(page, url=url, **BODY_OPTIONS)
+        if found is not None and found.text:
+            parts.append(found.text)
+    whole = "\n".join(parts)
+    lines = {line.strip() for line in whole.split("\n")}
+    words = len(text.split())
+    kept = sum(len(line.split()) for line in text.split("\n") if line.strip() in lines)
+    if len(whole.split()) > WHOLE_BODY_GAIN * words and kept >= WHOLE_BODY_KEEP * words:
+        return whole
+    return None
+
+
 def extract_html(html: str, *, url: str | None = None) -> Extraction:
     """Extract the article text and metadata of one HTML page.
 
@@ -467,10 +522,11 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
     # bare_extraction works on its own copy of the tree, so the one above stays intact.
     document = trafilatura.bare_extraction(tree, url=url, **BODY_OPTIONS)
     if document is not None and document.text:
+        text = _whole_body(tree, document.text, url) or document.text
         # trafilatura leaves in some of what the plain-text rules know: comment prompts,
         # "Loading comments...", share lines, disclaimers.
-        cleaned = clean_extracted(document.text)
-        result.text, result.removed = cleaned.text, cleaned.removed
+        cleaned = clean_extracted(text)
+        result.text, result.removed, result.linenos = cleaned.text, cleaned.removed, cleaned.linenos
         for name, found in cleaned.metadata.items():
             current = result.metadata.get(name)
             if current is None or found.confidence > current.confidence:

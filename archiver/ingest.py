@@ -236,7 +236,7 @@ def clean_with_template(
         _seen_lines(decoded, extraction), metadata.get("outlet") and metadata["outlet"].value
     )
     if lines is None or decoded.format != "text":
-        return extraction, metadata, lines
+        return archive.strip_boilerplate(extraction), metadata, lines
     keys = line_hashes(decoded.text)
     counts = archive.template_counts(lines.outlet_hash, keys)
     if exclude is not None and exclude.outlet_hash == lines.outlet_hash:
@@ -248,7 +248,7 @@ def clean_with_template(
         extraction = extract_decoded(decoded, name, url=url, settings=settings, template=template)
         metadata = merge_metadata(extraction.metadata, given)
         lines = template_lines(decoded.text, metadata.get("outlet") and metadata["outlet"].value)
-    return extraction, metadata, lines
+    return archive.strip_boilerplate(extraction), metadata, lines
 
 
 def add_input(
@@ -296,7 +296,7 @@ def add_input(
             value.get("title"),
             value.get("outlet"),
             value.get("published"),
-            len(extraction.removed),
+            len((stored.extraction or extraction).removed),
             sorted(p.other(stored.id) for p in stored.pairs),
         )
     except InputError as exc:

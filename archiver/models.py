@@ -125,6 +125,17 @@ class TemplateLine(Base):
     articles: Mapped[int]
 
 
+class BoilerplateShingle(Base):
+    """A word shingle learned to be boilerplate (a template or a network's standing text), and
+    how many articles were found holding it: lines made of such shingles are removed."""
+
+    __tablename__ = "boilerplate_shingles"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy's own protocol
+
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    articles: Mapped[int]
+
+
 class ReuseSignature(Base):
     """MinHash signatures of an article's passages (little-endian uint32), and their scheme."""
 

@@ -167,6 +167,7 @@ class ArticleFacts:
     published_source: str | None = None  # html-meta, json-ld, text-line, header-date, ...
     ingested: float | None = None  # seconds since the epoch
     extra: dict[str, str] = field(default_factory=dict)  # republished, original_outlet, ...
+    title: str | None = None
 
 
 @dataclass

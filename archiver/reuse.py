@@ -7,16 +7,27 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
-from .align import align
+from .align import Alignment, align
+from .boilerplate import (
+    Page,
+    judge,
+    known_shingles,
+    line_ranges,
+    lines_under,
+    shingles_inside,
+    strip_lines,
+    word_mask,
+)
+from .boilerplate import learn as remember
+from .document import Extraction
 from .minhash import band_keys, from_bytes, is_empty, scheme_json, sign, to_bytes
-from .models import Article, ArticleField, LshBand, ReusePair, ReuseSignature
+from .models import Article, ArticleField, LshBand, RemovedLine, ReusePair, ReuseSignature
 from .passages import (
     DEFAULT,
     ReuseSettings,
     Tokens,
-    common_set,
     shingle_hashes,
     split_passages,
     tokenize,
@@ -31,6 +42,7 @@ fields_t = ArticleField.__table__
 bands_t = LshBand.__table__
 pairs_t = ReusePair.__table__
 signatures_t = ReuseSignature.__table__
+removed_t = RemovedLine.__table__
 
 #: A passage id is its article id shifted left by this many bits, plus its index.
 PASSAGE_BITS = 16
@@ -42,7 +54,8 @@ KEYS_PER_QUERY = 5000
 MAX_BAND_ARTICLES = 1000
 #: A line in this many articles of one outlet (the new one included) is its template for
 #: reuse detection. One more than the cleaner needs: an outlet that ran the same wire story
-#: twice has not made it a template.
+#: twice has not made it a template (and two articles telling the same story never share
+#: template, whatever the counts say: see boilerplate.judge).
 REUSE_TEMPLATE_ARTICLES = TEMPLATE_MIN_ARTICLES + 1
 #: Fields that provenance reads besides the core columns.
 PROVENANCE_FIELDS = ("republished", "original_outlet")
@@ -99,76 +112,28 @@ class Pair:
         )
 
 
-NOTHING = np.zeros(0, dtype=np.uint64)
-
-
 def signatures(
-    text: str, settings: ReuseSettings = DEFAULT, ignore: np.ndarray | None = None
+    text: str | Tokens, settings: ReuseSettings = DEFAULT, ignore: np.ndarray | None = None
 ) -> np.ndarray:
     """MinHash signatures of a clean text's passages: shape (passages, num_perm)."""
-    tokens = tokenize(text)
+    tokens = tokenize(text) if isinstance(text, str) else text
     return sign(
         shingle_hashes(tokens, settings.shingle), split_passages(tokens, settings), settings, ignore
     )
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """Each non-blank line with its character range."""
-    out, at = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((at, at + len(line), line))
-        at += len(line) + 1
-    return out
-
-
-def _shingles_within(
-    tokens: Tokens, ranges: list[tuple[int, int]], settings: ReuseSettings
-) -> np.ndarray:
-    """Hashes of the shingles lying wholly inside the character ranges (sorted, unique)."""
-    if not ranges or len(tokens) < settings.shingle:
-        return NOTHING
-    inside = np.zeros(len(tokens), dtype=bool)
-    for start, end in ranges:
-        inside |= (tokens.starts >= start) & (tokens.ends <= end)
-    k = settings.shingle
-    window = np.lib.stride_tricks.sliding_window_view(inside, k).all(axis=1)
-    return common_set(shingle_hashes(tokens, k)[window])
-
-
-def template_shingles(
-    conn: Connection, text: str, outlet: str | None, settings: ReuseSettings = DEFAULT
-) -> np.ndarray:
-    """Shingles of the lines that recur across the outlet's articles (its template): they
-    are no evidence of reuse, however long (bios, standing disclaimers, boxes)."""
-    if not outlet:
-        return NOTHING
-    hashes = line_hashes(text)
-    known = template_counts(conn, outlet_hash(outlet), hashes)
-    common = {hashes[h] for h, n in known.items() if n >= REUSE_TEMPLATE_ARTICLES}
-    if not common:
-        return NOTHING
-    ranges = [(s, e) for s, e, line in _lines(text) if template_key(line) in common]
-    return _shingles_within(tokenize(text), ranges, settings)
-
-
-def shared_lines_shingles(a: str, b: str, settings: ReuseSettings = DEFAULT) -> np.ndarray:
-    """Shingles of the lines two texts have word for word: what two articles of one outlet
-    share this way is their template, even before the archive has counted it."""
-    b_lines = {line.strip() for _, _, line in _lines(b)}
-    ranges = [(s, e) for s, e, line in _lines(a) if line.strip() in b_lines]
-    return _shingles_within(tokenize(a), ranges, settings)
-
-
 def index_article(
     conn: Connection,
     article_id: int,
-    text: str,
+    text: str | Tokens,
     settings: ReuseSettings = DEFAULT,
     ignore: np.ndarray | None = None,
+    *,
+    signed: np.ndarray | None = None,
 ) -> None:
-    """Store an article's signatures and add its passages to the LSH index (incremental)."""
-    stored = signatures(text, settings, ignore)
+    """Store an article's signatures and add its passages to the LSH index (incremental).
+    ``signed``: the signatures when already computed."""
+    stored = signatures(text, settings, ignore) if signed is None else signed
     conn.execute(
         _INSERT_SIGNATURE,
         {
@@ -245,13 +210,16 @@ def unindex_article(conn: Connection, article_id: int, settings: ReuseSettings =
 def candidates(
     conn: Connection,
     article_id: int,
-    text: str,
+    text: str | Tokens,
     settings: ReuseSettings = DEFAULT,
     ignore: np.ndarray | None = None,
+    *,
+    signed: np.ndarray | None = None,
 ) -> list[int]:
     """Archived articles sharing an LSH band with one of this text's passages, most bands
-    first (unverified: every one must go through :func:`verify`)."""
-    sigs = signatures(text, settings, ignore)
+    first (unverified: every one must go through alignment). ``signed``: the text's
+    signatures when already computed."""
+    sigs = signatures(text, settings, ignore) if signed is None else signed
     if not len(sigs):
         return []
     keys = band_keys(sigs[~is_empty(sigs)], settings).ravel()
@@ -282,6 +250,7 @@ def facts(conn: Connection, ids: list[int]) -> dict[int, ArticleFacts]:
         select(
             articles_t.c.id,
             articles_t.c.outlet,
+            articles_t.c.title,
             articles_t.c.clean_text,
             articles_t.c.published,
             articles_t.c.ingested_at,
@@ -294,6 +263,7 @@ def facts(conn: Connection, ids: list[int]) -> dict[int, ArticleFacts]:
             text=r.clean_text,
             published=r.published,
             ingested=r.ingested_at.timestamp() if r.ingested_at else None,
+            title=r.title,
         )
         for r in rows
     }
@@ -313,79 +283,188 @@ def facts(conn: Connection, ids: list[int]) -> dict[int, ArticleFacts]:
     return found
 
 
-def verify(
-    conn: Connection,
-    article_id: int,
-    others: list[int],
-    settings: ReuseSettings = DEFAULT,
-    ignore: np.ndarray | None = None,
-) -> list[Pair]:
-    """Align the article with each candidate; store and return the verified pairs.
+def template_words(conn: Connection, text: str, tokens: Tokens, outlet: str | None) -> np.ndarray:
+    """The words of ``text`` on lines its outlet repeats across its archived articles."""
+    mask = np.zeros(len(tokens), dtype=bool)
+    if not outlet:
+        return mask
+    hashes = line_hashes(text)
+    known = template_counts(conn, outlet_hash(outlet), hashes)
+    common = {hashes[h] for h, n in known.items() if n >= REUSE_TEMPLATE_ARTICLES}
+    if common:
+        for start, end in line_ranges(text):
+            if template_key(text[start:end]) in common:
+                mask |= (tokens.starts >= start) & (tokens.ends <= end)
+    return mask
 
-    ``ignore``: shingles that are no evidence (the outlet's template). Two articles of the
-    same outlet also ignore the lines they share word for word.
-    """
-    known = facts(conn, [article_id, *others])
-    me = known.get(article_id)
-    if me is None:
-        return []
-    mine = tokenize(me.text)
-    pairs = []
-    for other_id in others:
-        other = known.get(other_id)
-        if other is None:  # a stale band of an article no longer archived
-            continue
-        first, second = (me, other) if article_id < other_id else (other, me)
-        ta, tb = (mine, tokenize(other.text)) if first is me else (tokenize(other.text), mine)
-        skip = ignore if ignore is not None else NOTHING
-        if me.outlet and other.outlet and outlet_hash(me.outlet) == outlet_hash(other.outlet):
-            skip = np.union1d(skip, shared_lines_shingles(me.text, other.text, settings))
-        alignment = align(ta, tb, settings, ignore=skip if len(skip) else None)
-        if not alignment:
-            continue
-        verdict: Provenance = decide(first, second, alignment)
-        pair = Pair(
-            first.id,
-            second.id,
-            alignment.shared_words,
-            alignment.coverage_a,
-            alignment.coverage_b,
-            [s.offsets() for s in alignment.spans],
-            verdict.source,
-            verdict.confidence,
-            verdict.attributed,
-            verdict.evidence,
-        )
-        pairs.append(pair)
-    if pairs:
-        conn.execute(
-            _INSERT_PAIR,
-            [
-                {
-                    **p.to_json(),
-                    "spans": json.dumps(p.spans),
-                    "evidence": json.dumps(p.evidence, ensure_ascii=False),
-                }
-                for p in pairs
-            ],
-        )
-    return pairs
+
+def _align(first: ArticleFacts, second: ArticleFacts, settings, ignore) -> Alignment:
+    return align(first.text, second.text, settings, ignore=ignore if len(ignore) else None)
+
+
+def _ordered(x: ArticleFacts, y: ArticleFacts) -> tuple[ArticleFacts, ArticleFacts]:
+    return (x, y) if x.id < y.id else (y, x)
+
+
+def make_pair(first: ArticleFacts, second: ArticleFacts, alignment: Alignment) -> Pair:
+    """A verified pair (``first.id < second.id``) with the provenance verdict."""
+    verdict: Provenance = decide(first, second, alignment)
+    return Pair(
+        first.id,
+        second.id,
+        alignment.shared_words,
+        alignment.coverage_a,
+        alignment.coverage_b,
+        [s.offsets() for s in alignment.spans],
+        verdict.source,
+        verdict.confidence,
+        verdict.attributed,
+        verdict.evidence,
+    )
+
+
+def _pair_rows(pairs: list[Pair]) -> list[dict]:
+    return [
+        {
+            **p.to_json(),
+            "spans": json.dumps(p.spans),
+            "evidence": json.dumps(p.evidence, ensure_ascii=False),
+        }
+        for p in pairs
+    ]
+
+
+def _delete_pair(conn: Connection, a: int, b: int) -> None:
+    conn.execute(delete(pairs_t).where(pairs_t.c.a == a, pairs_t.c.b == b))
+
+
+def _revise(
+    conn: Connection,
+    known: dict[int, ArticleFacts],
+    holders: set[int],
+    ignore: np.ndarray,
+    settings: ReuseSettings,
+) -> None:
+    """Align again the stored pairs between articles that hold newly learned boilerplate:
+    a pair that shared nothing else is deleted, the others lose the boilerplate's words."""
+    if len(holders) < 2:
+        return
+    rows = conn.execute(
+        select(pairs_t.c.a, pairs_t.c.b).where(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders))
+    ).all()
+    for a, b in rows:
+        _delete_pair(conn, a, b)
+        alignment = _align(known[a], known[b], settings, ignore)
+        if alignment:
+            conn.execute(_INSERT_PAIR, _pair_rows([make_pair(known[a], known[b], alignment)]))
+
+
+@dataclass
+class Found:
+    """What :func:`find_reuse` made of one article: its verified pairs, and its extraction as
+    stored (without the lines found to be boilerplate it shares with other articles)."""
+
+    pairs: list[Pair] = field(default_factory=list)
+    extraction: Extraction | None = None
+    #: Indexes of the text's non-blank lines made of boilerplate shared with other articles.
+    boilerplate_lines: list[int] = field(default_factory=list)
 
 
 def find_reuse(
     conn: Connection,
     article_id: int,
-    text: str,
-    outlet: str | None = None,
+    extraction: Extraction | str,
     settings: ReuseSettings = DEFAULT,
-) -> list[Pair]:
-    """Index a newly stored article and find what it shares with the archive (same
-    transaction). Lines of the outlet's template are left out of both."""
-    ignore = template_shingles(conn, text, outlet, settings)
-    ignore = ignore if len(ignore) else None
-    found = candidates(conn, article_id, text, settings, ignore)
-    index_article(conn, article_id, text, settings, ignore)
-    return verify(conn, article_id, found, settings, ignore)
+) -> Found:
+    """Find what a newly stored article shares with the archive, index it and store the
+    verified pairs, in the caller's transaction.
+
+    Shingles learned to be boilerplate are left out of signatures and alignments. Each shared
+    span is judged (:func:`boilerplate.judge`): boilerplate is learned (its shingles
+    remembered, the stored pairs among the articles holding it aligned again) and never makes
+    a pair. Lines of the article made of it are removed from its stored clean text (and
+    listed among its removed lines as ``shared-boilerplate``) before it is indexed;
+    ``Found.extraction`` is what was stored.
+    """
+    if isinstance(extraction, str):
+        extraction = Extraction(text=extraction)
+    found = _find(conn, article_id, extraction.text, settings, learn=True)
+    if found.boilerplate_lines:
+        stripped = strip_lines(extraction, found.boilerplate_lines)
+        if stripped is not extraction:
+            conn.execute(
+                update(articles_t)
+                .where(articles_t.c.id == article_id)
+                .values(clean_text=stripped.text)
+            )
+            new = [r for r in stripped.removed if r not in extraction.removed]
+            conn.execute(
+                insert(removed_t),
+                [
+                    {
+                        "article_id": article_id,
+                        "lineno": r.lineno,
+                        "text": r.text,
+                        "reason": r.reason,
+                    }
+                    for r in new
+                ],
+            )
+            extraction = stripped
+        found = _find(conn, article_id, extraction.text, settings, learn=False)
+    found.extraction = extraction
+    return found
+
+
+def _find(
+    conn: Connection, article_id: int, text: str, settings: ReuseSettings, *, learn: bool
+) -> Found:
+    """One pass of :func:`find_reuse` over ``text``. When ``learn`` is set and whole lines are
+    found to be boilerplate, nothing is indexed or stored: the lines are returned."""
+    tokens = tokenize(text)
+    ignore = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
+    signed = signatures(tokens, settings, ignore if len(ignore) else None)
+    found = candidates(conn, article_id, tokens, settings, signed=signed)
+    known = facts(conn, [article_id, *found])
+    me = known.get(article_id)
+    if me is None:
+        return Found()
+    alignments: dict[int, Alignment] = {}
+    for other_id in found:
+        if other_id in known:  # else a stale band of an article no longer archived
+            alignment = _align(*_ordered(me, known[other_id]), settings, ignore)
+            if alignment:
+                alignments[other_id] = alignment
+    pages = {i: Page(i, f.title, f.outlet, f.text) for i, f in known.items()}
+    template = template_words(conn, text, tokens, me.outlet) if alignments else None
+    judgement = judge(pages[article_id], alignments, pages, settings, template)
+    if judgement:
+        ranges = [
+            span.a_words if article_id < other_id else span.b_words
+            for other_id, indexes in judgement.spans.items()
+            for i, span in enumerate(alignments[other_id].spans)
+            if i in indexes
+        ]
+        mask = word_mask(tokens, ranges)
+        learned = shingles_inside(tokens, mask, settings)
+        remember(conn, learned, 1 + len(judgement.holders))
+        ignore = np.union1d(ignore, learned)
+        _revise(conn, known, judgement.holders, ignore, settings)
+        lines = lines_under(text, tokens, mask, settings)
+        if lines and learn:
+            return Found(boilerplate_lines=lines)
+        for other_id in judgement.holders:
+            alignment = _align(*_ordered(me, known[other_id]), settings, ignore)
+            if alignment:
+                alignments[other_id] = alignment
+            else:
+                del alignments[other_id]
+        signed = signatures(tokens, settings, ignore)
+    index_article(conn, article_id, tokens, settings, signed=signed)
+    pairs = [make_pair(*_ordered(me, known[o]), alignment) for o, alignment in alignments.items()]
+    if pairs:
+        conn.execute(_INSERT_PAIR, _pair_rows(pairs))
+    return Found(pairs)
 
 
 def pairs_of(conn: Connection, article_id: int) -> list[Pair]:

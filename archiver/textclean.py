@@ -1097,6 +1097,7 @@ def clean_text(
         metadata=metadata,
         extractor=EXTRACTOR,
         extractor_version=EXTRACTOR_VERSION,
+        linenos=[line.lineno for line in kept],
     )
 
 
@@ -1131,4 +1132,5 @@ def clean_extracted(text: str, *, options: CleanOptions = DEFAULT_OPTIONS) -> Ex
         metadata=metadata,
         extractor=EXTRACTOR,
         extractor_version=EXTRACTOR_VERSION,
+        linenos=[line.lineno for line in lines if line.reason is None],
     )

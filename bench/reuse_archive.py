@@ -60,19 +60,48 @@ def run(corpus: dict, db_path: Path) -> dict:
                 )
                 lines = TemplateLines(outlet_hash(outlet), tuple(line_hashes(article["text"])))
                 count_template_lines(conn, lines, +1)
-                find_reuse(conn, article_id, article["text"], outlet)
+                find_reuse(conn, article_id, article["text"])
             times.append(1000 * (time.perf_counter() - started))
         with db.reading() as conn:
             rows = conn.exec_driver_sql("SELECT a, b, spans FROM reuse_pairs").all()
+            stored = dict(conn.exec_driver_sql("SELECT id, clean_text FROM articles").all())
     finally:
         db.close()
-    found = {(a - offset, b - offset): json.loads(spans) for a, b, spans in rows}
+    # Lines found to be shared boilerplate are removed from the stored text: spans are offsets
+    # into it, and the labels into the corpus text.
+    given = {a["id"] + offset: a["text"] for a in corpus["articles"]}
+    back = {i: _positions(stored[i], given[i]) for i in stored if stored[i] != given[i]}
+    found = {}
+    for a, b, spans in rows:
+        found[(a - offset, b - offset)] = [
+            [*_moved(back.get(a), s[0], s[1]), *_moved(back.get(b), s[2], s[3])]
+            for s in json.loads(spans)
+        ]
     times.sort()
     return {
         "found": found,
         "ms_median": statistics.median(times),
         "ms_p95": times[int(0.95 * (len(times) - 1))],
     }
+
+
+def _positions(stored: str, given: str) -> list[tuple[int, int]]:
+    """(offset in stored, offset in given) of each line of the stored text."""
+    out, at = [], 0
+    for line in stored.split("\n"):
+        if line.strip():
+            at = given.index(line, at)
+            out.append((stored.index(line, out[-1][0] if out else 0), at))
+            at += len(line)
+    return out
+
+
+def _moved(lines: list[tuple[int, int]] | None, start: int, end: int) -> list[int]:
+    if not lines:
+        return [start, end]
+    here, there = max((p for p in lines if p[0] <= start), default=lines[0])
+    shift = there - here
+    return [start + shift, end + shift]
 
 
 def measure(articles: int = 400, seed: int = 1) -> dict:

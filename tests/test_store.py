@@ -49,6 +49,7 @@ EXPECTED_SCHEMA = {
     "template_lines": ["outlet_hash", "line_hash", "articles"],
     "reuse_signatures": ["article_id", "scheme", "passages", "data"],
     "lsh_bands": ["key", "passage"],
+    "boilerplate_shingles": ["hash", "articles"],
     "reuse_pairs": [
         "a",
         "b",

@@ -1,0 +1,475 @@
+"""Boilerplate learned from the archive: text articles share for other reasons than copying.
+
+A site's template (an "About us" block, an author's bio, a "Follow us" footer) and a
+publishing network's standing text (a group footer, a paywall notice, a newsletter promo)
+recur word for word in articles that otherwise tell different stories. Copies do not: a copied
+paragraph comes with its story. Each verified pair is judged here (pure functions), a block
+judged boilerplate is remembered as the hashes of its word shingles (``boilerplate_shingles``),
+and the lines made of it are removed from every article that holds it afterwards, with the
+reason ``shared-boilerplate``. It never makes a reuse pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import numpy as np
+from sqlalchemy import Connection, bindparam, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from .align import Alignment, Span
+from .document import Extraction, RemovedLine
+from .models import BoilerplateShingle
+from .passages import DEFAULT, ReuseSettings, Tokens, is_member, shingle_hashes, tokenize
+
+#: The reason given to lines removed as learned boilerplate (``show --removed``).
+REASON = "shared-boilerplate"
+
+shingles_t = BoilerplateShingle.__table__
+_KNOWN = select(shingles_t.c.hash).where(shingles_t.c.hash.in_(bindparam("hashes", expanding=True)))
+#: Shingle hashes looked up per query (SQLite allows 32,766 parameters).
+HASHES_PER_QUERY = 5000
+
+#: Languages whose function words never tell two titles apart (jusText's stoplists).
+_TITLE_STOPLISTS = (
+    "English", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
+    "Swedish", "Russian",
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+#: A capitalised word after a lowercase word, a comma or a closing bracket: a name, not the
+#: first word of a sentence.
+_NAME = re.compile(r"(?<=[a-zà-ÿ0-9,;)]\s)([A-ZÀ-ÖØ-Þ][\w'’-]+)")
+#: Weekdays are capitalised in several languages and name no story.
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì "
+    "venerdì sabato".split()
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the judgement reads of one article: its title, outlet and clean text."""
+
+    id: int
+    title: str | None = None
+    outlet: str | None = None
+    text: str = ""
+
+
+@dataclass
+class Judgement:
+    """Which spans of each candidate's alignment are boilerplate, and who holds them."""
+
+    spans: dict[int, set[int]]  # candidate id -> indexes into its alignment's spans
+    holders: set[int]  # candidate ids holding a boilerplate span
+
+    def __bool__(self) -> bool:
+        return any(self.spans.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Stories and sites
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from justext.utils import get_stoplist
+
+    return frozenset().union(*(get_stoplist(name) for name in _TITLE_STOPLISTS), _WEEKDAYS)
+
+
+def _name_words(*names: str | None) -> set[str]:
+    return {w for name in names if name for w in _WORD.findall(name.casefold())}
+
+
+def title_words(page: Page, other: Page) -> set[str]:
+    """The words of a page's title that can tell its story: no function words, no numbers,
+    none of the words naming either outlet."""
+    if not page.title:
+        return set()
+    names = _name_words(page.outlet, other.outlet)
+    stop = _stop_words()
+    return {
+        w
+        for w in _WORD.findall(page.title.casefold())
+        if len(w) > 1 and not w.isdigit() and w not in stop and w not in names
+    }
+
+
+def names_in(text: str, exclude: set[str]) -> set[str]:
+    """The capitalised words of a text that do not start a sentence: the names of the people,
+    places and organisations a story is about (casefolded; function words, weekdays and the
+    ``exclude`` words left out)."""
+    stop = _stop_words()
+    return {
+        m.group(1).casefold()
+        for m in _NAME.finditer(text)
+        if m.group(1).casefold() not in stop and m.group(1).casefold() not in exclude
+    }
+
+
+def _share(x: set[str], y: set[str], least: int) -> float | None:
+    """Shared items over the smaller set, or None when either set is too small to tell. One
+    item in common says nothing (two local stories name the same town): it counts as none."""
+    if len(x) < least or len(y) < least:
+        return None
+    shared = len(x & y)
+    return shared / min(len(x), len(y)) if shared > 1 else 0.0
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How far two articles tell the same story: the share of title words and of names they
+    have in common (None: too few to tell)."""
+
+    titles: float | None
+    names: float | None
+
+    def same_story(self, settings: ReuseSettings) -> bool:
+        return (self.titles or 0.0) >= settings.title_share or (
+            self.names or 0.0
+        ) >= settings.names_share
+
+    def unrelated(self, settings: ReuseSettings) -> bool:
+        """Clearly different stories: something to compare, and every measure low."""
+        known = [v for v in (self.titles, self.names) if v is not None]
+        return bool(known) and max(known) < settings.unrelated_share
+
+
+def relation(
+    a: Page, b: Page, rest_a: str, rest_b: str, settings: ReuseSettings = DEFAULT
+) -> Relation:
+    """Compare two articles' titles, and the names in the text they do not share (``rest_a``,
+    ``rest_b``): what they have in common beyond the shared block itself."""
+    titles = _share(title_words(a, b), title_words(b, a), settings.title_words)
+    exclude = _name_words(a.outlet, b.outlet)
+    names = _share(names_in(rest_a, exclude), names_in(rest_b, exclude), settings.names_least)
+    return Relation(titles, names)
+
+
+def same_story(a: Page, b: Page, settings: ReuseSettings = DEFAULT) -> bool:
+    """Whether two articles tell the same story, judged on their whole texts."""
+    return relation(a, b, a.text, b.text, settings).same_story(settings)
+
+
+def outlet_key(outlet: str | None) -> str | None:
+    if not outlet:
+        return None
+    return " ".join(_WORD.findall(re.sub(r"^the\s+", "", outlet.strip(), flags=re.I).casefold()))
+
+
+def same_outlet(a: Page, b: Page) -> bool:
+    """Both outlets known and the same."""
+    ka = outlet_key(a.outlet)
+    return ka is not None and ka == outlet_key(b.outlet)
+
+
+def may_share_site(a: Page, b: Page) -> bool:
+    """Whether two articles may come from one site: the same outlet, or an unknown one."""
+    ka, kb = outlet_key(a.outlet), outlet_key(b.outlet)
+    return ka is None or kb is None or ka == kb
+
+
+# ---------------------------------------------------------------------------------------------
+# Judging shared spans
+# ---------------------------------------------------------------------------------------------
+
+
+def _words(span: Span, side: int) -> tuple[int, int]:
+    return span.a_words if side == 0 else span.b_words
+
+
+def _verbatim(span: Span, settings: ReuseSettings) -> bool:
+    """Templates are reproduced nearly word for word (a date or a count may change); a copy
+    is often edited."""
+    longest = max(span.a_words[1] - span.a_words[0], span.b_words[1] - span.b_words[0])
+    return span.shared_words >= settings.verbatim_share * longest
+
+
+def _outside(total: int, spans: Sequence[tuple[int, int]]) -> int:
+    covered, reach = 0, 0
+    for start, end in sorted(spans):
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    return total - covered
+
+
+def _at_edge(
+    words: tuple[int, int], total: int, others: list[tuple[int, int]], settings: ReuseSettings
+) -> str | None:
+    """ "head" or "tail" when at most a few words of other text stand before or after the
+    span (words of the other shared spans do not count: a bio and a footer may follow each
+    other), else None."""
+    slack = max(settings.edge_words, settings.edge_share * total)
+    before = words[0] - sum(min(e, words[0]) - s for s, e in others if s < words[0])
+    after = (total - words[1]) - sum(e - max(s, words[1]) for s, e in others if e > words[1])
+    if after <= slack:
+        return "tail"
+    if before <= slack:
+        return "head"
+    return None
+
+
+def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    shared = min(x[1], y[1]) - max(x[0], y[0])
+    return shared > 0 and shared * 2 >= min(x[1] - x[0], y[1] - y[0])
+
+
+def _rest(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text outside the character ranges."""
+    out, at = [], 0
+    for start, end in sorted(ranges):
+        out.append(text[at:start])
+        at = max(at, end)
+    out.append(text[at:])
+    return "\n".join(out)
+
+
+def judge(
+    me: Page,
+    alignments: dict[int, Alignment],
+    pages: dict[int, Page],
+    settings: ReuseSettings = DEFAULT,
+    template: np.ndarray | None = None,
+) -> Judgement:
+    """Which spans the article ``me`` shares with each candidate are boilerplate.
+
+    ``alignments`` are keyed by candidate id and aligned with the lower id as side a (as
+    pairs are stored). A span is boilerplate when it is verbatim, both articles keep
+    ``settings.rest_share`` of their words outside it, the two articles tell different
+    stories (:func:`relation`), and either it stands at the same edge (head or tail) of both
+    pages of what may be one site, or the same stretch of ``me`` is held by
+    ``settings.recurrence`` articles (``me`` included) that are all clearly unrelated, wherever
+    it stands and whatever their sites (a publishing network's footer, a paywall notice).
+    ``template`` marks the words of ``me`` on lines its outlet repeats across its articles
+    (counted in the archive): a span made of them is boilerplate too, unless the two articles
+    tell the same story (an updated version, a re-scrape). When neither titles nor names can
+    be compared, only the outlet's template and blocks at the edge of two pages of one known
+    outlet are judged.
+    """
+    boiler: dict[int, set[int]] = {c: set() for c in alignments}
+    # Spans that are boilerplate if they recur: (candidate, span index, my word range, the
+    # candidate's text outside what it shares with me).
+    recurring: list[tuple[int, int, tuple[int, int], str]] = []
+    for other_id, alignment in alignments.items():
+        other = pages.get(other_id)
+        if other is None:
+            continue
+        mine, theirs = (0, 1) if me.id < other_id else (1, 0)
+        totals = (alignment.words_a, alignment.words_b)
+        ranges = [[_words(s, side) for s in alignment.spans] for side in (0, 1)]
+        # What each side keeps outside every shared span.
+        if any(
+            _outside(totals[side], ranges[side]) < settings.rest_share * totals[side]
+            for side in (0, 1)
+        ):
+            continue
+        chars = (
+            [[s.a_start, s.a_end] for s in alignment.spans],
+            [[s.b_start, s.b_end] for s in alignment.spans],
+        )
+        rest_me = _rest(me.text, [tuple(c) for c in chars[mine]])
+        rest_other = _rest(other.text, [tuple(c) for c in chars[theirs]])
+        related = relation(me, other, rest_me, rest_other, settings)
+        if related.same_story(settings):
+            continue
+        known = related.titles is not None or related.names is not None
+        one_site = may_share_site(me, other) if known else same_outlet(me, other)
+        for index, span in enumerate(alignment.spans):
+            if not _verbatim(span, settings):
+                continue
+            if template is not None:
+                start, end = ranges[mine][index]
+                if template[start:end].sum() >= settings.line_share * (end - start):
+                    boiler[other_id].add(index)
+                    continue
+            if one_site:
+                edges = {
+                    _at_edge(
+                        ranges[side][index],
+                        totals[side],
+                        ranges[side][:index] + ranges[side][index + 1 :],
+                        settings,
+                    )
+                    for side in (mine, theirs)
+                }
+                if len(edges) == 1 and None not in edges:
+                    boiler[other_id].add(index)
+                    continue
+            if known and related.unrelated(settings):
+                recurring.append((other_id, index, ranges[mine][index], rest_other))
+    _recurrences(recurring, pages, boiler, settings)
+    return Judgement(boiler, {c for c, spans in boiler.items() if spans})
+
+
+def _recurrences(
+    recurring: list[tuple[int, int, tuple[int, int], str]],
+    pages: dict[int, Page],
+    boiler: dict[int, set[int]],
+    settings: ReuseSettings,
+) -> None:
+    """Mark the spans whose stretch of the new article enough unrelated articles hold."""
+    for _, _, words, _ in recurring:
+        group = [item for item in recurring if _overlaps(words, item[2])]
+        rests = {item[0]: item[3] for item in group}
+        if len(rests) + 1 < settings.recurrence:
+            continue
+        # Articles telling one story (a wire story carried by several outlets) are no
+        # evidence of a template: keep only holders clearly unrelated to each other, judged
+        # on what they do not share with the new article.
+        distinct: list[int] = []
+        for holder in sorted(rests):
+            if all(
+                relation(pages[holder], pages[d], rests[holder], rests[d], settings).unrelated(
+                    settings
+                )
+                for d in distinct
+            ):
+                distinct.append(holder)
+        if len(distinct) + 1 >= settings.recurrence:
+            for other_id, index, _, _ in group:
+                if other_id in distinct:
+                    boiler[other_id].add(index)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines and shingles
+# ---------------------------------------------------------------------------------------------
+
+
+def line_ranges(text: str) -> list[tuple[int, int]]:
+    """Character range of each non-blank line of a clean text, in order."""
+    out, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+def word_mask(tokens: Tokens, ranges: Iterable[tuple[int, int]]) -> np.ndarray:
+    """Words lying inside any of the word ranges."""
+    mask = np.zeros(len(tokens), dtype=bool)
+    for start, end in ranges:
+        mask[start:end] = True
+    return mask
+
+
+def shingles_inside(tokens: Tokens, mask: np.ndarray, settings: ReuseSettings) -> np.ndarray:
+    """Hashes of the shingles whose words all lie under ``mask`` (sorted, unique)."""
+    k = settings.shingle
+    if len(tokens) < k or not mask.any():
+        return np.zeros(0, dtype=np.uint64)
+    inside = np.lib.stride_tricks.sliding_window_view(mask, k).all(axis=1)
+    return np.unique(shingle_hashes(tokens, k)[inside])
+
+
+def lines_under(
+    text: str, tokens: Tokens, mask: np.ndarray, settings: ReuseSettings = DEFAULT
+) -> list[int]:
+    """Indexes of the lines of ``text`` with ``settings.line_share`` of their words under
+    ``mask``."""
+    out = []
+    for index, (start, end) in enumerate(line_ranges(text)):
+        inside = (tokens.starts >= start) & (tokens.ends <= end)
+        words = int(inside.sum())
+        if words and mask[inside].sum() >= settings.line_share * words:
+            out.append(index)
+    return out
+
+
+def known_lines(
+    text: str, tokens: Tokens, known: np.ndarray, settings: ReuseSettings = DEFAULT
+) -> list[int]:
+    """Indexes of the lines of ``text`` made of known boilerplate: ``settings.line_share`` of
+    their shingles (lines of fewer words than a shingle are never judged) are known."""
+    k = settings.shingle
+    if len(tokens) < k or not len(known):
+        return []
+    hit = is_member(shingle_hashes(tokens, k), np.unique(known))
+    out = []
+    for index, (start, end) in enumerate(line_ranges(text)):
+        inside = np.flatnonzero((tokens.starts >= start) & (tokens.ends <= end))
+        if len(inside) < k:
+            continue
+        first, count = int(inside[0]), len(inside) - k + 1
+        if hit[first : first + count].sum() >= settings.line_share * count:
+            out.append(index)
+    return out
+
+
+def strip_lines(extraction: Extraction, indexes: Iterable[int]) -> Extraction:
+    """The extraction without the given lines of its text, each listed in ``removed`` as
+    learned boilerplate. Never strips every line: an article is not all boilerplate."""
+    lines = [line for line in extraction.text.split("\n") if line.strip()]
+    drop = {i for i in indexes if 0 <= i < len(lines)}
+    if not drop or len(drop) == len(lines):
+        return extraction
+    # Line numbers of a text given without them (a library caller's plain text): its own.
+    known = len(extraction.linenos) == len(lines)
+    linenos = extraction.linenos if known else list(range(1, len(lines) + 1))
+    removed = [RemovedLine(linenos[i], lines[i], REASON) for i in sorted(drop)]
+    return replace(
+        extraction,
+        text="\n\n".join(line for i, line in enumerate(lines) if i not in drop),
+        removed=sorted([*extraction.removed, *removed], key=lambda r: r.lineno),
+        linenos=[n for i, n in enumerate(linenos) if i not in drop],
+    )
+
+
+def strip_known(
+    conn: Connection, extraction: Extraction, settings: ReuseSettings = DEFAULT
+) -> Extraction:
+    """Remove from a new cleaning the lines the archive has learned to be boilerplate."""
+    tokens = tokenize(extraction.text)
+    known = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
+    return strip_lines(extraction, known_lines(extraction.text, tokens, known, settings))
+
+
+# ---------------------------------------------------------------------------------------------
+# The archive's table
+# ---------------------------------------------------------------------------------------------
+
+
+def _signed(hashes: np.ndarray) -> list[int]:
+    # SQL integers are signed 64-bit: store the same bits.
+    return np.asarray(hashes, dtype=np.uint64).view(np.int64).tolist()
+
+
+def known_shingles(conn: Connection, hashes: np.ndarray) -> np.ndarray:
+    """Which of these shingle hashes are learned boilerplate (sorted, unique uint64)."""
+    unique = _signed(np.unique(np.asarray(hashes, dtype=np.uint64)))
+    found: list[int] = []
+    for start in range(0, len(unique), HASHES_PER_QUERY):
+        chunk = unique[start : start + HASHES_PER_QUERY]
+        found += conn.execute(_KNOWN, {"hashes": chunk}).scalars().all()
+    return np.unique(np.array(found, dtype=np.int64).view(np.uint64))
+
+
+def learn(conn: Connection, hashes: np.ndarray, articles: int) -> None:
+    """Remember shingles as boilerplate held by ``articles`` more articles."""
+    rows = [{"hash": h, "articles": articles} for h in _signed(hashes)]
+    if not rows:
+        return
+    dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+    stmt = dialect_insert(shingles_t)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["hash"],
+            set_={"articles": shingles_t.c.articles + stmt.excluded.articles},
+        ),
+        rows,
+    )
