@@ -207,20 +207,16 @@ def _outside(total: int, spans: Sequence[tuple[int, int]]) -> int:
     return total - covered
 
 
-def _at_edge(
+def _edges(
     words: tuple[int, int], total: int, others: list[tuple[int, int]], settings: ReuseSettings
-) -> str | None:
-    """ "head" or "tail" when at most a few words of other text stand before or after the
-    span (words of the other shared spans do not count: a bio and a footer may follow each
-    other), else None."""
+) -> set[str]:
+    """The edges of the page the span stands at: "head" when at most a few words of other
+    text stand before it, "tail" when after it (both when it is nearly the whole page); words
+    of the other shared spans do not count (a bio and a footer may follow each other)."""
     slack = max(settings.edge_words, settings.edge_share * total)
     before = words[0] - sum(min(e, words[0]) - s for s, e in others if s < words[0])
     after = (total - words[1]) - sum(e - max(s, words[1]) for s, e in others if e > words[1])
-    if after <= slack:
-        return "tail"
-    if before <= slack:
-        return "head"
-    return None
+    return {edge for edge, beyond in (("head", before), ("tail", after)) if beyond <= slack}
 
 
 def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -248,7 +244,7 @@ def judge(
     """Which spans the article ``me`` shares with each candidate are boilerplate.
 
     ``alignments`` are keyed by candidate id and aligned with the lower id as side a (as
-    pairs are stored). A span is boilerplate when it is verbatim, both articles keep
+    pairs are stored). A span is boilerplate when it is verbatim, one of the articles keeps
     ``settings.rest_share`` of their words outside it, the two articles tell different
     stories (:func:`relation`), and either it stands at the same edge (head or tail) of both
     pages of what may be one site, or the same stretch of ``me`` is held by
@@ -271,8 +267,10 @@ def judge(
         mine, theirs = (0, 1) if me.id < other_id else (1, 0)
         totals = (alignment.words_a, alignment.words_b)
         ranges = [[_words(s, side) for s in alignment.spans] for side in (0, 1)]
-        # What each side keeps outside every shared span.
-        if any(
+        # A republication shares (nearly) all of both articles. One side may be all shared
+        # text: an extraction that found only the page's template, a brief inside a longer
+        # story (which the story test below tells apart).
+        if all(
             _outside(totals[side], ranges[side]) < settings.rest_share * totals[side]
             for side in (0, 1)
         ):
@@ -297,16 +295,16 @@ def judge(
                     boiler[other_id].add(index)
                     continue
             if one_site:
-                edges = {
-                    _at_edge(
+                mine_at, theirs_at = (
+                    _edges(
                         ranges[side][index],
                         totals[side],
                         ranges[side][:index] + ranges[side][index + 1 :],
                         settings,
                     )
                     for side in (mine, theirs)
-                }
-                if len(edges) == 1 and None not in edges:
+                )
+                if mine_at & theirs_at:
                     boiler[other_id].add(index)
                     continue
             if known and related.unrelated(settings):

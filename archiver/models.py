@@ -178,5 +178,6 @@ class ReusePair(Base):
     confidence: Mapped[str] = mapped_column(String(16))
     attributed: Mapped[bool]
     evidence: Mapped[str] = mapped_column(Text)  # JSON list of sentences
+    kind: Mapped[str] = mapped_column(String(16), server_default="copy")  # or "quotation"
 
     __table_args__ = (Index("ix_reuse_pairs_b", "b"),)

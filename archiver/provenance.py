@@ -584,3 +584,52 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations
+# ---------------------------------------------------------------------------------------------
+
+#: A quotation within one paragraph: straight or typographic double quotes, guillemets.
+_QUOTED = re.compile(r'"[^"\n]{8,}"|“[^”\n]{8,}”|„[^“”\n]{8,}[“”]|«[^»\n]{8,}»|»[^«\n]{8,}«')
+#: Share of the shared text, on both sides, that must lie inside quotation marks.
+QUOTATION_SHARE = 0.6
+
+
+def quoted_share(text: str, ranges: Sequence[tuple[int, int]]) -> float:
+    """The share of the characters in ``ranges`` of ``text`` that lie inside quotation marks."""
+    total = sum(end - start for start, end in ranges)
+    if not total:
+        return 0.0
+    inside = 0
+    for match in _QUOTED.finditer(text):
+        q0, q1 = match.span()
+        inside += sum(max(0, min(end, q1) - max(start, q0)) for start, end in ranges)
+    return inside / total
+
+
+def is_quotation(a: ArticleFacts, b: ArticleFacts, alignment: Alignment) -> bool:
+    """Whether what two articles share is what someone said, quoted by both (a statement, a
+    press conference): then neither need have it from the other."""
+    spans = alignment.spans
+    return (
+        quoted_share(a.text, [(s.a_start, s.a_end) for s in spans]) >= QUOTATION_SHARE
+        and quoted_share(b.text, [(s.b_start, s.b_end) for s in spans]) >= QUOTATION_SHARE
+    )
+
+
+def as_quotation(verdict: Provenance) -> Provenance:
+    """A verdict on shared quotation: who ran it first still counts, but never surely, since
+    both may have it from the person quoted."""
+    rank = ("undetermined", "low", "medium", "high")
+    confidence = verdict.confidence if rank.index(verdict.confidence) <= 1 else "low"
+    return Provenance(
+        verdict.source,
+        confidence,
+        verdict.attributed,
+        [
+            *verdict.evidence,
+            "the shared text is a quotation in both articles: both may have it from the person "
+            "quoted rather than from each other",
+        ],
+    )

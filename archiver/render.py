@@ -29,6 +29,7 @@ CSV_COLUMNS = (
     "coverage_b",
     "spans",
     "evidence",
+    "kind",
 )
 
 
@@ -66,6 +67,7 @@ def text(report: Report) -> str:
                 f"  {_label(report, first)} ({_date(report, first)}) {arrow} "
                 f"{_label(report, second)} ({_date(report, second)}): {p.shared_words} words, "
                 f"{p.confidence}, {credit if p.source is not None else 'source undetermined'}"
+                + (", a shared quotation" if p.kind == "quotation" else "")
             )
         lines.append("")
     if report.clusters:
@@ -94,6 +96,9 @@ def text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+_QUOTATION_NOTE = " (shared quotation)"
+
+
 def markdown(report: Report) -> str:
     out = [
         f"# Reuse report\n\n{len(report.pairs)} pairs, {len(report.clusters)} clusters, "
@@ -109,7 +114,7 @@ def markdown(report: Report) -> str:
         source = _md(_label(report, p.source)) if p.source is not None else "undetermined"
         out.append(
             f"| {source} | {_md(_label(report, second))} | {p.shared_words} | "
-            f"{coverage:.0%} | {p.confidence} | "
+            f"{coverage:.0%} | {p.confidence}{_QUOTATION_NOTE if p.kind == 'quotation' else ''} | "
             f"{'yes' if p.attributed else 'no'} |"
         )
     if report.clusters:
@@ -161,6 +166,7 @@ def as_csv(report: Report) -> str:
                 "coverage_b": round(p.coverage_b, 4),
                 "spans": json.dumps(p.spans),
                 "evidence": " | ".join(p.evidence),
+                "kind": p.kind,
             }
         )
     return buffer.getvalue()
@@ -239,6 +245,7 @@ def _html_pair(report: Report, p) -> str:
         f"<strong>{escape(_label(report, second))}</strong> ({escape(_date(report, second))}) "
         f"<span class='tag {p.confidence}'>{p.confidence}</span>"
         + (f"<span class='tag{'' if p.attributed else ' no'}'>{credit}</span>" if credit else "")
+        + ("<span class=tag>shared quotation</span>" if p.kind == "quotation" else "")
         + f"<span class=meta>{p.shared_words} shared words</span></div>"
         f"<ul class=meta>{''.join(f'<li>{escape(e)}</li>' for e in p.evidence)}</ul>"
         "<div class=sides>"

@@ -32,7 +32,7 @@ from .passages import (
     split_passages,
     tokenize,
 )
-from .provenance import ArticleFacts, Provenance, decide
+from .provenance import ArticleFacts, Provenance, as_quotation, decide, is_quotation
 from .templates import TEMPLATE_MIN_ARTICLES, line_hashes, outlet_hash
 from .templates import counts as template_counts
 from .textclean import template_key
@@ -78,6 +78,8 @@ class Pair:
     confidence: str
     attributed: bool
     evidence: list[str] = field(default_factory=list)
+    #: "copy", or "quotation" when what they share is a statement both quote.
+    kind: str = "copy"
 
     def other(self, article_id: int) -> int:
         return self.b if article_id == self.a else self.a
@@ -94,6 +96,7 @@ class Pair:
             "coverage_b": round(self.coverage_b, 4),
             "spans": self.spans,
             "evidence": self.evidence,
+            "kind": self.kind,
         }
 
     @classmethod
@@ -109,6 +112,7 @@ class Pair:
             row.confidence,
             bool(row.attributed),
             json.loads(row.evidence),
+            row.kind,
         )
 
 
@@ -309,6 +313,9 @@ def _ordered(x: ArticleFacts, y: ArticleFacts) -> tuple[ArticleFacts, ArticleFac
 def make_pair(first: ArticleFacts, second: ArticleFacts, alignment: Alignment) -> Pair:
     """A verified pair (``first.id < second.id``) with the provenance verdict."""
     verdict: Provenance = decide(first, second, alignment)
+    quotation = is_quotation(first, second, alignment)
+    if quotation:
+        verdict = as_quotation(verdict)
     return Pair(
         first.id,
         second.id,
@@ -320,6 +327,7 @@ def make_pair(first: ArticleFacts, second: ArticleFacts, alignment: Alignment) -
         verdict.confidence,
         verdict.attributed,
         verdict.evidence,
+        "quotation" if quotation else "copy",
     )
 
 

@@ -414,6 +414,27 @@ OTHER_LANGUAGE_RULES = (
             r"bagikan|delen)( (isso|esto|ceci|questo|this))?:?$"
         ),
     ),
+    Rule(
+        "link-prompt",
+        _rx(
+            r"^[*•»-]?\s*(click (here|(on )?the (image|photo|picture|link|banner)"
+            r"( (above|below))?)|"
+            r"clique (aqui|na (imagem|foto)|no (link|banner)|e (saiba|veja|confira))|"
+            r"haga clic (aquí|en la imagen)|cliquez (ici|sur l'image)|"
+            r"klicken sie hier|clicca (qui|sull'immagine))\b"
+        ),
+        max_words=60,
+    ),
+    Rule(
+        "comment-form",
+        _rx(
+            r"^(atenção|atención|attention|achtung)?:?\s*(os )?(comentários|comentarios|"
+            r"comments|commentaires|kommentare) .{0,120}(não serão aprovados|no serán "
+            r"aprobados|will not be (approved|published)|ne seront pas (publiés|approuvés)|"
+            r"werden nicht freigeschaltet)"
+        ),
+        max_words=50,
+    ),
 )
 
 #: Every boilerplate rule, in the order they are tried: the first match names the reason.

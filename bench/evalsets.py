@@ -24,7 +24,7 @@ SETS = {
     "aeb-html": ("aeb", EVAL / "aeb" / "html", "html"),
     "readability": ("readability", EVAL / "readability" / "pages", "html"),
 }
-FIGURE = re.compile(r"^(aeb|readability): (.+?) ([0-9.]+)(?: over (\d+))?$")
+FIGURE = re.compile(r"^(aeb|readability|reuse-aeb): ([\w -]+?) ([0-9.]+)(?: over (\d+))?$")
 
 
 def available() -> bool:
@@ -59,12 +59,14 @@ def score(name: str) -> dict[str, float]:
         exported = archiver("export", "-o", str(export), db=db)
         if exported.returncode:
             raise RuntimeError(exported.stderr)
-        out = subprocess.run(
-            [sys.executable, str(EVAL / "score.py"), set_name, str(export)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        out = _score(set_name, export)
+        if set_name == "aeb":
+            # Reuse among the same pages, judged against their gold bodies.
+            report = Path(tmp) / "report.json"
+            reported = archiver("report", "--format", "json", "-o", str(report), db=db)
+            if reported.returncode:
+                raise RuntimeError(reported.stderr)
+            out += _score("reuse-aeb", export, report)
     figures: dict[str, float] = {
         "seconds": seconds,
         "documents": len(errors),
@@ -73,8 +75,18 @@ def score(name: str) -> dict[str, float]:
     for line in out.splitlines():
         match = FIGURE.match(line.strip())
         if match:
-            figures[match.group(2)] = float(match.group(3))
+            prefix = "reuse " if match.group(1) == "reuse-aeb" else ""
+            figures[prefix + match.group(2)] = float(match.group(3))
     return figures
+
+
+def _score(set_name: str, *files: Path) -> str:
+    return subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), set_name, *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def floors() -> dict[str, dict[str, float]]:

@@ -213,32 +213,33 @@ def test_a_statement_quoted_in_pieces_is_found(write, cli):
     piece is long enough alone, together they are a shared quotation."""
     own = (
         (
+            "Skyline Air Pilots Strike for a Second Day",
+            "Pilots at Skyline Air stayed away from work in Westmere on Monday, grounding most "
+            "of the carrier's regional flights for a second day running.",
             "the airline's chief operating officer said in a statement on Tuesday, as the "
             "first passengers queued for refunds at the desks in the departure hall.",
-            "Westmere",
+            "Talks between the two sides are expected to resume later in the week.",
         ),
         (
-            "a spokeswoman for the carrier told reporters at Calder Bay airport, where more "
-            "than forty flights were shown as delayed on the boards by noon.",
-            "Harborton",
+            "Travellers Stranded as Walkout Grounds Regional Carrier",
+            "Hundreds of holidaymakers spent the night at Calder Bay airport after a walkout "
+            "by pilots left the departure boards full of cancellations.",
+            "a spokeswoman for the carrier told reporters at the airport, where more than forty "
+            "flights were shown as delayed on the boards by noon.",
+            "The pilots' union has not said how long the action will last.",
         ),
     )
-    for i, (narration, city) in enumerate(own, 1):
+    for i, (title, intro, narration, outro) in enumerate(own, 1):
         quoted = [f'"{piece.capitalize()}," {narration}' for piece in STATEMENT]
-        text = "\n\n".join(
-            [
-                f"Pilots Strike Talks Stall in {city}",
-                f"Pilots at Skyline Air walked out in {city} on Monday over rosters and pay, "
-                f"grounding flights across the region for a second day.",
-                *quoted,
-                f"The union said its members in {city} would decide on Thursday whether to extend "
-                "the strike into the holiday weekend.",
-            ]
-        )
+        text = "\n\n".join([title, intro, *quoted, outro])
         _add(cli, write, f"{i}.txt", text + "\n", f"Outlet {i}")
     report = json.loads(cli("report", "--format", "json").output)
     assert [(p["a"], p["b"]) for p in report["pairs"]] == [(1, 2)]
-    assert len(report["pairs"][0]["spans"]) >= 3
+    pair = report["pairs"][0]
+    assert len(pair["spans"]) >= 3
+    # Both quote it: a shared quotation, which no date makes a sure copy.
+    assert pair["kind"] == "quotation" and pair["confidence"] in ("low", "undetermined")
+    assert "a shared quotation" in cli("report").output
 
 
 def test_learned_boilerplate_is_stored_as_shingles(write, cli, db_path):

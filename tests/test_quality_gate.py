@@ -1,5 +1,7 @@
-"""The quality gate: cleaning and metadata scores on ../shared/eval never fall below the floors
-pinned in bench/floors.json (raised as the scores improve, never lowered to get green)."""
+"""The quality gate: cleaning and metadata scores on ../shared/eval, and reuse found among the
+AEB pages (score.py reuse-aeb: precision and recall of the pairs, judged against their gold
+bodies), never fall below the floors pinned in bench/floors.json (raised as the scores
+improve, never lowered to get green)."""
 
 from __future__ import annotations
 

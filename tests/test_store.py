@@ -61,6 +61,7 @@ EXPECTED_SCHEMA = {
         "confidence",
         "attributed",
         "evidence",
+        "kind",
     ],
     "alembic_version": ["version_num"],
     # FTS5 (external content: the text stays in articles) and its shadow tables.

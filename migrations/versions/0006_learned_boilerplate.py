@@ -1,4 +1,5 @@
-"""Learn boilerplate from the archive: the word shingles of text judged to be shared templates.
+"""Learn boilerplate from the archive (the word shingles of text judged to be shared
+templates), and tell shared quotations from copies among the reuse pairs.
 
 Revision ID: 0006
 Revises: 0005
@@ -22,7 +23,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("hash", name=op.f("pk_boilerplate_shingles")),
         sqlite_with_rowid=False,
     )
+    with op.batch_alter_table("reuse_pairs") as batch:
+        batch.add_column(sa.Column("kind", sa.String(16), nullable=False, server_default="copy"))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("reuse_pairs") as batch:
+        batch.drop_column("kind")
     op.drop_table("boilerplate_shingles")
