@@ -41,6 +41,12 @@ class ReuseSettings:
     #: pairs instead of 22.
     bands: int = 8
     rows: int = 2
+    #: A candidate from the index is aligned only when one of its passages is estimated this
+    #: alike to one of the new text's (the share of equal MinHash values of two windows that
+    #: collided in a band: windows sharing only a stock phrase score about 0.25, windows of
+    #: one copied paragraph 0.6 and more), or when two or more of the new text's windows
+    #: collide with it (a statement quoted in pieces: each piece alone looks like a phrase).
+    candidate_similarity: float = 0.4
     #: Alignment: the shortest shared span reported, in words (bylines and quotes are shorter).
     min_words: int = 25
     #: Alignment seeds: runs of at least this many identical words.

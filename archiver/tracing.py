@@ -90,7 +90,8 @@ def trace(
     local = replace(settings, min_words=needed, anchor_words=min(settings.anchor_words, needed))
     exclude = article_id if article_id is not None else -1
     with archive.db.reading() as conn:
-        found = candidates(conn, exclude, text, settings)
+        # Every collision: a short passage is one window, alike to the article's only in part.
+        found = candidates(conn, exclude, text, settings, min_similarity=0)
         known = facts(conn, found)
     hits = []
     for other_id in found:
