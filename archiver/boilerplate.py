@@ -285,6 +285,12 @@ def judge(
         if related.same_story(settings):
             continue
         known = related.titles is not None or related.names is not None
+        # Anywhere on the page, a block is taken for a network's only when it is a minor part
+        # of both articles: a story carried whole, with some text of each outlet's, is a copy.
+        minor = all(
+            _outside(totals[side], ranges[side]) >= settings.minor_share * totals[side]
+            for side in (0, 1)
+        )
         one_site = may_share_site(me, other) if known else same_outlet(me, other)
         for index, span in enumerate(alignment.spans):
             if not _verbatim(span, settings):
@@ -307,7 +313,7 @@ def judge(
                 if mine_at & theirs_at:
                     boiler[other_id].add(index)
                     continue
-            if known and related.unrelated(settings):
+            if known and related.unrelated(settings) and minor:
                 recurring.append((other_id, index, ranges[mine][index], rest_other))
     _recurrences(recurring, pages, boiler, settings)
     return Judgement(boiler, {c for c, spans in boiler.items() if spans})

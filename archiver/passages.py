@@ -80,6 +80,8 @@ class ReuseSettings:
     #: A span is verbatim when this share of its words (on the longer side) is identical.
     verbatim_share: float = 0.9
     recurrence: int = 3
+    #: ... and, away from the edges, when both articles keep this share outside it.
+    minor_share: float = 0.5
     #: Two articles tell the same story when their titles share ``title_share`` of the shorter
     #: one's content words (``title_words`` at least; the outlets' own names do not count), or
     #: the names (capitalised words inside sentences) in the text they do not share overlap by

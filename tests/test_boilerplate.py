@@ -199,6 +199,22 @@ def test_a_wire_story_carried_by_three_outlets_is_still_reuse(write, cli):
     assert _pairs(cli) == {(ids[0], ids[1]), (ids[0], ids[2]), (ids[1], ids[2])}
 
 
+def test_a_wire_story_under_three_headlines_with_local_text_is_still_reuse(write, cli):
+    """Each outlet runs the agency's story under its own headline, after paragraphs of its
+    own: the story is most of each page, so it is a copy, however unrelated the rest."""
+    local = {
+        "Valley Ledger": ("Maternity Ward Wait Grows Longer", "ferry"),
+        "Northgate Star": ("Steel Crunch Stalls Building Sites", "library"),
+        "Calder Bay Times": ("Another Year in the Old East Block for Mothers", "vineyard"),
+    }
+    ids = []
+    for i, (outlet, (title, own)) in enumerate(local.items()):
+        mine = STORIES[own][1][:2]
+        text = "\n\n".join([title, *mine, *STORIES["hospital"][1]]) + "\n"
+        ids.append(_add(cli, write, f"{i}.txt", text, outlet)["id"])
+    assert _pairs(cli) == {(ids[0], ids[1]), (ids[0], ids[2]), (ids[1], ids[2])}
+
+
 def test_an_outlets_update_of_its_own_story_is_reported(write, cli):
     """Two versions of one story from one outlet share whole paragraphs at the foot of the
     page: the same story, so not the outlet's template."""
