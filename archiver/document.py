@@ -46,6 +46,9 @@ class Decoded:
     format: str  # "text" or "html"
     encoding: str  # codec name as Python knows it, e.g. "utf-8", "cp1252", "utf-16"
     repaired: bool = False  # mojibake was found and repaired
+    #: What reading had to do that a user should know ("removed 22 stray NUL bytes"); stored
+    #: as the article's ``reading`` field.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -57,3 +60,5 @@ class Extraction:
     metadata: dict[str, Field] = field(default_factory=dict)
     extractor: str = ""
     extractor_version: str = ""
+    #: How the text was obtained when it was not the usual way, for the ``reading`` field.
+    notes: list[str] = field(default_factory=list)

@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -133,6 +134,14 @@ MAX_BYLINE_CHARS = 120
 
 #: An outlet candidate longer than this is a sentence (often the title), not a site name.
 MAX_OUTLET_WORDS = 8
+
+#: Elements whose content is never visible text, and elements that start a new line.
+INVISIBLE_TAGS = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object")
+LINE_TAGS = (
+    "p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "td",
+    "th", "table", "ul", "ol", "dl", "article", "section", "header", "footer", "nav", "main",
+    "aside", "figure", "figcaption", "blockquote", "pre", "form", "title", "address", "button",
+)  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,6 +459,22 @@ def extract_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Fie
 # ---------------------------------------------------------------------------------------------
 # The stage
 # ---------------------------------------------------------------------------------------------
+
+
+def visible_text(html: str) -> str:
+    """A page's visible text, one block per line, as a text dump shows it: what the plain-text
+    cleaner reads when trafilatura finds no article in something that looked like HTML."""
+    tree = load_html(html) if html and html.strip() else None
+    if tree is None:
+        return ""
+    for elem in list(tree.iter(*INVISIBLE_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        if elem.getparent() is not None:
+            elem.drop_tree()  # keeps the text after it
+    for elem in tree.iter(*LINE_TAGS):
+        elem.text = "\n" + (elem.text or "")
+        elem.tail = "\n" + (elem.tail or "")
+    lines = (normalize_space(line) for line in tree.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def extract_html(html: str, *, url: str | None = None) -> Extraction:

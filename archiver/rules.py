@@ -339,6 +339,16 @@ ARTICLE_EDGE_RULES = (
     ),
     # A bare address is page furniture (sharing widgets, image sources), not prose.
     Rule("link", _rx(r"^(https?://|www\.)\S+$")),
+    # A line of HTML a scraper let through (a tracking pixel, a video embed's script): only
+    # tags of HTML's own elements, not "<The Palace: Tale of Jang Noksu>", a show's title.
+    Rule(
+        "markup",
+        _rx(
+            r"^<(/?(script|style|noscript|img|iframe|div|span|a|p|br|link|meta|ins|input|"
+            r"form|object|embed|video|audio|source|svg|table|section|figure)\b|!--)"
+        ),
+        max_words=2000,
+    ),
     Rule(
         "navigation",
         _rx(
