@@ -19,6 +19,7 @@ from archiver.metanorm import (
     clean_author,
     clean_outlet,
     clean_title,
+    days_written,
     is_utc,
     matches_site,
     normalize_date,
@@ -414,8 +415,17 @@ def _choose_published(
         # Preferred to a JSON-LD time in UTC for the same instant: the local date is the one
         # the outlet printed.
         return _field(meta_date, "html-meta")
-    guess = find_date(tree, url=url, original_date=True, extensive_search=True)
-    return _field(normalize_date(guess), "htmldate")
+    guess = normalize_date(find_date(tree, url=url, original_date=True, extensive_search=True))
+    if guess and guess.endswith("-01-01") and guess not in days_written(_page_source(tree)):
+        # htmldate's last resorts: the copyright year ("© 2019" -> 2019-01-01), or any year
+        # on the page. A year is not a publication date; a page that says January 1 is.
+        return None
+    return _field(guess, "htmldate")
+
+
+def _page_source(tree: HtmlElement) -> str:
+    """The page as markup, attributes and URLs included: where htmldate looked."""
+    return etree.tostring(tree, encoding="unicode", method="html")
 
 
 def _choose_language(meta: dict[str, str], ld: dict[str, str], tree: HtmlElement) -> Field | None:

@@ -450,55 +450,76 @@ def _iso_timezone(zone: str | None) -> str:
     return f"{zone[0]}{digits[:2]}:{digits[2:]}"
 
 
-def find_date(text: str, *, month_first: bool = False) -> tuple[str, int, int] | None:
-    """The first date in a text as ISO 8601, with where it is written: (iso, start, end).
-
-    The ISO value is "YYYY-MM-DD", or a full timestamp when the text gives a time in ISO form.
-    Numbers with slashes whose order the numbers do not prove ("03/04/2024") are no date,
-    unless ``month_first`` says to read them the American way (page text of US sites).
-    """
-    if not DATE_HAS_YEAR.search(text):
-        return None
-    if match := DATE_ISO.search(text):
+def _date_of(kind: str, match: re.Match[str], month_first: bool) -> tuple[str, int, int] | None:
+    """One match of a date pattern as (iso, start, end), or None when it names no real day."""
+    if kind == "iso":
         year, month, day, hour, minute, second, zone = match.groups()
         date = _valid_date(int(year), int(month), int(day))
         if date and hour is not None and int(hour) < 24 and int(minute) < 60:
             stamp = f"{int(hour):02d}:{minute}:{second or '00'}{_iso_timezone(zone)}"
             return f"{date.isoformat()}T{stamp}", match.start(), match.end()
-        if date:
-            return date.isoformat(), match.start(), match.end(3)
-    for pattern in (DATE_YMD, DATE_COMPACT):
-        if match := pattern.search(text):
-            date = _valid_date(*(int(g) for g in match.groups()))
-            if date:
-                return date.isoformat(), match.start(), match.end()
-    if match := DATE_MONTH_DAY.search(text):
+        return (date.isoformat(), match.start(), match.end(3)) if date else None
+    if kind == "year-first":
+        date = _valid_date(*(int(g) for g in match.groups()))
+    elif kind == "month-day":
         month, day, year = match.groups()
         date = _valid_date(int(year), MONTHS[month.lower()], int(day))
-        if date:
-            return date.isoformat(), match.start(), match.end()
-    if match := DATE_DAY_MONTH.search(text):
+    elif kind == "day-month":
         day, month, year = match.groups()
         date = _valid_date(int(year), MONTHS[month.lower()], int(day))
-        if date:
-            return date.isoformat(), match.start(), match.end()
-    if match := DATE_DMY_DOTS.search(text):
+    elif kind == "day-first":
         day, month, year = (int(g) for g in match.groups())
         date = _valid_date(year, month, day)
-        if date:
-            return date.isoformat(), match.start(), match.end()
-    if match := DATE_SLASHES.search(text):
+    else:  # "slashes": only an order that the numbers themselves prove, a part above 12 is the day
         first, second, year = (int(g) for g in match.groups())
-        # Only an order that the numbers themselves prove: a part above 12 is the day.
         if first > 12 >= second:
             date = _valid_date(year, second, first)
         elif second > 12 >= first or month_first:
             date = _valid_date(year, first, second)
         else:
             date = None
-        if date:
-            return date.isoformat(), match.start(), match.end()
+    return (date.isoformat(), match.start(), match.end()) if date else None
+
+
+#: The date patterns in the order they are tried, with how each match is read.
+DATE_PATTERNS = (
+    ("iso", DATE_ISO),
+    ("year-first", DATE_YMD),
+    ("year-first", DATE_COMPACT),
+    ("month-day", DATE_MONTH_DAY),
+    ("day-month", DATE_DAY_MONTH),
+    ("day-first", DATE_DMY_DOTS),
+    ("slashes", DATE_SLASHES),
+)
+
+
+def find_date(text: str, *, month_first: bool = False) -> tuple[str, int, int] | None:
+    """The first date in a text as ISO 8601, with where it is written: (iso, start, end).
+
+    The ISO value is "YYYY-MM-DD", or a full timestamp when the text gives a time in ISO form.
+    Numbers with slashes whose order the numbers do not prove ("03/04/2024") are no date,
+    unless ``month_first`` says to read them the American way (page text of US sites).
+    A year alone ("© 2019") is never a date.
+    """
+    if not DATE_HAS_YEAR.search(text):
+        return None
+    for kind, pattern in DATE_PATTERNS:
+        match = pattern.search(text)
+        if match and (found := _date_of(kind, match, month_first)):
+            return found
     return None
+
+
+def days_written(text: str) -> set[str]:
+    """Every day ("YYYY-MM-DD") a text writes out in full, in any of the forms above."""
+    days: set[str] = set()
+    if not DATE_HAS_YEAR.search(text):
+        return days
+    for kind, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if found := _date_of(kind, match, False):
+                days.add(found[0][:10])
+    return days
 
 
 def normalize_date(text: str | None) -> str | None:
