@@ -62,6 +62,8 @@ class ArticleRecord:
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    #: Where the published date came from (``header-date`` is often the crawl date).
+    published_source: str | None = None
     fields: dict[str, Field] = field(default_factory=dict)
     removed: list[RemovedLine] | None = None
 
@@ -75,6 +77,7 @@ class ArticleRecord:
             "title": self.title,
             "author": self.author,
             "published": self.published,
+            "published_source": self.published_source,
             "language": self.language,
             "sha256": self.sha256,
             "ingested_at": self.ingested_at.isoformat(timespec="seconds") + "Z",
@@ -416,7 +419,15 @@ def _outlet(metadata: dict[str, Field]) -> str | None:
 
 
 def select_articles() -> Select:
-    return select(*(c for c in articles_t.c))
+    # The published date's source comes along (one primary-key lookup), so that listings can
+    # mark a site header date without reading every field.
+    published_source = (
+        select(fields_t.c.source)
+        .where(fields_t.c.article_id == articles_t.c.id, fields_t.c.name == "published")
+        .scalar_subquery()
+        .label("published_source")
+    )
+    return select(*(c for c in articles_t.c), published_source)
 
 
 def _pairs(rows: Iterable) -> list[tuple]:

@@ -9,6 +9,20 @@ from dataclasses import dataclass, field
 CORE_FIELDS = ("title", "author", "outlet", "url", "published", "language")
 #: How an input may be read: ``auto`` recognises HTML by its content.
 FORMATS = ("auto", "text", "html")
+#: Date sources that may say when the page was seen rather than when it was published: a
+#: date in a site's header (tagDiv themes print today's date there), or a fetch time.
+CRAWL_DATE_SOURCES = frozenset({"header-date", "crawl-date"})
+#: How such a date is marked wherever one is printed, and what the mark means.
+CRAWL_DATE_MARK = "header date"
+CRAWL_DATE_NOTE = (
+    "a date from the site's header, often the day the page was scraped rather than when it "
+    "was published"
+)
+
+
+def is_crawl_date(source: str | None) -> bool:
+    """Whether a published date with this source may be the crawl date, not publication."""
+    return source in CRAWL_DATE_SOURCES
 
 
 @dataclass(frozen=True)

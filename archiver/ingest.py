@@ -62,6 +62,8 @@ class AddResult:
     removed_lines: int = 0
     reused_from: list[int] = field(default_factory=list)
     error: str | None = None
+    #: Where ``published`` came from; ``header-date`` is often the day the page was scraped.
+    published_source: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -71,6 +73,7 @@ class AddResult:
             "title": self.title,
             "outlet": self.outlet,
             "published": self.published,
+            "published_source": self.published_source,
             "removed_lines": self.removed_lines,
             "reused_from": self.reused_from,
             "error": self.error,
@@ -301,7 +304,13 @@ def add_input(
         if existing is not None:
             record = archive.get(existing)
             return AddResult(
-                item.name, "duplicate", existing, record.title, record.outlet, record.published
+                item.name,
+                "duplicate",
+                existing,
+                record.title,
+                record.outlet,
+                record.published,
+                published_source=record.published_source,
             )
         given = overrides.fields()
         decoded = decode(data, name=item.name, format=format, max_bytes=settings.max_bytes)
@@ -328,6 +337,7 @@ def add_input(
             value.get("published"),
             len(extraction.removed),
             sorted(p.other(stored.id) for p in stored.pairs),
+            published_source=metadata["published"].source if "published" in metadata else None,
         )
     except InputError as exc:
         return AddResult(exc.path, "error", error=str(exc))
