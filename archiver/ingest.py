@@ -180,9 +180,9 @@ def extract_decoded(
     if decoded.format == "html":
         extraction = extract_html(decoded.text, url=url)
         if len(extraction.text.split()) < settings.min_words:
-            extraction = _html_as_text(decoded, extraction, name, settings, template)
+            extraction = _html_as_text(decoded, extraction, name, settings, template, url)
     else:
-        extraction = clean_text(decoded.text, template=template)
+        extraction = clean_text(decoded.text, template=template, url=url)
         if len(extraction.text.split()) < settings.min_words:
             raise InputError(
                 name,
@@ -205,11 +205,12 @@ def _html_as_text(
     name: str,
     settings: Settings,
     template: dict[str, int] | None,
+    url: str | None,
 ) -> Extraction:
     """The text path for something read as HTML in which trafilatura found no article (a text
     dump with markup in it, a page built of odd markup): its visible text, cleaned line by
     line. The page's own metadata (meta tags, JSON-LD) still wins over what the lines say."""
-    extraction = clean_text(visible_text(decoded.text), template=template)
+    extraction = clean_text(visible_text(decoded.text), template=template, url=url)
     if len(extraction.text.split()) < settings.min_words:
         raise InputError(
             name,

@@ -438,7 +438,7 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
 #: there introduces a quotation. Captions, a "Next" inside the text and a bio standing in the
 #: article are what Readability's gold keeps as well (yahoo-2, mozilla-1, breitbart).
 NOT_AFTER_EXTRACTION = frozenset(
-    {"link", "copyright", "comment-thread", "photo-caption", "navigation", "author-bio"}
+    {"link", "copyright", "comment-thread", "photo-caption", "navigation", "author-bio", "markup"}
 )
 
 # --- Metadata lines: bylines, dates, datelines, outlet clues ----------------------------------
@@ -530,6 +530,63 @@ COPYRIGHT_OUTLET = re.compile(
     r"\s*(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:19|20)\d\d)?)?\s*[,.]?\s*)?"
     r"(?:(?i:copyright)\s+)?(?:(?i:by)\s+)?"
     r"(?P<outlet>[A-Z][\w&'’.-]*(?: (?:(?:of|and|&|the|de|du|la|el) )*[A-Z][\w&'’.-]*)*)"
+)
+
+#: What may follow a copyright holder's whole name: the end, punctuation, a year, "All rights
+#: reserved" (in a few languages) or a legal form. Anything else means the name was cut short
+#: ("© 2019 Bundesministerium der Justiz" gives "Bundesministerium").
+COPYRIGHT_NAME_END = re.compile(
+    r"\s*(?:$|[.,;:|•·–—/()\[\]-]|(?:19|20)\d\d|(?:all|alle|tous|todos|tutti|wszelkie)\b|"
+    r"(?:inc|ltd|llc|plc|gmbh|ag|sa|corp|co)\b)",
+    re.I,
+)
+#: The page's own address in its text, with a label: "URL: https://...", "Permalink:
+#: https://...", "Kurzlink: https://...", MediaWiki's 'Retrieved from "https://..."'. Matched
+#: against the line as written; the address is the named group ``url``.
+PAGE_URL_LINE = re.compile(
+    r"^(?:(?:source |page |article |original |canonical |short[- ]?)?url|canonical(?: link)?|"
+    r"perma-?link|permalien|kurzlink|short-?link|article[- ]link|link to (?:this|the) "
+    r"(?:article|page|story)|retrieved from|archived from|original(?:ly)? (?:at|from)|"
+    r"(?:this )?(?:article|story|page) (?:is )?(?:at|from))"
+    r"\s*[:：]?\s*[\"“„]?\s*(?P<url>https?://[^\s\"”“]+)\s*[\"”“]?$",
+    re.I,
+)
+#: The same, but only at either end of the page, where a scraper writes where it fetched the
+#: page: in the middle of an article "Source: https://..." cites someone else.
+EDGE_URL_LINE = re.compile(
+    r"^(?:source|link|from|fetched from|scraped from|address)\s*[:：]\s*(?P<url>https?://\S+)$",
+    re.I,
+)
+#: A label alone on its line, with the page's address on the next: a share panel's "Copy this
+#: link" (BBC), "Permalink", "Article-Link:".
+URL_LABEL_LINE = re.compile(
+    r"^(?:copy (?:this |the )?link|copy link|share (?:this )?link|perma-?link|permalien|"
+    r"kurzlink|short-?url|article[- ]link|link to (?:this|the) (?:article|page|story))\s*[:：]?$",
+    re.I,
+)
+#: An address alone on its line.
+BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
+#: The Wayback Machine's copy of a page: the original's address follows the timestamp.
+WAYBACK_URL = re.compile(r"https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>https?://\S+)", re.I)
+#: A site's domain written in the page's furniture: "For the best Barrons.com experience",
+#: "© 2019 NJ.com". The suffixes are those of news sites; the name must carry a letter.
+DOMAIN_NAME = re.compile(
+    r"(?<![\w@./’'-])(?:www\.)?(?P<domain>(?:[a-z0-9][a-z0-9-]*\.)*[a-z0-9-]*[a-z][a-z0-9-]*\."
+    r"(?:com|net|org|info|news|co\.uk|org\.uk|co\.za|co\.nz|co\.in|co\.kr|co\.jp|com\.au|"
+    r"com\.br|com\.ar|com\.mx|ca|de|fr|it|es|nl|ch|at|ie|in|ru|pl|cz|be|se|no|dk|fi|pt|br|"
+    r"mx|ar|cl|tv|ng|ke|za|ph|pk|my|sg|hk|tw|kr|jp|cn|us|uk|eu|io))(?![\w-]|\.\w)",
+    re.I,
+)
+#: A browser notice that names the site: "For the best Barrons.com experience, please update".
+SITE_EXPERIENCE = re.compile(r"\bthe best [\w.-]+ experience\b", re.I)
+#: Platforms and shops a page links to or carries ads of, never the page's own outlet; known
+#: by the name before the host's suffix (amazon.com, amazon.de...).
+PLATFORM_NAMES = frozenset(
+    """facebook twitter x t youtube youtu instagram linkedin pinterest whatsapp reddit tiktok
+    google apple amazon wordpress gravatar bit goo ow tumblr flickr vimeo soundcloud spotify
+    telegram snapchat disqus scorecardresearch doubleclick googletagmanager taboola outbrain
+    addthis sharethis feedburner archive w3 creativecommons mozilla microsoft adobe booking
+    ebay paypal del xing""".split()
 )
 
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from justext.core import PathInfo, classify_paragraphs, revise_paragraph_classification
 from justext.paragraph import Paragraph
@@ -15,10 +16,14 @@ from archiver import rules
 from archiver.document import Extraction, Field, RemovedLine
 from archiver.metanorm import (
     MONTHS,
+    UI_VERBS,
     WIRE_SERVICES,
     clean_author,
     find_date,
+    is_company_name,
+    is_media_group,
     matches_site,
+    names_host,
     outlet_from_copyright,
     site_key,
 )
@@ -936,16 +941,32 @@ def _masthead(line: _Line) -> bool:
     )
 
 
-def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[str, Field]) -> None:
-    """Outlet, republishing and original outlet; the photo caption.
+def _outlet_clues(
+    lines: Sequence[_Line],
+    body: int,
+    end: int,
+    metadata: dict[str, Field],
+    host: Field | None = None,
+) -> None:
+    """Outlet, publisher, republishing and original outlet; the photo caption.
 
-    The outlet's clues, most trusted first: the masthead when the copyright line names the
-    same company; a disclaimer naming the site that carries the article; a masthead that
-    stands both at the top and at the bottom of the page; the copyright line alone (a news
-    agency's copyright is a credit, not the outlet); the author's bio.
+    The outlet is the site that published the page. When its host is known (``host``: from
+    the URL given on the command line, or found in the page), the host decides: the outlet is
+    the host's readable name when some clue plausibly names it ("The Guardian" for
+    theguardian.com), else the host itself. Without a host, the clues decide, most trusted
+    first: the masthead when the copyright line names the same company; a disclaimer naming
+    the site that carries the article; a masthead that stands both at the top and at the
+    bottom of the page; the author's bio; a site's domain written in the page's furniture
+    ("For the best Barrons.com experience").
+
+    The holder of a copyright line is the ``publisher``, never the outlet on its own: five
+    papers of one group all say "© Hearst Communications". A news agency's copyright is a
+    credit.
     """
     clues: list[Field] = []
-    copyrights: list[str] = []
+    copyrights: list[str] = []  # the holders' names as mastheads would write them
+    holders: dict[str, str] = {}  # ... and in full: "Riverside Courier Media"
+    whole: set[str] = set()  # ... the names that the line does not cut short ("Bundesamt für")
     for line in lines:
         kind = line.rule.name if line.rule is not None else line.reason
         if kind == "disclaimer":
@@ -963,6 +984,10 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
             name = outlet_from_copyright(match["outlet"]) if match else None
             if name:
                 copyrights.append(name)
+                holders[name] = outlet_from_copyright(match["outlet"], strip_group=False) or name
+                at = line.text.find(name, match.start("outlet"))
+                if at >= 0 and rules.COPYRIGHT_NAME_END.match(line.text[at + len(name) :]):
+                    whole.add(name)
         elif kind == "author-bio":
             match = rules.BIO_OUTLET.search(line.text)
             if match:
@@ -978,12 +1003,16 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
         if name.casefold() in WIRE_SERVICES:
             metadata.setdefault("credit", Field(name, "copyright", 0.5))
     copyrights = [c for c in copyrights if c.casefold() not in WIRE_SERVICES]
+    if copyrights:
+        metadata["publisher"] = Field(holders[copyrights[0]], "copyright", 0.6)
 
     top = [line for line in lines[: min(body, rules.MASTHEAD_LINES)] if _masthead(line)]
     bottom = [line for line in lines[max(end, len(lines) - rules.MASTHEAD_LINES) :]]
     bottom = [line for line in bottom if _masthead(line)]
     author = metadata["author"].value if "author" in metadata else None
-    top = [line for line in top if line.text != author]
+    # A button ("Support The Guardian") or a group's name ("Vox Media") is no masthead.
+    top = [line for line in top if line.text != author and _may_be_masthead(line.text)]
+    bottom = [line for line in bottom if _may_be_masthead(line.text)]
     mastheads = [
         line for line in top + bottom if any(matches_site(line.text, c) for c in copyrights)
     ]
@@ -1003,7 +1032,30 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
         if len({site_key(line.text) for line in repeated}) == 1:
             clues.append(Field(repeated[0].text, "site-name", 0.6))
             mastheads = repeated
-    clues += [Field(name, "copyright", 0.5) for name in copyrights]
+    # The page calling itself by the copyright holder's name elsewhere in its furniture
+    # ("CNBC Newsletters", "Contact CT Post", "About Examiner" beside "© CNBC LLC"): then
+    # the holder's name is the site's, not only the company's. A group's name never is.
+    called = _self_references(lines, body, end, [c for c in copyrights if c in whole])
+    if called is not None:
+        clues.append(Field(called, "site-name", 0.6))
+    if host is None:
+        host = _domain_clue(lines, body, end)
+    if host is not None:
+        # A name found anywhere at the page's ends is the host's if it names it; else the host.
+        named = [c for c in clues if names_host(c.value, host.value)]
+        named += [
+            Field(line.text, "site-name", 0.7)
+            for line in top + bottom
+            if names_host(line.text, host.value, strict=True)
+        ]
+        named += [Field(c, "copyright", 0.6) for c in copyrights if names_host(c, host.value)]
+        if named:
+            best = max(named, key=lambda field: field.confidence)
+            chosen = Field(best.value, best.source, max(best.confidence, host.confidence))
+        else:
+            chosen = host
+        mastheads = [line for line in top + bottom if site_key(line.text) == site_key(chosen.value)]
+        clues = [chosen]
     for line in mastheads:
         line.reason = "site-name"
     for line in bottom:
@@ -1012,6 +1064,137 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
     if clues:
         # The highest confidence wins; among equals, the clue listed first.
         metadata["outlet"] = max(clues, key=lambda field: field.confidence)
+
+
+def _host_field(url: Field | str | None, confidence: float) -> Field | None:
+    """The outlet as a URL's host ("www.ctpost.com/news/..." -> "ctpost.com"), source ``url``."""
+    value = url.value if isinstance(url, Field) else url
+    host = urlsplit(value).hostname if value else None
+    host = re.sub(r"^www\d*\.", "", host or "")
+    return Field(host, "url", confidence) if host else None
+
+
+def _self_references(
+    lines: Sequence[_Line], body: int, end: int, copyrights: Sequence[str]
+) -> str | None:
+    """A copyright holder's name that the page also uses for itself in a short line of its
+    furniture, outside the article and the copyright lines."""
+    edges = [*lines[: min(body, rules.MASTHEAD_LINES)], *lines[max(end, len(lines) - 30) :]]
+    edges = [
+        line
+        for line in edges
+        if line.words <= 8 and not (line.rule is not None and line.rule.name == "copyright")
+    ]
+    for name in copyrights:
+        if is_company_name(name) or not _may_be_masthead(name) or "." in name:
+            continue
+        if sum(c.isalpha() for c in name) < 3:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+        if any(pattern.search(line.text) for line in edges):
+            return name
+    return None
+
+
+def _may_be_masthead(text: str) -> bool:
+    first = text.split()[0].casefold() if text.split() else ""
+    return first not in UI_VERBS and not is_media_group(text)
+
+
+def _domain_clue(lines: Sequence[_Line], body: int, end: int) -> Field | None:
+    """A site's own domain written in the page's furniture, outside the article: in a
+    copyright line ("© 2019 NJ.com", the last one first), else in a browser notice ("For the
+    best Barrons.com experience") or alone on a line above the article (a masthead written
+    as "TheHill.com"). At the foot of a page a domain alone on its line is more often a link
+    to a sister site (a group's list of its papers). Platforms (facebook.com...) never count."""
+    top = lines[: min(body, rules.MASTHEAD_LINES)]
+    edges = [*top, *lines[max(end, len(lines) - 20) :]]
+    # The page's own copyright line is its last; those above may be an ad's or a widget's.
+    copyright_lines = [line for line in lines if line.rule and line.rule.name == "copyright"]
+    for group in (copyright_lines[::-1], edges):
+        for line in group:
+            if "." not in line.text:
+                continue
+            for match in rules.DOMAIN_NAME.finditer(line.text):
+                alone = line in top and match.group(0) == line.text.strip(_EDGE_PUNCT)
+                if group is edges and not (alone or rules.SITE_EXPERIENCE.search(line.text)):
+                    continue
+                domain = _site_domain(match["domain"])
+                if not _is_platform(domain):
+                    return Field(domain, "text-line", 0.3)
+    return None
+
+
+def _site_domain(domain: str) -> str:
+    """A domain without the subdomains a page's markup may show ("navbar.site.backen.de" ->
+    "backen.de"); two labels, or three under a country's "co.uk"-like second level."""
+    labels = domain.lower().removeprefix("www.").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "ac", "gov") else 2
+    return ".".join(labels[-keep:])
+
+
+def _is_platform(host: str) -> bool:
+    labels = [label for label in host.lower().split(".") if label]
+    names = [label for label in labels[:-1] if label not in ("www", "co", "com", "org", "net")]
+    return any(name in rules.PLATFORM_NAMES for name in names[-1:])
+
+
+def _page_url(lines: Sequence[_Line], title: str | None) -> Field | None:
+    """The page's own address written in its text: a labelled line ("URL: ...", "Permalink:
+    ...", MediaWiki's "Retrieved from"), the Wayback Machine's copy, a share panel's "Copy this
+    link" and the address under it, an address on the page's first line, right above the
+    headline, or whose path spells the headline (a share link)."""
+    found: list[tuple[float, int, str]] = []
+    last = len(lines) - 1
+    headline = next((i for i, line in enumerate(lines) if title and line.text == title), None)
+    for i, line in enumerate(lines):
+        text = line.raw
+        if "://" not in text:
+            continue
+        if match := rules.WAYBACK_URL.search(text):
+            found.append((0.8, i, match["url"]))
+            continue
+        if match := rules.PAGE_URL_LINE.match(text):
+            found.append((0.8, i, match["url"]))
+            continue
+        at_edge = i < 3 or i > last - 3
+        if at_edge and (match := rules.EDGE_URL_LINE.match(text)):
+            found.append((0.7, i, match["url"]))
+            continue
+        match = rules.BARE_URL.match(text)
+        if match is None:
+            continue
+        url = match["url"]
+        labelled = i > 0 and rules.URL_LABEL_LINE.match(lines[i - 1].text) is not None
+        if labelled or i == 0:
+            found.append((0.7, i, url))
+        elif _is_platform(urlsplit(url).hostname or ""):
+            continue
+        elif (
+            i + 1 == headline
+            or (title and _spells(url, title))
+            or (i < last and _spells(url, lines[i + 1].text))
+        ):
+            # Right above the headline, or spelling it (or the line under it, a headline the
+            # header did not take): the page's own link.
+            found.append((0.6, i, url))
+    if not found:
+        return None
+    confidence, _, url = max(found, key=lambda f: (f[0], -f[1]))
+    return Field(url.rstrip(".,;)"), "text-line", confidence)
+
+
+_SLUG_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def _spells(url: str, title: str) -> bool:
+    """Whether an address's path spells the headline: "/article/New-SUVs-and-electric-
+    vehicles-highlight-L-A-14848164.php" for "New SUVs and electric vehicles highlight L.A.
+    Auto Show": three of its words or more, most of the headline's first six."""
+    path = {w.casefold() for w in _SLUG_WORD.findall(urlsplit(url).path)}
+    words = [w.casefold() for w in _SLUG_WORD.findall(title)][:6]
+    shared = sum(w in path for w in words)
+    return shared >= 3 and shared * 2 >= len(words)
 
 
 def _dateline(line: _Line, metadata: dict[str, Field]) -> None:
@@ -1034,6 +1217,7 @@ def clean_text(
     *,
     language: str | None = None,
     template: Mapping[str, int] | None = None,
+    url: str | None = None,
     options: CleanOptions = DEFAULT_OPTIONS,
 ) -> Extraction:
     """Split a page's visible text into the article and the boilerplate around it.
@@ -1041,7 +1225,9 @@ def clean_text(
     ``text`` has one block per line. ``language`` (ISO 639-1 code or jusText stoplist name)
     picks the stoplist; without it the page's own words decide. ``template`` maps
     :func:`template_key` of a line to how many other articles of the same outlet contain it.
-    Every non-blank line is either kept or listed in ``removed`` with the rule that removed it.
+    ``url`` is where the page was fetched, if known: its host decides the outlet (else an
+    address the page gives for itself does). Every non-blank line is either kept or listed
+    in ``removed`` with the rule that removed it.
     """
     lines = _split(text)
     metadata: dict[str, Field] = {}
@@ -1065,7 +1251,10 @@ def clean_text(
         if "author" in metadata:
             names.update(metadata["author"].value.split("; "))
         _author_bio(lines, body, end, names, options)
-    _outlet_clues(lines, body, end, metadata)
+    page_url = _page_url(lines, metadata["title"].value if "title" in metadata else None)
+    if page_url is not None:
+        metadata["url"] = page_url
+    _outlet_clues(lines, body, end, metadata, _host_field(url, 0.5) or _host_field(page_url, 0.4))
     _related_blocks(lines, body, end)
 
     for i, line in enumerate(lines):
@@ -1119,7 +1308,7 @@ def clean_extracted(text: str, *, options: CleanOptions = DEFAULT_OPTIONS) -> Ex
         if line.rule is not None:
             line.reason = line.rule.name
     disclaimers = [line for line in lines if line.reason == "disclaimer"]
-    _outlet_clues(disclaimers, len(disclaimers), len(disclaimers), metadata)
+    _outlet_clues(disclaimers, len(disclaimers), len(disclaimers), metadata, host=None)
     for line in disclaimers:
         # A credit naming the original ("Originally published on Live Science.") is kept: in
         # HTML it stands inside the article, where provenance reads it and annotators count it.
