@@ -374,6 +374,18 @@ ARTICLE_EDGE_RULES = (
             r"( with us)?|careers|faq|help|rss( feeds?)?)$"
         ),
     ),
+    Rule(
+        "share-bar",
+        _rx(
+            # A social handle alone, or after its owner's name: "@davidehrlich", "Nishant
+            # Kumar @Nishantopines"; a prompt to follow an account.
+            r"^([\w.'’-]+ ){0,3}@\w{2,}$|"
+            r"^follow ([\w@.'’-]+ ){0,6}(on|at|via) (twitter|facebook|instagram|linkedin|"
+            r"youtube|tiktok)\b|"
+            r"^share to (linkedin|facebook|twitter|email)( \w+)?( share to \w+( \w+)?)+$"
+        ),
+        max_words=25,
+    ),
 )
 
 # --- The same in other languages: WordPress and common CMS strings ---------------------------
@@ -448,7 +460,8 @@ NOT_AFTER_EXTRACTION = frozenset(
 DATE_LINE_FILLER = re.compile(
     r"\b(published|posted|updated|last updated|modified|first published|created|date|on|at|"
     r"am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|ist|cet|cest|et|pt|ct|hrs?|"
-    r"\d+ min(ute)?s? read|read time|reading time|min read|"
+    r"\d+ min(ute)?s? read|read time|reading time|min read|uhr|\d+ min(uten)?\.? lesezeit|"
+    r"lesezeit|lesedauer|"
     r"mon|tues?|wed|thu|thurs|fri|sat|sun|"
     r"(mon|tues|wednes|thurs|fri|satur|sun)day|de|à|às|le|um|publié|publicado|mis à jour|"
     r"actualizado|atualizado|aktualisiert|veröffentlicht)\b|\d{1,2}[:.h]\d\d(:\d\d)?|"
@@ -587,6 +600,106 @@ PLATFORM_NAMES = frozenset(
     telegram snapchat disqus scorecardresearch doubleclick googletagmanager taboola outbrain
     addthis sharethis feedburner archive w3 creativecommons mozilla microsoft adobe booking
     ebay paypal del xing""".split()
+)
+
+# --- A post's meta line: "October 12, 2018 / 0 Comments / in Jeongdong Promotion / by jdadmin" --
+# Blogs and CMSs print the date, author, category, comment count and reading time on one line
+# under the headline; each part is matched alone, as written, case-insensitively.
+
+#: What separates the parts of a meta line.
+META_SEPARATOR = re.compile(r"\s+(?:[|/•·]|//|[–—-]{1,2})\s+|\s*[,;]\s+|\s+@\s+|\s+~\s+|\s+·\s*")
+#: A byline in the languages news pages are most often in: "by X", "von X", "por X", "Autor:
+#: X", "Text und Interview: X". The names are the group ``who``.
+META_BYLINE = re.compile(
+    r"^(?:(?:posted|written|published|veröffentlicht|geschrieben|publié|publicado|escrito|"
+    r"scritto|text und (?:\w+ )?)\s+)?(?:by|von|por|par|di|door|av|de)\s+(?P<who>\S.*?)"
+    r"(?:\s+(?:in|unter|en|dans)\s+\S.*)?$|"
+    r"^(?:autor(?:in)?|author|text(?: und \w+)?|texto|tekst|redaktion|redakteur(?:in)?|"
+    r"reporter(?:in)?)\s*:\s*(?P<who2>\S.*)$",
+    re.I,
+)
+#: The other parts: when (a time), how long to read, comments, category, source.
+META_PART = re.compile(
+    r"^(?:um |at |à |a las |alle )?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*(?:uhr|h|am|pm|a\.m\.|"
+    r"p\.m\.|[ecmp][sd]t|gmt|utc|cet|cest|mez|mesz))?$|"
+    r"^\d{1,2}\.\d{1,2}\.\d{2}$|"  # 19.10.19
+    r"^(?:~\s*)?(?:(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de "
+    r"lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania)\s*:?\s*(?:etwa|ca\.?|"
+    r"about|~)?\s*)?\d+\s*(?:min(?:ute)?n?\.?|minutes?|minutos?|minuti|minuut|minut)\s*"
+    r"(?:read|lesezeit|lesedauer|de lectura|de lecture|lectura|de leitura)?$|"
+    r"^(?:\d+|no|keine?|ein|one|sin|aucun)\s+(?:comments?|kommentare?|comentarios?|"
+    r"commentaires?|responses?|antworten|reactions?)$|"
+    r"^(?:comments?|kommentare?|leave a comment|kommentar schreiben|kommentieren|"
+    r"hinterlasse einen kommentar|write a comment)$|"
+    r"^(?:posted |filed |published |veröffentlicht |abgelegt |publicado )?(?:in|unter|under|en|"
+    r"dans)\s*:?\s+\S.{0,50}$|"
+    r"^(?:category|categories|kategorie|kategorien|rubrik|tags?|schlagwörter|themen|"
+    r"categoría|catégorie|quelle|source|fuente|fonte)\s*:\s*\S.{0,60}$|"
+    r"^(?:updated|aktualisiert|actualizado|mis à jour|published|veröffentlicht|publicado|"
+    r"publié|posted|erstellt|stand)\s*:?$|"
+    # How long ago: "vor 20 Stunden", "3 hours ago", "hace 2 días", "Aktualisiert: vor 1 Tag".
+    r"^(?:(?:updated|aktualisiert|actualizado|mis à jour|published|veröffentlicht|publicado|"
+    r"publié|posted|erstellt)\s*:?\s*)?(?:(?:vor|hace|il y a)\s+\d+\s+\w+|\d+\s+(?:min(?:ute)?s?|"
+    r"hours?|hrs?|days?|weeks?|months?)\s+ago)$",
+    re.I,
+)
+
+#: Parts of a meta line that say nothing on their own, only beside a date or a byline: a
+#: category ("in Jeongdong Promotion"), a source.
+META_WEAK_PART = re.compile(
+    r"^(?:posted |filed |published |veröffentlicht |abgelegt |publicado )?(?:in|unter|under|en|"
+    r"dans)\s*:?\s+\S|^(?:category|categories|kategorie|kategorien|rubrik|tags?|"
+    r"schlagwörter|themen|categoría|catégorie|quelle|source|fuente|fonte)\s*:",
+    re.I,
+)
+#: Words and tokens a meta line's parts run together ("12:01 Uhr 3 min Lesezeit Kommentare").
+META_TOKENS = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?::\d\d)?\b|\b\d+\s*min(?:ute)?n?\.?(?!\w)|\b(?:uhr|lesezeit|"
+    r"lesedauer|read|reading|time|minutes?|minuten|kommentare?|comments?|updated|aktualisiert|"
+    r"am|pm|etwa|ca|about|posted|published|veröffentlicht|on|am|um|at|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche)\b|[~|/•·,:;()\[\]–—-]",
+    re.I,
+)
+
+#: Lines that are never a headline: a photo or source credit, a share bar, a cookie or
+#: browser notice, a comment prompt, a "back to" link ("Zurück zur Übersicht", "Share to
+#: linkedin", "We've detected you are on Internet Explorer...").
+NOT_TITLE = re.compile(
+    r"^\(?(?:foto|fotos|bild|bilder|photo|photos|image|quelle|source|credit|crédit|crédito|"
+    r"imagen|imagem|grafik|illustration|video)s?\s*:|"
+    r"^(?:©|\(c\)|copyright)\b|"
+    r"\b(?:share|teilen|compartir|partager|condividi)\b.{0,30}\b(?:facebook|twitter|whatsapp|"
+    r"linkedin|pinterest|xing|telegram|messenger|e-?mail|reddit)\b|"
+    r"\b(?:share|teilen|compartir|partager) (?:on|to|auf|via|en|sur|per)\b|"
+    r"^(?:(?:facebook|twitter|youtube|instagram|linkedin|whatsapp|pinterest|website|e-?mail|"
+    r"apple|google|podcasts?|spotify|deezer|itunes|soundcloud|stitcher|rss|xing|tiktok)\s*)"
+    r"{2,}$|^(?:tópicos|topics|themen|tags?|schlagwörter|schlagworte|categories|kategorien|"
+    r"rubriken?|temas)\s*:|"
+    r"\bcookies? (?:verwenden|use|policy|settings|einstellungen|akzeptieren|accept)|"
+    r"\b(?:use|uses|verwenden|nutzt|utilise|utiliza) cookies\b|\bcookie[- ](?:policy|"
+    r"richtlinie|einstellungen|settings|banner|hinweis)|\btracking (?:choices|preferences)\b|"
+    r"\bdatenschutz|\bnewsletter\b|\b(?:update|modern|unsupported|outdated) (?:your )?browser\b|"
+    r"\bdetected you are\b|\b(?:download|descarga|herunterladen|installieren)\b.{0,20}\bapp\b|"
+    r"^(?:zurück|back) (?:zu|zur|zum|to)\b|^zum (?:inhalt|rezept|onlineshop|shop)\b|"
+    r"springen$|^skip to\b|\bwrite a review\b|\b(?:einloggen|log ?in|sign ?up|sign ?in|"
+    r"abonnent(?:in)?|passwor[dt])\b|\bpowered by\b|"
+    r"^[\d\s.,/:%+()-]+$|^(?:rating|bewertung)\s*:|\b(?:kopiert|copied)$|"
+    r"^(?:télécharger|download|herunterladen|suche|search|buscar|rechercher)\b|"
+    r"^(?:hinterlasse|schreibe|schreib|leave|write|post|add|deja|laisser|écrire)\b.{0,30}"
+    r"\b(?:kommentar|comment|antwort|reply|réponse|respuesta)|"
+    r"^[^\W\d_][\w-]* [&+] [^\W\d_][\w-]*\s*>?$|"
+    r"^fotos?\s*/|\b(?:getty ?images|imago|istock|shutterstock)\b|"
+    r"\bfollow\b.{0,40}\b(?:on|auf|en|sur) (?:twitter|facebook|instagram|linkedin)\b|"
+    r"^follow (?:the|us|our)\b|^(?:tweet|share|post|pin) (?:on|to|this)\b|(?<!\w)@\w{3,}$|"
+    r"^(?:new, )?\d+ (?:comments?|kommentare)$|^tested by\b|\beditorial staff$|"
+    r"\b(?:chrome|safari|firefox)\b.*\b(?:chrome|safari|firefox|edge)\b|"
+    r"^(?:home|blog|start|startseite|inicio|accueil)\b.{0,30}\b(?:news|blog|nachrichten)$|"
+    r"\bbewertung schreiben\b|"
+    r"\bantworten abbrechen\b|\bkommentar hinterlassen\b|^(?:mehr|more|ver|leer|lire) "
+    r"(?:lesen|zum thema|más|mais|la suite)\b|^(?:empfehlen|folgen|follow) (?:sie )?(?:uns|us)\b",
+    re.I,
 )
 
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".

@@ -57,6 +57,8 @@ class CleanOptions:
     header_window: int = 14
     # How many leading lines of the article may still be header (byline, date, caption...).
     header_inside: int = 8
+    # How far above the window a headline with a byline or date under it is still looked for.
+    title_reach: int = 60
     # A date this near the top of the page, before the title, is the site's header date.
     header_date_lines: int = 4
     # Under a "Sponsored content" header: at most this many teasers, each this short.
@@ -560,6 +562,13 @@ def _related_blocks(lines: Sequence[_Line], body: int, end: int) -> None:
 # --- What a line is ------------------------------------------------------------------------
 
 # Words a Title Case headline leaves in lower case.
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAME})\b\.?",
+    re.I,
+)
+_LIST_SEPARATOR = re.compile(r"\s[,|/•·>»›]\s")
+_CRUMB = re.compile(r"\s[>»›]\s")
 _MINOR_WORD = re.compile(r"a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs")
 _NAME_TOKEN = re.compile(r"[\w.'’-]+")
 _READING_TIME = re.compile(r"\b\d+\s*min(ute)?s?( read)?\b", re.I)
@@ -636,6 +645,87 @@ def _date_line(line: _Line) -> tuple[str, str] | None:
     return iso, rest
 
 
+def _meta_line(line: _Line) -> tuple[str | None, str | None] | None:
+    """(ISO date, author) when a line is a post's meta line, either possibly None: the date,
+    author, category, comment count and reading time that blogs and CMSs print under the
+    headline ("October 12, 2018 / 0 Comments / in Jeongdong Promotion / by jdadmin",
+    "Marco Kratzenberg, 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit", "Lesedauer etwa 2 Min",
+    "Von Fiona Bornhöft und Mariam Hofbeck"). None when some part of the line is not one."""
+    if line.rule is not None or line.words > 30:
+        return None
+    text = line.text
+    iso = None
+    found = find_date(text, month_first=True)
+    if found:
+        iso = found[0]
+        while found:  # "2. Februar 2020 2. Februar 2020": published and updated, both
+            _, start, end = found
+            text = f"{text[:start]} | {text[end:]}"
+            found = find_date(text, month_first=True)
+    else:
+        # "29 / Dezember / 2022": a date written with separators between its parts.
+        collapsed = " ".join(rules.META_SEPARATOR.sub(" ", text).split())
+        whole = find_date(collapsed, month_first=True)
+        if whole and whole[1] == 0 and whole[2] == len(collapsed):
+            return whole[0], None
+    # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": days without a year are meta too.
+    text, days = _MONTH_DAY.subn(" | ", text)
+    author = None
+    names: list[str] = []
+    strong = iso is not None or days > 0
+    weak = 0
+    for part in rules.META_SEPARATOR.split(text):
+        part = part.strip(_EDGE_PUNCT + "/@~")
+        if not part:
+            continue
+        byline = rules.META_BYLINE.match(part)
+        if byline:
+            who = byline["who"] or byline["who2"]
+            name = _clean_author(who)
+            if name is None and len(who.split()) == 1 and who[:1].isalnum():
+                name = who  # "by jdadmin": a blog's login is still who wrote it
+            if name is None:
+                return None
+            author = author or name
+            strong = True
+        elif rules.META_WEAK_PART.match(part):
+            weak += 1
+        elif rules.META_PART.match(part) or not rules.META_TOKENS.sub(" ", part).strip():
+            strong = True
+        elif _name_like(part):
+            names.append(part)
+        else:
+            return None
+    if not strong:
+        return None  # a category alone ("In the courtroom") may be a subheading
+    if author is None and names and (iso or weak or strong):
+        author = names[0]  # "Marco Kratzenberg, 01. Dez. 2017": the name beside the date
+    return iso, author
+
+
+def _dated_headline(text: str) -> tuple[str, str] | None:
+    """(ISO date, headline) for a headline that opens with its date: "23.01.2022 - Dorothea
+    Wierer darf beim Antholz-Abschluss noch jubeln", "1. Februar 2022 Bundesministerin ..."."""
+    found = find_date(text, month_first=True)
+    if not found or found[1] != 0:
+        return None
+    rest = text[found[2] :].lstrip(" -–—|:,·•/")
+    return (found[0], rest) if len(rest.split()) >= 4 and rest[:1].isupper() else None
+
+
+def _header_meta(line: _Line) -> tuple[str | None, str | None] | None:
+    """(ISO date, author) of a byline, a date line or a post's meta line; None for others."""
+    if line.rule is not None:
+        return None
+    match = rules.BYLINE.match(line.text)
+    if match and line.words <= 12 and (name := _clean_author(match["who"])):
+        return None, name
+    found = _date_line(line)
+    if found and len(found[1].split()) <= 6:
+        return found[0], None
+    return _meta_line(line)
+
+
 def _clean_author(who: str) -> str | None:
     """A byline's names ("Jane Doe; John Roe"), when they look like people's names.
 
@@ -694,6 +784,7 @@ class _Header:
         self.dates: dict[int, tuple[str, str]] = {}
         self.author: tuple[str, float] | None = None
         self.title: int | None = None
+        self.title_far = False  # found above the window, over a gallery or a "see also" list
         self.bylines: set[str] = set()  # what the bylines say, names or roles
 
     def read(self) -> int:
@@ -761,18 +852,32 @@ class _Header:
                 self.roles[i] = "author-line"
 
     def _dates(self) -> None:
-        """Date lines; one may carry the byline ("March 10, 2015 by Jane Doe")."""
+        """Date lines; one may carry the byline ("March 10, 2015 by Jane Doe"). A post's meta
+        line gives the date and the author it holds, or is only marked as header."""
         for i in range(self.lo, self.hi):
             if not self._free(i):
                 continue
             found = _date_line(self.lines[i])
             if not found or len(found[1].split()) > 6:
+                meta = _meta_line(self.lines[i])
+                if meta is None:
+                    continue
+                iso, author = meta
+                if iso:
+                    self.dates[i] = (iso, "")
+                else:
+                    self.roles[i] = "author-line" if author else "date-line"
+                if author and self.author is None:
+                    self.author = (author, 0.6)
                 continue
             self.dates[i] = found
             if found[1] and self.author is None:
                 match = rules.BYLINE.search(found[1])
                 name = _clean_author(match["who"] if match else found[1])
-                if name and (match or _name_like(name)):
+                meta = _meta_line(self.lines[i])
+                if meta is not None and meta[1]:
+                    self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"
+                elif name and (match or _name_like(name)):
                     self.author = (name, 0.6)
 
     def _bare_names(self) -> None:
@@ -805,6 +910,7 @@ class _Header:
             if self._free(i)
             and _headline_like(lines[i])
             and not lines[i].template  # a title does not recur across the outlet's articles
+            and not rules.NOT_TITLE.search(lines[i].text)
         ]
         meta = set(self.roles) | set(self.dates)
 
@@ -817,17 +923,80 @@ class _Header:
                 value -= 4  # what jusText takes for text is less likely a headline
             if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
                 value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
+            dated = find_date(text, month_first=True)
+            if (dated and not _dated_headline(text)) or len(_LIST_SEPARATOR.findall(text)) >= 2:
+                value -= 6  # a date or a list of tags is a meta line more often than a headline
             return value
 
         self.title = max(candidates, key=score, default=None)
+        with_meta = [i for i in candidates if {i + 1, i + 2} & meta]
+        if self.title is not None and self.title not in with_meta and len(with_meta) == 1:
+            # The one headline with a byline or date under it, though teasers stand nearer
+            # the body: the article's header, above a gallery or a "see also" list.
+            self.title = with_meta[0]
+            self.title_far = self.title < self.start
+        if self.title is None or not {self.title + 1, self.title + 2} & meta:
+            # No headline in the window sits on a byline or date: the article's own header
+            # may stand further up, above a gallery, a share bar or an ad block.
+            far = self._title_above()
+            if far is not None:
+                self.title, self.title_far = far, True
         if self.title is None:
             return
         self.roles[self.title] = "title"
-        self.metadata["title"] = Field(lines[self.title].text, "text-line", 0.8)
+        title = lines[self.title].text
+        crumbs = _CRUMB.split(title)
+        if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3:
+            title = crumbs[-1]  # "Forum > iPhone > <headline>": a breadcrumb ending in it
+        if dated := _dated_headline(title):
+            # "23.01.2022 - Dorothea Wierer darf ...": the date is the line's, not the title's.
+            self.dates[self.title] = (dated[0], "")
+            title = dated[1]
+        self.metadata["title"] = Field(title, "text-line", 0.8)
         # A lone name just under the headline is its byline.
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and _name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _title_above(self) -> int | None:
+        """The nearest headline-like line above the window with a byline, date or post meta
+        line just under it (the date and author it gives are taken too); none when another
+        such pair stands just above it, as in a list of teasers."""
+        lo = max(-1, self.lo - self.options.title_reach)
+        found = self._headline_with_meta(self.lo - 1, lo)
+        if found is None:
+            return None
+        i, j, (iso, author) = found
+        if self._headline_with_meta(i - 1, max(lo, i - 12)) is not None:
+            return None
+        if iso:
+            self.dates[j] = (iso, "")
+        else:
+            self.roles[j] = "author-line" if author else "date-line"
+        if author and self.author is None:
+            self.author = (author, 0.6)
+        return i
+
+    def _headline_with_meta(
+        self, top: int, bottom: int
+    ) -> tuple[int, int, tuple[str | None, str | None]] | None:
+        """Going up from ``top`` to ``bottom`` (excluded): a headline-like line with a byline,
+        date or post meta line one or two lines under it, as (headline, meta line, meta)."""
+        lines = self.lines
+        for i in range(top, bottom, -1):
+            line = lines[i]
+            if (
+                line.rule is not None
+                or line.template
+                or not _headline_like(line)
+                or rules.NOT_TITLE.search(line.text)
+                or _header_meta(line) is not None
+            ):
+                continue
+            for j in (i + 1, i + 2):
+                if j < len(lines) and (meta := _header_meta(lines[j])) is not None:
+                    return i, j, meta
+        return None
 
     def _published(self) -> None:
         """Near the byline a date says when; at the very top of the page, when it was crawled
@@ -891,9 +1060,12 @@ class _Header:
                 line.reason = "outside-article"
         if standfirst:
             self.metadata["description"] = Field(" ".join(standfirst), "text-line", 0.6)
+        above = self.title_far
         for line in lines[body:first_prose]:
             headline = line.reason is None and line.rule is None and _headline_like(line)
-            if headline and _nav_like(line) and not _PROSE_END.search(line.text):
+            # With the headline above the run, what heads the run is other articles' headlines
+            # (a "see also" list) whatever their case.
+            if headline and (_nav_like(line) or above) and not _PROSE_END.search(line.text):
                 line.reason = "outside-article"
         return body
 
