@@ -386,6 +386,7 @@ def _spell(label: str, words: list[str], strict: bool = False) -> set[int] | Non
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_media_group(name: str) -> bool:
     """Whether a name is a media group's, which owns several mastheads ("Hearst
     Communications", "Gannett Co., Inc.", "Vox Media"), rather than one masthead's."""
@@ -394,15 +395,22 @@ def is_media_group(name: str) -> bool:
 
 
 @functools.cache
-def _groups() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(_name_words(group)) for group in MEDIA_GROUPS)
+def _groups() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The media groups' names as words, by their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for group in MEDIA_GROUPS:
+        words = tuple(_name_words(group))
+        index.setdefault(words[0], []).append(words)
+    return {first: tuple(groups) for first, groups in index.items()}
 
 
 def _is_known_group(words: list[str]) -> bool:
     """ "Hearst", "Hearst Communications", "Reach plc", "Axel Springer SE"; not "Reach Out
     Magazine" or "Nine News"."""
+    if not words:
+        return False
     company = GROUP_NAME_WORDS | LEGAL_FORM_WORDS
-    for group in _groups():
+    for group in _groups().get(words[0], ()):
         size = len(group)
         if tuple(words[:size]) == group and (
             len(words) == size or size > 1 or any(w in company for w in words[size:])
@@ -417,6 +425,7 @@ def is_company_name(name: str) -> bool:
     return is_media_group(name) or any(w in LEGAL_FORM_WORDS for w in _name_words(name)[1:])
 
 
+@functools.lru_cache(maxsize=4096)
 def names_host(name: str | None, host: str | None, *, strict: bool = False) -> bool:
     """Whether a site name plausibly names the host: "The Guardian" theguardian.com, "Fox News"
     foxnews.com, "The New York Times" nytimes.com, "The Wall Street Journal" wsj.com, "Houston

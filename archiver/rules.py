@@ -618,6 +618,15 @@ META_BYLINE = re.compile(
     r"reporter(?:in)?)\s*:\s*(?P<who2>\S.*)$",
     re.I,
 )
+#: What every meta line shows somewhere: a digit, a byline's first word, a comment count's or
+#: reading time's word. Lines without any are not read further (most lines are not meta).
+META_HINT = re.compile(
+    r"\d|^(?:by|von|por|par|di|door|av|de|posted|written|published|veröffentlicht|geschrieben|"
+    r"publié|publicado|escrito|scritto|text|texto|tekst|autor|autorin|author|redaktion|"
+    r"redakteur|reporter|updated|aktualisiert)\b|\b(?:comments?|kommentare?|lesezeit|lesedauer|"
+    r"comentarios?|commentaires?)\b",
+    re.I,
+)
 #: The other parts: when (a time), how long to read, comments, category, source.
 META_PART = re.compile(
     r"^(?:um |at |à |a las |alle )?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*(?:uhr|h|am|pm|a\.m\.|"

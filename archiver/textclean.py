@@ -651,7 +651,7 @@ def _meta_line(line: _Line) -> tuple[str | None, str | None] | None:
     headline ("October 12, 2018 / 0 Comments / in Jeongdong Promotion / by jdadmin",
     "Marco Kratzenberg, 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit", "Lesedauer etwa 2 Min",
     "Von Fiona Bornhöft und Mariam Hofbeck"). None when some part of the line is not one."""
-    if line.rule is not None or line.words > 30:
+    if line.rule is not None or line.words > 30 or not rules.META_HINT.search(line.text):
         return None
     text = line.text
     iso = None
