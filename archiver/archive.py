@@ -63,6 +63,8 @@ class ArticleRecord:
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    #: Where the published date came from (``header-date`` is often the crawl date).
+    published_source: str | None = None
     fields: dict[str, Field] = field(default_factory=dict)
     removed: list[RemovedLine] | None = None
 
@@ -76,6 +78,7 @@ class ArticleRecord:
             "title": self.title,
             "author": self.author,
             "published": self.published,
+            "published_source": self.published_source,
             "language": self.language,
             "sha256": self.sha256,
             "ingested_at": self.ingested_at.isoformat(timespec="seconds") + "Z",
@@ -427,7 +430,15 @@ def _find_reuse(conn, article_id: int, extraction: Extraction) -> tuple[Extracti
 
 
 def select_articles() -> Select:
-    return select(*(c for c in articles_t.c))
+    # The published date's source comes along (one primary-key lookup), so that listings can
+    # mark a site header date without reading every field.
+    published_source = (
+        select(fields_t.c.source)
+        .where(fields_t.c.article_id == articles_t.c.id, fields_t.c.name == "published")
+        .scalar_subquery()
+        .label("published_source")
+    )
+    return select(*(c for c in articles_t.c), published_source)
 
 
 def _pairs(rows: Iterable) -> list[tuple]:

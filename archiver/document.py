@@ -9,6 +9,20 @@ from dataclasses import dataclass, field
 CORE_FIELDS = ("title", "author", "outlet", "url", "published", "language")
 #: How an input may be read: ``auto`` recognises HTML by its content.
 FORMATS = ("auto", "text", "html")
+#: Date sources that may say when the page was seen rather than when it was published: a
+#: date in a site's header (tagDiv themes print today's date there), or a fetch time.
+CRAWL_DATE_SOURCES = frozenset({"header-date", "crawl-date"})
+#: How such a date is marked wherever one is printed, and what the mark means.
+CRAWL_DATE_MARK = "header date"
+CRAWL_DATE_NOTE = (
+    "a date from the site's header, often the day the page was scraped rather than when it "
+    "was published"
+)
+
+
+def is_crawl_date(source: str | None) -> bool:
+    """Whether a published date with this source may be the crawl date, not publication."""
+    return source in CRAWL_DATE_SOURCES
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,9 @@ class Decoded:
     format: str  # "text" or "html"
     encoding: str  # codec name as Python knows it, e.g. "utf-8", "cp1252", "utf-16"
     repaired: bool = False  # mojibake was found and repaired
+    #: What reading had to do that a user should know ("removed 22 stray NUL bytes"); stored
+    #: as the article's ``reading`` field.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -60,3 +77,5 @@ class Extraction:
     #: The line number (as in ``removed``) of each line of ``text``, in order, when known:
     #: lines removed later (learned boilerplate) are reported under their own number.
     linenos: list[int] = field(default_factory=list)
+    #: How the text was obtained when it was not the usual way, for the ``reading`` field.
+    notes: list[str] = field(default_factory=list)

@@ -39,6 +39,7 @@ class SearchHit:
     published: str | None
     score: float  # BM25: lower is better (SQLite's sign convention)
     snippet: str
+    published_source: str | None = None  # ``header-date`` is often the crawl date
 
     @property
     def plain_snippet(self) -> str:
@@ -51,6 +52,7 @@ class SearchHit:
             "outlet": self.outlet,
             "author": self.author,
             "published": self.published,
+            "published_source": self.published_source,
             "score": round(self.score, 4),
             "snippet": self.plain_snippet,
         }
@@ -147,7 +149,7 @@ def search(
         raise UsageError(_explain(query, exc)) from None
     by_id = {row[0]: row for row in rows if row is not None}
     return [
-        SearchHit(*by_id[i][:5], score, _SPACES.sub(" ", by_id[i][5]).strip())
+        SearchHit(*by_id[i][:5], score, _SPACES.sub(" ", by_id[i][5]).strip(), by_id[i][6])
         for i, score in ranked
         if i in by_id
     ]
@@ -156,7 +158,9 @@ def search(
 _SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
 _DETAILS_SQL = f"""
     SELECT a.id, a.title, a.outlet, a.author, a.published,
-           snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS})
+           snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS}),
+           (SELECT f.source FROM article_fields f WHERE f.article_id = a.id
+            AND f.name = 'published')
     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
     WHERE articles_fts MATCH :query AND articles_fts.rowid = :id
 """

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 from trafilatura.utils import load_html
 
@@ -19,8 +20,12 @@ from archiver.metanorm import (
     clean_author,
     clean_outlet,
     clean_title,
+    days_written,
+    is_media_group,
+    is_site_name,
     is_utc,
     matches_site,
+    names_host,
     normalize_date,
     normalize_language,
     normalize_space,
@@ -139,6 +144,14 @@ MAX_BYLINE_CHARS = 120
 
 #: An outlet candidate longer than this is a sentence (often the title), not a site name.
 MAX_OUTLET_WORDS = 8
+
+#: Elements whose content is never visible text, and elements that start a new line.
+INVISIBLE_TAGS = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object")
+LINE_TAGS = (
+    "p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "td",
+    "th", "table", "ul", "ol", "dl", "article", "section", "header", "footer", "nav", "main",
+    "aside", "figure", "figcaption", "blockquote", "pre", "form", "title", "address", "button",
+)  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,29 +293,56 @@ def _field(value: str | None, source: str) -> Field | None:
 
 def _choose_outlet(
     meta: dict[str, str], ld: dict[str, str], title_tag: str, host: str | None
-) -> Field | None:
-    # og:site_name first: JSON-LD publishers are often the owning company, not the masthead.
+) -> tuple[Field | None, Field | None]:
+    """The outlet and the publisher of a page.
+
+    The names a page declares (og:site_name, then its JSON-LD publisher, other publisher
+    tags, the web app's name), in that order: the first that plausibly names the host is the
+    outlet. Otherwise the first that names one site, not a media group ("Hearst
+    Newspapers" on sfgate.com) nor a section ("U.S.") nor a tagline ("Expert how-to for
+    English Riders"); then the end of <title> when it names the host ("Headline -
+    Salon.com"); then the host. The publisher is what JSON-LD or the publisher tags name.
+    """
     first, *others = META_FIELDS["outlet"]
-    candidates = [(meta.get(first), "html-meta"), (ld.get("outlet"), "json-ld")]
-    candidates += [(meta.get(key), "html-meta") for key in others]
-    for raw, source in candidates:
-        name = clean_outlet(raw, host)
-        if name and len(name.split()) <= MAX_OUTLET_WORDS:
-            return _field(name, source)
+    declared = [(meta.get(first), "html-meta"), (ld.get("outlet"), "json-ld")]
+    declared += [(meta.get(key), "html-meta") for key in others]
+    names = [
+        (name, source)
+        for raw, source in declared
+        if (name := clean_outlet(raw, host)) and len(name.split()) <= MAX_OUTLET_WORDS
+    ]
+    publisher = next(
+        (
+            _field(name, source)
+            for raw, source in declared[1:]
+            if (name := clean_outlet(raw, host)) and len(name.split()) <= MAX_OUTLET_WORDS
+        ),
+        None,
+    )
     # Application names are often the site's, but some sites put the headline there.
     headlines = {t.casefold() for t in (title_tag, meta.get("og:title"), ld.get("title")) if t}
     headlines |= {title_parts(t)[0].casefold() for t in headlines}
-    for key in APP_NAME_KEYS:
-        name = clean_outlet(meta.get(key), host)
-        if name and len(name.split()) <= MAX_OUTLET_WORDS and name.casefold() not in headlines:
-            return _field(name, "html-meta")
+    apps = [
+        (name, "html-meta")
+        for key in APP_NAME_KEYS
+        if (name := clean_outlet(meta.get(key), host))
+        and len(name.split()) <= MAX_OUTLET_WORDS
+        and name.casefold() not in headlines
+    ]
+    if host:
+        for name, source in names + apps:
+            if names_host(name, host):
+                return _field(name, source), publisher
+    for name, source in names + apps:
+        if not is_media_group(name) and is_site_name(name):
+            return _field(name, source), publisher
     # The site's name is often the end of <title>: "Headline - Salon.com".
     for part in title_parts(title_tag)[1:]:
-        if matches_site(part, None, host):
-            return _field(part, "html-title")
+        if matches_site(part, None, host) or names_host(part, host):
+            return _field(part, "html-title"), publisher
     if host:
-        return _field(re.sub(r"^www\d*\.", "", host), "url")
-    return None
+        return _field(re.sub(r"^www\d*\.", "", host), "url"), publisher
+    return None, publisher
 
 
 def _is_headline_of(title: str, tag_title: str, may_end: bool = True) -> bool:
@@ -411,8 +451,17 @@ def _choose_published(
         # Preferred to a JSON-LD time in UTC for the same instant: the local date is the one
         # the outlet printed.
         return _field(meta_date, "html-meta")
-    guess = find_date(tree, url=url, original_date=True, extensive_search=True)
-    return _field(normalize_date(guess), "htmldate")
+    guess = normalize_date(find_date(tree, url=url, original_date=True, extensive_search=True))
+    if guess and guess.endswith("-01-01") and guess not in days_written(_page_source(tree)):
+        # htmldate's last resorts: the copyright year ("© 2019" -> 2019-01-01), or any year
+        # on the page. A year is not a publication date; a page that says January 1 is.
+        return None
+    return _field(guess, "htmldate")
+
+
+def _page_source(tree: HtmlElement) -> str:
+    """The page as markup, attributes and URLs included: where htmldate looked."""
+    return etree.tostring(tree, encoding="unicode", method="html")
 
 
 def _choose_language(meta: dict[str, str], ld: dict[str, str], tree: HtmlElement) -> Field | None:
@@ -440,9 +489,10 @@ def extract_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Fie
             url_field = _field(meta_url, "html-meta")
     host = urlsplit(url_field.value if url_field else url or "").hostname
 
-    outlet = _choose_outlet(meta, ld, title_tag, host)
+    outlet, publisher = _choose_outlet(meta, ld, title_tag, host)
     outlet_name = outlet.value if outlet else None
     fields = {
+        "publisher": publisher,
         "title": _choose_title(meta, ld, title_tag, h1s, outlet_name, host),
         "author": _choose_author(meta, ld, tree, outlet_name, host),
         "outlet": outlet,
@@ -505,6 +555,22 @@ def _whole_body(tree: HtmlElement, text: str, url: str | None) -> str | None:
     if len(whole.split()) > WHOLE_BODY_GAIN * words and kept >= WHOLE_BODY_KEEP * words:
         return whole
     return None
+
+
+def visible_text(html: str) -> str:
+    """A page's visible text, one block per line, as a text dump shows it: what the plain-text
+    cleaner reads when trafilatura finds no article in something that looked like HTML."""
+    tree = load_html(html) if html and html.strip() else None
+    if tree is None:
+        return ""
+    for elem in list(tree.iter(*INVISIBLE_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        if elem.getparent() is not None:
+            elem.drop_tree()  # keeps the text after it
+    for elem in tree.iter(*LINE_TAGS):
+        elem.text = "\n" + (elem.text or "")
+        elem.tail = "\n" + (elem.tail or "")
+    lines = (normalize_space(line) for line in tree.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def extract_html(html: str, *, url: str | None = None) -> Extraction:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .archive import Archive
 from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
-from .html import extract_html
+from .html import extract_html, visible_text
 from .reading import decode
 from .settings import Settings
 from .templates import TemplateLines, as_template, line_hashes, outlet_hash
@@ -62,6 +62,8 @@ class AddResult:
     removed_lines: int = 0
     reused_from: list[int] = field(default_factory=list)
     error: str | None = None
+    #: Where ``published`` came from; ``header-date`` is often the day the page was scraped.
+    published_source: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -71,6 +73,7 @@ class AddResult:
             "title": self.title,
             "outlet": self.outlet,
             "published": self.published,
+            "published_source": self.published_source,
             "removed_lines": self.removed_lines,
             "reused_from": self.reused_from,
             "error": self.error,
@@ -177,13 +180,9 @@ def extract_decoded(
     if decoded.format == "html":
         extraction = extract_html(decoded.text, url=url)
         if len(extraction.text.split()) < settings.min_words:
-            raise InputError(
-                name,
-                "no article text was found in this HTML page; check that it is an article "
-                "page, or add its text with --format text",
-            )
+            extraction = _html_as_text(decoded, extraction, name, settings, template, url)
     else:
-        extraction = clean_text(decoded.text, template=template)
+        extraction = clean_text(decoded.text, template=template, url=url)
         if len(extraction.text.split()) < settings.min_words:
             raise InputError(
                 name,
@@ -193,9 +192,44 @@ def extract_decoded(
     return extraction
 
 
-def merge_metadata(found: dict[str, Field], given: dict[str, Field]) -> dict[str, Field]:
-    """Extracted fields overridden by the user's; an outlet guessed from the URL if none."""
+#: Said in the ``reading`` field when HTML extraction found nothing and the text path did.
+HTML_AS_TEXT = (
+    "HTML extraction found no article text, so the page's visible text was cleaned as a "
+    "plain-text page"
+)
+
+
+def _html_as_text(
+    decoded: Decoded,
+    found: Extraction,
+    name: str,
+    settings: Settings,
+    template: dict[str, int] | None,
+    url: str | None,
+) -> Extraction:
+    """The text path for something read as HTML in which trafilatura found no article (a text
+    dump with markup in it, a page built of odd markup): its visible text, cleaned line by
+    line. The page's own metadata (meta tags, JSON-LD) still wins over what the lines say."""
+    extraction = clean_text(visible_text(decoded.text), template=template, url=url)
+    if len(extraction.text.split()) < settings.min_words:
+        raise InputError(
+            name,
+            "no article text was found in this HTML page; check that it is an article "
+            "page, or add its text with --format text",
+        )
+    extraction.metadata = {**extraction.metadata, **found.metadata}
+    extraction.notes.append(HTML_AS_TEXT)
+    return extraction
+
+
+def merge_metadata(
+    found: dict[str, Field], given: dict[str, Field], notes: list[str] | None = None
+) -> dict[str, Field]:
+    """Extracted fields overridden by the user's; an outlet guessed from the URL if none;
+    what reading had to do (``notes``) as the ``reading`` field."""
     merged = {**found, **given}
+    if notes:
+        merged["reading"] = Field("; ".join(notes), "reading", 1.0)
     if "outlet" not in merged and "url" in merged:
         host = urlsplit(merged["url"].value).hostname or ""
         host = host.removeprefix("www.")
@@ -231,7 +265,7 @@ def clean_with_template(
     """
     url = given["url"].value if "url" in given else None
     extraction = extract_decoded(decoded, name, url=url, settings=settings)
-    metadata = merge_metadata(extraction.metadata, given)
+    metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
     lines = template_lines(
         _seen_lines(decoded, extraction), metadata.get("outlet") and metadata["outlet"].value
     )
@@ -246,7 +280,7 @@ def clean_with_template(
     template = as_template(counts, keys)
     if any(n >= TEMPLATE_MIN_COUNT for n in template.values()):
         extraction = extract_decoded(decoded, name, url=url, settings=settings, template=template)
-        metadata = merge_metadata(extraction.metadata, given)
+        metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
         lines = template_lines(decoded.text, metadata.get("outlet") and metadata["outlet"].value)
     return archive.strip_boilerplate(extraction), metadata, lines
 
@@ -271,7 +305,13 @@ def add_input(
         if existing is not None:
             record = archive.get(existing)
             return AddResult(
-                item.name, "duplicate", existing, record.title, record.outlet, record.published
+                item.name,
+                "duplicate",
+                existing,
+                record.title,
+                record.outlet,
+                record.published,
+                published_source=record.published_source,
             )
         given = overrides.fields()
         decoded = decode(data, name=item.name, format=format, max_bytes=settings.max_bytes)
@@ -298,6 +338,7 @@ def add_input(
             value.get("published"),
             len((stored.extraction or extraction).removed),
             sorted(p.other(stored.id) for p in stored.pairs),
+            published_source=metadata["published"].source if "published" in metadata else None,
         )
     except InputError as exc:
         return AddResult(exc.path, "error", error=str(exc))

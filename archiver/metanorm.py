@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from html import unescape
@@ -31,9 +32,66 @@ TITLE_SECTION_LABELS = _words(
 
 #: Host labels that never name a site on their own.
 GENERIC_HOST_LABELS = _words(
-    "www www1 www2 m mobile amp news blog blogs com net org edu gov co ac int info biz io "
+    "www www1 www2 m mobile amp news blog blogs hosted com net org edu gov co ac int info biz io "
     "uk us de fr es it nl be ch at au ca cz pl ru jp cn br in"
 )
+
+#: Pieces of a host name that stand for no word of the site's name: "mysanantonio.com" is the
+#: San Antonio Express-News, "theparadigmng.com" The Paradigm (of Nigeria).
+HOST_FILLERS = _words(
+    "the my on go get i e ng uk us tv hq online web site blog mag info live now news daily"
+)
+
+#: Words of a site's name that need not appear in its host: "BBC News" is bbc.com.
+NAME_FILLERS = _words(
+    """the of and a an de la le el les los das der die du des di del news daily online media
+    magazine com net org co uk www"""
+)
+
+#: Words that make a name a group's that owns several mastheads, rather than one masthead's.
+GROUP_NAME_WORDS = _words(
+    """communications holdings holding group enterprises newspapers publishing publications
+    publishers interactive broadcasting networks network media partners ventures
+    verlagsgruppe mediengruppe medien verlag gruppe médias medias medios mídia midia"""
+)
+#: Legal forms: a company's name, which may be one masthead's ("Wikimedia Foundation, Inc.").
+LEGAL_FORM_WORDS = _words(
+    """inc incorporated ltd limited llc llp lp plc corp corporation co company gmbh ag se sa nv
+    bv pty pvt srl spa oy ab kg"""
+)
+
+#: Media groups that own many mastheads: their name is a publisher's, never an outlet's. Five
+#: Hearst papers are five outlets, not one "Hearst".
+MEDIA_GROUPS = _words(
+    """hearst | gannett | tribune publishing | tribune media | lee enterprises | newsquest |
+    reach | reach plc | trinity mirror | axel springer | mcclatchy | advance local | advance
+    publications | sinclair | nexstar | tegna | gray television | scripps | e.w. scripps | news
+    corp | dow jones | condé nast | conde nast | future | future plc | penske | penske media |
+    vox media | cbs interactive | nbcuniversal | nbc universal | warner bros. discovery | bauer |
+    hubert burda media | burda | funke | madsack | ippen | dumont | mediahuis | dpg media |
+    schibsted | tamedia | ringier | postmedia | torstar | nine | fairfax media | lagardère |
+    mondadori | gedi | rcs mediagroup | prisa | vocento | bonnier | sanoma | alden global capital
+    | medianews group | digital first media | gatehouse media | cnhi | adams publishing group |
+    ogden newspapers | paxton media group | boone newspapers | cox media group | graham media
+    group | meredith | dotdash meredith | iac | bustle digital group | valnet | ziff davis |
+    national world | dmg media | dmgt | jpimedia | iliffe media | archant | tindle newspapers |
+    the independent ltd | telegraph media group | guardian media group | news uk | microsoft |
+    oath | verizon media | warnermedia | turner broadcasting system | viacom | viacomcbs |
+    paramount global | the walt disney company | comcast | bell media | corus entertainment |
+    quebecor""",
+    sep="|",
+)
+
+#: A name that starts with one of these is a button or a prompt ("Support The Guardian"),
+#: not a masthead.
+UI_VERBS = _words(
+    """support subscribe follow contact about advertise donate join sign log read more share get
+    download visit back go skip watch listen like home menu search login register newsletter
+    über zum zur mitglied ausgabe aktuelle mehr alle kontakt impressum datenschutz suche
+    anmelden registrieren abonnieren ver más mas leer últimas ultimas inicio contacto accueil
+    connexion rechercher lire voir suivez"""
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Bylines
@@ -260,6 +318,185 @@ def matches_site(part: str, outlet: str | None = None, host: str | None = None) 
     return key in host_keys(host)
 
 
+#: How German hosts spell umlauts: "Rhein-Neckar Löwen" is rhein-neckar-loewen.de.
+TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _name_words(name: str, transliterate: bool = False) -> list[str]:
+    folded = name.casefold()
+    if transliterate:
+        folded = folded.translate(TRANSLITERATIONS)
+    folded = unicodedata.normalize("NFKD", folded)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return [w for w in re.split(r"[^\w]+|_", folded) if w]
+
+
+def _host_labels(host: str) -> list[str]:
+    host = re.sub(r"^[a-z]+://", "", host.lower()).split("/")[0].split(":")[0]
+    labels = [label for label in host.split(".") if label]
+    return [label for label in labels[:-1] if label not in GENERIC_HOST_LABELS] or labels[:1]
+
+
+def _spell(label: str, words: list[str], strict: bool = False) -> set[int] | None:
+    """The indices of ``words`` that spell ``label`` in order, each piece a whole word, a
+    prefix of 3+ letters, an initial, or a filler of HOST_FILLERS; None when they cannot.
+    A spelling made of initials alone needs three of them ("wsj"); one with a whole word or
+    a prefix needs nothing more ("nytimes": n, y, times). ``strict`` allows no prefixes."""
+    label = label.replace("-", "")
+    dead: set[tuple[int, int]] = set()
+
+    def spell(at: int, next_word: int) -> tuple[set[int], int, int] | None:
+        # -> (words used, initials used, strong pieces)
+        if at == len(label):
+            return set(), 0, 0
+        if (at, next_word) in dead:
+            return None
+        options = []
+        for filler in HOST_FILLERS:
+            if label.startswith(filler, at) and len(filler) < len(label):
+                rest = spell(at + len(filler), next_word)
+                if rest is not None:
+                    options.append(rest)
+        for w in range(next_word, len(words)):
+            word = words[w]
+            pieces = {word, word[0]}
+            if not strict:
+                pieces |= {word[:n] for n in range(3, len(word))}
+            for piece in sorted(pieces, key=len, reverse=True):
+                if not label.startswith(piece, at):
+                    continue
+                rest = spell(at + len(piece), w + 1)
+                if rest is None:
+                    continue
+                used, initials, strong = rest
+                initial = len(piece) == 1 and len(word) > 1
+                strong_piece = (piece == word and len(word) >= 2) or len(piece) >= 3
+                options.append(({w} | used, initials + initial, strong + strong_piece))
+        if not options:
+            dead.add((at, next_word))
+            return None
+        return max(options, key=lambda o: (o[2], len(o[0]), -o[1]))
+
+    found = spell(0, 0)
+    if found is None:
+        return None
+    used, initials, strong = found
+    if strong or initials >= 3:
+        return used
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def is_media_group(name: str) -> bool:
+    """Whether a name is a media group's, which owns several mastheads ("Hearst
+    Communications", "Gannett Co., Inc.", "Vox Media"), rather than one masthead's."""
+    words = _name_words(name)
+    return _is_known_group(words) or any(w in GROUP_NAME_WORDS for w in words[1:])
+
+
+@functools.cache
+def _groups() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The media groups' names as words, by their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for group in MEDIA_GROUPS:
+        words = tuple(_name_words(group))
+        index.setdefault(words[0], []).append(words)
+    return {first: tuple(groups) for first, groups in index.items()}
+
+
+def _is_known_group(words: list[str]) -> bool:
+    """ "Hearst", "Hearst Communications", "Reach plc", "Axel Springer SE"; not "Reach Out
+    Magazine" or "Nine News"."""
+    if not words:
+        return False
+    company = GROUP_NAME_WORDS | LEGAL_FORM_WORDS
+    for group in _groups().get(words[0], ()):
+        size = len(group)
+        if tuple(words[:size]) == group and (
+            len(words) == size or size > 1 or any(w in company for w in words[size:])
+        ):
+            return True
+    return False
+
+
+def is_company_name(name: str) -> bool:
+    """Whether a name is a company's (a legal form, or a media group's) rather than a
+    masthead's: "Riverside Courier Media Ltd.", "Hearst Communications"."""
+    return is_media_group(name) or any(w in LEGAL_FORM_WORDS for w in _name_words(name)[1:])
+
+
+@functools.lru_cache(maxsize=4096)
+def names_host(name: str | None, host: str | None, *, strict: bool = False) -> bool:
+    """Whether a site name plausibly names the host: "The Guardian" theguardian.com, "Fox News"
+    foxnews.com, "The New York Times" nytimes.com, "The Wall Street Journal" wsj.com, "Houston
+    Chronicle" chron.com, "Mozilla Hacks" hacks.mozilla.org. A copyright holder, network or
+    parent company does not ("Hearst Communications" for sfgate.com, "NBC Universal" for
+    nbcnews.com), nor a button ("Support The Guardian").
+
+    Some label of the host must be spelled by the name's words in order, and the words it
+    takes must be at least half of the name's own (its fillers such as "the" or "news" aside).
+    ``strict``, for a line of page text that merely looks like a masthead ("Chron Shop",
+    "Physics" on phys.org), takes every word of the name and no prefixes.
+    """
+    if not name or not host or _is_known_group(_name_words(name)):
+        return False
+    variants = {tuple(_name_words(name)), tuple(_name_words(name, transliterate=True))}
+    return any(_names_host(list(words), host, strict) for words in variants)
+
+
+def _names_host(words: list[str], host: str, strict: bool) -> bool:
+    if not words or words[0] in UI_VERBS:
+        return False
+    company = GROUP_NAME_WORDS | LEGAL_FORM_WORDS
+    own = [i for i, w in enumerate(words) if w not in NAME_FILLERS and w not in company]
+    if not own:
+        return False
+    used: set[int] = set()
+    for label in _host_labels(host):
+        spelled = _spell(label, words, strict)
+        if spelled is not None:
+            used |= spelled
+    if not used:
+        return False
+    # A group's word must be in the host too: "Caktus Group" is caktusgroup.com, but "CBS
+    # Interactive" is not cbsnews.com.
+    if any(w in GROUP_NAME_WORDS and i not in used for i, w in enumerate(words[1:], 1)):
+        return False
+    taken = len([i for i in own if i in used])
+    return taken == len(own) if strict else taken * 2 >= len(own)
+
+
+#: Names a site puts where its name belongs that are a section's or a product's, not a site's.
+SECTION_NAMES = _words(
+    """u.s. us world news home politics business sports sport tech technology opinion
+    entertainment lifestyle health science local national international latest top stories
+    video videos blog blogs articles article hosted"""
+)
+#: Lower-case words that may stand inside a site's name ("Folha de S.Paulo", "CNET en
+#: Español", "Voice of America"); any other makes the name a tagline.
+NAME_SMALL_WORDS = _words(
+    """of the and de da do dos das del della di du des la le les el los las en y e i o a al au
+    aux et sur zu im am von van der den und for on in at"""
+)
+
+
+def is_site_name(name: str) -> bool:
+    """Whether a declared site name looks like a name: not a section ("U.S.") and not a
+    tagline ("Expert how-to for English Riders", "Kabar tentang Dunia Islam"). Only the part
+    before a separator is judged: "Mozilla Hacks – the Web developer blog" is a name."""
+    parts = title_parts(name)
+    first = parts[0] if parts else name
+    if first.casefold().strip(" .") in SECTION_NAMES or first.casefold() in SECTION_NAMES:
+        return False
+    words = first.split()
+    if len(words) < 3:
+        return True
+    lowered = [
+        w for w in words if w[:1].islower() and len(w) > 1 and w.casefold() not in NAME_SMALL_WORDS
+    ]
+    return not lowered
+
+
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (including newlines and no-break spaces) to one space."""
     return " ".join(text.split())
@@ -450,55 +687,76 @@ def _iso_timezone(zone: str | None) -> str:
     return f"{zone[0]}{digits[:2]}:{digits[2:]}"
 
 
-def find_date(text: str, *, month_first: bool = False) -> tuple[str, int, int] | None:
-    """The first date in a text as ISO 8601, with where it is written: (iso, start, end).
-
-    The ISO value is "YYYY-MM-DD", or a full timestamp when the text gives a time in ISO form.
-    Numbers with slashes whose order the numbers do not prove ("03/04/2024") are no date,
-    unless ``month_first`` says to read them the American way (page text of US sites).
-    """
-    if not DATE_HAS_YEAR.search(text):
-        return None
-    if match := DATE_ISO.search(text):
+def _date_of(kind: str, match: re.Match[str], month_first: bool) -> tuple[str, int, int] | None:
+    """One match of a date pattern as (iso, start, end), or None when it names no real day."""
+    if kind == "iso":
         year, month, day, hour, minute, second, zone = match.groups()
         date = _valid_date(int(year), int(month), int(day))
         if date and hour is not None and int(hour) < 24 and int(minute) < 60:
             stamp = f"{int(hour):02d}:{minute}:{second or '00'}{_iso_timezone(zone)}"
             return f"{date.isoformat()}T{stamp}", match.start(), match.end()
-        if date:
-            return date.isoformat(), match.start(), match.end(3)
-    for pattern in (DATE_YMD, DATE_COMPACT):
-        if match := pattern.search(text):
-            date = _valid_date(*(int(g) for g in match.groups()))
-            if date:
-                return date.isoformat(), match.start(), match.end()
-    if match := DATE_MONTH_DAY.search(text):
+        return (date.isoformat(), match.start(), match.end(3)) if date else None
+    if kind == "year-first":
+        date = _valid_date(*(int(g) for g in match.groups()))
+    elif kind == "month-day":
         month, day, year = match.groups()
         date = _valid_date(int(year), MONTHS[month.lower()], int(day))
-        if date:
-            return date.isoformat(), match.start(), match.end()
-    if match := DATE_DAY_MONTH.search(text):
+    elif kind == "day-month":
         day, month, year = match.groups()
         date = _valid_date(int(year), MONTHS[month.lower()], int(day))
-        if date:
-            return date.isoformat(), match.start(), match.end()
-    if match := DATE_DMY_DOTS.search(text):
+    elif kind == "day-first":
         day, month, year = (int(g) for g in match.groups())
         date = _valid_date(year, month, day)
-        if date:
-            return date.isoformat(), match.start(), match.end()
-    if match := DATE_SLASHES.search(text):
+    else:  # "slashes": only an order that the numbers themselves prove, a part above 12 is the day
         first, second, year = (int(g) for g in match.groups())
-        # Only an order that the numbers themselves prove: a part above 12 is the day.
         if first > 12 >= second:
             date = _valid_date(year, second, first)
         elif second > 12 >= first or month_first:
             date = _valid_date(year, first, second)
         else:
             date = None
-        if date:
-            return date.isoformat(), match.start(), match.end()
+    return (date.isoformat(), match.start(), match.end()) if date else None
+
+
+#: The date patterns in the order they are tried, with how each match is read.
+DATE_PATTERNS = (
+    ("iso", DATE_ISO),
+    ("year-first", DATE_YMD),
+    ("year-first", DATE_COMPACT),
+    ("month-day", DATE_MONTH_DAY),
+    ("day-month", DATE_DAY_MONTH),
+    ("day-first", DATE_DMY_DOTS),
+    ("slashes", DATE_SLASHES),
+)
+
+
+def find_date(text: str, *, month_first: bool = False) -> tuple[str, int, int] | None:
+    """The first date in a text as ISO 8601, with where it is written: (iso, start, end).
+
+    The ISO value is "YYYY-MM-DD", or a full timestamp when the text gives a time in ISO form.
+    Numbers with slashes whose order the numbers do not prove ("03/04/2024") are no date,
+    unless ``month_first`` says to read them the American way (page text of US sites).
+    A year alone ("© 2019") is never a date.
+    """
+    if not DATE_HAS_YEAR.search(text):
+        return None
+    for kind, pattern in DATE_PATTERNS:
+        match = pattern.search(text)
+        if match and (found := _date_of(kind, match, month_first)):
+            return found
     return None
+
+
+def days_written(text: str) -> set[str]:
+    """Every day ("YYYY-MM-DD") a text writes out in full, in any of the forms above."""
+    days: set[str] = set()
+    if not DATE_HAS_YEAR.search(text):
+        return days
+    for kind, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if found := _date_of(kind, match, False):
+                days.add(found[0][:10])
+    return days
 
 
 def normalize_date(text: str | None) -> str | None:
@@ -510,24 +768,25 @@ def normalize_date(text: str | None) -> str | None:
     return found[0] if found else None
 
 
-def strip_company(name: str) -> str:
+def strip_company(name: str, *, strip_group: bool = True) -> str:
     """An outlet's name without the company form after it: "Riverside Courier Media Ltd." ->
-    "Riverside Courier", "Gannett Co., Inc." -> "Gannett"."""
+    "Riverside Courier", "Gannett Co., Inc." -> "Gannett". With ``strip_group`` false only
+    the legal form goes: "Hearst Communications, Inc." -> "Hearst Communications"."""
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1].lower() in COMPANY_LEGAL_FORMS:
         words.pop()
-    while len(words) > 2 and words[-1].lower() in COMPANY_WORDS:
+    while strip_group and len(words) > 2 and words[-1].lower() in COMPANY_WORDS:
         words.pop()
     while len(words) > 1 and words[-1].lower() in ("and", "&", "of", "the"):
         words.pop()
     return " ".join(words)
 
 
-def outlet_from_copyright(name: str) -> str | None:
+def outlet_from_copyright(name: str, *, strip_group: bool = True) -> str | None:
     """The outlet named in the rest of a copyright line ("Meridian Press Agency. All rights
     reserved." -> "Meridian Press Agency"), or None when no name is left."""
     name = COPYRIGHT_TAIL.sub("", normalize_space(name)).strip(" .,;:")
-    name = strip_company(name) if name else ""
+    name = strip_company(name, strip_group=strip_group) if name else ""
     if name.casefold() in ("all", "copyright") or not any(c.isalpha() for c in name):
         return None
     return name

@@ -124,7 +124,22 @@ _STOP_WORDS = frozenset({"the", "of", "and", "&", "de", "la", "el"})
 
 @dataclass(frozen=True)
 class ProvenanceSettings:
-    """How much each kind of evidence weighs; the margin between the sides sets the confidence."""
+    """How much each kind of evidence weighs; the margin between the sides sets the confidence.
+
+    Two dates decide by how far apart they are and how far both can be trusted (the weaker
+    of the two sets the rung). With the margins below, dates alone give:
+
+    | dates (the weaker side)                         | same day | one day apart | 2+ days |
+    | ----------------------------------------------- | -------- | ------------- | ------- |
+    | sure, >= 0.8: `cli`, `json-ld`, `html-meta`,    | undet.   | low           | high    |
+    |   a `text-line` labelled "Published"            |          |               |         |
+    | trusted, >= 0.5: other `text-line`, `htmldate`  | undet.   | undet. (a hint)| medium |
+    | below 0.5: `header-date` (a crawl date)         | never decides; an upper bound only  |
+
+    Times of day count when both sides give one with its UTC offset: an hour or more apart
+    is "2+ days", less is "one day". A date without a time, or a time without an offset, is
+    a local day: two of them are compared as days, since the outlets' time zones may differ.
+    """
 
     #: A date this trusted (0..1) or more may decide; header/crawl dates (~0.2) never decide.
     trusted_date: float = 0.5
@@ -133,6 +148,12 @@ class ProvenanceSettings:
     weight_credit: float = 3.0
     weight_sure_date: float = 2.5
     weight_date: float = 1.5
+    #: Sure dates one day (or under an hour) apart: time zones could reverse them.
+    weight_close_sure_date: float = 0.75
+    #: Trusted but not sure dates that close: a hint that tips other weak evidence, no more.
+    weight_close_date: float = 0.25
+    #: Zoned timestamps closer than this (seconds) are "close", not "apart".
+    close_seconds: float = 3_600.0
     #: A crawl/header date is an upper bound: a page seen on May 14 was out by May 14.
     weight_date_bound: float = 1.5
     weight_containment: float = 0.5
@@ -309,35 +330,65 @@ def _third_party(facts: ArticleFacts, other: ArticleFacts) -> list[FoundCredit]:
 
 
 def _parse(value: str | None) -> tuple[dt.datetime, bool] | None:
-    """The instant (UTC; naive values taken as UTC) and whether a time of day was given."""
+    """The instant (UTC) when the value gives a time with its offset, and the local day.
+
+    Returns (instant or the day at midnight UTC, whether the instant is exact)."""
     if not value:
         return None
+    text = value.strip()
     try:
-        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    has_time = "T" in value or " " in value.strip()
+    exact = ("T" in text or " " in text) and parsed.tzinfo is not None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc), has_time
+    return parsed.astimezone(dt.timezone.utc), exact
 
 
-def _earlier(a: ArticleFacts, b: ArticleFacts) -> int | None:
-    """-1 when a's date is clearly earlier, 1 when b's is, None when they cannot be told apart
-    (missing, or the same day when one of them has no time of day)."""
-    pa, pb = _parse(a.published), _parse(b.published)
-    if not pa or not pb:
+@dataclass(frozen=True)
+class DateGap:
+    """How two publication dates compare: ``order`` is -1 when the first is earlier, 1 when the
+    second is, 0 when they cannot be told apart; ``distance`` is ``same`` (the same day, or the
+    same time), ``close`` (one day apart, or under an hour between exact times) or ``apart``."""
+
+    order: int
+    distance: Literal["same", "close", "apart"]
+    by_time: bool  # exact times with offsets were compared, not days
+
+    def describe(self) -> str:
+        if self.distance == "same":
+            return "the same time" if self.by_time else "the same day"
+        if self.distance == "close":
+            return "less than an hour apart" if self.by_time else "one day apart"
+        return "hours apart" if self.by_time else "days apart"
+
+
+def date_gap(
+    a: str | None, b: str | None, settings: ProvenanceSettings | None = None
+) -> DateGap | None:
+    """Compare two ISO dates or timestamps; None when either is missing or unreadable."""
+    settings = settings or DEFAULT_PROVENANCE
+    pa, pb = _parse(a), _parse(b)
+    if not pa or not pb or not a or not b:
         return None
-    (ta, time_a), (tb, time_b) = pa, pb
-    if time_a and time_b:
-        if ta == tb:
-            return None
-        return -1 if ta < tb else 1
-    # A day without a time: only a different day (with a day of slack for time zones) decides.
-    days = (tb.date() - ta.date()).days
-    if abs(days) < 2:
+    (ta, exact_a), (tb, exact_b) = pa, pb
+    if exact_a and exact_b:
+        seconds = (tb - ta).total_seconds()
+        order = 0 if seconds == 0 else (-1 if seconds > 0 else 1)
+        if not order:
+            return DateGap(0, "same", True)
+        close = abs(seconds) < settings.close_seconds
+        return DateGap(order, "close" if close else "apart", True)
+    # Local days as written: "2024-05-12" and "2024-05-12T23:30:00-07:00" are the same day.
+    try:
+        days = (dt.date.fromisoformat(b.strip()[:10]) - dt.date.fromisoformat(a.strip()[:10])).days
+    except ValueError:
         return None
-    return -1 if days > 0 else 1
+    if days == 0:
+        return DateGap(0, "same", False)
+    order = -1 if days > 0 else 1
+    return DateGap(order, "close" if abs(days) == 1 else "apart", False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,38 +428,7 @@ def decide(
             break
 
     # Dates.
-    trusted = [x for x in (a, b) if x.published and x.published_confidence >= settings.trusted_date]
-    order = _earlier(a, b)
-    if len(trusted) == 2 and order is not None:
-        first, later = (a, b) if order < 0 else (b, a)
-        sure = min(a.published_confidence, b.published_confidence) >= settings.sure_date
-        score[first.id] += settings.weight_sure_date if sure else settings.weight_date
-        evidence.append(
-            f"{_label(first)} dated {_date_text(first)}, before {_label(later)} "
-            f"dated {_date_text(later)}"
-        )
-    elif len(trusted) == 1 and order is not None:
-        dated = trusted[0]
-        other = b if dated is a else a
-        if other.published and (order < 0) == (other is a):
-            # The untrusted date (a crawl date) is an upper bound, and it is before the
-            # trusted date of the other side: the other side cannot be first.
-            score[other.id] += settings.weight_date_bound
-            evidence.append(
-                f"{_label(other)} was already online on {_date_text(other)}, before "
-                f"{_label(dated)} was published on {_date_text(dated)}"
-            )
-        else:
-            evidence.append(
-                f"dates do not decide: {_label(other)} has only "
-                f"{_date_text(other) if other.published else 'no date'}"
-            )
-    else:
-        for x in (a, b):
-            if x.published and x.published_confidence < settings.trusted_date:
-                evidence.append(f"{_label(x)} date {_date_text(x)} is too uncertain to decide")
-        if len(trusted) == 2:
-            evidence.append("dates do not decide: the same day or the same time")
+    _weigh_dates(a, b, score, evidence, settings)
 
     # Containment.
     if alignment is not None and alignment.spans:
@@ -454,6 +474,65 @@ def decide(
     if not evidence:
         evidence.append("no dates, credits or containment to tell which came first")
     return Provenance(source, confidence, attributed, evidence)
+
+
+def _weigh_dates(
+    a: ArticleFacts,
+    b: ArticleFacts,
+    score: dict[int, float],
+    evidence: list[str],
+    settings: ProvenanceSettings,
+) -> None:
+    """Add the dates' weight to the earlier side, by how far apart and how trusted they are
+    (the ladder in :class:`ProvenanceSettings`), and say why in ``evidence``."""
+    trusted = [x for x in (a, b) if x.published and x.published_confidence >= settings.trusted_date]
+    gap = date_gap(a.published, b.published, settings)
+    if len(trusted) == 2 and gap is not None and gap.order:
+        first, later = (a, b) if gap.order < 0 else (b, a)
+        sure = min(a.published_confidence, b.published_confidence) >= settings.sure_date
+        dated = (
+            f"{_label(first)} dated {_date_text(first)}, before {_label(later)} "
+            f"dated {_date_text(later)}"
+        )
+        if gap.distance == "apart":
+            score[first.id] += settings.weight_sure_date if sure else settings.weight_date
+            evidence.append(dated)
+        elif sure:
+            score[first.id] += settings.weight_close_sure_date
+            evidence.append(
+                f"{dated}: {gap.describe()}, close enough for time zones or clocks to "
+                "reverse them, so a weak sign"
+            )
+        else:
+            score[first.id] += settings.weight_close_date
+            evidence.append(
+                f"{dated}: {gap.describe()}, too close for dates of this kind to decide alone"
+            )
+        return
+    if len(trusted) == 1 and gap is not None and gap.order:
+        dated = trusted[0]
+        other = b if dated is a else a
+        if gap.distance == "apart" and (gap.order < 0) == (other is a):
+            # The untrusted date (a crawl date) is an upper bound, and it is before the
+            # trusted date of the other side: the other side cannot be first.
+            score[other.id] += settings.weight_date_bound
+            evidence.append(
+                f"{_label(other)} was already online on {_date_text(other)}, before "
+                f"{_label(dated)} was published on {_date_text(dated)}"
+            )
+        else:
+            evidence.append(f"dates do not decide: {_label(other)} has only {_date_text(other)}")
+        return
+    if len(trusted) == 1:
+        dated = trusted[0]
+        other = b if dated is a else a
+        if not other.published:
+            evidence.append(f"dates do not decide: {_label(other)} has no date")
+    for x in (a, b):
+        if x.published and x.published_confidence < settings.trusted_date:
+            evidence.append(f"{_label(x)} date {_date_text(x)} is too uncertain to decide")
+    if len(trusted) == 2 and gap is not None:
+        evidence.append(f"dates do not decide: they give {gap.describe()}")
 
 
 def _attributed(

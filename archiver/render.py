@@ -8,6 +8,8 @@ import json
 from html import escape
 from typing import TYPE_CHECKING
 
+from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
+
 if TYPE_CHECKING:
     from .report import Report
 
@@ -29,6 +31,10 @@ CSV_COLUMNS = (
     "coverage_b",
     "spans",
     "evidence",
+    "a_published",
+    "a_published_source",
+    "b_published",
+    "b_published_source",
     "kind",
 )
 
@@ -47,7 +53,21 @@ def _label(report: Report, article_id: int | None) -> str:
 
 
 def _date(report: Report, article_id: int) -> str:
-    return (report.articles[article_id].published or "undated")[:10]
+    """The day an article was published, marked when it is a site header (crawl) date."""
+    info = report.articles[article_id]
+    if not info.published:
+        return "undated"
+    if is_crawl_date(info.published_source):
+        return f"{info.published[:10]}, {CRAWL_DATE_MARK}"
+    return info.published[:10]
+
+
+def _crawl_note(report: Report) -> str | None:
+    """The footnote explaining the mark, when a printed pair has a crawl date."""
+    shown = {i for p in report.pairs for i in (p.a, p.b)}
+    if any(is_crawl_date(report.articles[i].published_source) for i in shown):
+        return f"{CRAWL_DATE_MARK}: {CRAWL_DATE_NOTE}."
+    return None
 
 
 def text(report: Report) -> str:
@@ -69,6 +89,8 @@ def text(report: Report) -> str:
                 f"{p.confidence}, {credit if p.source is not None else 'source undetermined'}"
                 + (", a shared quotation" if p.kind == "quotation" else "")
             )
+        if note := _crawl_note(report):
+            lines.append(f"  ({note})")
         lines.append("")
     if report.clusters:
         lines.append("Clusters (the same passage in three or more articles):")
@@ -111,12 +133,19 @@ def markdown(report: Report) -> str:
         first = p.source if p.source is not None else p.a
         second = p.other(first)
         coverage = p.coverage_b if second == p.b else p.coverage_a
-        source = _md(_label(report, p.source)) if p.source is not None else "undetermined"
+        source = (
+            f"{_md(_label(report, p.source))} ({_date(report, p.source)})"
+            if p.source is not None
+            else f"undetermined (#{first}, {_date(report, first)})"
+        )
         out.append(
-            f"| {source} | {_md(_label(report, second))} | {p.shared_words} | "
-            f"{coverage:.0%} | {p.confidence}{_QUOTATION_NOTE if p.kind == 'quotation' else ''} | "
+            f"| {source} | {_md(_label(report, second))} ({_date(report, second)}) | "
+            f"{p.shared_words} | {coverage:.0%} | "
+            f"{p.confidence}{_QUOTATION_NOTE if p.kind == 'quotation' else ''} | "
             f"{'yes' if p.attributed else 'no'} |"
         )
+    if note := _crawl_note(report):
+        out += ["", f"_{_md(note)}_"]
     if report.clusters:
         out += ["", "## Clusters\n", "| articles | source | confidence |", "| --- | --- | --- |"]
         for c in report.clusters:
@@ -166,6 +195,10 @@ def as_csv(report: Report) -> str:
                 "coverage_b": round(p.coverage_b, 4),
                 "spans": json.dumps(p.spans),
                 "evidence": " | ".join(p.evidence),
+                "a_published": a.published,
+                "a_published_source": a.published_source,
+                "b_published": b.published,
+                "b_published_source": b.published_source,
                 "kind": p.kind,
             }
         )
@@ -229,6 +262,8 @@ def html(report: Report) -> str:
             )
         parts.append("</ul>")
     parts.append("<h2>Pairs</h2>")
+    if note := _crawl_note(report):
+        parts.append(f"<p class=meta>{escape(note)}</p>")
     for p in report.pairs:
         parts.append(_html_pair(report, p))
     parts.append("</body></html>\n")

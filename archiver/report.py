@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from .archive import Archive
-from .models import Article, ReusePair
+from .models import Article, ArticleField, ReusePair
 from .provenance import build_clusters, decide_cluster
 from .reuse import Pair, facts
 
 articles_t = Article.__table__
 pairs_t = ReusePair.__table__
+fields_t = ArticleField.__table__
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
@@ -25,6 +26,8 @@ class ArticleInfo:
     published: str | None
     path: str
     chars: int
+    #: Where ``published`` came from: ``header-date`` is often the day the page was scraped.
+    published_source: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -32,6 +35,7 @@ class ArticleInfo:
             "title": self.title,
             "outlet": self.outlet,
             "published": self.published,
+            "published_source": self.published_source,
             "path": self.path,
         }
 
@@ -136,6 +140,11 @@ def build_report(
         if chosen is not None:
             pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
         # Every article counts in the outlets' shares; texts only when spans are shown.
+        published_source = (
+            select(fields_t.c.source)
+            .where(fields_t.c.article_id == articles_t.c.id, fields_t.c.name == "published")
+            .scalar_subquery()
+        )
         query = select(
             articles_t.c.id,
             articles_t.c.title,
@@ -143,6 +152,7 @@ def build_report(
             articles_t.c.published,
             articles_t.c.source_path,
             func.length(articles_t.c.clean_text).label("length"),
+            published_source.label("published_source"),
             *([articles_t.c.clean_text] if with_texts else []),
         )
         if chosen is not None:
@@ -150,7 +160,9 @@ def build_report(
             query = query.where(articles_t.c.id.in_(ids))
         rows = conn.execute(query).all()
         articles = {
-            r.id: ArticleInfo(r.id, r.title, r.outlet, r.published, r.source_path, r.length)
+            r.id: ArticleInfo(
+                r.id, r.title, r.outlet, r.published, r.source_path, r.length, r.published_source
+            )
             for r in rows
         }
         texts = {r.id: r.clean_text for r in rows} if with_texts else {}

@@ -339,6 +339,16 @@ ARTICLE_EDGE_RULES = (
     ),
     # A bare address is page furniture (sharing widgets, image sources), not prose.
     Rule("link", _rx(r"^(https?://|www\.)\S+$")),
+    # A line of HTML a scraper let through (a tracking pixel, a video embed's script): only
+    # tags of HTML's own elements, not "<The Palace: Tale of Jang Noksu>", a show's title.
+    Rule(
+        "markup",
+        _rx(
+            r"^<(/?(script|style|noscript|img|iframe|div|span|a|p|br|link|meta|ins|input|"
+            r"form|object|embed|video|audio|source|svg|table|section|figure)\b|!--)"
+        ),
+        max_words=2000,
+    ),
     Rule(
         "navigation",
         _rx(
@@ -363,6 +373,18 @@ ARTICLE_EDGE_RULES = (
             r"terms (&|and) conditions|contact( us)?|about( us)?|advertise"
             r"( with us)?|careers|faq|help|rss( feeds?)?)$"
         ),
+    ),
+    Rule(
+        "share-bar",
+        _rx(
+            # A social handle alone, or after its owner's name: "@davidehrlich", "Nishant
+            # Kumar @Nishantopines"; a prompt to follow an account.
+            r"^([\w.'’-]+ ){0,3}@\w{2,}$|"
+            r"^follow ([\w@.'’-]+ ){0,6}(on|at|via) (twitter|facebook|instagram|linkedin|"
+            r"youtube|tiktok)\b|"
+            r"^share to (linkedin|facebook|twitter|email)( \w+)?( share to \w+( \w+)?)+$"
+        ),
+        max_words=25,
     ),
 )
 
@@ -449,7 +471,7 @@ BOILERPLATE_RULES: tuple[Rule, ...] = (
 #: there introduces a quotation. Captions, a "Next" inside the text and a bio standing in the
 #: article are what Readability's gold keeps as well (yahoo-2, mozilla-1, breitbart).
 NOT_AFTER_EXTRACTION = frozenset(
-    {"link", "copyright", "comment-thread", "photo-caption", "navigation", "author-bio"}
+    {"link", "copyright", "comment-thread", "photo-caption", "navigation", "author-bio", "markup"}
 )
 
 # --- Metadata lines: bylines, dates, datelines, outlet clues ----------------------------------
@@ -459,7 +481,8 @@ NOT_AFTER_EXTRACTION = frozenset(
 DATE_LINE_FILLER = re.compile(
     r"\b(published|posted|updated|last updated|modified|first published|created|date|on|at|"
     r"am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|ist|cet|cest|et|pt|ct|hrs?|"
-    r"\d+ min(ute)?s? read|read time|reading time|min read|"
+    r"\d+ min(ute)?s? read|read time|reading time|min read|uhr|\d+ min(uten)?\.? lesezeit|"
+    r"lesezeit|lesedauer|"
     r"mon|tues?|wed|thu|thurs|fri|sat|sun|"
     r"(mon|tues|wednes|thurs|fri|satur|sun)day|de|à|às|le|um|publié|publicado|mis à jour|"
     r"actualizado|atualizado|aktualisiert|veröffentlicht)\b|\d{1,2}[:.h]\d\d(:\d\d)?|"
@@ -541,6 +564,172 @@ COPYRIGHT_OUTLET = re.compile(
     r"\s*(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:19|20)\d\d)?)?\s*[,.]?\s*)?"
     r"(?:(?i:copyright)\s+)?(?:(?i:by)\s+)?"
     r"(?P<outlet>[A-Z][\w&'’.-]*(?: (?:(?:of|and|&|the|de|du|la|el) )*[A-Z][\w&'’.-]*)*)"
+)
+
+#: What may follow a copyright holder's whole name: the end, punctuation, a year, "All rights
+#: reserved" (in a few languages) or a legal form. Anything else means the name was cut short
+#: ("© 2019 Bundesministerium der Justiz" gives "Bundesministerium").
+COPYRIGHT_NAME_END = re.compile(
+    r"\s*(?:$|[.,;:|•·–—/()\[\]-]|(?:19|20)\d\d|(?:all|alle|tous|todos|tutti|wszelkie)\b|"
+    r"(?:inc|ltd|llc|plc|gmbh|ag|sa|corp|co)\b)",
+    re.I,
+)
+#: The page's own address in its text, with a label: "URL: https://...", "Permalink:
+#: https://...", "Kurzlink: https://...", MediaWiki's 'Retrieved from "https://..."'. Matched
+#: against the line as written; the address is the named group ``url``.
+PAGE_URL_LINE = re.compile(
+    r"^(?:(?:source |page |article |original |canonical |short[- ]?)?url|canonical(?: link)?|"
+    r"perma-?link|permalien|kurzlink|short-?link|article[- ]link|link to (?:this|the) "
+    r"(?:article|page|story)|retrieved from|archived from|original(?:ly)? (?:at|from)|"
+    r"(?:this )?(?:article|story|page) (?:is )?(?:at|from))"
+    r"\s*[:：]?\s*[\"“„]?\s*(?P<url>https?://[^\s\"”“]+)\s*[\"”“]?$",
+    re.I,
+)
+#: The same, but only at either end of the page, where a scraper writes where it fetched the
+#: page: in the middle of an article "Source: https://..." cites someone else.
+EDGE_URL_LINE = re.compile(
+    r"^(?:source|link|from|fetched from|scraped from|address)\s*[:：]\s*(?P<url>https?://\S+)$",
+    re.I,
+)
+#: A label alone on its line, with the page's address on the next: a share panel's "Copy this
+#: link" (BBC), "Permalink", "Article-Link:".
+URL_LABEL_LINE = re.compile(
+    r"^(?:copy (?:this |the )?link|copy link|share (?:this )?link|perma-?link|permalien|"
+    r"kurzlink|short-?url|article[- ]link|link to (?:this|the) (?:article|page|story))\s*[:：]?$",
+    re.I,
+)
+#: An address alone on its line.
+BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
+#: The Wayback Machine's copy of a page: the original's address follows the timestamp.
+WAYBACK_URL = re.compile(r"https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>https?://\S+)", re.I)
+#: A site's domain written in the page's furniture: "For the best Barrons.com experience",
+#: "© 2019 NJ.com". The suffixes are those of news sites; the name must carry a letter.
+DOMAIN_NAME = re.compile(
+    r"(?<![\w@./’'-])(?:www\.)?(?P<domain>(?:[a-z0-9][a-z0-9-]*\.)*[a-z0-9-]*[a-z][a-z0-9-]*\."
+    r"(?:com|net|org|info|news|co\.uk|org\.uk|co\.za|co\.nz|co\.in|co\.kr|co\.jp|com\.au|"
+    r"com\.br|com\.ar|com\.mx|ca|de|fr|it|es|nl|ch|at|ie|in|ru|pl|cz|be|se|no|dk|fi|pt|br|"
+    r"mx|ar|cl|tv|ng|ke|za|ph|pk|my|sg|hk|tw|kr|jp|cn|us|uk|eu|io))(?![\w-]|\.\w)",
+    re.I,
+)
+#: A browser notice that names the site: "For the best Barrons.com experience, please update".
+SITE_EXPERIENCE = re.compile(r"\bthe best [\w.-]+ experience\b", re.I)
+#: Platforms and shops a page links to or carries ads of, never the page's own outlet; known
+#: by the name before the host's suffix (amazon.com, amazon.de...).
+PLATFORM_NAMES = frozenset(
+    """facebook twitter x t youtube youtu instagram linkedin pinterest whatsapp reddit tiktok
+    google apple amazon wordpress gravatar bit goo ow tumblr flickr vimeo soundcloud spotify
+    telegram snapchat disqus scorecardresearch doubleclick googletagmanager taboola outbrain
+    addthis sharethis feedburner archive w3 creativecommons mozilla microsoft adobe booking
+    ebay paypal del xing""".split()
+)
+
+# --- A post's meta line: "October 12, 2018 / 0 Comments / in Jeongdong Promotion / by jdadmin" --
+# Blogs and CMSs print the date, author, category, comment count and reading time on one line
+# under the headline; each part is matched alone, as written, case-insensitively.
+
+#: What separates the parts of a meta line.
+META_SEPARATOR = re.compile(r"\s+(?:[|/•·]|//|[–—-]{1,2})\s+|\s*[,;]\s+|\s+@\s+|\s+~\s+|\s+·\s*")
+#: A byline in the languages news pages are most often in: "by X", "von X", "por X", "Autor:
+#: X", "Text und Interview: X". The names are the group ``who``.
+META_BYLINE = re.compile(
+    r"^(?:(?:posted|written|published|veröffentlicht|geschrieben|publié|publicado|escrito|"
+    r"scritto|text und (?:\w+ )?)\s+)?(?:by|von|por|par|di|door|av|de)\s+(?P<who>\S.*?)"
+    r"(?:\s+(?:in|unter|en|dans)\s+\S.*)?$|"
+    r"^(?:autor(?:in)?|author|text(?: und \w+)?|texto|tekst|redaktion|redakteur(?:in)?|"
+    r"reporter(?:in)?)\s*:\s*(?P<who2>\S.*)$",
+    re.I,
+)
+#: What every meta line shows somewhere: a digit, a byline's first word, a comment count's or
+#: reading time's word. Lines without any are not read further (most lines are not meta).
+META_HINT = re.compile(
+    r"\d|^(?:by|von|por|par|di|door|av|de|posted|written|published|veröffentlicht|geschrieben|"
+    r"publié|publicado|escrito|scritto|text|texto|tekst|autor|autorin|author|redaktion|"
+    r"redakteur|reporter|updated|aktualisiert)\b|\b(?:comments?|kommentare?|lesezeit|lesedauer|"
+    r"comentarios?|commentaires?)\b",
+    re.I,
+)
+#: The other parts: when (a time), how long to read, comments, category, source.
+META_PART = re.compile(
+    r"^(?:um |at |à |a las |alle )?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*(?:uhr|h|am|pm|a\.m\.|"
+    r"p\.m\.|[ecmp][sd]t|gmt|utc|cet|cest|mez|mesz))?$|"
+    r"^\d{1,2}\.\d{1,2}\.\d{2}$|"  # 19.10.19
+    r"^(?:~\s*)?(?:(?:lesezeit|lesedauer|reading time|read time|temps de lecture|tiempo de "
+    r"lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania)\s*:?\s*(?:etwa|ca\.?|"
+    r"about|~)?\s*)?\d+\s*(?:min(?:ute)?n?\.?|minutes?|minutos?|minuti|minuut|minut)\s*"
+    r"(?:read|lesezeit|lesedauer|de lectura|de lecture|lectura|de leitura)?$|"
+    r"^(?:\d+|no|keine?|ein|one|sin|aucun)\s+(?:comments?|kommentare?|comentarios?|"
+    r"commentaires?|responses?|antworten|reactions?)$|"
+    r"^(?:comments?|kommentare?|leave a comment|kommentar schreiben|kommentieren|"
+    r"hinterlasse einen kommentar|write a comment)$|"
+    r"^(?:posted |filed |published |veröffentlicht |abgelegt |publicado )?(?:in|unter|under|en|"
+    r"dans)\s*:?\s+\S.{0,50}$|"
+    r"^(?:category|categories|kategorie|kategorien|rubrik|tags?|schlagwörter|themen|"
+    r"categoría|catégorie|quelle|source|fuente|fonte)\s*:\s*\S.{0,60}$|"
+    r"^(?:updated|aktualisiert|actualizado|mis à jour|published|veröffentlicht|publicado|"
+    r"publié|posted|erstellt|stand)\s*:?$|"
+    # How long ago: "vor 20 Stunden", "3 hours ago", "hace 2 días", "Aktualisiert: vor 1 Tag".
+    r"^(?:(?:updated|aktualisiert|actualizado|mis à jour|published|veröffentlicht|publicado|"
+    r"publié|posted|erstellt)\s*:?\s*)?(?:(?:vor|hace|il y a)\s+\d+\s+\w+|\d+\s+(?:min(?:ute)?s?|"
+    r"hours?|hrs?|days?|weeks?|months?)\s+ago)$",
+    re.I,
+)
+
+#: Parts of a meta line that say nothing on their own, only beside a date or a byline: a
+#: category ("in Jeongdong Promotion"), a source.
+META_WEAK_PART = re.compile(
+    r"^(?:posted |filed |published |veröffentlicht |abgelegt |publicado )?(?:in|unter|under|en|"
+    r"dans)\s*:?\s+\S|^(?:category|categories|kategorie|kategorien|rubrik|tags?|"
+    r"schlagwörter|themen|categoría|catégorie|quelle|source|fuente|fonte)\s*:",
+    re.I,
+)
+#: Words and tokens a meta line's parts run together ("12:01 Uhr 3 min Lesezeit Kommentare").
+META_TOKENS = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?::\d\d)?\b|\b\d+\s*min(?:ute)?n?\.?(?!\w)|\b(?:uhr|lesezeit|"
+    r"lesedauer|read|reading|time|minutes?|minuten|kommentare?|comments?|updated|aktualisiert|"
+    r"am|pm|etwa|ca|about|posted|published|veröffentlicht|on|am|um|at|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche)\b|[~|/•·,:;()\[\]–—-]",
+    re.I,
+)
+
+#: Lines that are never a headline: a photo or source credit, a share bar, a cookie or
+#: browser notice, a comment prompt, a "back to" link ("Zurück zur Übersicht", "Share to
+#: linkedin", "We've detected you are on Internet Explorer...").
+NOT_TITLE = re.compile(
+    r"^\(?(?:foto|fotos|bild|bilder|photo|photos|image|quelle|source|credit|crédit|crédito|"
+    r"imagen|imagem|grafik|illustration|video)s?\s*:|"
+    r"^(?:©|\(c\)|copyright)\b|"
+    r"\b(?:share|teilen|compartir|partager|condividi)\b.{0,30}\b(?:facebook|twitter|whatsapp|"
+    r"linkedin|pinterest|xing|telegram|messenger|e-?mail|reddit)\b|"
+    r"\b(?:share|teilen|compartir|partager) (?:on|to|auf|via|en|sur|per)\b|"
+    r"^(?:(?:facebook|twitter|youtube|instagram|linkedin|whatsapp|pinterest|website|e-?mail|"
+    r"apple|google|podcasts?|spotify|deezer|itunes|soundcloud|stitcher|rss|xing|tiktok)\s*)"
+    r"{2,}$|^(?:tópicos|topics|themen|tags?|schlagwörter|schlagworte|categories|kategorien|"
+    r"rubriken?|temas)\s*:|"
+    r"\bcookies? (?:verwenden|use|policy|settings|einstellungen|akzeptieren|accept)|"
+    r"\b(?:use|uses|verwenden|nutzt|utilise|utiliza) cookies\b|\bcookie[- ](?:policy|"
+    r"richtlinie|einstellungen|settings|banner|hinweis)|\btracking (?:choices|preferences)\b|"
+    r"\bdatenschutz|\bnewsletter\b|\b(?:update|modern|unsupported|outdated) (?:your )?browser\b|"
+    r"\bdetected you are\b|\b(?:download|descarga|herunterladen|installieren)\b.{0,20}\bapp\b|"
+    r"^(?:zurück|back) (?:zu|zur|zum|to)\b|^zum (?:inhalt|rezept|onlineshop|shop)\b|"
+    r"springen$|^skip to\b|\bwrite a review\b|\b(?:einloggen|log ?in|sign ?up|sign ?in|"
+    r"abonnent(?:in)?|passwor[dt])\b|\bpowered by\b|"
+    r"^[\d\s.,/:%+()-]+$|^(?:rating|bewertung)\s*:|\b(?:kopiert|copied)$|"
+    r"^(?:télécharger|download|herunterladen|suche|search|buscar|rechercher)\b|"
+    r"^(?:hinterlasse|schreibe|schreib|leave|write|post|add|deja|laisser|écrire)\b.{0,30}"
+    r"\b(?:kommentar|comment|antwort|reply|réponse|respuesta)|"
+    r"^[^\W\d_][\w-]* [&+] [^\W\d_][\w-]*\s*>?$|"
+    r"^fotos?\s*/|\b(?:getty ?images|imago|istock|shutterstock)\b|"
+    r"\bfollow\b.{0,40}\b(?:on|auf|en|sur) (?:twitter|facebook|instagram|linkedin)\b|"
+    r"^follow (?:the|us|our)\b|^(?:tweet|share|post|pin) (?:on|to|this)\b|(?<!\w)@\w{3,}$|"
+    r"^(?:new, )?\d+ (?:comments?|kommentare)$|^tested by\b|\beditorial staff$|"
+    r"\b(?:chrome|safari|firefox)\b.*\b(?:chrome|safari|firefox|edge)\b|"
+    r"^(?:home|blog|start|startseite|inicio|accueil)\b.{0,30}\b(?:news|blog|nachrichten)$|"
+    r"\bbewertung schreiben\b|"
+    r"\bantworten abbrechen\b|\bkommentar hinterlassen\b|^(?:mehr|more|ver|leer|lire) "
+    r"(?:lesen|zum thema|más|mais|la suite)\b|^(?:empfehlen|folgen|follow) (?:sie )?(?:uns|us)\b",
+    re.I,
 )
 
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".

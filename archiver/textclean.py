@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from justext.core import PathInfo, classify_paragraphs, revise_paragraph_classification
 from justext.paragraph import Paragraph
@@ -15,10 +16,14 @@ from archiver import rules
 from archiver.document import Extraction, Field, RemovedLine
 from archiver.metanorm import (
     MONTHS,
+    UI_VERBS,
     WIRE_SERVICES,
     clean_author,
     find_date,
+    is_company_name,
+    is_media_group,
     matches_site,
+    names_host,
     outlet_from_copyright,
     site_key,
 )
@@ -52,6 +57,8 @@ class CleanOptions:
     header_window: int = 14
     # How many leading lines of the article may still be header (byline, date, caption...).
     header_inside: int = 8
+    # How far above the window a headline with a byline or date under it is still looked for.
+    title_reach: int = 60
     # A date this near the top of the page, before the title, is the site's header date.
     header_date_lines: int = 4
     # Under a "Sponsored content" header: at most this many teasers, each this short.
@@ -555,6 +562,13 @@ def _related_blocks(lines: Sequence[_Line], body: int, end: int) -> None:
 # --- What a line is ------------------------------------------------------------------------
 
 # Words a Title Case headline leaves in lower case.
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAME})\b\.?",
+    re.I,
+)
+_LIST_SEPARATOR = re.compile(r"\s[,|/•·>»›]\s")
+_CRUMB = re.compile(r"\s[>»›]\s")
 _MINOR_WORD = re.compile(r"a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs")
 _NAME_TOKEN = re.compile(r"[\w.'’-]+")
 _READING_TIME = re.compile(r"\b\d+\s*min(ute)?s?( read)?\b", re.I)
@@ -631,6 +645,87 @@ def _date_line(line: _Line) -> tuple[str, str] | None:
     return iso, rest
 
 
+def _meta_line(line: _Line) -> tuple[str | None, str | None] | None:
+    """(ISO date, author) when a line is a post's meta line, either possibly None: the date,
+    author, category, comment count and reading time that blogs and CMSs print under the
+    headline ("October 12, 2018 / 0 Comments / in Jeongdong Promotion / by jdadmin",
+    "Marco Kratzenberg, 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit", "Lesedauer etwa 2 Min",
+    "Von Fiona Bornhöft und Mariam Hofbeck"). None when some part of the line is not one."""
+    if line.rule is not None or line.words > 30 or not rules.META_HINT.search(line.text):
+        return None
+    text = line.text
+    iso = None
+    found = find_date(text, month_first=True)
+    if found:
+        iso = found[0]
+        while found:  # "2. Februar 2020 2. Februar 2020": published and updated, both
+            _, start, end = found
+            text = f"{text[:start]} | {text[end:]}"
+            found = find_date(text, month_first=True)
+    else:
+        # "29 / Dezember / 2022": a date written with separators between its parts.
+        collapsed = " ".join(rules.META_SEPARATOR.sub(" ", text).split())
+        whole = find_date(collapsed, month_first=True)
+        if whole and whole[1] == 0 and whole[2] == len(collapsed):
+            return whole[0], None
+    # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": days without a year are meta too.
+    text, days = _MONTH_DAY.subn(" | ", text)
+    author = None
+    names: list[str] = []
+    strong = iso is not None or days > 0
+    weak = 0
+    for part in rules.META_SEPARATOR.split(text):
+        part = part.strip(_EDGE_PUNCT + "/@~")
+        if not part:
+            continue
+        byline = rules.META_BYLINE.match(part)
+        if byline:
+            who = byline["who"] or byline["who2"]
+            name = _clean_author(who)
+            if name is None and len(who.split()) == 1 and who[:1].isalnum():
+                name = who  # "by jdadmin": a blog's login is still who wrote it
+            if name is None:
+                return None
+            author = author or name
+            strong = True
+        elif rules.META_WEAK_PART.match(part):
+            weak += 1
+        elif rules.META_PART.match(part) or not rules.META_TOKENS.sub(" ", part).strip():
+            strong = True
+        elif _name_like(part):
+            names.append(part)
+        else:
+            return None
+    if not strong:
+        return None  # a category alone ("In the courtroom") may be a subheading
+    if author is None and names and (iso or weak or strong):
+        author = names[0]  # "Marco Kratzenberg, 01. Dez. 2017": the name beside the date
+    return iso, author
+
+
+def _dated_headline(text: str) -> tuple[str, str] | None:
+    """(ISO date, headline) for a headline that opens with its date: "23.01.2022 - Dorothea
+    Wierer darf beim Antholz-Abschluss noch jubeln", "1. Februar 2022 Bundesministerin ..."."""
+    found = find_date(text, month_first=True)
+    if not found or found[1] != 0:
+        return None
+    rest = text[found[2] :].lstrip(" -–—|:,·•/")
+    return (found[0], rest) if len(rest.split()) >= 4 and rest[:1].isupper() else None
+
+
+def _header_meta(line: _Line) -> tuple[str | None, str | None] | None:
+    """(ISO date, author) of a byline, a date line or a post's meta line; None for others."""
+    if line.rule is not None:
+        return None
+    match = rules.BYLINE.match(line.text)
+    if match and line.words <= 12 and (name := _clean_author(match["who"])):
+        return None, name
+    found = _date_line(line)
+    if found and len(found[1].split()) <= 6:
+        return found[0], None
+    return _meta_line(line)
+
+
 def _clean_author(who: str) -> str | None:
     """A byline's names ("Jane Doe; John Roe"), when they look like people's names.
 
@@ -689,6 +784,7 @@ class _Header:
         self.dates: dict[int, tuple[str, str]] = {}
         self.author: tuple[str, float] | None = None
         self.title: int | None = None
+        self.title_far = False  # found above the window, over a gallery or a "see also" list
         self.bylines: set[str] = set()  # what the bylines say, names or roles
 
     def read(self) -> int:
@@ -756,18 +852,32 @@ class _Header:
                 self.roles[i] = "author-line"
 
     def _dates(self) -> None:
-        """Date lines; one may carry the byline ("March 10, 2015 by Jane Doe")."""
+        """Date lines; one may carry the byline ("March 10, 2015 by Jane Doe"). A post's meta
+        line gives the date and the author it holds, or is only marked as header."""
         for i in range(self.lo, self.hi):
             if not self._free(i):
                 continue
             found = _date_line(self.lines[i])
             if not found or len(found[1].split()) > 6:
+                meta = _meta_line(self.lines[i])
+                if meta is None:
+                    continue
+                iso, author = meta
+                if iso:
+                    self.dates[i] = (iso, "")
+                else:
+                    self.roles[i] = "author-line" if author else "date-line"
+                if author and self.author is None:
+                    self.author = (author, 0.6)
                 continue
             self.dates[i] = found
             if found[1] and self.author is None:
                 match = rules.BYLINE.search(found[1])
                 name = _clean_author(match["who"] if match else found[1])
-                if name and (match or _name_like(name)):
+                meta = _meta_line(self.lines[i])
+                if meta is not None and meta[1]:
+                    self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"
+                elif name and (match or _name_like(name)):
                     self.author = (name, 0.6)
 
     def _bare_names(self) -> None:
@@ -800,6 +910,7 @@ class _Header:
             if self._free(i)
             and _headline_like(lines[i])
             and not lines[i].template  # a title does not recur across the outlet's articles
+            and not rules.NOT_TITLE.search(lines[i].text)
         ]
         meta = set(self.roles) | set(self.dates)
 
@@ -812,17 +923,80 @@ class _Header:
                 value -= 4  # what jusText takes for text is less likely a headline
             if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
                 value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
+            dated = find_date(text, month_first=True)
+            if (dated and not _dated_headline(text)) or len(_LIST_SEPARATOR.findall(text)) >= 2:
+                value -= 6  # a date or a list of tags is a meta line more often than a headline
             return value
 
         self.title = max(candidates, key=score, default=None)
+        with_meta = [i for i in candidates if {i + 1, i + 2} & meta]
+        if self.title is not None and self.title not in with_meta and len(with_meta) == 1:
+            # The one headline with a byline or date under it, though teasers stand nearer
+            # the body: the article's header, above a gallery or a "see also" list.
+            self.title = with_meta[0]
+            self.title_far = self.title < self.start
+        if self.title is None or not {self.title + 1, self.title + 2} & meta:
+            # No headline in the window sits on a byline or date: the article's own header
+            # may stand further up, above a gallery, a share bar or an ad block.
+            far = self._title_above()
+            if far is not None:
+                self.title, self.title_far = far, True
         if self.title is None:
             return
         self.roles[self.title] = "title"
-        self.metadata["title"] = Field(lines[self.title].text, "text-line", 0.8)
+        title = lines[self.title].text
+        crumbs = _CRUMB.split(title)
+        if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3:
+            title = crumbs[-1]  # "Forum > iPhone > <headline>": a breadcrumb ending in it
+        if dated := _dated_headline(title):
+            # "23.01.2022 - Dorothea Wierer darf ...": the date is the line's, not the title's.
+            self.dates[self.title] = (dated[0], "")
+            title = dated[1]
+        self.metadata["title"] = Field(title, "text-line", 0.8)
         # A lone name just under the headline is its byline.
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and _name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _title_above(self) -> int | None:
+        """The nearest headline-like line above the window with a byline, date or post meta
+        line just under it (the date and author it gives are taken too); none when another
+        such pair stands just above it, as in a list of teasers."""
+        lo = max(-1, self.lo - self.options.title_reach)
+        found = self._headline_with_meta(self.lo - 1, lo)
+        if found is None:
+            return None
+        i, j, (iso, author) = found
+        if self._headline_with_meta(i - 1, max(lo, i - 12)) is not None:
+            return None
+        if iso:
+            self.dates[j] = (iso, "")
+        else:
+            self.roles[j] = "author-line" if author else "date-line"
+        if author and self.author is None:
+            self.author = (author, 0.6)
+        return i
+
+    def _headline_with_meta(
+        self, top: int, bottom: int
+    ) -> tuple[int, int, tuple[str | None, str | None]] | None:
+        """Going up from ``top`` to ``bottom`` (excluded): a headline-like line with a byline,
+        date or post meta line one or two lines under it, as (headline, meta line, meta)."""
+        lines = self.lines
+        for i in range(top, bottom, -1):
+            line = lines[i]
+            if (
+                line.rule is not None
+                or line.template
+                or not _headline_like(line)
+                or rules.NOT_TITLE.search(line.text)
+                or _header_meta(line) is not None
+            ):
+                continue
+            for j in (i + 1, i + 2):
+                if j < len(lines) and (meta := _header_meta(lines[j])) is not None:
+                    return i, j, meta
+        return None
 
     def _published(self) -> None:
         """Near the byline a date says when; at the very top of the page, when it was crawled
@@ -886,9 +1060,12 @@ class _Header:
                 line.reason = "outside-article"
         if standfirst:
             self.metadata["description"] = Field(" ".join(standfirst), "text-line", 0.6)
+        above = self.title_far
         for line in lines[body:first_prose]:
             headline = line.reason is None and line.rule is None and _headline_like(line)
-            if headline and _nav_like(line) and not _PROSE_END.search(line.text):
+            # With the headline above the run, what heads the run is other articles' headlines
+            # (a "see also" list) whatever their case.
+            if headline and (_nav_like(line) or above) and not _PROSE_END.search(line.text):
                 line.reason = "outside-article"
         return body
 
@@ -936,16 +1113,32 @@ def _masthead(line: _Line) -> bool:
     )
 
 
-def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[str, Field]) -> None:
-    """Outlet, republishing and original outlet; the photo caption.
+def _outlet_clues(
+    lines: Sequence[_Line],
+    body: int,
+    end: int,
+    metadata: dict[str, Field],
+    host: Field | None = None,
+) -> None:
+    """Outlet, publisher, republishing and original outlet; the photo caption.
 
-    The outlet's clues, most trusted first: the masthead when the copyright line names the
-    same company; a disclaimer naming the site that carries the article; a masthead that
-    stands both at the top and at the bottom of the page; the copyright line alone (a news
-    agency's copyright is a credit, not the outlet); the author's bio.
+    The outlet is the site that published the page. When its host is known (``host``: from
+    the URL given on the command line, or found in the page), the host decides: the outlet is
+    the host's readable name when some clue plausibly names it ("The Guardian" for
+    theguardian.com), else the host itself. Without a host, the clues decide, most trusted
+    first: the masthead when the copyright line names the same company; a disclaimer naming
+    the site that carries the article; a masthead that stands both at the top and at the
+    bottom of the page; the author's bio; a site's domain written in the page's furniture
+    ("For the best Barrons.com experience").
+
+    The holder of a copyright line is the ``publisher``, never the outlet on its own: five
+    papers of one group all say "© Hearst Communications". A news agency's copyright is a
+    credit.
     """
     clues: list[Field] = []
-    copyrights: list[str] = []
+    copyrights: list[str] = []  # the holders' names as mastheads would write them
+    holders: dict[str, str] = {}  # ... and in full: "Riverside Courier Media"
+    whole: set[str] = set()  # ... the names that the line does not cut short ("Bundesamt für")
     for line in lines:
         kind = line.rule.name if line.rule is not None else line.reason
         if kind == "disclaimer":
@@ -963,6 +1156,10 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
             name = outlet_from_copyright(match["outlet"]) if match else None
             if name:
                 copyrights.append(name)
+                holders[name] = outlet_from_copyright(match["outlet"], strip_group=False) or name
+                at = line.text.find(name, match.start("outlet"))
+                if at >= 0 and rules.COPYRIGHT_NAME_END.match(line.text[at + len(name) :]):
+                    whole.add(name)
         elif kind == "author-bio":
             match = rules.BIO_OUTLET.search(line.text)
             if match:
@@ -978,12 +1175,16 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
         if name.casefold() in WIRE_SERVICES:
             metadata.setdefault("credit", Field(name, "copyright", 0.5))
     copyrights = [c for c in copyrights if c.casefold() not in WIRE_SERVICES]
+    if copyrights:
+        metadata["publisher"] = Field(holders[copyrights[0]], "copyright", 0.6)
 
     top = [line for line in lines[: min(body, rules.MASTHEAD_LINES)] if _masthead(line)]
     bottom = [line for line in lines[max(end, len(lines) - rules.MASTHEAD_LINES) :]]
     bottom = [line for line in bottom if _masthead(line)]
     author = metadata["author"].value if "author" in metadata else None
-    top = [line for line in top if line.text != author]
+    # A button ("Support The Guardian") or a group's name ("Vox Media") is no masthead.
+    top = [line for line in top if line.text != author and _may_be_masthead(line.text)]
+    bottom = [line for line in bottom if _may_be_masthead(line.text)]
     mastheads = [
         line for line in top + bottom if any(matches_site(line.text, c) for c in copyrights)
     ]
@@ -1003,7 +1204,30 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
         if len({site_key(line.text) for line in repeated}) == 1:
             clues.append(Field(repeated[0].text, "site-name", 0.6))
             mastheads = repeated
-    clues += [Field(name, "copyright", 0.5) for name in copyrights]
+    # The page calling itself by the copyright holder's name elsewhere in its furniture
+    # ("CNBC Newsletters", "Contact CT Post", "About Examiner" beside "© CNBC LLC"): then
+    # the holder's name is the site's, not only the company's. A group's name never is.
+    called = _self_references(lines, body, end, [c for c in copyrights if c in whole])
+    if called is not None:
+        clues.append(Field(called, "site-name", 0.6))
+    if host is None:
+        host = _domain_clue(lines, body, end)
+    if host is not None:
+        # A name found anywhere at the page's ends is the host's if it names it; else the host.
+        named = [c for c in clues if names_host(c.value, host.value)]
+        named += [
+            Field(line.text, "site-name", 0.7)
+            for line in top + bottom
+            if names_host(line.text, host.value, strict=True)
+        ]
+        named += [Field(c, "copyright", 0.6) for c in copyrights if names_host(c, host.value)]
+        if named:
+            best = max(named, key=lambda field: field.confidence)
+            chosen = Field(best.value, best.source, max(best.confidence, host.confidence))
+        else:
+            chosen = host
+        mastheads = [line for line in top + bottom if site_key(line.text) == site_key(chosen.value)]
+        clues = [chosen]
     for line in mastheads:
         line.reason = "site-name"
     for line in bottom:
@@ -1012,6 +1236,137 @@ def _outlet_clues(lines: Sequence[_Line], body: int, end: int, metadata: dict[st
     if clues:
         # The highest confidence wins; among equals, the clue listed first.
         metadata["outlet"] = max(clues, key=lambda field: field.confidence)
+
+
+def _host_field(url: Field | str | None, confidence: float) -> Field | None:
+    """The outlet as a URL's host ("www.ctpost.com/news/..." -> "ctpost.com"), source ``url``."""
+    value = url.value if isinstance(url, Field) else url
+    host = urlsplit(value).hostname if value else None
+    host = re.sub(r"^www\d*\.", "", host or "")
+    return Field(host, "url", confidence) if host else None
+
+
+def _self_references(
+    lines: Sequence[_Line], body: int, end: int, copyrights: Sequence[str]
+) -> str | None:
+    """A copyright holder's name that the page also uses for itself in a short line of its
+    furniture, outside the article and the copyright lines."""
+    edges = [*lines[: min(body, rules.MASTHEAD_LINES)], *lines[max(end, len(lines) - 30) :]]
+    edges = [
+        line
+        for line in edges
+        if line.words <= 8 and not (line.rule is not None and line.rule.name == "copyright")
+    ]
+    for name in copyrights:
+        if is_company_name(name) or not _may_be_masthead(name) or "." in name:
+            continue
+        if sum(c.isalpha() for c in name) < 3:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+        if any(pattern.search(line.text) for line in edges):
+            return name
+    return None
+
+
+def _may_be_masthead(text: str) -> bool:
+    first = text.split()[0].casefold() if text.split() else ""
+    return first not in UI_VERBS and not is_media_group(text)
+
+
+def _domain_clue(lines: Sequence[_Line], body: int, end: int) -> Field | None:
+    """A site's own domain written in the page's furniture, outside the article: in a
+    copyright line ("© 2019 NJ.com", the last one first), else in a browser notice ("For the
+    best Barrons.com experience") or alone on a line above the article (a masthead written
+    as "TheHill.com"). At the foot of a page a domain alone on its line is more often a link
+    to a sister site (a group's list of its papers). Platforms (facebook.com...) never count."""
+    top = lines[: min(body, rules.MASTHEAD_LINES)]
+    edges = [*top, *lines[max(end, len(lines) - 20) :]]
+    # The page's own copyright line is its last; those above may be an ad's or a widget's.
+    copyright_lines = [line for line in lines if line.rule and line.rule.name == "copyright"]
+    for group in (copyright_lines[::-1], edges):
+        for line in group:
+            if "." not in line.text:
+                continue
+            for match in rules.DOMAIN_NAME.finditer(line.text):
+                alone = line in top and match.group(0) == line.text.strip(_EDGE_PUNCT)
+                if group is edges and not (alone or rules.SITE_EXPERIENCE.search(line.text)):
+                    continue
+                domain = _site_domain(match["domain"])
+                if not _is_platform(domain):
+                    return Field(domain, "text-line", 0.3)
+    return None
+
+
+def _site_domain(domain: str) -> str:
+    """A domain without the subdomains a page's markup may show ("navbar.site.backen.de" ->
+    "backen.de"); two labels, or three under a country's "co.uk"-like second level."""
+    labels = domain.lower().removeprefix("www.").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "ac", "gov") else 2
+    return ".".join(labels[-keep:])
+
+
+def _is_platform(host: str) -> bool:
+    labels = [label for label in host.lower().split(".") if label]
+    names = [label for label in labels[:-1] if label not in ("www", "co", "com", "org", "net")]
+    return any(name in rules.PLATFORM_NAMES for name in names[-1:])
+
+
+def _page_url(lines: Sequence[_Line], title: str | None) -> Field | None:
+    """The page's own address written in its text: a labelled line ("URL: ...", "Permalink:
+    ...", MediaWiki's "Retrieved from"), the Wayback Machine's copy, a share panel's "Copy this
+    link" and the address under it, an address on the page's first line, right above the
+    headline, or whose path spells the headline (a share link)."""
+    found: list[tuple[float, int, str]] = []
+    last = len(lines) - 1
+    headline = next((i for i, line in enumerate(lines) if title and line.text == title), None)
+    for i, line in enumerate(lines):
+        text = line.raw
+        if "://" not in text:
+            continue
+        if match := rules.WAYBACK_URL.search(text):
+            found.append((0.8, i, match["url"]))
+            continue
+        if match := rules.PAGE_URL_LINE.match(text):
+            found.append((0.8, i, match["url"]))
+            continue
+        at_edge = i < 3 or i > last - 3
+        if at_edge and (match := rules.EDGE_URL_LINE.match(text)):
+            found.append((0.7, i, match["url"]))
+            continue
+        match = rules.BARE_URL.match(text)
+        if match is None:
+            continue
+        url = match["url"]
+        labelled = i > 0 and rules.URL_LABEL_LINE.match(lines[i - 1].text) is not None
+        if labelled or i == 0:
+            found.append((0.7, i, url))
+        elif _is_platform(urlsplit(url).hostname or ""):
+            continue
+        elif (
+            i + 1 == headline
+            or (title and _spells(url, title))
+            or (i < last and _spells(url, lines[i + 1].text))
+        ):
+            # Right above the headline, or spelling it (or the line under it, a headline the
+            # header did not take): the page's own link.
+            found.append((0.6, i, url))
+    if not found:
+        return None
+    confidence, _, url = max(found, key=lambda f: (f[0], -f[1]))
+    return Field(url.rstrip(".,;)"), "text-line", confidence)
+
+
+_SLUG_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def _spells(url: str, title: str) -> bool:
+    """Whether an address's path spells the headline: "/article/New-SUVs-and-electric-
+    vehicles-highlight-L-A-14848164.php" for "New SUVs and electric vehicles highlight L.A.
+    Auto Show": three of its words or more, most of the headline's first six."""
+    path = {w.casefold() for w in _SLUG_WORD.findall(urlsplit(url).path)}
+    words = [w.casefold() for w in _SLUG_WORD.findall(title)][:6]
+    shared = sum(w in path for w in words)
+    return shared >= 3 and shared * 2 >= len(words)
 
 
 def _dateline(line: _Line, metadata: dict[str, Field]) -> None:
@@ -1034,6 +1389,7 @@ def clean_text(
     *,
     language: str | None = None,
     template: Mapping[str, int] | None = None,
+    url: str | None = None,
     options: CleanOptions = DEFAULT_OPTIONS,
 ) -> Extraction:
     """Split a page's visible text into the article and the boilerplate around it.
@@ -1041,7 +1397,9 @@ def clean_text(
     ``text`` has one block per line. ``language`` (ISO 639-1 code or jusText stoplist name)
     picks the stoplist; without it the page's own words decide. ``template`` maps
     :func:`template_key` of a line to how many other articles of the same outlet contain it.
-    Every non-blank line is either kept or listed in ``removed`` with the rule that removed it.
+    ``url`` is where the page was fetched, if known: its host decides the outlet (else an
+    address the page gives for itself does). Every non-blank line is either kept or listed
+    in ``removed`` with the rule that removed it.
     """
     lines = _split(text)
     metadata: dict[str, Field] = {}
@@ -1065,7 +1423,10 @@ def clean_text(
         if "author" in metadata:
             names.update(metadata["author"].value.split("; "))
         _author_bio(lines, body, end, names, options)
-    _outlet_clues(lines, body, end, metadata)
+    page_url = _page_url(lines, metadata["title"].value if "title" in metadata else None)
+    if page_url is not None:
+        metadata["url"] = page_url
+    _outlet_clues(lines, body, end, metadata, _host_field(url, 0.5) or _host_field(page_url, 0.4))
     _related_blocks(lines, body, end)
 
     for i, line in enumerate(lines):
@@ -1120,7 +1481,7 @@ def clean_extracted(text: str, *, options: CleanOptions = DEFAULT_OPTIONS) -> Ex
         if line.rule is not None:
             line.reason = line.rule.name
     disclaimers = [line for line in lines if line.reason == "disclaimer"]
-    _outlet_clues(disclaimers, len(disclaimers), len(disclaimers), metadata)
+    _outlet_clues(disclaimers, len(disclaimers), len(disclaimers), metadata, host=None)
     for line in disclaimers:
         # A credit naming the original ("Originally published on Live Science.") is kept: in
         # HTML it stands inside the article, where provenance reads it and annotators count it.

@@ -56,6 +56,7 @@ def test_add_json_lines_follow_the_contract(write, cli):
         "title",
         "outlet",
         "published",
+        "published_source",
         "removed_lines",
         "reused_from",
         "error",

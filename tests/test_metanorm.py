@@ -8,8 +8,12 @@ from archiver.metanorm import (
     clean_author,
     clean_outlet,
     clean_title,
+    is_company_name,
+    is_media_group,
+    is_site_name,
     is_utc,
     matches_site,
+    names_host,
     normalize_date,
     normalize_language,
     same_instant,
@@ -178,3 +182,87 @@ def test_utc_and_same_instant():
 )
 def test_normalize_language(code, expected):
     assert normalize_language(code) == expected
+
+
+# --- Outlet identity: which names are a site's, and whose site ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "host", "expected"),
+    [
+        ("The Guardian", "www.theguardian.com", True),
+        ("Fox News", "www.foxnews.com", True),
+        ("The New York Times", "www.nytimes.com", True),  # initials, then a word
+        ("The Wall Street Journal", "www.wsj.com", True),  # initials alone: three of them
+        ("Houston Chronicle", "www.chron.com", True),  # a prefix of a word
+        ("San Antonio Express-News", "www.mysanantonio.com", True),  # a filler in the host
+        ("BBC News", "www.bbc.com", True),
+        ("Sky News", "news.sky.com", True),
+        ("CNNMoney", "money.cnn.com", True),
+        ("Rhein-Neckar Löwen", "rhein-neckar-loewen.de", True),  # umlauts spelled out
+        ("Caktus Group", "caktusgroup.com", True),  # a group word the host spells too
+        ("Hearst Communications", "www.sfgate.com", False),  # the papers' owner
+        ("Hearst", "www.timesunion.com", False),
+        ("NBC UNIVERSAL", "www.nbcnews.com", False),
+        ("CBS Interactive", "www.cbsnews.com", False),
+        ("Vox Media", "www.theverge.com", False),
+        ("Al Jazeera Media Network", "www.aljazeera.com", False),  # the network, not the site
+        ("Heise Medien", "www.heise.de", False),
+        ("Dow Jones", "www.barrons.com", False),
+        ("Support The Guardian", "www.theguardian.com", False),  # a button
+        ("Connecticut Post", "www.ctpost.com", False),  # a real name, but not spelled there
+        ("Wikimedia Foundation, Inc.", "en.wikipedia.org", False),
+        ("Guardian", None, False),
+    ],
+)
+def test_names_host(name, host, expected):
+    assert names_host(name, host) is expected
+
+
+def test_names_host_strictly_takes_every_word_and_no_prefixes():
+    assert names_host("Chron Shop", "www.chron.com")  # half the words is enough loosely...
+    assert not names_host("Chron Shop", "www.chron.com", strict=True)  # ...not for a page line
+    assert not names_host("Physics", "phys.org", strict=True)
+    assert names_host("Barron's", "www.barrons.com", strict=True)
+    assert names_host("TheHill.com", "thehill.com", strict=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "group", "company"),
+    [
+        ("Hearst Communications", True, True),
+        ("Hearst Media Services Connecticut, LLC", True, True),
+        ("Gannett Co., Inc.", True, True),
+        ("Reach plc", True, True),
+        ("Axel Springer SE", True, True),
+        ("Lee Enterprises", True, True),
+        ("Newsquest Media Group", True, True),
+        ("Tribune Publishing", True, True),
+        ("Reach Out Magazine", False, False),
+        ("Nine News", False, False),
+        ("Chicago Tribune", False, False),
+        ("Riverside Courier Media Ltd", True, True),
+        ("Wikimedia Foundation, Inc.", False, True),
+        ("The Guardian", False, False),
+    ],
+)
+def test_media_groups_and_companies(name, group, company):
+    assert is_media_group(name) is group
+    assert is_company_name(name) is company
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The Verge", True),
+        ("Mac & i", True),
+        ("Folha de S.Paulo", True),
+        ("CNET en Español", True),
+        ("Mozilla Hacks – the Web developer blog", True),
+        ("U.S.", False),  # a section
+        ("Expert how-to for English Riders", False),  # a tagline
+        ("Kabar tentang Dunia Islam", False),
+    ],
+)
+def test_is_site_name(name, expected):
+    assert is_site_name(name) is expected

@@ -268,3 +268,92 @@ def test_samples_attribution():
     assert (decide(mpa, ledger2).source, decide(mpa, ledger2).attributed) == (1, True)
     assert (decide(mpa, coast).source, decide(mpa, coast).attributed) == (1, False)
     assert decide(ledger2, coast).source is None
+
+
+# --- How far apart two dates must be, for each kind of date ----------------------------------
+
+#: (source, confidence) of the date kinds extraction and the command line give.
+CLI = ("cli", 1.0)
+JSON_LD = ("json-ld", 0.9)
+LABELLED_LINE = ("text-line", 0.8)  # "Published March 3, 2024"
+TEXT_LINE = ("text-line", 0.7)
+HTMLDATE = ("htmldate", 0.5)
+HEADER = ("header-date", 0.2)
+
+
+def _dated(id: int, value: str, kind: tuple[str, float]) -> ArticleFacts:
+    return facts(id, f"Paper {id}", BODY, value, kind[1], kind[0])
+
+
+@pytest.mark.parametrize(
+    ("kind_a", "kind_b", "a", "b", "expected"),
+    [
+        # Sure dates: the same day says nothing, one day apart is a weak sign, two decide.
+        (CLI, CLI, "2024-03-03", "2024-03-03", "undetermined"),
+        (CLI, CLI, "2024-03-03", "2024-03-04", "low"),
+        (CLI, CLI, "2024-03-03", "2024-03-05", "high"),
+        (JSON_LD, CLI, "2024-03-03", "2024-03-04", "low"),
+        (LABELLED_LINE, JSON_LD, "2024-03-03", "2024-03-04", "low"),
+        (LABELLED_LINE, LABELLED_LINE, "2024-03-01", "2024-03-09", "high"),
+        # Exact times with offsets: an hour or more apart decides, less is a weak sign.
+        (JSON_LD, JSON_LD, "2024-03-03T08:00:00+00:00", "2024-03-03T11:00:00+00:00", "high"),
+        (JSON_LD, JSON_LD, "2024-03-03T08:00:00+00:00", "2024-03-03T08:30:00+00:00", "low"),
+        (
+            JSON_LD,
+            JSON_LD,
+            "2024-03-03T08:00:00+01:00",
+            "2024-03-03T07:00:00+00:00",
+            "undetermined",
+        ),
+        # Times without offsets are local: only the day counts.
+        (CLI, CLI, "2024-03-03T08:00", "2024-03-03T20:00", "undetermined"),
+        (CLI, CLI, "2024-03-03T23:00", "2024-03-04T01:00", "low"),
+        # Page-text and guessed dates: one day apart does not decide, two days do, less surely.
+        (TEXT_LINE, TEXT_LINE, "2024-03-03", "2024-03-04", "undetermined"),
+        (TEXT_LINE, CLI, "2024-03-03", "2024-03-04", "undetermined"),
+        (TEXT_LINE, TEXT_LINE, "2024-03-03", "2024-03-05", "medium"),
+        (HTMLDATE, JSON_LD, "2024-03-03", "2024-03-09", "medium"),
+        # A site header date (often the crawl date) never decides which came first.
+        (HEADER, HEADER, "2024-03-01", "2024-03-09", "undetermined"),
+        (JSON_LD, HEADER, "2024-03-01", "2024-03-09", "undetermined"),
+    ],
+)
+def test_the_date_ladder(kind_a, kind_b, a, b, expected):
+    first, second = _dated(1, a, kind_a), _dated(2, b, kind_b)
+    for x, y in ((first, second), (second, first)):
+        verdict = decide(x, y)
+        assert verdict.confidence == expected, verdict.evidence
+        assert verdict.source == (None if expected == "undetermined" else 1)
+
+
+def test_cli_dates_one_day_apart_say_so_not_the_same_day():
+    verdict = decide(_dated(1, "2024-03-03", CLI), _dated(2, "2024-03-04", CLI))
+    assert (verdict.source, verdict.confidence) == (1, "low")
+    assert verdict.evidence == [
+        "#1 (Paper 1) dated 2024-03-03 [cli, 1.0], before #2 (Paper 2) dated 2024-03-04 "
+        "[cli, 1.0]: one day apart, close enough for time zones or clocks to reverse them, so "
+        "a weak sign"
+    ]
+    assert not any("same day" in e or "same time" in e for e in verdict.evidence)
+
+
+def test_the_same_day_is_said_as_such():
+    verdict = decide(_dated(1, "2024-03-03", CLI), _dated(2, "2024-03-03", CLI))
+    assert verdict.evidence == ["dates do not decide: they give the same day"]
+    stamps = decide(
+        _dated(1, "2024-03-03T08:00:00Z", JSON_LD), _dated(2, "2024-03-03T09:00:00+01:00", JSON_LD)
+    )
+    assert stamps.evidence == ["dates do not decide: they give the same time"]
+
+
+def test_a_close_page_date_tips_other_weak_evidence():
+    long_text = (
+        BODY + " " + " ".join(f"Another sentence number {i} of the story." for i in range(40))
+    )
+    whole = _dated(1, "2024-03-03", TEXT_LINE)
+    whole.text = long_text
+    part = _dated(2, "2024-03-04", TEXT_LINE)
+    alone = decide(whole, part)
+    assert alone.confidence == "undetermined"
+    with_containment = decide(whole, part, align(whole.text, part.text))
+    assert (with_containment.source, with_containment.confidence) == (1, "low")

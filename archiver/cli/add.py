@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..document import FORMATS
+from ..document import CRAWL_DATE_MARK, FORMATS, is_crawl_date
 from ..settings import MB, Settings
 from . import DATE, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, App, db_option, pass_app
 
@@ -105,7 +105,10 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
 
 
 def _line(result: AddResult) -> str:
-    where = ", ".join(v for v in (result.outlet, result.published and result.published[:10]) if v)
+    published = result.published and result.published[:10]
+    if published and is_crawl_date(result.published_source):
+        published += f" ({CRAWL_DATE_MARK}, maybe the day it was scraped)"
+    where = ", ".join(v for v in (result.outlet, published) if v)
     parts = [f"{result.status:<9} #{result.id:<5}", result.title or "(untitled)"]
     if where:
         parts.append(f"— {where}")

@@ -9,6 +9,7 @@ import sys
 import click
 
 from ..archive import ArticleRecord
+from ..document import CRAWL_DATE_NOTE, is_crawl_date
 from . import DATE, App, db_option, pass_app
 
 #: Below this confidence a value is flagged as doubtful when shown.
@@ -21,6 +22,7 @@ EXPORT_COLUMNS = (
     "title",
     "author",
     "published",
+    "published_source",
     "language",
     "sha256",
     "ingested_at",
@@ -109,7 +111,7 @@ def _header(record: ArticleRecord) -> str:
     lines = [f"Article {record.id}: {record.title or '(untitled)'}"]
     for name, f in record.fields.items():
         note = " (low confidence)" if f.confidence < LOW_CONFIDENCE else ""
-        if name == "published" and f.source == "header-date":
+        if name == "published" and is_crawl_date(f.source):
             note = " (low confidence: a site header date, often the day it was scraped)"
         lines.append(f"  {name:<16} {f.value}  [{f.source}, {f.confidence:.2f}]{note}")
     lines += [
@@ -141,15 +143,20 @@ def list_(app: App, outlet, since, until, limit, as_json):
     records = archive.articles(
         outlet=outlet, since=since, until=until, limit=limit, with_fields=as_json
     )
+    marked = False
     for record in records:
         if as_json:
             click.echo(json.dumps(record.to_dict(text=False), ensure_ascii=False))
         else:
             published = (record.published or "")[:10] or "-"
+            mark = "*" if record.published and is_crawl_date(record.published_source) else " "
+            marked = marked or mark == "*"
             click.echo(
-                f"{record.id:>5}  {published:<10}  {_cut(record.outlet or '-', 24):<24}  "
+                f"{record.id:>5}  {published:<10}{mark} {_cut(record.outlet or '-', 24):<24}  "
                 f"{record.title or '(untitled)'}"
             )
+    if marked:
+        click.echo(f"* {CRAWL_DATE_NOTE}")
 
 
 def _cut(text: str, width: int) -> str:

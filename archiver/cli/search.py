@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..document import CRAWL_DATE_NOTE, is_crawl_date
 from ..fts import HIT_END, HIT_START, ORDERS
 from ..fts import search as run_search
 from . import App, db_option, pass_app
@@ -63,15 +64,20 @@ def search(app: App, query, outlet, since, until, author, limit, order, quote, a
         order=order,
         literal=quote,
     )
+    marked = False
     for hit in hits:
         if as_json:
             click.echo(json.dumps(hit.to_json(), ensure_ascii=False))
             continue
         published = (hit.published or "")[:10] or "-"
+        mark = "*" if hit.published and is_crawl_date(hit.published_source) else " "
+        marked = marked or mark == "*"
         click.echo(
-            f"{hit.id:>5}  {published:<10}  {hit.outlet or '-'}: {hit.title or '(untitled)'}"
+            f"{hit.id:>5}  {published:<10}{mark} {hit.outlet or '-'}: {hit.title or '(untitled)'}"
         )
         click.echo("       " + _bold(hit.snippet))
+    if marked:
+        click.echo(f"* {CRAWL_DATE_NOTE}")
     if not hits and not as_json:
         click.echo("No article matches.", err=True)
 
