@@ -172,7 +172,7 @@ INTERACTION_RULES = (
     Rule(
         "share-bar",
         _rx(
-            r"^(share( this)?( (article|story|post|page))?( (on|via) \w+)?|"
+            r"^(share( this)?( (article|story|post|page|entry))?( (on|via) \w+)?|"
             r"share tweet|tweet|like this|pin it|email this|"
             r"print this( article| page)?|copy link( url)?( copied!?)?|"
             r"link copied|show more sharing options|close extra sharing options|"
