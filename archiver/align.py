@@ -222,6 +222,13 @@ def _span(chain: list[Run], a: Tokens, b: Tokens) -> Span:
     )
 
 
+def _crosses(x: Span, y: Span) -> bool:
+    """Whether two spans share words on either side."""
+    return (x.a_words[0] < y.a_words[1] and y.a_words[0] < x.a_words[1]) or (
+        x.b_words[0] < y.b_words[1] and y.b_words[0] < x.b_words[1]
+    )
+
+
 def align(
     a: str | Tokens,
     b: str | Tokens,
@@ -250,13 +257,19 @@ def align(
             spans.append(span)
         elif longest >= settings.fragment_words:
             pieces.append(span)
-    # A phrase repeated within a page is one piece, however often it matches.
-    distinct = {tuple(ta.words[p.a_words[0] : p.a_words[1]]): p.shared_words for p in pieces}
+    # A piece overlapping a passage or another piece, on either side, is a phrase repeated
+    # within a page, not another piece of the statement. The passages long enough alone
+    # count among the pieces of a statement quoted in several.
+    kept: list[Span] = []
+    for piece in sorted(pieces, key=lambda p: -p.shared_words):
+        if not any(_crosses(piece, other) for other in (*spans, *kept)):
+            kept.append(piece)
     if (
-        len(distinct) >= settings.fragment_count
-        and sum(distinct.values()) >= settings.fragment_total
+        kept
+        and len(spans) + len(kept) >= settings.fragment_count
+        and sum(p.shared_words for p in (*spans, *kept)) >= settings.fragment_total
     ):
-        spans += pieces
+        spans += kept
     spans.sort(key=lambda s: (s.a_start, s.b_start))
     runs = [r for s in spans for r in s.runs]
     return Alignment(

@@ -177,6 +177,9 @@ OUTLETS = {
     "04": "Courier",
     "06": "Courier",
     "08": "Courier",
+    "16": "Courier",
+    "17": "Courier",
+    "18": "Coastline",
     "07": "Notes",
     "13": "Notes",
     "12": "Liberty",
@@ -224,6 +227,7 @@ def test_samples_reuse_cases_found_and_template_pairs_not():
         ("06", "07"),  # case 3: uncredited paragraph
         ("09", "10"),  # case 4: lightly edited paragraph
         ("11", "12"),  # case 5: aggregator republication
+        ("16", "18"),  # case 9: a statement both quote
     }
     for pair in (("04", "05"), ("06", "07"), ("09", "10")):
         assert len(found[pair].spans) == 1

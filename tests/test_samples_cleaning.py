@@ -106,6 +106,25 @@ EXPECTED = {
         "Coastline Today",
         "2024-05-13",
     ),
+    "16-courier-ferry-cancellations.txt": (
+        "Tidewater Lines scraps evening ferry crossings for the summer, blaming a shortage of "
+        "deckhands",
+        "Owen Pritchard",
+        "Riverside Courier",
+        "2024-05-15",
+    ),
+    "17-courier-bridge-repairs.txt": (
+        "Old Mill bridge repairs to close the western bank road for two weeks",
+        "Dana Whitlock",
+        "Riverside Courier",
+        "2024-05-16",
+    ),
+    "18-coastline-ferry-cancellations.txt": (
+        "No ferry home after seven: evening commuters left stranded by Tidewater cuts",
+        None,
+        "Coastline Today",
+        "2024-05-16",
+    ),
 }
 
 #: The first and last sentence of each article body.
@@ -134,6 +153,14 @@ BODY = {
     "13": ("The spring tides this week were the lowest", "I will be there with the coffee."),
     "14": ("Villamar – Más de 15.000 personas", "hasta altas horas de la madrugada."),
     "15": ("Harborton – More than 6,200 runners", "Next year’s marathon is set for May 11, 2025."),
+    # The Courier's subscription appeal stays in 16 when it is cleaned alone: only the archive
+    # learns, from 17, that it is the Courier's standing text (tests/test_reuse_samples.py).
+    "16": ("Harborton – Commuters who rely", "every meeting that decides how Harborton is run."),
+    "17": ("Harborton – The Old Mill bridge", "every meeting that decides how Harborton is run."),
+    "18": (
+        "Harborton – Nurses, shop workers",
+        "protest on the Harborton pier for Saturday morning.",
+    ),
 }
 
 #: Boilerplate of the samples' templates; none of it may be left in any clean text.
