@@ -21,7 +21,7 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from .align import Alignment, Span
+from .align import Alignment, Span, align
 from .document import Extraction, RemovedLine
 from .models import BoilerplateShingle
 from .passages import DEFAULT, ReuseSettings, Tokens, is_member, shingle_hashes, tokenize
@@ -142,6 +142,16 @@ class Relation:
             self.names or 0.0
         ) >= settings.names_share
 
+    def different(self, settings: ReuseSettings) -> bool:
+        """Different stories: the titles say so (and the names do not say otherwise) or,
+        without titles to compare, the names barely overlap (names alone are weak evidence:
+        two reports of one story may name different people)."""
+        if self.same_story(settings):
+            return False
+        if self.titles is not None:
+            return True
+        return self.names is not None and self.names < settings.unrelated_share
+
     def unrelated(self, settings: ReuseSettings) -> bool:
         """Clearly different stories: something to compare, and every measure low."""
         known = [v for v in (self.titles, self.names) if v is not None]
@@ -240,11 +250,12 @@ def judge(
     pages: dict[int, Page],
     settings: ReuseSettings = DEFAULT,
     template: np.ndarray | None = None,
+    known: np.ndarray | None = None,
 ) -> Judgement:
     """Which spans the article ``me`` shares with each candidate are boilerplate.
 
     ``alignments`` are keyed by candidate id and aligned with the lower id as side a (as
-    pairs are stored). A span is boilerplate when it is verbatim, one of the articles keeps
+    pairs are stored). A span is boilerplate when it is verbatim, both articles keep
     ``settings.rest_share`` of their words outside it, the two articles tell different
     stories (:func:`relation`), and either it stands at the same edge (head or tail) of both
     pages of what may be one site, or the same stretch of ``me`` is held by
@@ -257,6 +268,7 @@ def judge(
     outlet are judged.
     """
     boiler: dict[int, set[int]] = {c: set() for c in alignments}
+    learned = {i: known_ranges(page.text, known, settings) for i, page in pages.items()}
     # Spans that are boilerplate if they recur: (candidate, span index, my word range, the
     # candidate's text outside what it shares with me).
     recurring: list[tuple[int, int, tuple[int, int], str]] = []
@@ -267,10 +279,9 @@ def judge(
         mine, theirs = (0, 1) if me.id < other_id else (1, 0)
         totals = (alignment.words_a, alignment.words_b)
         ranges = [[_words(s, side) for s in alignment.spans] for side in (0, 1)]
-        # A republication shares (nearly) all of both articles. One side may be all shared
-        # text: an extraction that found only the page's template, a brief inside a longer
-        # story (which the story test below tells apart).
-        if all(
+        # A template is a small part of each page. An article (nearly) all inside the other
+        # is a republication, or an update with more text, however the rest compares.
+        if any(
             _outside(totals[side], ranges[side]) < settings.rest_share * totals[side]
             for side in (0, 1)
         ):
@@ -279,19 +290,25 @@ def judge(
             [[s.a_start, s.a_end] for s in alignment.spans],
             [[s.b_start, s.b_end] for s in alignment.spans],
         )
-        rest_me = _rest(me.text, [tuple(c) for c in chars[mine]])
-        rest_other = _rest(other.text, [tuple(c) for c in chars[theirs]])
+        # Each article's own text: what it does not share with the other, nor with the
+        # archive's known boilerplate (a block learned elsewhere tells no story).
+        rest_me = _rest(me.text, [*map(tuple, chars[mine]), *learned[me.id]])
+        rest_other = _rest(other.text, [*map(tuple, chars[theirs]), *learned[other_id]])
         related = relation(me, other, rest_me, rest_other, settings)
         if related.same_story(settings):
             continue
-        known = related.titles is not None or related.names is not None
+        # Maybe the same story (names overlap some, no titles to compare): only the outlet's
+        # counted template is judged, not the page's shape.
+        different = related.different(settings)
+        unknown = related.titles is None and related.names is None
         # Anywhere on the page, a block is taken for a network's only when it is a minor part
         # of both articles: a story carried whole, with some text of each outlet's, is a copy.
         minor = all(
             _outside(totals[side], ranges[side]) >= settings.minor_share * totals[side]
             for side in (0, 1)
         )
-        one_site = may_share_site(me, other) if known else same_outlet(me, other)
+        # With nothing to compare (no titles, no names), only one known outlet's own pages.
+        one_site = may_share_site(me, other) if different else unknown and same_outlet(me, other)
         for index, span in enumerate(alignment.spans):
             if not _verbatim(span, settings):
                 continue
@@ -313,10 +330,21 @@ def judge(
                 if mine_at & theirs_at:
                     boiler[other_id].add(index)
                     continue
-            if known and related.unrelated(settings) and minor:
+            if different and related.unrelated(settings) and minor:
                 recurring.append((other_id, index, ranges[mine][index], rest_other))
     _recurrences(recurring, pages, boiler, settings)
     return Judgement(boiler, {c for c, spans in boiler.items() if spans})
+
+
+def _unrelated(a: Page, b: Page, rests: dict[int, str], settings: ReuseSettings) -> bool:
+    """Whether two holders of a block are clearly unrelated, on their texts outside the block
+    and outside whatever else they share (their outlet's template, when it is one)."""
+    rest_a, rest_b = rests[a.id], rests[b.id]
+    shared = align(rest_a, rest_b, settings)
+    if shared:
+        rest_a = _rest(rest_a, [(s.a_start, s.a_end) for s in shared.spans])
+        rest_b = _rest(rest_b, [(s.b_start, s.b_end) for s in shared.spans])
+    return relation(a, b, rest_a, rest_b, settings).unrelated(settings)
 
 
 def _recurrences(
@@ -333,15 +361,10 @@ def _recurrences(
             continue
         # Articles telling one story (a wire story carried by several outlets) are no
         # evidence of a template: keep only holders clearly unrelated to each other, judged
-        # on what they do not share with the new article.
+        # on what they share with neither the new article nor each other.
         distinct: list[int] = []
         for holder in sorted(rests):
-            if all(
-                relation(pages[holder], pages[d], rests[holder], rests[d], settings).unrelated(
-                    settings
-                )
-                for d in distinct
-            ):
+            if all(_unrelated(pages[holder], pages[d], rests, settings) for d in distinct):
                 distinct.append(holder)
         if len(distinct) + 1 >= settings.recurrence:
             for other_id, index, _, _ in group:
@@ -413,6 +436,20 @@ def known_lines(
         if hit[first : first + count].sum() >= settings.line_share * count:
             out.append(index)
     return out
+
+
+def known_ranges(
+    text: str, known: np.ndarray | None, settings: ReuseSettings = DEFAULT
+) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` covered by known boilerplate shingles."""
+    if known is None or not len(known):
+        return []
+    tokens = tokenize(text)
+    k = settings.shingle
+    if len(tokens) < k:
+        return []
+    hits = np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known)))
+    return [(int(tokens.starts[i]), int(tokens.ends[i + k - 1])) for i in hits]
 
 
 def strip_lines(extraction: Extraction, indexes: Iterable[int]) -> Extraction:

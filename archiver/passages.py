@@ -69,8 +69,8 @@ class ReuseSettings:
     fragment_count: int = 3
     fragment_total: int = 40
     #: Boilerplate learned from the archive (boilerplate.py). A shared span is boilerplate, not
-    #: reuse, only when it is verbatim and one of the articles keeps ``rest_share`` of its
-    #: words outside it, and either it stands at the head or tail of both pages of one site
+    #: reuse, only when it is verbatim and both articles keep ``rest_share`` of their words
+    #: outside it, and either it stands at the head or tail of both pages of one site
     #: (at most ``edge_words`` words, or ``edge_share`` of the article, beyond it) or it
     #: recurs in ``recurrence`` articles, of any sites, wherever it stands; and the articles
     #: that hold it tell different stories.

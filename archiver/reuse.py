@@ -502,7 +502,7 @@ def _find(
                 alignments[other_id] = alignment
     pages = {i: Page(i, f.title, f.outlet, f.text) for i, f in known.items()}
     template = template_words(conn, text, tokens, me.outlet) if alignments else None
-    judgement = judge(pages[article_id], alignments, pages, settings, template)
+    judgement = judge(pages[article_id], alignments, pages, settings, template, ignore)
     if judgement:
         ranges = [
             span.a_words if article_id < other_id else span.b_words
