@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
-from reuse_corpus import build  # noqa: E402
-from reuse_quality import score  # noqa: E402
+from reuse_corpus import build, corpus_stats  # noqa: E402
+from reuse_quality import print_errors, score  # noqa: E402
 
 from archiver.reuse import find_reuse  # noqa: E402
 from archiver.store import open_database  # noqa: E402
@@ -35,8 +35,9 @@ FLOORS = ROOT / "floors.json"
 
 
 def run(corpus: dict, db_path: Path) -> dict:
-    """Add every corpus article (clean text as given, with its outlet) as `add` stores it:
-    the article row, its lines counted into the outlet's template, then find_reuse."""
+    """Add every corpus article (clean text as given, with its outlet or none) as `add`
+    stores it: the article row, its lines counted into the outlet's template (when it has an
+    outlet), then find_reuse."""
     db = open_database(str(db_path), create=True)
     offset = 1 - min(a["id"] for a in corpus["articles"])  # archive ids start at 1
     times = []
@@ -58,8 +59,9 @@ def run(corpus: dict, db_path: Path) -> dict:
                     "?, 'text', 'utf-8', 'corpus', '1', ?, ?)",
                     (article_id, sha, datetime(2024, 1, 1), article["text"], outlet),
                 )
-                lines = TemplateLines(outlet_hash(outlet), tuple(line_hashes(article["text"])))
-                count_template_lines(conn, lines, +1)
+                if outlet:  # `add` counts an outlet's lines only when it knows the outlet
+                    lines = TemplateLines(outlet_hash(outlet), tuple(line_hashes(article["text"])))
+                    count_template_lines(conn, lines, +1)
                 find_reuse(conn, article_id, article["text"], outlet)
             times.append(1000 * (time.perf_counter() - started))
         with db.reading() as conn:
@@ -107,10 +109,8 @@ def main() -> None:
         f"{figures['ms_p95']:.1f} ms p95 "
         "(index, candidates, verification, pairs stored; one transaction)"
     )
-    if figures["missed"]:
-        print("  missed (first 10):", figures["missed"])
-    if figures["false"]:
-        print("  false (first 10):", figures["false"])
+    print_errors(figures)
+    print(corpus_stats(build(args.articles, args.corpus_seed)))
 
 
 if __name__ == "__main__":
