@@ -994,7 +994,7 @@ def format_stats(label: str, s: dict) -> str:
             else ""
         ),
     ]
-    if "same_story_pairs" in s:
+    if s.get("same_story_pairs"):
         parts.append(
             f"{'':<30} different stories: 3+ {100 * s['other_story_share_3']:.3f}% "
             f"1+ {100 * s['other_story_share_1']:.3f}%; same story (not copies, "
