@@ -70,7 +70,7 @@ TOPIC_SHARE = 0.15
 ENTITY_SHARE = 0.75
 #: Stock phrases ("did not immediately respond to a request for comment"): the chance that an
 #: article carries one, and that it carries a second.
-STOCK_RATE = 0.14
+STOCK_RATE = 0.155
 STOCK_SECOND = 0.15
 
 #: Facts (short sentences) of each story, and the chance an article of the story carries each.
@@ -203,7 +203,7 @@ PARA = "\n\n"
 SENTENCE_END = frozenset(".!?")
 _TOKEN = re.compile(
     r"[$£€]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|m|bn)?"  # numbers: 2,300 $7 6.5% 1990s 4th
-    r"|\w+(?:[-’'.&/]\w+)*"  # words: U.S don't Pul-e-Charkhi AT&T
+    r"|[^\W_]+(?:[-’'.&/][^\W_]+)*"  # words: U.S don't Pul-e-Charkhi AT&T
     r"|[.!?]+|[,;:()“”\"—–…]"  # punctuation kept as tokens
 )
 #: A capitalised word that is not a name although it is often one mid-sentence.
@@ -301,10 +301,6 @@ class Model:
     follow2: list[dict[int, tuple[list[int], float]] | None]
     #: Per token: 0 a word, 1 a name, 2 a sentence end, 3 other punctuation, 4 a paragraph break.
     kinds: list[int]
-
-    @property
-    def starts(self) -> list[int]:
-        return self.follow[self.para]
 
 
 def train(paragraphs: Iterable[list[str]], source: str) -> Model:
@@ -427,11 +423,6 @@ def _made_up(rng: random.Random, syllables: int) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(syllables))
 
 
-def _zipf(rng: random.Random, words: list[str], exponent: float = 1.0) -> tuple[list, list]:
-    weights = [1 / (rank + 1) ** exponent for rank in range(len(words))]
-    return words, list(itertools.accumulate(weights))
-
-
 #: Sentence shapes of the stand-in: class sequences (a class in parentheses is optional).
 _CLAUSES = (
     "DET ADJ? NOUN PREP DET NOUN AUX VERBED PREP NAME",
@@ -473,7 +464,7 @@ def synthetic_stream(seed: int = 1, words: int = 180_000) -> list[list[str]]:
             if word not in made:
                 made.add(word)
                 vocab.append(word)
-        classes[cls] = _zipf(rng, vocab, 1.0 if cls != "NAME" else 0.9)
+        classes[cls] = (vocab, _zipf_cum(len(vocab), 1.0 if cls != "NAME" else 0.9))
     clauses = [c.split() for c in _CLAUSES]
 
     def word(cls: str) -> list[str]:
@@ -601,7 +592,9 @@ def story(story_id: int, seed: int = 1, kind: str | None = None) -> Story:
         )
     person, last = _person(rng)
     entities.append(Entity(person, last))
-    entities.append(Entity(org, org.rsplit(" ", 1)[-1].lower() if rng.random() < 0.5 else place))
+    entities.append(
+        Entity(org, f"the {org.rsplit(' ', 1)[-1].lower()}" if rng.random() < 0.5 else place)
+    )
     entities.append(Entity(place, place))
     for _ in range(rng.randint(0, 2)):
         extra, extra_last = _person(rng)
@@ -686,12 +679,13 @@ class Writer:
                 in_sentence += 1
                 in_para += 1
             elif kind == 1:  # a name
-                capital = False
                 if not in_name:
                     if random_() < entity_share:
                         entity = self._entity()
                         if entity[0] == "the" and current and current[-1] in _DETERMINERS:
                             entity = entity[1:]
+                        elif capital:
+                            entity[0] = entity[0][:1].upper() + entity[0][1:]
                         current.extend(entity)
                         in_name = True
                     else:
@@ -699,6 +693,7 @@ class Writer:
                         in_name = None  # keeping the model's name: keep its whole run
                 elif in_name is None:
                     append(words_of[nxt])
+                capital = False
                 count += 1
                 in_sentence += 1
                 in_para += 1
