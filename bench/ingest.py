@@ -51,15 +51,17 @@ class Probe:
 
     def __init__(self) -> None:
         self.candidates: list[int] = []
+        self.found: list[tuple[int, list[int]]] = []  # (article id, its candidates)
         self.verify_s = 0.0
 
     def __enter__(self) -> Probe:
         self.real = reuse.candidates, reuse.verify
         real_candidates, real_verify = self.real
 
-        def candidates(*args, **kwargs):
-            found = real_candidates(*args, **kwargs)
+        def candidates(conn, article_id, *args, **kwargs):
+            found = real_candidates(conn, article_id, *args, **kwargs)
             self.candidates.append(len(found))
+            self.found.append((article_id, list(found)))
             return found
 
         def verify(*args, **kwargs):
@@ -86,6 +88,31 @@ def time_add(db: Path, files: list[Path]) -> tuple[float, Probe, int]:
             assert result.status == "added", result
             pairs += len(result.reused_from)
         return time.perf_counter() - started, probe, pairs
+
+
+def candidate_kinds(probe: Probe, prefill: int) -> dict[str, float]:
+    """Candidates per new article by what relates them to it: the same story, the same
+    outlet, the same publishing network (or no outlet on one side: a network's blocks travel on
+    such pages too), nothing of these. Archive id ``i`` is page ``i - 1`` of the stream (the
+    archive and the added pages are the stream in order)."""
+    kinds = {"same story": 0, "same outlet": 0, "same network or no outlet": 0, "other": 0}
+    for article_id, found in probe.found:
+        new = newspages.stream_article(article_id - 1)
+        for other_id in found:
+            old = newspages.stream_article(other_id - 1)
+            if old.story == new.story:
+                kinds["same story"] += 1
+            elif old.outlet is not None and old.outlet == new.outlet:
+                kinds["same outlet"] += 1
+            elif (
+                old.outlet is None
+                or new.outlet is None
+                or (old.outlet.network and old.outlet.network == new.outlet.network)
+            ):
+                kinds["same network or no outlet"] += 1
+            else:
+                kinds["other"] += 1
+    return {k: v / max(len(probe.found), 1) for k, v in kinds.items()}
 
 
 def time_clean(files: list[Path]) -> float:
@@ -170,6 +197,11 @@ def run_size(prefill: int, articles: int, runs: int, tmp: Path) -> None:
             f"{statistics.median(found):.0f}, p95 {found[int(0.95 * (len(found) - 1))]}, max "
             f"{found[-1]}); verifying them {verify_ms:.2f} ms an article; "
             f"{pairs / n:.2f} verified pairs an article"
+        )
+        kinds = candidate_kinds(probes[0], prefill)
+        print(
+            "  candidates/article by relation: "
+            + ", ".join(f"{k} {v:.2f}" for k, v in kinds.items())
         )
     else:
         print("  LSH candidates/article n/a (archiver.reuse.candidates was not called)")

@@ -44,54 +44,59 @@ WHOLE_SHARE = 0.4
 #: Sentences of each network block; a network takes its own selection and order of them, so the
 #: blocks of two networks differ while the outlets of one network share them word for word.
 BLOCK_SENTENCES: dict[str, tuple[str, ...]] = {
+    # Every sentence names the network (or its group or region) within a dozen words or so:
+    # networks word their blocks alike, but no two share a run long enough to be a passage.
     "footer": (
         "{outlets} are part of {group}, a family of local news sites serving communities "
         "across the {region}.",
-        "Use of this site constitutes acceptance of our User Agreement, Privacy Policy and "
-        "Cookie Statement, and of your privacy rights.",
-        "The material on this site may not be reproduced, distributed, transmitted, cached or "
-        "otherwise used, except with the prior written permission of {group}.",
+        "Use of any {network} site constitutes acceptance of the {group} User Agreement, "
+        "Privacy Policy and Cookie Statement.",
+        "The material on {network} sites may not be reproduced, distributed, transmitted, "
+        "cached or otherwise used, except with the prior written permission of {group}.",
         "{group} may earn a commission on purchases made through links to products and "
-        "services on this website.",
-        "Our journalism is supported by readers, advertisers and the {group} Foundation; read "
-        "how we keep our reporting independent on our standards page.",
-        "Community rules apply to all content you upload or otherwise submit to this site.",
+        "services on {network} sites.",
+        "Reporting at {network} is supported by readers, advertisers and the {group} "
+        "Foundation; read how we keep it independent on the {network} standards page.",
+        "{network} community rules apply to all content you upload or otherwise submit.",
     ),
     "paywall": (
-        "You have reached your limit of free articles this month.",
-        "Subscribe now for unlimited access to every {network} site, the digital edition, "
-        "puzzles and our award-winning local coverage, starting at $1 for the first three "
-        "months.",
-        "Already a subscriber? Log in or link your print subscription to continue reading.",
-        "Questions about your account? Our customer care team is available seven days a week "
-        "by phone, email or live chat.",
-        "Cancel anytime; your subscription renews at the regular rate after the introductory "
-        "period ends.",
+        "You have reached your limit of free {network} articles this month.",
+        "Subscribe now for unlimited access to every {network} site, the {network} digital "
+        "edition, puzzles and award-winning coverage of the {region}, starting at $1 for the "
+        "first three months.",
+        "Already a {network} subscriber? Log in or link your print subscription to continue "
+        "reading.",
+        "Questions about your {network} account? The {group} customer care team is available "
+        "seven days a week by phone, email or live chat.",
+        "Cancel your {network} subscription anytime; it renews at the regular rate after the "
+        "introductory period ends.",
     ),
     "comments": (
-        "We welcome your comments, but we ask that you keep them civil and on topic.",
-        "Comments that contain personal attacks, profanity, hate speech or links to commercial "
-        "sites will be removed, and repeat offenders may be banned from commenting.",
-        "Comments are reviewed by moderators and may take up to a day to appear.",
-        "By posting a comment you agree to our community guidelines and terms of use.",
+        "{network} welcomes your comments, but we ask that you keep them civil and on topic.",
+        "Comments that contain personal attacks, profanity or hate speech will be removed by "
+        "{network} moderators, and repeat offenders may be banned from commenting.",
+        "Comments on {network} sites are reviewed by moderators and may take up to a day to "
+        "appear.",
+        "By posting a comment you agree to the {group} community guidelines and terms of use.",
         "The views expressed in comments are those of their authors and do not reflect the "
         "views of {group} or its staff.",
     ),
     "newsletter": (
-        "Get the {network} Daily Brief: the top local stories, weather and events, delivered "
-        "to your inbox every weekday morning.",
+        "Get the {network} Daily Brief: the top stories, weather and events from the {region}, "
+        "delivered to your inbox every weekday morning.",
         "Sign up today, it's free.",
-        "You can unsubscribe at any time, and we will never share your email address with "
-        "third parties.",
-        "By signing up you agree to our Terms of Use and acknowledge the data practices in our "
-        "Privacy Policy.",
+        "You can unsubscribe from {network} emails at any time, and we will never share your "
+        "email address with third parties.",
+        "By signing up you agree to the {group} Terms of Use and acknowledge the data practices "
+        "in our Privacy Policy.",
     ),
     "video": (
         "Watch more from {network} Video: local news, high school sports highlights and "
         "weather updates from across the {region}, every day.",
-        "Videos play automatically; you can turn autoplay off in your account settings.",
-        "Have a news tip or video to share? Send it to our newsroom and we may feature it on "
-        "the air and online.",
+        "Videos on {network} sites play automatically; you can turn autoplay off in your "
+        "account settings.",
+        "Have a news tip or video to share? Send it to the {network} newsroom and we may "
+        "feature it on the air and online.",
     ),
 }
 NETWORKS = (
@@ -219,15 +224,15 @@ def network_block(network: Network, kind: str) -> str:
     same words on every page of every outlet of the network."""
     rng = random.Random(f"newspages:block:{network.name}:{kind}")
     pool = BLOCK_SENTENCES[kind]
-    chosen = rng.sample(pool, max(2, len(pool) - rng.randint(0, 2)))
-    while len(" ".join(chosen).split()) > 110 and len(chosen) > 2:
-        chosen.pop()
     names = [o.name for o in network_outlets(network)]
     outlets = ", ".join(names[:-1]) + " and " + names[-1]
-    return " ".join(
+    chosen = [
         s.format(group=network.group, network=network.name, region=network.region, outlets=outlets)
-        for s in chosen
-    )
+        for s in rng.sample(pool, max(2, len(pool) - rng.randint(0, 2)))
+    ]
+    while len(" ".join(chosen).split()) > 110 and len(chosen) > 2:
+        chosen.pop()
+    return " ".join(chosen)
 
 
 def network_blocks(network: Network, rng: random.Random) -> dict[str, str]:
@@ -240,9 +245,10 @@ def network_blocks(network: Network, rng: random.Random) -> dict[str, str]:
     if "paywall" in out and rng.random() < 0.5:
         left = rng.randint(1, 4)
         out["paywall"] = (
-            f"You have {left} free article{'s' if left > 1 else ''} left this month. "
+            f"You have {left} free {network.name} article{'s' if left > 1 else ''} left this "
+            "month. "
             + out["paywall"].replace(
-                "You have reached your limit of free articles this month. ", ""
+                f"You have reached your limit of free {network.name} articles this month. ", ""
             )
         )
     return out
@@ -341,11 +347,11 @@ def stream_article(index: int, seed: int = SEED) -> StreamArticle:
     return art
 
 
-def related(index: int, network: Network | None, seed: int = SEED, count: int = 4) -> list[str]:
-    """Teaser headlines of other recent stories: a network's "More from" list changes every
-    fifty articles and is the same on every site of the network meanwhile."""
+def related(index: int, outlet: Outlet | Network, seed: int = SEED, count: int = 4) -> list[str]:
+    """Teaser headlines of other recent stories: the list of an outlet (or of a whole network:
+    "More from") changes every fifty articles and is the same on all its pages meanwhile."""
     rotation = index // 50
-    key = network.name if network else "independent"
+    key = outlet.name
     rng = random.Random(f"newspages:{seed}:related:{key}:{rotation}")
     base = max(0, rotation * 50 - 400)
     stories = {story_of(rng.randrange(base, rotation * 50 + 50), seed) for _ in range(count)}
@@ -391,7 +397,7 @@ def page(index: int, seed: int = SEED) -> str:
         lines.append(f"More from {outlet.network.name}")
     else:
         lines.append(rng.choice(("Related", "More articles", "You may also like")))
-    lines += related(index, outlet.network, seed)
+    lines += related(index, outlet.network or outlet, seed)
     if "video" in blocks:
         lines.append(blocks.pop("video"))
     if "comments" in blocks:
