@@ -6,6 +6,10 @@ transaction, as `archiver add` does, and the pairs are read back from reuse_pair
 
     python bench/reuse_archive.py                  # 400 articles
     python bench/reuse_archive.py --articles 2000
+    NEWSLIKE_SOURCE=synthetic python bench/reuse_archive.py   # the text CI's gate sees
+
+The corpus's text comes from bench/newslike.py's model: trained on the AEB bodies when
+../shared is there, synthetic otherwise (CI); the two give different figures.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
+from newslike import corpus_version  # noqa: E402
 from reuse_corpus import build, corpus_stats  # noqa: E402
 from reuse_quality import print_errors, score  # noqa: E402
 
@@ -94,7 +99,7 @@ def main() -> None:
     gated = (args.articles, args.corpus_seed) == (400, 1)
     floors = json.loads(FLOORS.read_text()).get("reuse", {}) if gated else {}
     print(
-        f"corpus: {args.articles} articles, seed {args.corpus_seed}; "
+        f"corpus: {args.articles} articles, seed {args.corpus_seed}, text {corpus_version()}; "
         f"pairs sharing 40+ words: {figures['pairs_true']} true, {figures['pairs_found']} found"
     )
     for key in ("precision", "recall", "spans_within_10"):

@@ -23,6 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
+from newslike import corpus_version  # noqa: E402
 from reuse_corpus import build, shared_kinds  # noqa: E402
 
 from archiver import minhash  # noqa: E402
@@ -161,7 +162,10 @@ def main() -> None:
     result = run(corpus, settings, args.common_df)
     quality = score(corpus, result.pop("found"))
     kinds = Counter(a["kind"] for a in corpus["articles"])
-    print(f"corpus: {len(corpus['articles'])} articles {dict(kinds)}, seed {args.corpus_seed}")
+    print(
+        f"corpus: {len(corpus['articles'])} articles {dict(kinds)}, seed {args.corpus_seed}, "
+        f"text {corpus_version()}"
+    )
     print(
         f"settings: shingle {settings.shingle}, window {settings.window}/{settings.stride}, "
         f"{settings.num_perm} perms = {settings.bands} bands x {settings.rows} rows, "
