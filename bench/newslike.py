@@ -1,11 +1,14 @@
-"""News-like text for the benchmarks: a word-bigram model of real news, stories, stock phrases,
-and the statistic that says whether generated text shares word 5-grams the way news does.
+"""News-like text for the benchmarks: a word-trigram model of real news (backing off to
+bigrams and single words), stories, stock phrases, and the statistic that says whether
+generated text shares word 5-grams the way news does.
 
 The model is trained at run time, never saved: from the AEB gold article bodies in
-``../shared/eval/aeb/ground-truth.json`` when they are there (third-party text: read from
-../shared, nothing of it is written into this repository), else from a synthetic stream of
-made-up content words around real English function words, so a clean checkout (CI) gets text
-with the same statistics. ``NEWSLIKE_SOURCE=synthetic`` forces the second.
+``../shared/eval/aeb/ground-truth.json`` when they are there (the 154 English ones of 181,
+110,000 words; third-party text: read from ../shared, nothing of it is written into this
+repository), else from a synthetic stream of made-up content words around real English function
+words, so a clean checkout (CI) gets text with the same statistics. ``NEWSLIKE_SOURCE=synthetic``
+forces the second. Case, punctuation, quotes and numbers come from the model; names are swapped
+for the story's own people, places and organisations most of the time.
 
 What makes a benchmark's figures transfer is how often unrelated articles share text: a corpus
 of ~100 distinct words had 38.8% of its unrelated pairs sharing 3 or more word 5-grams, real news
@@ -47,7 +50,7 @@ VERSION = 1
 
 #: Back-off to single words: after a word seen ``c`` times, the next word is drawn from the
 #: unigram distribution with probability ``BACKOFF_FLOOR + BACKOFF_BETA / (c + BACKOFF_BETA)``.
-#: A bigram chain trained on 130,000 words copies its training text verbatim after rare words
+#: A chain trained on 110,000 words copies its training text verbatim after rare words
 #: (each has one successor); backing off there is what keeps unrelated articles from sharing
 #: 5-grams far more often than news does.
 BACKOFF_BETA = 1.5
@@ -59,8 +62,9 @@ TRIGRAM_BETA = 6.0
 #: Contexts seen once are left out: their one successor is what copies training text verbatim
 #: (and a smaller table is faster).
 TRIGRAM_MIN = 2
-#: Sentences never run longer than this (a chain may forget to end one); paragraphs are broken
-#: at a sentence end once they hold this many words or more (see _paragraph_words).
+#: Sentences never run longer than this (a chain may forget to end one); a paragraph break of
+#: the model is taken only after this many words of the paragraph (and one is made at a sentence
+#: end once a paragraph is as long as _paragraph_words drew).
 MAX_SENTENCE_WORDS = 40
 MIN_PARAGRAPH_WORDS = 8
 #: On a back-off, the share drawn from the story's keywords instead (topic: keywords recur).
@@ -278,7 +282,7 @@ def detokenize_all(paragraphs: Sequence[Sequence[str]]) -> list[str]:
 
 @dataclass
 class Model:
-    """A word-bigram chain with back-off to single words, over token ids.
+    """A word-trigram chain with back-off to bigrams and single words, over token ids.
 
     ``follow[t]`` lists the tokens seen after ``t``, with repetition (drawing one uniformly is
     drawing by bigram frequency); ``unigram`` lists the word tokens seen mid-sentence, with
@@ -304,7 +308,8 @@ class Model:
 
 
 def train(paragraphs: Iterable[list[str]], source: str) -> Model:
-    """Count bigrams over the paragraphs (a paragraph break is a token of its own)."""
+    """Count bigrams and trigrams over the paragraphs (a paragraph break is a token of its
+    own and starts a new context)."""
     ids: dict[str, int] = {PARA: 0}
     words = [PARA]
     stream = [0]
