@@ -303,8 +303,8 @@ def _choose_outlet(rng: random.Random) -> Outlet | None:
 @functools.lru_cache(maxsize=512)
 def stream_article(index: int, seed: int = SEED) -> StreamArticle:
     """Article ``index`` of the stream: its story (:func:`newslike.story_of`), outlet, title,
-    byline, date and body; a later article of a story may copy the story's first one, whole
-    or one or two paragraphs of it inside its own text."""
+    byline, date and body; a later article of a story (the same day or a follow-up days later)
+    may copy the story's first one, whole or one or two paragraphs of it inside its own text."""
     rng = random.Random(f"newspages:{seed}:article:{index}")
     story_id = story_of(index, seed)
     topic = story(story_id, seed)
@@ -314,10 +314,8 @@ def stream_article(index: int, seed: int = SEED) -> StreamArticle:
     )
     author = byline(rng) if outlet is None or rng.random() < 0.85 else None
     title = newslike.title(topic, rng)
-    first = next(
-        (j for j in range(index - index % newslike.BLOCK, index) if story_of(j, seed) == story_id),
-        None,
-    )
+    first = newslike.story_first(story_id, seed)
+    first = first if first < index else None
     words = newslike.article_words(rng)
     paragraphs = newslike.body(topic, rng, words)
     art = StreamArticle(index, topic, outlet, title, author, published, paragraphs)

@@ -55,8 +55,8 @@ NO_OUTLET = 0.08
 NETWORK_BLOCK = 0.4
 TEASERS = 0.3
 NO_OUTLET_NETWORK = 0.5
-#: Stock phrases: the chance that an article carries one (news: about one in seven, see
-#: newslike.STOCK_RATE; a little more here, where they must be seen to be left out).
+#: Stock phrases: the chance that an article carries one (news-like text: newslike.STOCK_RATE,
+#: 6%; more here, where they must be seen to be left out).
 STOCK = 0.2
 SYNONYMS = {"said": "stated", "says": "stated", "the": "a", "people": "residents", "year": "season"}
 

@@ -53,12 +53,14 @@ def test_unrelated_articles_share_5grams_about_as_rarely_as_news(kind):
     real = newslike.aeb_stats()["share_3"] if newslike.AEB_GOLD.exists() else REAL_NEWS_SHARE_3
     texts, groups = newslike.generated_sample(800, kind=kind)
     s = newslike.ngram_stats(texts, groups=groups, vocabulary_words=133_555)
-    # The ~100-word generator this replaced: 38.8%. News: about 0.23%.
+    # The ~100-word generator this replaced: 38.8%. AEB: 0.23%, mostly same-story pairs.
     assert real / 2 <= s["share_3"] <= real * 2, s
     assert s["share_1"] <= 0.03, s
     assert s["vocabulary_prefix"] > 5000, s
-    # Articles about one story share names and facts; articles about others hardly anything.
-    assert s["same_story_share_3"] > 20 * s["other_story_share_3"], s
+    # Articles about one story share names and facts; articles about others hardly anything
+    # (AEB: about 5 of its 16,284 pairs, ~0.03%, by inspection).
+    assert s["same_story_share_3"] > 0.5, s
+    assert s["other_story_share_3"] < 0.0015, s
 
 
 def test_text_looks_like_sentences_with_balanced_quotes():
