@@ -121,9 +121,13 @@ def build(db: Path, n: int) -> None:
 
 def build_reuse_index(db: Path) -> None:
     """Sign and index every article not yet indexed, a batch per transaction (resumable),
-    leaving out each outlet's template lines as `add` does."""
+    leaving out each outlet's template lines as `add` does where archiver has
+    ``reuse.template_shingles``. Nothing is verified and no pair stored: versions of
+    find_reuse that learn boilerplate from the pairs they align have learned nothing here."""
+    from archiver import reuse
     from archiver.minhash import scheme_json
-    from archiver.reuse import index_article, template_shingles
+
+    template_shingles = getattr(reuse, "template_shingles", None)
 
     current = scheme_json()
     with Archive.open(str(db)) as archive:
@@ -149,8 +153,10 @@ def build_reuse_index(db: Path) -> None:
                     (last,),
                 ).all()
                 for article_id, text, outlet in rows:
-                    ignore = template_shingles(conn, text, outlet)
-                    index_article(conn, article_id, text, ignore=ignore if len(ignore) else None)
+                    ignore = template_shingles(conn, text, outlet) if template_shingles else None
+                    if ignore is not None and not len(ignore):
+                        ignore = None
+                    reuse.index_article(conn, article_id, text, ignore=ignore)
             last = rows[-1][0]
             rate = (last - done) / (time.perf_counter() - started)
             print(f"\r  indexing passages: {last:,}/{total:,} articles ({rate:.0f}/s)", end="")

@@ -46,8 +46,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class Probe:
-    """Counts the candidates archiver.reuse.find_reuse gets for each article and times its
-    verification, by wrapping the module's functions (archiver itself is left as it is)."""
+    """Counts the candidates archiver.reuse.find_reuse gets for each article and times their
+    verification, by wrapping the module's functions (archiver itself is left as it is).
+
+    Candidates: what ``reuse.candidates`` returns on an article's first lookup (a version of
+    find_reuse that looks up again after removing boilerplate lines counts once). Verification:
+    ``reuse.verify``, or ``reuse._align`` (one candidate at a time) where there is no verify.
+    """
 
     def __init__(self) -> None:
         self.candidates: list[int] = []
@@ -55,13 +60,17 @@ class Probe:
         self.verify_s = 0.0
 
     def __enter__(self) -> Probe:
-        self.real = reuse.candidates, reuse.verify
+        self.verify_name = "verify" if hasattr(reuse, "verify") else "_align"
+        self.real = reuse.candidates, getattr(reuse, self.verify_name)
         real_candidates, real_verify = self.real
+        seen: set[int] = set()
 
         def candidates(conn, article_id, *args, **kwargs):
             found = real_candidates(conn, article_id, *args, **kwargs)
-            self.candidates.append(len(found))
-            self.found.append((article_id, list(found)))
+            if article_id not in seen:
+                seen.add(article_id)
+                self.candidates.append(len(found))
+                self.found.append((article_id, list(found)))
             return found
 
         def verify(*args, **kwargs):
@@ -71,11 +80,13 @@ class Probe:
             finally:
                 self.verify_s += time.perf_counter() - started
 
-        reuse.candidates, reuse.verify = candidates, verify
+        reuse.candidates = candidates
+        setattr(reuse, self.verify_name, verify)
         return self
 
     def __exit__(self, *exc) -> None:
-        reuse.candidates, reuse.verify = self.real
+        reuse.candidates = self.real[0]
+        setattr(reuse, self.verify_name, self.real[1])
 
 
 def time_add(db: Path, files: list[Path]) -> tuple[float, Probe, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import statistics
 import sys
@@ -31,12 +32,23 @@ from newslike import corpus_version  # noqa: E402
 from reuse_corpus import build, corpus_stats  # noqa: E402
 from reuse_quality import print_errors, score  # noqa: E402
 
-from archiver.reuse import find_reuse  # noqa: E402
+from archiver import reuse  # noqa: E402
 from archiver.store import open_database  # noqa: E402
 from archiver.templates import TemplateLines, line_hashes, outlet_hash  # noqa: E402
 from archiver.templates import count as count_template_lines  # noqa: E402
 
 FLOORS = ROOT / "floors.json"
+
+
+def find_reuse(conn, article_id: int, text: str):
+    """archiver.reuse.find_reuse as `add` calls it: versions that take the article's outlet
+    get the one stored in its row, later ones read what they need themselves."""
+    if "outlet" in inspect.signature(reuse.find_reuse).parameters:
+        outlet = conn.exec_driver_sql(
+            "SELECT outlet FROM articles WHERE id = ?", (article_id,)
+        ).scalar()
+        return reuse.find_reuse(conn, article_id, text, outlet)
+    return reuse.find_reuse(conn, article_id, text)
 
 
 def run(corpus: dict, db_path: Path) -> dict:
@@ -67,19 +79,48 @@ def run(corpus: dict, db_path: Path) -> dict:
                 if outlet:  # `add` counts an outlet's lines only when it knows the outlet
                     lines = TemplateLines(outlet_hash(outlet), tuple(line_hashes(article["text"])))
                     count_template_lines(conn, lines, +1)
-                find_reuse(conn, article_id, article["text"], outlet)
+                find_reuse(conn, article_id, article["text"])
             times.append(1000 * (time.perf_counter() - started))
         with db.reading() as conn:
             rows = conn.exec_driver_sql("SELECT a, b, spans FROM reuse_pairs").all()
+            stored = dict(conn.exec_driver_sql("SELECT id, clean_text FROM articles").all())
     finally:
         db.close()
-    found = {(a - offset, b - offset): json.loads(spans) for a, b, spans in rows}
+    # Lines found to be shared boilerplate are removed from the stored text: spans are offsets
+    # into it, and the labels into the corpus text.
+    given = {a["id"] + offset: a["text"] for a in corpus["articles"]}
+    back = {i: _positions(stored[i], given[i]) for i in stored if stored[i] != given[i]}
+    found = {}
+    for a, b, spans in rows:
+        found[(a - offset, b - offset)] = [
+            [*_moved(back.get(a), s[0], s[1]), *_moved(back.get(b), s[2], s[3])]
+            for s in json.loads(spans)
+        ]
     times.sort()
     return {
         "found": found,
         "ms_median": statistics.median(times),
         "ms_p95": times[int(0.95 * (len(times) - 1))],
     }
+
+
+def _positions(stored: str, given: str) -> list[tuple[int, int]]:
+    """(offset in stored, offset in given) of each line of the stored text."""
+    out, at = [], 0
+    for line in stored.split("\n"):
+        if line.strip():
+            at = given.index(line, at)
+            out.append((stored.index(line, out[-1][0] if out else 0), at))
+            at += len(line)
+    return out
+
+
+def _moved(lines: list[tuple[int, int]] | None, start: int, end: int) -> list[int]:
+    if not lines:
+        return [start, end]
+    here, there = max((p for p in lines if p[0] <= start), default=lines[0])
+    shift = there - here
+    return [start + shift, end + shift]
 
 
 def measure(articles: int = 400, seed: int = 1) -> dict:
