@@ -32,12 +32,22 @@ from newslike import corpus_version  # noqa: E402
 from reuse_corpus import build, corpus_stats  # noqa: E402
 from reuse_quality import print_errors, score  # noqa: E402
 
-from archiver import reuse  # noqa: E402
+from archiver import reuse, templates  # noqa: E402
 from archiver.store import open_database  # noqa: E402
-from archiver.templates import TemplateLines, line_hashes, outlet_hash  # noqa: E402
-from archiver.templates import count as count_template_lines  # noqa: E402
+from archiver.templates import TemplateLines, line_hashes  # noqa: E402
 
 FLOORS = ROOT / "floors.json"
+
+
+def outlet_hash(outlet: str | None) -> int | None:
+    return templates.outlet_hash(outlet) if outlet else None
+
+
+def count_template_lines(conn, lines: TemplateLines, step: int) -> None:
+    """As `add` does: an article's lines count into its outlet's template only when it has
+    an outlet (the corpus has articles without one)."""
+    if lines.outlet_hash is not None:
+        templates.count(conn, lines, step)
 
 
 def find_reuse(conn, article_id: int, text: str):
@@ -76,9 +86,8 @@ def run(corpus: dict, db_path: Path) -> dict:
                     "?, 'text', 'utf-8', 'corpus', '1', ?, ?)",
                     (article_id, sha, datetime(2024, 1, 1), article["text"], outlet),
                 )
-                if outlet:  # `add` counts an outlet's lines only when it knows the outlet
-                    lines = TemplateLines(outlet_hash(outlet), tuple(line_hashes(article["text"])))
-                    count_template_lines(conn, lines, +1)
+                lines = TemplateLines(outlet_hash(outlet), tuple(line_hashes(article["text"])))
+                count_template_lines(conn, lines, +1)
                 find_reuse(conn, article_id, article["text"])
             times.append(1000 * (time.perf_counter() - started))
         with db.reading() as conn:
