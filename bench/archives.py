@@ -1,74 +1,133 @@
-"""The large synthetic archives the benchmarks share, built once through the real schema and
-kept in bench/out/ (ignored by git): articles (with their FTS5 rows, through the triggers),
-then every article signed and added to the LSH band index by the real code.
+"""The large synthetic archives the benchmarks share, built once and kept in bench/out/ (ignored
+by git) under a name that carries the corpus version (bench/newslike.py), so an archive of
+older text is never reused: news-like pages of bench/newspages.py's stream, cleaned by the real
+cleaner with each outlet's template learned as `add` learns it, stored through the real schema
+(full-text rows through its triggers, template line counts), then every article signed and
+added to the LSH band index by the real code.
 
-    archive = synthetic_archive(100_000)   # bench/out/search-100000.db, built if missing
+    archive = synthetic_archive(100_000)   # bench/out/news-100000-newslike1-aeb.db
+    python bench/archives.py 10000         # build one ahead of time
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
-import random
 import sqlite3
+import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from corpus import page
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import newspages
+from newslike import corpus_version
 
 from archiver.archive import Archive
 
 OUT = Path(__file__).resolve().parent / "out"
-SYLLABLES = "ka lo mi ne ru sa te vo zi ba de fu go hi ju".split()
+BATCH = 1000
 
 
-def rare_word(i: int) -> str:
-    """A made-up name; each one is in about five articles of the archive."""
-    rng = random.Random(i)
-    return "".join(rng.choice(SYLLABLES) for _ in range(4))
+def archive_path(n: int) -> Path:
+    return OUT / f"news-{n}-{corpus_version()}.db"
+
+
+class Cleaner:
+    """The plain-text cleaning `add` does, with each outlet's template counted in memory (the
+    archive's template_lines table gets the same counts, written with each batch)."""
+
+    def __init__(self) -> None:
+        from archiver.ingest import TEMPLATE_MIN_COUNT
+        from archiver.templates import as_template, line_hashes, outlet_hash
+        from archiver.textclean import clean_text
+
+        self.clean_text, self.line_hashes, self.outlet_hash = clean_text, line_hashes, outlet_hash
+        self.as_template, self.min_count = as_template, TEMPLATE_MIN_COUNT
+        self.counts: dict[int, Counter[int]] = {}
+
+    def __call__(self, page: str):
+        """(extraction, outlet, the outlet's hash and the page's line hashes or None)."""
+        extraction = self.clean_text(page)
+        outlet = extraction.metadata.get("outlet")
+        if outlet is None:
+            return extraction, None, None
+        keys = self.line_hashes(page)
+        seen = self.counts.setdefault(self.outlet_hash(outlet.value), Counter())
+        template = self.as_template({h: seen[h] for h in keys if h in seen}, keys)
+        if any(n >= self.min_count for n in template.values()):
+            extraction = self.clean_text(page, template=template)
+            outlet = extraction.metadata.get("outlet") or outlet
+        owner = self.outlet_hash(outlet.value)
+        self.counts.setdefault(owner, Counter()).update(keys.keys())
+        return extraction, outlet.value, (owner, tuple(keys))
 
 
 def build(db: Path, n: int) -> None:
-    """Articles and their full-text rows, written to a temporary file renamed at the end (an
-    interrupted build leaves no archive that looks complete)."""
+    """Articles, their full-text rows and template counts, written to a temporary file renamed
+    at the end (an interrupted build leaves no archive that looks complete)."""
     if db.exists():
         return
+    from archiver.templates import TemplateLines
+    from archiver.templates import count as count_template_lines
+
     partial = db.with_suffix(".partial")
     partial.unlink(missing_ok=True)
     Archive.open(str(partial), create=True).close()
-    conn = sqlite3.connect(partial)
+    clean = Cleaner()
     started = time.perf_counter()
-    batch = []
-    for i in range(n):
-        text = page(i, paragraphs=6).replace("council", f"council {rare_word(i // 5)}", 1)
-        data = text.encode()
-        sha = hashlib.sha256(data).hexdigest()
-        batch.append(
-            (sha, data, text, f"Story {i} {rare_word(i // 5)}", f"2024-{1 + i % 12:02}-01")
-        )
-        if len(batch) == 5000 or i == n - 1:
-            conn.executemany(
-                "INSERT INTO originals VALUES (?, length(?), ?)",
-                [(b[0], b[1], b[1]) for b in batch],
+    for start in range(0, n, BATCH):
+        rows, templates = [], []
+        for i in range(start, min(start + BATCH, n)):
+            page = newspages.page(i)
+            extraction, outlet, lines = clean(page)
+            data = page.encode()
+            value = {k: f.value for k, f in extraction.metadata.items()}
+            rows.append(
+                (
+                    hashlib.sha256(data).hexdigest(),
+                    data,
+                    extraction.text,
+                    value.get("title"),
+                    value.get("author"),
+                    outlet,
+                    value.get("published"),
+                )
             )
-            conn.executemany(
+            if lines:
+                templates.append(TemplateLines(*lines))
+        with Archive.open(str(partial)) as archive, archive.db.writing() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO originals VALUES (?, length(?), ?)", [(r[0], r[1], r[1]) for r in rows]
+            )
+            conn.exec_driver_sql(
                 "INSERT INTO articles (sha256, source_path, ingested_at, format, encoding, "
-                "extractor, extractor_version, clean_text, title, published) VALUES "
-                "(?, 'bench', '2024-01-01 00:00:00', 'text', 'utf-8', 'archiver-text', '1', "
-                "?, ?, ?)",
-                [(b[0], b[2], b[3], b[4]) for b in batch],
+                "extractor, extractor_version, clean_text, title, author, outlet, published) "
+                "VALUES (?, 'bench', '2024-01-01 00:00:00', 'text', 'utf-8', 'archiver-text', "
+                "'1', ?, ?, ?, ?, ?)",
+                [(r[0], *r[2:]) for r in rows],
             )
-            conn.commit()
-            batch = []
+            for lines in templates:
+                count_template_lines(conn, lines, +1)
+        done = min(start + BATCH, n)
+        rate = done / (time.perf_counter() - started)
+        print(f"\r  {db.name}: {done:,}/{n:,} pages cleaned and stored ({rate:.0f}/s)", end="")
+    conn = sqlite3.connect(partial)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     partial.rename(db)
-    print(f"built {n:,} articles in {time.perf_counter() - started:.0f} s")
+    print(f"\n  built {n:,} articles in {time.perf_counter() - started:.0f} s")
 
 
 def build_reuse_index(db: Path) -> None:
-    """Sign and index every article not yet indexed, a batch per transaction (resumable)."""
+    """Sign and index every article not yet indexed, a batch per transaction (resumable),
+    leaving out each outlet's template lines as `add` does where archiver has
+    ``reuse.template_shingles``. Nothing is verified and no pair stored: versions of
+    find_reuse that learn boilerplate from the pairs they align have learned nothing here."""
+    from archiver import reuse
     from archiver.minhash import scheme_json
-    from archiver.reuse import index_article
+
+    template_shingles = getattr(reuse, "template_shingles", None)
 
     current = scheme_json()
     with Archive.open(str(db)) as archive:
@@ -89,11 +148,15 @@ def build_reuse_index(db: Path) -> None:
         while last < total:
             with archive.db.writing() as conn:
                 rows = conn.exec_driver_sql(
-                    "SELECT id, clean_text FROM articles WHERE id > ? ORDER BY id LIMIT 1000",
+                    "SELECT id, clean_text, outlet FROM articles WHERE id > ? ORDER BY id "
+                    "LIMIT 1000",
                     (last,),
                 ).all()
-                for article_id, text in rows:
-                    index_article(conn, article_id, text)
+                for article_id, text, outlet in rows:
+                    ignore = template_shingles(conn, text, outlet) if template_shingles else None
+                    if ignore is not None and not len(ignore):
+                        ignore = None
+                    reuse.index_article(conn, article_id, text, ignore=ignore)
             last = rows[-1][0]
             rate = (last - done) / (time.perf_counter() - started)
             print(f"\r  indexing passages: {last:,}/{total:,} articles ({rate:.0f}/s)", end="")
@@ -101,11 +164,24 @@ def build_reuse_index(db: Path) -> None:
 
 
 def synthetic_archive(n: int, *, reuse_index: bool = True) -> Path:
-    """An archive of ``n`` articles of about 400 words (each rare word in about five), with
-    the reuse index unless ``reuse_index`` is false; built (or completed) when needed."""
+    """An archive of the first ``n`` pages of the stream, with the reuse index unless
+    ``reuse_index`` is false; built (or completed) when needed."""
     OUT.mkdir(exist_ok=True)
-    db = OUT / f"search-{n}.db"
+    db = archive_path(n)
     build(db, n)
     if reuse_index:
         build_reuse_index(db)
     return db
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Build the benchmarks' synthetic archives.")
+    parser.add_argument("sizes", type=int, nargs="+", help="articles, e.g. 10000 100000")
+    parser.add_argument("--no-index", action="store_true", help="skip the reuse index")
+    args = parser.parse_args()
+    for n in args.sizes:
+        print(synthetic_archive(n, reuse_index=not args.no_index))
+
+
+if __name__ == "__main__":
+    main()

@@ -3,8 +3,9 @@
     python bench/report.py                     # 100,000 articles, ~40,000 verified pairs
     python bench/report.py --articles 20000    # quicker
 
-The archive is a copy of bench/archives.py's synthetic archive (without its reuse index, which
-a report does not read) with verified pairs written straight into ``reuse_pairs``: wire
+The archive is a copy of bench/archives.py's synthetic archive of news-like pages (without its
+reuse index, which a report does not read) with verified pairs written straight into
+``reuse_pairs``: wire
 stories each run by two to six outlets (every two copies a pair, as detection stores them, so
 the copies form clusters) and single pairs between two articles. Then the real
 ``build_report`` and ``render`` run, for each format, through the library as the CLI calls
@@ -26,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import newspages
 from archives import synthetic_archive
 
 from archiver.archive import Archive
@@ -83,6 +85,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     base = synthetic_archive(args.articles, reuse_index=False)
+    print(newspages.stats_line(min(args.articles, 1500)))
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "report.db"
         shutil.copyfile(base, db)

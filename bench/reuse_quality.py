@@ -23,7 +23,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
-from reuse_corpus import build  # noqa: E402
+from newslike import corpus_version  # noqa: E402
+from reuse_corpus import build, shared_kinds  # noqa: E402
 
 from archiver import minhash  # noqa: E402
 from archiver.align import align  # noqa: E402
@@ -114,9 +115,33 @@ def score(corpus: dict, found: dict[tuple[int, int], list[list[int]]]) -> dict:
         "recall": len(true_positive) / max(len(long), 1),
         "missed": sorted(long - predicted)[:10],
         "false": sorted(false_positive)[:10],
+        "missed_kinds": _by_kind(corpus, sorted(long - predicted), truth, "spans"),
+        "false_kinds": _by_kind(corpus, sorted(false_positive), found),
         "span_error_chars": statistics.mean(errors) if errors else float("nan"),
         "spans_within_10": sum(within) / max(len(within), 1),
     }
+
+
+def _by_kind(corpus: dict, pairs: list, spans: dict, key: str | None = None) -> dict:
+    """Pairs grouped by what they share (reuse_corpus.shared_kinds) and whether their two
+    articles have one outlet, two or none: {"network-comments; two outlets": [(a, b), ...]}."""
+    articles = {a["id"]: a for a in corpus["articles"]}
+    out: dict[str, list] = {}
+    for a, b in pairs:
+        found = spans[(a, b)][key] if key else spans[(a, b)]
+        outlets = {articles[a]["outlet"], articles[b]["outlet"]}
+        where = (
+            "no outlet"
+            if outlets == {None}
+            else "one outlet"
+            if len(outlets) == 1
+            else "an outlet and none"
+            if None in outlets
+            else "two outlets"
+        )
+        label = f"{shared_kinds(corpus, a, b, found)}; {where}"
+        out.setdefault(label, []).append((a, b))
+    return out
 
 
 def _overlap(x: list[int], y: list[int]) -> int:
@@ -137,7 +162,10 @@ def main() -> None:
     result = run(corpus, settings, args.common_df)
     quality = score(corpus, result.pop("found"))
     kinds = Counter(a["kind"] for a in corpus["articles"])
-    print(f"corpus: {len(corpus['articles'])} articles {dict(kinds)}, seed {args.corpus_seed}")
+    print(
+        f"corpus: {len(corpus['articles'])} articles {dict(kinds)}, seed {args.corpus_seed}, "
+        f"text {corpus_version()}"
+    )
     print(
         f"settings: shingle {settings.shingle}, window {settings.window}/{settings.stride}, "
         f"{settings.num_perm} perms = {settings.bands} bands x {settings.rows} rows, "
@@ -158,10 +186,21 @@ def main() -> None:
         f"{result['passages_per_article']:.1f} passages; "
         f"{result['common_shingles']} common shingles"
     )
-    if quality["missed"]:
-        print("missed (first 10):", quality["missed"])
-    if quality["false"]:
-        print("false (first 10):", quality["false"])
+    print_errors(quality)
+
+
+def print_errors(figures: dict, limit: int = 12) -> None:
+    """Missed and false pairs, counted by what they share, with a few examples of each."""
+    for name, label in (("missed_kinds", "missed pairs"), ("false_kinds", "false pairs")):
+        kinds = sorted(figures[name].items(), key=lambda kv: -len(kv[1]))
+        if not kinds:
+            continue
+        print(f"  {label} ({sum(len(v) for _, v in kinds)}), by what they share:")
+        for kind, examples in kinds[:limit]:
+            print(f"    {len(examples):5}  {kind:<52} e.g. {examples[:3]}")
+        if len(kinds) > limit:
+            rest = sum(len(v) for _, v in kinds[limit:])
+            print(f"    {rest:5}  in {len(kinds) - limit} other kinds")
 
 
 if __name__ == "__main__":

@@ -5,10 +5,12 @@
     python bench/reuse_scale.py --pragmas mmap_size=4294967296   # try SQLite settings
     python bench/reuse_scale.py --datasketch       # + datasketch MinHashLSH in memory, 100k
 
-The archives are built once through the real schema and the real index code
-(``archiver.reuse.index_article``: signatures and LSH band rows) and kept in bench/out/.
-Each archive is then queried in its own subprocess, so that its peak RSS is its own: ~200 new
-articles, half holding a 60-word paragraph copied from a stored article, half unrelated. For
+The archives hold news-like articles (bench/newslike.py, stories of one to five articles) of
+ten 60-word paragraphs, built once through the real schema and the real index code
+(``archiver.reuse.index_article``: signatures and LSH band rows) and kept in bench/out/ under
+a name that carries the corpus version. Each archive is then queried in its own subprocess, so
+that its peak RSS is its own: ~200 new articles, half holding a 60-word paragraph copied from a
+stored article (in an article about the same story, as copies are), half about new stories. For
 each: ``candidates`` (the LSH lookup) alone, then the real ``find_reuse`` (candidates, index,
 verify) inside a transaction that is rolled back, so the archive never changes. Prints medians
 and p95 in ms, and the peak RSS before and after the queries.
@@ -29,12 +31,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import paragraph
+import newslike
+from newslike import body, corpus_version, story, story_of
 
 OUT = Path(__file__).resolve().parent / "out"
-#: Passages per stored article: 600 words in 24-word windows every 12 words.
-PARAGRAPHS, PARAGRAPH_WORDS = 10, 60
-PASSAGES_PER_ARTICLE = (PARAGRAPHS * PARAGRAPH_WORDS - 24) // 12 + 1
+#: Words of a stored article, and of the passage a query article copies from one.
+ARTICLE_WORDS, COPIED_WORDS = 600, 60
 BATCH = 500  # articles per build transaction
 QUERY_SEED = 10_000_000
 
@@ -54,19 +56,35 @@ _INSERT_ARTICLE = (
 def stored_paragraphs(i: int) -> list[str]:
     """The body of stored article ``i`` (deterministic, so queries can copy from it)."""
     rng = random.Random(i)
-    return [paragraph(rng, PARAGRAPH_WORDS) for _ in range(PARAGRAPHS)]
+    return body(story(story_of(i)), rng, ARTICLE_WORDS)
+
+
+def copied_passage(i: int, rng: random.Random) -> str:
+    """Consecutive paragraphs of stored article ``i``, 50 words or more (a lifted passage)."""
+    paragraphs = stored_paragraphs(i)
+    start = rng.randrange(len(paragraphs))
+    out: list[str] = []
+    for p in paragraphs[start:] + paragraphs[:start]:
+        out.append(p)
+        if sum(len(x.split()) for x in out) >= COPIED_WORDS:
+            break
+    return "\n\n".join(out)
 
 
 def query_texts(count: int, stored: int) -> list[tuple[str, int | None]]:
-    """New articles: (text, the stored article it copies a paragraph from, or None)."""
+    """New articles: (text, the stored article it copies a passage from, or None)."""
     out = []
     for q in range(count):
         rng = random.Random(QUERY_SEED + q)
-        own = [paragraph(rng, PARAGRAPH_WORDS) for _ in range(PARAGRAPHS - 1)]
         source = None
         if q % 2 == 0:
             source = rng.randrange(stored) + 1  # article ids start at 1
-            own.insert(rng.randrange(len(own) + 1), rng.choice(stored_paragraphs(source - 1)))
+            topic = story(story_of(source - 1))
+        else:
+            topic = story(QUERY_SEED + q)  # a story nothing stored is about
+        own = body(topic, rng, ARTICLE_WORDS - COPIED_WORDS)
+        if source is not None:
+            own.insert(rng.randrange(len(own) + 1), copied_passage(source - 1, rng))
         out.append(("\n\n".join(own), source))
     return out
 
@@ -82,8 +100,16 @@ def row(article_id: int, text: str) -> tuple[tuple, tuple]:
 # ---------------------------------------------------------------------------------------------
 
 
+def passages_per_article() -> float:
+    """Passages of a stored article, on average over the first hundred."""
+    from archiver.passages import split_passages, tokenize
+
+    texts = ("\n\n".join(stored_paragraphs(i)) for i in range(100))
+    return statistics.mean(len(split_passages(tokenize(t))) for t in texts)
+
+
 def db_path(passages: int) -> Path:
-    return OUT / f"reuse-{passages}.db"
+    return OUT / f"reuse-{passages}-{corpus_version()}.db"
 
 
 def build(passages: int) -> dict:
@@ -103,7 +129,7 @@ def build(passages: int) -> dict:
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         stale.unlink(missing_ok=True)
     OUT.mkdir(exist_ok=True)
-    articles = -(-passages // PASSAGES_PER_ARTICLE)
+    articles = int(passages / passages_per_article()) + 1
     db = open_database(str(path), create=True)
     started = time.perf_counter()
     for start in range(0, articles, BATCH):
@@ -199,7 +225,14 @@ def run_queries(path: Path, count: int, pragmas: list[str]) -> dict:
 
         return wrapper
 
-    real = reuse.candidates, reuse.index_article, reuse.verify
+    # Verification is reuse.verify, or one reuse._align per candidate where there is no verify.
+    verify_name = "verify" if hasattr(reuse, "verify") else "_align"
+    real = reuse.candidates, reuse.index_article, getattr(reuse, verify_name)
+
+    def install(functions) -> None:
+        reuse.candidates, reuse.index_article, verify = functions
+        setattr(reuse, verify_name, verify)
+
     with db.engine.connect() as conn:
         for pragma in pragmas:
             conn.exec_driver_sql(f"PRAGMA {pragma}")
@@ -214,8 +247,11 @@ def run_queries(path: Path, count: int, pragmas: list[str]) -> dict:
                 found["candidates"].append(len(hits))
         # 2. The whole path, in a write transaction that is rolled back; its steps timed too.
         conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-        reuse.candidates, reuse.index_article, reuse.verify = (
-            timed(name, f) for name, f in zip(("candidates", "index", "verify"), real, strict=True)
+        install(
+            [
+                timed(name, f)
+                for name, f in zip(("candidates", "index", "verify"), real, strict=True)
+            ]
         )
         try:
             for text, source in queries:
@@ -226,6 +262,7 @@ def run_queries(path: Path, count: int, pragmas: list[str]) -> dict:
                     conn.exec_driver_sql(_INSERT_ARTICLE, article)
                     started = time.perf_counter()
                     pairs = reuse.find_reuse(conn, next_id, text)
+                    pairs = getattr(pairs, "pairs", pairs)  # newer versions return a Found
                     times["whole"].append(1000 * (time.perf_counter() - started))
                 finally:
                     trans.rollback()
@@ -236,7 +273,7 @@ def run_queries(path: Path, count: int, pragmas: list[str]) -> dict:
                     found["copies"] += 1
                     found["copies_found"] += source in others
         finally:
-            reuse.candidates, reuse.index_article, reuse.verify = real
+            install(real)
         plan = conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT passage FROM lsh_bands WHERE key IN (?, ?, ?)", (1, 2, 3)
         ).all()
@@ -331,6 +368,8 @@ def main() -> None:
 
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {}
+    texts = ["\n\n".join(stored_paragraphs(i)) for i in range(1500)]
+    print(newslike.stats_report(texts, [story_of(i) for i in range(1500)], label="stored articles"))
     for size in sizes:
         figures = build(size)
         disk = sizes_on_disk(db_path(size))

@@ -1,6 +1,6 @@
 """Signature throughput: the shingling floor, archiver's numpy signatures, datasketch one by one.
 
-Synthetic news-like pages (bench/corpus.py), one core. The floor and archiver's signatures are
+News-like pages (bench/newslike.py), one core. The floor and archiver's signatures are
 timed in alternation, run after run, so both see the same machine; the figures are medians
 over the runs, and the ratio is the median of the runs' ratios.
 
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
 import datasketch  # noqa: E402
-from corpus import paragraph  # noqa: E402
+import newslike  # noqa: E402
 
 from archiver import minhash  # noqa: E402
 from archiver.passages import (  # noqa: E402
@@ -41,8 +41,10 @@ from archiver.passages import (  # noqa: E402
 def make_docs(count: int, words: int = 600) -> list[str]:
     import random
 
-    rng = random.Random(7)
-    return ["\n\n".join(paragraph(rng, words // 8) for _ in range(8)) for _ in range(count)]
+    return [
+        "\n\n".join(newslike.body(newslike.story(i), random.Random(7 + i), words))
+        for i in range(count)
+    ]
 
 
 def floor(text: str) -> int:
@@ -128,6 +130,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     docs = make_docs(args.docs)
+    print(newslike.stats_report(docs, list(range(len(docs))), label="these pages"))
     words = statistics.mean(len(WORD.findall(d)) for d in docs)
     passages = statistics.mean(len(split_passages(tokenize(d))) for d in docs)
     print(
