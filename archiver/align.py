@@ -264,10 +264,12 @@ def align(
     for piece in sorted(pieces, key=lambda p: -p.shared_words):
         if not any(_crosses(piece, other) for other in (*spans, *kept)):
             kept.append(piece)
+    # A piece is a sentence or two: a long passage (a story, a footer) is no piece.
+    quoted = [*kept, *(s for s in spans if s.shared_words < 2 * settings.min_words)]
     if (
         kept
-        and len(spans) + len(kept) >= settings.fragment_count
-        and sum(p.shared_words for p in (*spans, *kept)) >= settings.fragment_total
+        and len(quoted) >= settings.fragment_count
+        and sum(p.shared_words for p in quoted) >= settings.fragment_total
     ):
         spans += kept
     spans.sort(key=lambda s: (s.a_start, s.b_start))

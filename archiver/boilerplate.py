@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -40,6 +41,7 @@ _TITLE_STOPLISTS = (
     "Swedish", "Russian",
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"['’]s$")
 #: A capitalised word after a lowercase word, a comma or a closing bracket: a name, not the
 #: first word of a sentence.
 _NAME = re.compile(r"(?<=[a-zà-ÿ0-9,;)]\s)([A-ZÀ-ÖØ-Þ][\w'’-]+)")
@@ -94,18 +96,23 @@ def _name_words(*names: str | None) -> set[str]:
     return {w for name in names if name for w in _WORD.findall(name.casefold())}
 
 
-def title_words(page: Page, other: Page) -> set[str]:
+def title_words(page: Page, other: Page, exclude: frozenset[str] = frozenset()) -> set[str]:
     """The words of a page's title that can tell its story: no function words, no numbers,
-    none of the words naming either outlet."""
+    none of the words naming either outlet (nor the ``exclude`` words)."""
     if not page.title:
         return set()
-    names = _name_words(page.outlet, other.outlet)
+    names = _name_words(page.outlet, other.outlet) | exclude
     stop = _stop_words()
     return {
         w
-        for w in _WORD.findall(page.title.casefold())
+        for w in map(_base, _WORD.findall(page.title.casefold()))
         if len(w) > 1 and not w.isdigit() and w not in stop and w not in names
     }
+
+
+def _base(word: str) -> str:
+    """A word without its possessive: "ascom’s" is "ascom"."""
+    return _POSSESSIVE.sub("", word)
 
 
 def names_in(text: str, exclude: set[str]) -> set[str]:
@@ -113,11 +120,8 @@ def names_in(text: str, exclude: set[str]) -> set[str]:
     places and organisations a story is about (casefolded; function words, weekdays and the
     ``exclude`` words left out)."""
     stop = _stop_words()
-    return {
-        m.group(1).casefold()
-        for m in _NAME.finditer(text)
-        if m.group(1).casefold() not in stop and m.group(1).casefold() not in exclude
-    }
+    found = {_base(m.group(1).casefold()) for m in _NAME.finditer(text)}
+    return {name for name in found if name not in stop and name not in exclude}
 
 
 def _share(x: set[str], y: set[str], least: int) -> float | None:
@@ -159,13 +163,19 @@ class Relation:
 
 
 def relation(
-    a: Page, b: Page, rest_a: str, rest_b: str, settings: ReuseSettings = DEFAULT
+    a: Page,
+    b: Page,
+    rest_a: str,
+    rest_b: str,
+    settings: ReuseSettings = DEFAULT,
+    exclude: frozenset[str] = frozenset(),
 ) -> Relation:
     """Compare two articles' titles, and the names in the text they do not share (``rest_a``,
-    ``rest_b``): what they have in common beyond the shared block itself."""
-    titles = _share(title_words(a, b), title_words(b, a), settings.title_words)
-    exclude = _name_words(a.outlet, b.outlet)
-    names = _share(names_in(rest_a, exclude), names_in(rest_b, exclude), settings.names_least)
+    ``rest_b``): what they have in common beyond the shared block itself. The outlets' own
+    names and the ``exclude`` words never count."""
+    titles = _share(title_words(a, b, exclude), title_words(b, a, exclude), settings.title_words)
+    words = _name_words(a.outlet, b.outlet) | exclude
+    names = _share(names_in(rest_a, words), names_in(rest_b, words), settings.names_least)
     return Relation(titles, names)
 
 
@@ -201,11 +211,20 @@ def _words(span: Span, side: int) -> tuple[int, int]:
     return span.a_words if side == 0 else span.b_words
 
 
-def _verbatim(span: Span, settings: ReuseSettings) -> bool:
-    """Templates are reproduced nearly word for word (a date or a count may change); a copy
-    is often edited."""
-    longest = max(span.a_words[1] - span.a_words[0], span.b_words[1] - span.b_words[0])
-    return span.shared_words >= settings.verbatim_share * longest
+def _verbatim(a_text: str, b_text: str, span: Span, settings: ReuseSettings) -> bool:
+    """Templates are reproduced word for word but for a date or a count, and lines that only
+    some pages show ("No comments yet"); a copy is edited within its sentences. Compared on
+    the words themselves (the alignment's runs break where learned boilerplate was left
+    out, which is no edit): words replaced, and words added or dropped a few at a time, are
+    edits; at most ``1 - settings.verbatim_share`` of the words may be."""
+    wa = tokenize(a_text[span.a_start : span.a_end]).words
+    wb = tokenize(b_text[span.b_start : span.b_end]).words
+    edited = 0
+    for op, a0, a1, b0, b1 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        changed = max(a1 - a0, b1 - b0)
+        if op == "replace" or (op != "equal" and changed < settings.seed_words):
+            edited += changed
+    return edited <= (1 - settings.verbatim_share) * max(len(wa), len(wb))
 
 
 def _outside(total: int, spans: Sequence[tuple[int, int]]) -> int:
@@ -227,6 +246,42 @@ def _edges(
     before = words[0] - sum(min(e, words[0]) - s for s, e in others if s < words[0])
     after = (total - words[1]) - sum(e - max(s, words[1]) for s, e in others if e > words[1])
     return {edge for edge, beyond in (("head", before), ("tail", after)) if beyond <= slack}
+
+
+def _same_edge(
+    ranges: list[list[tuple[int, int]]], totals: tuple[int, int], index: int, settings
+) -> bool:
+    """Whether span ``index`` stands at the same edge (head or tail) of both pages."""
+    at = [
+        _edges(
+            ranges[side][index],
+            totals[side],
+            ranges[side][:index] + ranges[side][index + 1 :],
+            settings,
+        )
+        for side in (0, 1)
+    ]
+    return bool(at[0] & at[1])
+
+
+def _same_region(
+    ranges: list[list[tuple[int, int]]], totals: tuple[int, int], index: int, settings
+) -> bool:
+    """Whether span ``index`` lies in the same outer part of both pages: the first or the
+    last ``settings.outer_share`` of their words, where a page's furniture stands (an outlet's
+    footer blocks come in varying order and number, so the span need not end the page)."""
+    at = []
+    for side in (0, 1):
+        start, end = ranges[side][index]
+        cut = settings.outer_share * totals[side]
+        at.append(
+            {
+                e
+                for e, inside in (("head", end <= cut), ("tail", start >= totals[side] - cut))
+                if inside
+            }
+        )
+    return bool(at[0] & at[1])
 
 
 def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -255,17 +310,22 @@ def judge(
     """Which spans the article ``me`` shares with each candidate are boilerplate.
 
     ``alignments`` are keyed by candidate id and aligned with the lower id as side a (as
-    pairs are stored). A span is boilerplate when it is verbatim, both articles keep
-    ``settings.rest_share`` of their words outside it, the two articles tell different
-    stories (:func:`relation`), and either it stands at the same edge (head or tail) of both
-    pages of what may be one site, or the same stretch of ``me`` is held by
-    ``settings.recurrence`` articles (``me`` included) that are all clearly unrelated, wherever
-    it stands and whatever their sites (a publishing network's footer, a paywall notice).
-    ``template`` marks the words of ``me`` on lines its outlet repeats across its articles
-    (counted in the archive): a span made of them is boilerplate too, unless the two articles
-    tell the same story (an updated version, a re-scrape). When neither titles nor names can
-    be compared, only the outlet's template and blocks at the edge of two pages of one known
-    outlet are judged.
+    pairs are stored). Only a verbatim span counts, between articles that keep
+    ``settings.rest_share`` of their words outside what they share and do not tell the same
+    story (:func:`relation`). It is boilerplate when
+
+    - ``me``'s outlet repeats its lines across its articles (``template``: the words of
+      ``me`` on lines counted in the archive under its outlet);
+    - the two articles are one known outlet's different stories (an outlet does not copy
+      its own unrelated story: what they share is its template, wherever it stands);
+    - it stands at the same edge (head or tail) of two pages that may be of one site: an
+      unknown outlet's, about clearly unrelated stories, or one known outlet's when neither
+      titles nor names can be compared;
+    - or the same stretch of ``me`` is held by ``settings.recurrence`` articles (``me``
+      included), all clearly unrelated, whatever their outlets and wherever it stands (a
+      publishing network's footer, a paywall notice on several papers).
+
+    ``known``: shingles already learned to be boilerplate, whose words tell no story.
     """
     boiler: dict[int, set[int]] = {c: set() for c in alignments}
     learned = {i: known_ranges(page.text, known, settings) for i, page in pages.items()}
@@ -279,8 +339,8 @@ def judge(
         mine, theirs = (0, 1) if me.id < other_id else (1, 0)
         totals = (alignment.words_a, alignment.words_b)
         ranges = [[_words(s, side) for s in alignment.spans] for side in (0, 1)]
-        # A template is a small part of each page. An article (nearly) all inside the other
-        # is a republication, or an update with more text, however the rest compares.
+        # A template is a minor part of each page. Articles sharing more are a republication,
+        # an update, a story carried with some text of each outlet's, however the rest compares.
         if any(
             _outside(totals[side], ranges[side]) < settings.rest_share * totals[side]
             for side in (0, 1)
@@ -297,40 +357,37 @@ def judge(
         related = relation(me, other, rest_me, rest_other, settings)
         if related.same_story(settings):
             continue
-        # Maybe the same story (names overlap some, no titles to compare): only the outlet's
-        # counted template is judged, not the page's shape.
         different = related.different(settings)
+        unrelated = related.unrelated(settings)
         unknown = related.titles is None and related.names is None
-        # Anywhere on the page, a block is taken for a network's only when it is a minor part
-        # of both articles: a story carried whole, with some text of each outlet's, is a copy.
-        minor = all(
-            _outside(totals[side], ranges[side]) >= settings.minor_share * totals[side]
-            for side in (0, 1)
-        )
-        # With nothing to compare (no titles, no names), only one known outlet's own pages.
-        one_site = may_share_site(me, other) if different else unknown and same_outlet(me, other)
+        own_outlet = same_outlet(me, other)
+        # At the same edge of both pages: two pages of one outlet when nothing can be compared,
+        # or pages of what may be one site that tell clearly unrelated stories, leaving out
+        # the names the shared block holds: a footer names its site ("Ascom is headquartered
+        # in Baar"), whose stories name it too, and when the outlet is unknown nothing else
+        # says so.
+        edge_rule = own_outlet and unknown
+        if not edge_rule and different and may_share_site(me, other):
+            block = frozenset(
+                names_in(" ".join(me.text[s:e] for s, e in map(tuple, chars[mine])), set())
+            )
+            edge_rule = relation(me, other, rest_me, rest_other, settings, block).unrelated(
+                settings
+            )
         for index, span in enumerate(alignment.spans):
-            if not _verbatim(span, settings):
+            a_text, b_text = (me.text, other.text) if mine == 0 else (other.text, me.text)
+            if not _verbatim(a_text, b_text, span, settings):
                 continue
-            if template is not None:
-                start, end = ranges[mine][index]
-                if template[start:end].sum() >= settings.line_share * (end - start):
-                    boiler[other_id].add(index)
-                    continue
-            if one_site:
-                mine_at, theirs_at = (
-                    _edges(
-                        ranges[side][index],
-                        totals[side],
-                        ranges[side][:index] + ranges[side][index + 1 :],
-                        settings,
-                    )
-                    for side in (mine, theirs)
-                )
-                if mine_at & theirs_at:
-                    boiler[other_id].add(index)
-                    continue
-            if different and related.unrelated(settings) and minor:
+            start, end = ranges[mine][index]
+            if template is not None and template[start:end].sum() >= settings.line_share * (
+                end - start
+            ):
+                boiler[other_id].add(index)  # the outlet's counted template
+            elif own_outlet and different and _same_region(ranges, totals, index, settings):
+                boiler[other_id].add(index)  # one outlet's different stories share template
+            elif edge_rule and _same_edge(ranges, totals, index, settings):
+                boiler[other_id].add(index)
+            elif unrelated:
                 recurring.append((other_id, index, ranges[mine][index], rest_other))
     _recurrences(recurring, pages, boiler, settings)
     return Judgement(boiler, {c for c, spans in boiler.items() if spans})

@@ -62,12 +62,14 @@ class ReuseSettings:
     max_seed_repeats: int = 8
     #: A statement quoted in pieces: runs of ``fragment_words`` identical words or more that do
     #: not chain into one span (narration between them, the pieces in another order) still
-    #: make a passage when there are ``fragment_count`` of them with ``fragment_total`` words.
-    #: Measured on the 181 AEB pages: the BBC and Fox News quoting one statement share five
-    #: such runs (79 words); no two unrelated pages share more than one run of 10 words.
+    #: make a passage when there are ``fragment_count`` pieces (passages shorter than twice
+    #: ``min_words`` among them) with ``fragment_total`` words. Measured on the 181 AEB pages:
+    #: the BBC and Fox News quoting one statement share five such runs (79 words); no two
+    #: unrelated pages share more than one run of 10 words; three short facts (40 words) two
+    #: reports of one story both give are not a passage.
     fragment_words: int = 10
     fragment_count: int = 3
-    fragment_total: int = 40
+    fragment_total: int = 50
     #: Boilerplate learned from the archive (boilerplate.py). A shared span is boilerplate, not
     #: reuse, only when it is verbatim and both articles keep ``rest_share`` of their words
     #: outside it, and either it stands at the head or tail of both pages of one site
@@ -76,12 +78,12 @@ class ReuseSettings:
     #: that hold it tell different stories.
     edge_words: int = 30
     edge_share: float = 0.1
-    rest_share: float = 0.3
+    #: ... or, for two pages of one known outlet, within their first or last third.
+    outer_share: float = 0.34
+    rest_share: float = 0.5
     #: A span is verbatim when this share of its words (on the longer side) is identical.
-    verbatim_share: float = 0.9
+    verbatim_share: float = 0.95
     recurrence: int = 3
-    #: ... and, away from the edges, when both articles keep this share outside it.
-    minor_share: float = 0.5
     #: Two articles tell the same story when their titles share ``title_share`` of the shorter
     #: one's content words (``title_words`` at least; the outlets' own names do not count), or
     #: the names (capitalised words inside sentences) in the text they do not share overlap by

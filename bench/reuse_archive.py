@@ -82,9 +82,16 @@ def run(corpus: dict, db_path: Path) -> dict:
                 )
                 conn.exec_driver_sql(
                     "INSERT INTO articles (id, sha256, source_path, ingested_at, format, encoding,"
-                    " extractor, extractor_version, clean_text, outlet) VALUES (?, ?, 'corpus', "
-                    "?, 'text', 'utf-8', 'corpus', '1', ?, ?)",
-                    (article_id, sha, datetime(2024, 1, 1), article["text"], outlet),
+                    " extractor, extractor_version, clean_text, outlet, title) VALUES (?, ?, "
+                    "'corpus', ?, 'text', 'utf-8', 'corpus', '1', ?, ?, ?)",
+                    (
+                        article_id,
+                        sha,
+                        datetime(2024, 1, 1),
+                        article["text"],
+                        outlet,
+                        article.get("title"),
+                    ),
                 )
                 lines = TemplateLines(outlet_hash(outlet), tuple(line_hashes(article["text"])))
                 count_template_lines(conn, lines, +1)

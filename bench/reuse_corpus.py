@@ -83,6 +83,7 @@ class Article:
     outlet: int | None  # index into OUTLETS
     kind: str
     story: int
+    title: str = ""
     segments: list[Segment] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)  # own body paragraphs, for copies
 
@@ -171,7 +172,11 @@ def generate(articles: int = 400, seed: int = 1) -> list[Article]:
         else:
             story_id = src.story
         topic = newslike.story(story_id, seed)
-        art = Article(aid, outlet, kind, story_id)
+        # A headline of the story; a republication keeps its source's half the time.
+        title = newslike.title(topic, rng)
+        if kind in ("whole", "update") and rng.random() < 0.5:
+            title = src.title
+        art = Article(aid, outlet, kind, story_id, title)
         own = _own(topic, rng, outlet)
         body: list[list[Segment]]  # paragraphs, each one or more segments
         if kind in ("original", "related"):
@@ -359,6 +364,7 @@ def build(articles: int = 400, seed: int = 1) -> dict:
                 "outlet": OUTLETS[a.outlet].name if a.outlet is not None else None,
                 "kind": a.kind,
                 "story": a.story,
+                "title": a.title,
                 "text": rendered[a.id][0],
                 "segments": [[s["start"], s["end"], s["kind"]] for s in rendered[a.id][1]],
             }
