@@ -212,19 +212,29 @@ def _words(span: Span, side: int) -> tuple[int, int]:
 
 
 def _verbatim(a_text: str, b_text: str, span: Span, settings: ReuseSettings) -> bool:
-    """Templates are reproduced word for word but for a date or a count, and lines that only
-    some pages show ("No comments yet"); a copy is edited within its sentences. Compared on
-    the words themselves (the alignment's runs break where learned boilerplate was left
-    out, which is no edit): words replaced, and words added or dropped a few at a time, are
-    edits; at most ``1 - settings.verbatim_share`` of the words may be."""
-    wa = tokenize(a_text[span.a_start : span.a_end]).words
-    wb = tokenize(b_text[span.b_start : span.b_end]).words
+    """Templates are reproduced word for word but for a date or a count, the name of the site
+    filled in ("You can unsubscribe from Prairie Local emails"), and lines only some pages
+    show ("No comments yet"); a copy is edited within its sentences. Compared on the words
+    themselves (the alignment's runs break where learned boilerplate was left out, which is
+    no edit): words replaced (but for names by names), and words added or dropped a few at a
+    time, are edits; at most ``1 - settings.verbatim_share`` of the words may be."""
+    ta = tokenize(a_text[span.a_start : span.a_end])
+    tb = tokenize(b_text[span.b_start : span.b_end])
+    names_a = _capitalised(a_text, span.a_start, ta)
+    names_b = _capitalised(b_text, span.b_start, tb)
     edited = 0
-    for op, a0, a1, b0, b1 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+    matcher = SequenceMatcher(None, ta.words, tb.words, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
         changed = max(a1 - a0, b1 - b0)
+        if op == "replace" and all(names_a[a0:a1]) and all(names_b[b0:b1]):
+            continue  # one name for another: the template's slot for the site
         if op == "replace" or (op != "equal" and changed < settings.seed_words):
             edited += changed
-    return edited <= (1 - settings.verbatim_share) * max(len(wa), len(wb))
+    return edited <= (1 - settings.verbatim_share) * max(len(ta), len(tb))
+
+
+def _capitalised(text: str, offset: int, tokens: Tokens) -> list[bool]:
+    return [text[offset + int(start)].isupper() for start in tokens.starts]
 
 
 def _outside(total: int, spans: Sequence[tuple[int, int]]) -> int:
@@ -250,8 +260,8 @@ def _edges(
 
 def _same_edge(
     ranges: list[list[tuple[int, int]]], totals: tuple[int, int], index: int, settings
-) -> bool:
-    """Whether span ``index`` stands at the same edge (head or tail) of both pages."""
+) -> set[str]:
+    """The edges (head, tail) of both pages span ``index`` stands at."""
     at = [
         _edges(
             ranges[side][index],
@@ -261,15 +271,15 @@ def _same_edge(
         )
         for side in (0, 1)
     ]
-    return bool(at[0] & at[1])
+    return at[0] & at[1]
 
 
 def _same_region(
     ranges: list[list[tuple[int, int]]], totals: tuple[int, int], index: int, settings
-) -> bool:
-    """Whether span ``index`` lies in the same outer part of both pages: the first or the
-    last ``settings.outer_share`` of their words, where a page's furniture stands (an outlet's
-    footer blocks come in varying order and number, so the span need not end the page)."""
+) -> set[str]:
+    """The outer parts of both pages span ``index`` lies in: the first or the last
+    ``settings.outer_share`` of their words, where a page's furniture stands (a site's footer
+    blocks come in varying order and number, so the span need not end the page)."""
     at = []
     for side in (0, 1):
         start, end = ranges[side][index]
@@ -281,7 +291,7 @@ def _same_region(
                 if inside
             }
         )
-    return bool(at[0] & at[1])
+    return at[0] & at[1]
 
 
 def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
@@ -361,19 +371,23 @@ def judge(
         unrelated = related.unrelated(settings)
         unknown = related.titles is None and related.names is None
         own_outlet = same_outlet(me, other)
-        # At the same edge of both pages: two pages of one outlet when nothing can be compared,
-        # or pages of what may be one site that tell clearly unrelated stories, leaving out
-        # the names the shared block holds: a footer names its site ("Ascom is headquartered
-        # in Baar"), whose stories name it too, and when the outlet is unknown nothing else
-        # says so.
-        edge_rule = own_outlet and unknown
-        if not edge_rule and different and may_share_site(me, other):
+        # At the same edge of both pages (its head or its foot) when they may be of one site:
+        # one outlet's when nothing can be compared, or an unknown site's that tell clearly
+        # unrelated stories, leaving out the names the shared block holds: a footer names its
+        # site ("Ascom is headquartered in Baar"), whose stories name it too. At the foot of
+        # both pages whatever their sites, when the stories are clearly unrelated: a
+        # publishing group's footer and promos on its papers (a copied lead stands at the
+        # head, with the names of its story).
+        edges: set[str] = set()
+        if own_outlet and unknown:
+            edges = {"head", "tail"}
+        elif different and may_share_site(me, other):
             block = frozenset(
                 names_in(" ".join(me.text[s:e] for s, e in map(tuple, chars[mine])), set())
             )
-            edge_rule = relation(me, other, rest_me, rest_other, settings, block).unrelated(
-                settings
-            )
+            if relation(me, other, rest_me, rest_other, settings, block).unrelated(settings):
+                edges = {"head", "tail"}
+        regions: set[str] = {"tail"} if unrelated and not edges else set()
         for index, span in enumerate(alignment.spans):
             a_text, b_text = (me.text, other.text) if mine == 0 else (other.text, me.text)
             if not _verbatim(a_text, b_text, span, settings):
@@ -385,8 +399,10 @@ def judge(
                 boiler[other_id].add(index)  # the outlet's counted template
             elif own_outlet and different and _same_region(ranges, totals, index, settings):
                 boiler[other_id].add(index)  # one outlet's different stories share template
-            elif edge_rule and _same_edge(ranges, totals, index, settings):
+            elif edges & _same_edge(ranges, totals, index, settings):
                 boiler[other_id].add(index)
+            elif regions & _same_region(ranges, totals, index, settings):
+                boiler[other_id].add(index)  # a group's blocks at the foot of its papers
             elif unrelated:
                 recurring.append((other_id, index, ranges[mine][index], rest_other))
     _recurrences(recurring, pages, boiler, settings)

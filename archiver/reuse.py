@@ -27,6 +27,7 @@ from .passages import (
     DEFAULT,
     ReuseSettings,
     Tokens,
+    is_member,
     shingle_hashes,
     split_passages,
     tokenize,
@@ -405,23 +406,35 @@ def _delete_pair(conn: Connection, a: int, b: int) -> None:
 
 def _revise(
     conn: Connection,
-    known: dict[int, ArticleFacts],
     holders: set[int],
+    learned: np.ndarray,
     ignore: np.ndarray,
     settings: ReuseSettings,
 ) -> None:
-    """Align again the stored pairs between articles that hold newly learned boilerplate:
-    a pair that shared nothing else is deleted, the others lose the boilerplate's words."""
-    if len(holders) < 2:
+    """Align again the stored pairs of the articles that hold newly learned boilerplate, when
+    their spans hold some of it: a pair that shared nothing else is deleted, the others lose
+    the boilerplate's words."""
+    if not holders or not len(learned):
         return
     rows = conn.execute(
-        select(pairs_t.c.a, pairs_t.c.b).where(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders))
+        select(pairs_t.c.a, pairs_t.c.b, pairs_t.c.spans).where(
+            or_(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders))
+        )
     ).all()
-    for a, b in rows:
+    texts = facts(conn, sorted({i for a, b, _ in rows for i in (a, b)}))
+    for a, b, spans in rows:
+        if a not in texts or b not in texts:
+            continue
+        first = texts[a].text
+        shared = [first[s[0] : s[1]] for s in json.loads(spans)]
+        if not any(
+            is_member(shingle_hashes(tokenize(t), settings.shingle), learned).any() for t in shared
+        ):
+            continue
         _delete_pair(conn, a, b)
-        alignment = _align(known[a], known[b], settings, ignore)
+        alignment = _align(texts[a], texts[b], settings, ignore)
         if alignment:
-            conn.execute(_INSERT_PAIR, _pair_rows([make_pair(known[a], known[b], alignment)]))
+            conn.execute(_INSERT_PAIR, _pair_rows([make_pair(texts[a], texts[b], alignment)]))
 
 
 @dataclass
@@ -514,7 +527,7 @@ def _find(
         learned = shingles_inside(tokens, mask, settings)
         remember(conn, learned, 1 + len(judgement.holders))
         ignore = np.union1d(ignore, learned)
-        _revise(conn, known, judgement.holders, ignore, settings)
+        _revise(conn, judgement.holders, learned, ignore, settings)
         lines = lines_under(text, tokens, mask, settings)
         if lines and learn:
             return Found(boilerplate_lines=lines)
