@@ -287,7 +287,12 @@ def test_judge_tells_a_template_from_a_copy_of_the_same_story():
     assert _judged(ferry, library, STORIES["ferry"][0], STORIES["library"][0])
     # Same story (titles share their words): the shared tail is reported.
     assert not _judged(ferry, _page("ferry", tail=ABOUT), STORIES["ferry"][0], UPDATE_TITLE)
-    # Two outlets: a block at the foot of two pages of different sites is no template.
+    # Two outlets of one group: the block at the foot of unrelated stories is its footer...
+    assert _judged(
+        ferry, library, STORIES["ferry"][0], STORIES["library"][0], b_outlet="Northgate Star"
+    )
+    # ... but at their head, where a copied lead stands, two outlets' block is no template.
+    ferry, library = _page("ferry", head=ABOUT), _page("library", head=ABOUT)
     assert not _judged(
         ferry, library, STORIES["ferry"][0], STORIES["library"][0], b_outlet="Northgate Star"
     )
