@@ -527,7 +527,17 @@ def _find(
         learned = shingles_inside(tokens, mask, settings)
         remember(conn, learned, 1 + len(judgement.holders))
         ignore = np.union1d(ignore, learned)
-        _revise(conn, judgement.holders, learned, ignore, settings)
+        # Every archived article holding the block (the index finds them) may have a pair
+        # made of it before it was learned: align those again.
+        block = "\n".join(
+            text[int(tokens.starts[start]) : int(tokens.ends[end - 1])] for start, end in ranges
+        )
+        holders = set(judgement.holders) | set(
+            candidates(
+                conn, article_id, block, settings, min_similarity=settings.candidate_similarity
+            )
+        )
+        _revise(conn, holders, learned, ignore, settings)
         lines = lines_under(text, tokens, mask, settings)
         if lines and learn:
             return Found(boilerplate_lines=lines)
