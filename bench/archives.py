@@ -29,8 +29,15 @@ OUT = Path(__file__).resolve().parent / "out"
 BATCH = 1000
 
 
+#: How the reuse index of a benchmark archive is built (part of its name): the first
+#: LEARN_FIRST articles through find_reuse as `add` runs it (pairs found, boilerplate learned
+#: and removed), the rest indexed with what was learned removed first, as `add` would.
+INDEX_VERSION = "learned1"
+LEARN_FIRST = 5000
+
+
 def archive_path(n: int) -> Path:
-    return OUT / f"news-{n}-{corpus_version()}.db"
+    return OUT / f"news-{n}-{corpus_version()}-{INDEX_VERSION}.db"
 
 
 class Cleaner:
@@ -120,14 +127,18 @@ def build(db: Path, n: int) -> None:
 
 
 def build_reuse_index(db: Path) -> None:
-    """Sign and index every article not yet indexed, a batch per transaction (resumable),
-    leaving out each outlet's template lines as `add` does where archiver has
-    ``reuse.template_shingles``. Nothing is verified and no pair stored: versions of
-    find_reuse that learn boilerplate from the pairs they align have learned nothing here."""
-    from archiver import reuse
-    from archiver.minhash import scheme_json
+    """Sign and index every article not yet indexed, a batch per transaction (resumable).
 
-    template_shingles = getattr(reuse, "template_shingles", None)
+    The first ``LEARN_FIRST`` articles go through ``reuse.find_reuse`` as `add` runs it: their
+    pairs are found and the boilerplate they share is learned (and removed from them). Finding
+    the reuse of 100,000 articles one by one would take hours; an archive that has seen a few
+    thousand pages of each network has learned its blocks, so the others only have what was
+    learned removed (``boilerplate.strip_known``, as `add` cleans) before they are indexed."""
+    from archiver import reuse
+    from archiver.boilerplate import REASON, known_shingles, strip_known
+    from archiver.document import Extraction
+    from archiver.minhash import scheme_json
+    from archiver.passages import shingle_hashes, tokenize
 
     current = scheme_json()
     with Archive.open(str(db)) as archive:
@@ -146,17 +157,32 @@ def build_reuse_index(db: Path) -> None:
             return
         started, done = time.perf_counter(), last
         while last < total:
+            batch = 100 if last < LEARN_FIRST else 1000
             with archive.db.writing() as conn:
                 rows = conn.exec_driver_sql(
-                    "SELECT id, clean_text, outlet FROM articles WHERE id > ? ORDER BY id "
-                    "LIMIT 1000",
-                    (last,),
+                    "SELECT id, clean_text FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                    (last, batch),
                 ).all()
-                for article_id, text, outlet in rows:
-                    ignore = template_shingles(conn, text, outlet) if template_shingles else None
-                    if ignore is not None and not len(ignore):
-                        ignore = None
-                    reuse.index_article(conn, article_id, text, ignore=ignore)
+                for article_id, text in rows:
+                    if article_id <= LEARN_FIRST:
+                        reuse.find_reuse(conn, article_id, text)
+                        continue
+                    stripped = strip_known(conn, Extraction(text=text))
+                    if stripped.text != text:
+                        conn.exec_driver_sql(
+                            "UPDATE articles SET clean_text = ? WHERE id = ?",
+                            (stripped.text, article_id),
+                        )
+                        conn.exec_driver_sql(
+                            "INSERT INTO removed_lines (article_id, lineno, text, reason) "
+                            "VALUES (?, ?, ?, ?)",
+                            [(article_id, r.lineno, r.text, REASON) for r in stripped.removed],
+                        )
+                    tokens = tokenize(stripped.text)
+                    ignore = known_shingles(conn, shingle_hashes(tokens))
+                    reuse.index_article(
+                        conn, article_id, tokens, ignore=ignore if len(ignore) else None
+                    )
             last = rows[-1][0]
             rate = (last - done) / (time.perf_counter() - started)
             print(f"\r  indexing passages: {last:,}/{total:,} articles ({rate:.0f}/s)", end="")

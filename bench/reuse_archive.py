@@ -150,8 +150,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--corpus-seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the figures as one object")
     args = parser.parse_args()
     figures = measure(args.articles, args.corpus_seed)
+    if args.json:
+        keys = ("precision", "recall", "spans_within_10", "pairs_true", "pairs_found")
+        print(json.dumps({"text": corpus_version(), **{k: figures[k] for k in keys}}))
+        return
     # The floors are pinned for the gate's corpus (tests/test_reuse_gate.py): 400 articles, seed 1.
     gated = (args.articles, args.corpus_seed) == (400, 1)
     floors = json.loads(FLOORS.read_text()).get("reuse", {}) if gated else {}
