@@ -33,7 +33,7 @@ BATCH = 1000
 #: LEARN_FIRST articles through find_reuse as `add` runs it (pairs found, boilerplate learned
 #: and removed), the rest indexed with what was learned removed first, as `add` would.
 INDEX_VERSION = "learned1"
-LEARN_FIRST = 5000
+LEARN_FIRST = 2000
 
 
 def archive_path(n: int) -> Path:
