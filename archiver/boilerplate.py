@@ -495,18 +495,29 @@ def known_lines(
     text: str, tokens: Tokens, known: np.ndarray, settings: ReuseSettings = DEFAULT
 ) -> list[int]:
     """Indexes of the lines of ``text`` made of known boilerplate: ``settings.line_share`` of
-    their shingles (lines of fewer words than a shingle are never judged) are known."""
+    their words lie in known shingles, counting the few words (``settings.name_gap``)
+    between two known stretches: the name a network fills into its template ("Send it to
+    the Tidewater Newspapers newsroom" once "Send it to the Northfield Press newsroom" is
+    known). Lines of fewer words than a shingle are never judged."""
     k = settings.shingle
     if len(tokens) < k or not len(known):
         return []
-    hit = is_member(shingle_hashes(tokens, k), np.unique(known))
+    hit = np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known)))
+    if not len(hit):
+        return []
+    covered = np.zeros(len(tokens) + 1, dtype=np.int32)
+    np.add.at(covered, hit, 1)
+    np.add.at(covered, hit + k, -1)
+    mask = np.cumsum(covered[:-1]) > 0
+    words = np.flatnonzero(mask)
+    for left, right in zip(words[:-1].tolist(), words[1:].tolist(), strict=True):
+        if 1 < right - left <= settings.name_gap + 1:
+            mask[left:right] = True
     out = []
     for index, (start, end) in enumerate(line_ranges(text)):
-        inside = np.flatnonzero((tokens.starts >= start) & (tokens.ends <= end))
-        if len(inside) < k:
-            continue
-        first, count = int(inside[0]), len(inside) - k + 1
-        if hit[first : first + count].sum() >= settings.line_share * count:
+        inside = (tokens.starts >= start) & (tokens.ends <= end)
+        count = int(inside.sum())
+        if count >= k and mask[inside].sum() >= settings.line_share * count:
             out.append(index)
     return out
 

@@ -21,7 +21,7 @@ from .boilerplate import (
 )
 from .boilerplate import learn as remember
 from .document import Extraction
-from .minhash import band_keys, from_bytes, is_empty, scheme_json, sign, to_bytes
+from .minhash import EMPTY, band_keys, from_bytes, is_empty, scheme_json, sign, to_bytes
 from .models import Article, ArticleField, LshBand, RemovedLine, ReusePair, ReuseSignature
 from .passages import (
     DEFAULT,
@@ -120,11 +120,23 @@ class Pair:
 def signatures(
     text: str | Tokens, settings: ReuseSettings = DEFAULT, ignore: np.ndarray | None = None
 ) -> np.ndarray:
-    """MinHash signatures of a clean text's passages: shape (passages, num_perm)."""
+    """MinHash signatures of a clean text's passages: shape (passages, num_perm).
+
+    ``ignore``: shingles learned to be boilerplate, left out; a window made mostly of them
+    (``settings.boilerplate_window``) is left out whole (its signature is empty)."""
     tokens = tokenize(text) if isinstance(text, str) else text
-    return sign(
-        shingle_hashes(tokens, settings.shingle), split_passages(tokens, settings), settings, ignore
-    )
+    shingles = shingle_hashes(tokens, settings.shingle)
+    passages = split_passages(tokens, settings)
+    sigs = sign(shingles, passages, settings, ignore)
+    if ignore is not None and len(ignore) and len(passages):
+        known = np.concatenate(([0], np.cumsum(is_member(shingles, ignore))))
+        last = len(shingles)
+        starts = np.array([min(p.word_start, last) for p in passages])
+        ends = np.array([min(max(p.word_end - settings.shingle + 1, 0), last) for p in passages])
+        counts = np.maximum(ends - starts, 1)
+        share = (known[ends] - known[starts]) / counts
+        sigs[share >= settings.boilerplate_window] = EMPTY
+    return sigs
 
 
 def index_article(

@@ -32,7 +32,7 @@ BATCH = 1000
 #: How the reuse index of a benchmark archive is built (part of its name): the first
 #: LEARN_FIRST articles through find_reuse as `add` runs it (pairs found, boilerplate learned
 #: and removed), the rest indexed with what was learned removed first, as `add` would.
-INDEX_VERSION = "learned1"
+INDEX_VERSION = "learned2"
 LEARN_FIRST = 2000
 
 

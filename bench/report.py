@@ -73,7 +73,11 @@ def add_pairs(db: Path, articles: int, seed: int = 3) -> tuple[int, int]:
             pair(a, b)
     for _ in range(int(articles * PAIR_SHARE / 2)):
         pair(next(pool), next(pool))
-    conn.executemany("INSERT INTO reuse_pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT OR REPLACE INTO reuse_pairs (a, b, shared_words, coverage_a, coverage_b, spans,"
+        " source, confidence, attributed, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     conn.commit()
     conn.close()
     return len(rows), clusters

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import numpy as np
+
 from archiver.align import align
 from archiver.boilerplate import (
     REASON,
@@ -190,6 +192,30 @@ def test_a_network_notice_in_three_outlets_is_learned_and_the_earlier_pair_revis
     assert _removed(cli, fourth["id"])[NETWORK] == REASON
 
 
+def test_a_learned_template_with_another_networks_name_is_removed_too(write, cli):
+    # One network's notice is learned from three of its papers ...
+    for name, story, outlet in (
+        ("1.txt", "ferry", "Valley Ledger"),
+        ("2.txt", "library", "Northgate Star"),
+        ("3.txt", "hospital", "Calder Bay Times"),
+    ):
+        _add(cli, write, name, _page(story, middle=[NETWORK]), outlet)
+    # ... another network fills its own name into the same template: its pages lose it as
+    # they are added (the name is the only difference), and it never pairs them.
+    other = NETWORK
+    for theirs, ours in (
+        ("Harbour Media Group", "Tidewater Newspapers"),
+        ("Valley Ledger", "Saltmarsh Sentinel"),
+        ("Northgate Star", "Coast Weekly"),
+    ):
+        other = other.replace(theirs, ours)
+    fourth = _add(cli, write, "4.txt", _page("vineyard", middle=[other]), "Saltmarsh Sentinel")
+    fifth = _add(cli, write, "5.txt", _page("ferry", middle=[other]), "Westmere Herald")
+    assert _removed(cli, fourth["id"])[other] == REASON
+    assert _removed(cli, fifth["id"])[other] == REASON
+    assert fifth["reused_from"] in ([], [1])  # the ferry story itself is the first page's
+
+
 def test_a_wire_story_carried_by_three_outlets_is_still_reuse(write, cli):
     outlets = ("Meridian Press Agency", "Valley Ledger", "Northgate Star")
     ids = [
@@ -339,6 +365,14 @@ def test_known_lines_need_most_of_their_shingles_known():
     hashes = shingle_hashes(known, DEFAULT.shingle)
     assert known_lines(text, tokens, hashes) == [1]
     assert known_lines(text, tokens, hashes[: len(hashes) // 2]) == []
+    # A name of a few words filled in between known stretches counts with them; a longer
+    # stretch of other words does not.
+    renamed = NETWORK.replace("Harbour Media Group", "Tidewater Newspapers")
+    assert known_lines(renamed, tokenize(renamed), hashes) == [0]
+    rewritten = NETWORK.replace(
+        "and subscribers keep the rate they pay today", "and subscribers will pay the new rate"
+    ).replace("keep working until the change", "stop working on the first day of spring")
+    assert known_lines(rewritten, tokenize(rewritten), hashes) == []
 
 
 def test_strip_lines_keeps_the_numbering_and_never_strips_everything():
@@ -352,3 +386,19 @@ def test_strip_lines_keeps_the_numbering_and_never_strips_everything():
     assert stripped.linenos == [1, 5]
     assert [(r.lineno, r.reason) for r in stripped.removed] == [(2, "navigation"), (3, REASON)]
     assert strip_lines(extraction, [0, 1, 2]) is extraction
+
+
+def test_windows_made_mostly_of_known_boilerplate_are_not_signed():
+    from archiver.minhash import is_empty
+    from archiver.reuse import signatures
+
+    story = " ".join(STORIES["ferry"][1])
+    text = "\n\n".join([story, NETWORK])
+    tokens = tokenize(text)
+    assert not is_empty(signatures(tokens)).any()
+    # Half of the notice's shingles known (the rest hold a name a network filled in): the
+    # windows over it are left out, the story's windows are still signed.
+    known = np.unique(shingle_hashes(tokenize(NETWORK), DEFAULT.shingle)[::2])
+    empty = is_empty(signatures(tokens, DEFAULT, known))
+    assert empty[-1] and not empty[0]
+    assert empty.sum() < len(empty) / 2
