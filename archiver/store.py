@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError
 
 import archiver
 
-from .errors import ArchiveError
+from .errors import ArchiveError, StorageError
+from .faults import busy_timeout, cannot_create, storage_error, unreadable
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate or check: opening an archive whose
     # schema is current reads the revision with one query (Alembic takes 0.2 s to import).
@@ -28,7 +29,8 @@ ENV_VAR = "ARCHIVER_DB"
 #: PRAGMA application_id of an archive ("ARCV"), set by the first migration.
 APPLICATION_ID = 0x41524356
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 30_000
+#: The database header: the magic string, then page size, versions... (100 bytes).
+SQLITE_HEADER = 100
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
 #: head): an archive at this revision opens without Alembic.
 SCHEMA_HEAD = "0006"
@@ -91,10 +93,12 @@ def head_revision() -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine; for SQLite: WAL, a busy timeout, foreign keys, and real transactions."""
+    """An engine; for SQLite: WAL, a busy timeout (``$ARCHIVER_BUSY_TIMEOUT`` seconds, else
+    30), foreign keys, and real transactions."""
     if not url.startswith("sqlite"):
         return create_engine(url)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    timeout = busy_timeout()
+    engine = create_engine(url, connect_args={"timeout": timeout})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -102,7 +106,7 @@ def make_engine(url: str) -> Engine:
         # DDL then runs inside transactions too, and writers queue on the busy timeout.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {round(timeout * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         # Checkpoints fsync; every 1,000 pages (the default) they cost more than the commits.
@@ -128,25 +132,39 @@ class Database:
         self.location = location
         self.url = url
         self.engine = engine
+        self._path = sqlite_path(url)
         #: Set when opening upgraded the schema: (old revision, new revision, backup path).
         self.upgraded: tuple[str | None, str, Path | None] | None = None
 
     @property
     def path(self) -> Path | None:
-        return sqlite_path(self.url)
+        return self._path
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
-        with self.engine.connect() as conn:
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success.
+
+        A storage fault (read-only, disk full, write lock held too long...) rolls it back and
+        raises a :class:`StorageError` saying so."""
+        with self._storage_faults(), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
                 yield conn
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn, conn.begin():
+        with self._storage_faults(), self.engine.connect() as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def _storage_faults(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            error = storage_error(self.location, self.path, exc)
+            if error is None:
+                raise
+            raise error from None
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -180,14 +198,18 @@ def _include_in_compare(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def open_database(
-    location: str | None = None, *, create: bool = False, upgrade: bool = True
+    location: str | None = None,
+    *,
+    create: bool = False,
+    upgrade: bool = True,
 ) -> Database:
     """Open the archive at ``location`` (a path or SQLAlchemy URL).
 
     ``create`` makes a new archive when none exists; otherwise a missing archive is an
     ``ArchiveError`` and nothing is created. An older archive is backed up and migrated
     (unless ``upgrade`` is false). Files that are not archives, and archives written by a
-    newer archiver, are refused.
+    newer archiver, are refused. A storage fault (read-only, disk full, busy) is a
+    :class:`StorageError`.
     """
     location = resolve_location(location)
     try:
@@ -215,10 +237,15 @@ def open_database(
             head = head_revision()
             if current != head and upgrade:
                 db.upgraded = _migrate(db, head)
-    except DatabaseError as exc:
+    except (DatabaseError, sqlite3.Error, OSError) as exc:
         db.close()
+        error = storage_error(location, path, exc)
+        if error is not None:
+            raise error from None
+        if isinstance(exc, OSError):
+            raise
         raise ArchiveError(
-            f"{location} could not be read as an archive ({exc.orig}); "
+            f"{location} could not be read as an archive ({getattr(exc, 'orig', exc)}); "
             "check the path, or restore it from a backup"
         ) from None
     except BaseException:
@@ -240,13 +267,19 @@ def _check_file(location: str, path: Path, create: bool) -> None:
             raise ArchiveError(
                 f"cannot create the archive {location}: the folder {path.parent} does not exist"
             )
+        refused = cannot_create(location, path)
+        if refused is not None:
+            raise refused
         return
     try:
         with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_MAGIC))
+            header = fh.read(SQLITE_HEADER)
     except OSError as exc:
-        raise ArchiveError(f"cannot read the archive {location}: {exc.strerror}") from None
-    if header != SQLITE_MAGIC:
+        raise unreadable(location, path) or StorageError(
+            f"cannot read the archive {location} ({exc.strerror}); nothing in it was changed; "
+            "check the disk, then run the command again"
+        ) from None
+    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise ArchiveError(
             f"{location} is not an archiver archive (it is not an SQLite database); "
             "point --db at an archive, or at a new file to create one"
