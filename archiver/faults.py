@@ -231,3 +231,34 @@ def _io_error(location: str, path: Path, what: str, *, writing: bool = False) ->
         f"kept; check the disk (and that {path.name}-wal and {path.name}-shm were not deleted "
         "while archiver ran), run the command again, and `archiver db check` if it fails again"
     )
+
+
+def wal_replaced(
+    location: str, path: Path, saved: str | None, *, others_wrote: bool = False
+) -> StorageError:
+    """The write-ahead log this process writes to is no longer the archive's (deleted or
+    replaced under it); ``saved`` is None when what it held was saved into the archive file,
+    else why it could not be; ``others_wrote`` when another process wrote to the archive
+    file meanwhile (through a log of its own, whose work the save may have overwritten)."""
+    never = f"never delete {path.name}-wal or {path.name}-shm while archiver runs"
+    if saved is not None:
+        return StorageError(
+            f"the archive's write-ahead log {path}-wal was deleted or replaced while archiver "
+            f"had the archive open, and what archiver had written to it could not be saved "
+            f"into {location} ({saved}); stopped: `archiver list` shows what the archive "
+            f"holds, and adding the rest again goes on; {never}"
+        )
+    if others_wrote:
+        return StorageError(
+            f"the archive's write-ahead log {path}-wal was deleted or replaced while archiver "
+            f"had the archive open, and another process wrote to {location} meanwhile; what "
+            "this archiver had written has been saved into the archive file, over what the "
+            "other one wrote since the log was deleted; stopped: run `archiver db check`, add "
+            f"what `archiver list` does not show again, and {never}"
+        )
+    return StorageError(
+        f"the archive's write-ahead log {path}-wal was deleted or replaced while archiver "
+        f"had the archive open; what archiver had written to it has been saved into "
+        f"{location} itself; stopped before writing more: run the command again to go on, "
+        f"and {never}"
+    )

@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError
 import archiver
 
 from .errors import ArchiveError, StorageError
-from .faults import busy_timeout, cannot_create, storage_error, unreadable
+from .faults import busy_timeout, cannot_create, storage_error, unreadable, wal_replaced
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate or check: opening an archive whose
     # schema is current reads the revision with one query (Alembic takes 0.2 s to import).
@@ -31,6 +31,8 @@ APPLICATION_ID = 0x41524356
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The database header: the magic string, then page size, versions... (100 bytes).
 SQLITE_HEADER = 100
+#: A write-ahead log of this size holds no transaction yet.
+WAL_HEADER = 32
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
 #: head): an archive at this revision opens without Alembic.
 SCHEMA_HEAD = "0006"
@@ -147,9 +149,13 @@ class Database:
         A storage fault (read-only, disk full, write lock held too long...) rolls it back and
         raises a :class:`StorageError` saying so."""
         with self._storage_faults(), self.engine.connect() as conn:
+            if self.path is not None:
+                self._check_wal(conn)
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
                 yield conn
+            if self.path is not None:
+                self._remember_wal(conn)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -165,6 +171,42 @@ class Database:
             if error is None:
                 raise
             raise error from None
+
+    # A process that writes to an SQLite archive in WAL mode keeps its write-ahead log open
+    # from its first write on. When someone deletes the log (and -shm) meanwhile, what this
+    # process commits goes to a file nobody else can see, and a process opening the archive
+    # then starts a new log: the two drift apart. Each connection remembers which file its log
+    # is (and how the archive file looked after its last commit); before writing again it
+    # checks that the archive's log is still that file, and if not saves what it wrote into
+    # the archive file (a checkpoint, which SQLite would make anyway when this process closes
+    # the archive) and stops, saying whether another process wrote to the archive meanwhile.
+
+    def _remember_wal(self, conn: Connection) -> None:
+        info = conn.connection.info
+        if "archiver_wal" not in info:
+            info["archiver_wal"] = _file_id(Path(f"{self.path}-wal"))
+        info["archiver_file"] = _file_stamp(self.path)
+
+    def _check_wal(self, conn: Connection) -> None:
+        info = conn.connection.info
+        seen = info.get("archiver_wal")
+        if seen is None or _file_id(Path(f"{self.path}-wal")) == seen:
+            return
+        # Another process writing meanwhile started a log of its own (which stays, since
+        # this process keeps the archive open), or already saved into the archive file.
+        log = _file_stamp(Path(f"{self.path}-wal"))
+        others = (log is not None and log[1] > WAL_HEADER) or _file_stamp(self.path) != info.get(
+            "archiver_file"
+        )
+        raw = conn.connection.dbapi_connection
+        try:
+            busy, frames, copied = raw.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
+            failed = None if busy == 0 and frames == copied else "other processes were using it"
+        except sqlite3.Error as exc:
+            failed = str(exc)
+        conn.invalidate()  # this connection's log is not the archive's: never use it again
+        self.engine.dispose()
+        raise wal_replaced(self.location, self.path, failed, others_wrote=others)
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -191,6 +233,22 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _include_in_compare(obj, name, type_, reflected, compare_to) -> bool:

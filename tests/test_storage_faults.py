@@ -407,6 +407,61 @@ def test_a_bad_busy_timeout_is_a_usage_error(tmp_path, write):
 # -- write-ahead files deleted while archiver runs --------------------------------------------
 
 
+@pytest.mark.parametrize("other", ["list", "add"])
+def test_write_ahead_files_deleted_while_adding(tmp_path, db_path, cli, write, other):
+    """Someone deletes archive.db-wal and -shm while `add` runs, and another archiver opens the
+    archive: what `add` wrote to the deleted log is saved into the archive file, and it stops
+    saying so (and, when the other one wrote too, that its work may be overwritten: SQLite
+    itself would write this process's log over it when this process closes the archive)."""
+    first, second, last = _pages(write, "in", 3)
+    stdin_page = article_text("budget")
+    assert cli("add", first).exit_code == 0
+    adding = _start(
+        ["add", second, "-", last],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert adding.stdout.readline().startswith("added     #2 ")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink()
+        # Another process opens the archive meanwhile: it sees what the file itself holds.
+        args = ["list"] if other == "list" else ["add", write("x.txt", article_text("ferry"))]
+        result = run(args, cwd=tmp_path)
+        assert result.returncode in (0, 4), result.stderr
+        assert len(_error_lines(result.stderr)) == (result.returncode != 0)
+        _out, err = adding.communicate(stdin_page, timeout=120)
+    finally:
+        if adding.poll() is None:
+            adding.kill()
+    assert adding.returncode == 4, err
+    never = f"never delete {db_path.name}-wal or {db_path.name}-shm while archiver runs"
+    if other == "list":
+        sentence = (
+            f"Error: the archive's write-ahead log {db_path}-wal was deleted or replaced while "
+            f"archiver had the archive open; what archiver had written to it has been saved "
+            f"into {db_path} itself; stopped before writing more: run the command again to go "
+            f"on, and {never}"
+        )
+    else:
+        sentence = (
+            f"Error: the archive's write-ahead log {db_path}-wal was deleted or replaced while "
+            f"archiver had the archive open, and another process wrote to {db_path} meanwhile; "
+            "what this archiver had written has been saved into the archive file, over what "
+            "the other one wrote since the log was deleted; stopped: run `archiver db check`, "
+            f"add what `archiver list` does not show again, and {never}"
+        )
+    assert _error_lines(err) == [sentence]
+    assert "Stopped at -, input 2 of 3: 1 added, 0 already archived, 0 failed;" in err
+    assert [p for _, p in _articles(db_path)] == [str(first), str(second)]
+    assert _integrity(db_path) == "ok"
+    again = run(["add", second, "-", last], cwd=tmp_path, input=stdin_page)
+    assert again.returncode == 0, again.stderr
+    assert [p for _, p in _articles(db_path)][-2:] == ["-", str(last)]
+
+
 def test_a_missing_shared_memory_file_after_a_crash_loses_nothing(tmp_path, db_path, cli, write):
     first, second = _pages(write, "in", 2)
     assert cli("add", first).exit_code == 0
