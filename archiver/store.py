@@ -31,6 +31,10 @@ APPLICATION_ID = 0x41524356
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The database header: the magic string, then page size, versions... (100 bytes).
 SQLITE_HEADER = 100
+#: Where the header keeps PRAGMA application_id (big-endian).
+APPLICATION_ID_OFFSET = 68
+#: The header's file format version bytes: 2 in a database in WAL mode.
+WAL_FLAG_OFFSET = 18
 #: A write-ahead log of this size holds no transaction yet.
 WAL_HEADER = 32
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
@@ -266,8 +270,8 @@ def open_database(
     ``create`` makes a new archive when none exists; otherwise a missing archive is an
     ``ArchiveError`` and nothing is created. An older archive is backed up and migrated
     (unless ``upgrade`` is false). Files that are not archives, and archives written by a
-    newer archiver, are refused. A storage fault (read-only, disk full, busy) is a
-    :class:`StorageError`.
+    newer archiver, are refused before anything in them is changed. A storage fault
+    (read-only, disk full, busy) is a :class:`StorageError`.
     """
     location = resolve_location(location)
     try:
@@ -341,6 +345,55 @@ def _check_file(location: str, path: Path, create: bool) -> None:
         raise ArchiveError(
             f"{location} is not an archiver archive (it is not an SQLite database); "
             "point --db at an archive, or at a new file to create one"
+        )
+    _refuse_foreign(location, path, header, create)
+
+
+def _refuse_foreign(location: str, path: Path, header: bytes, create: bool) -> None:
+    """Refuse another program's SQLite file before anything in it is changed (opening an
+    archive switches it to WAL mode, which rewrites the file's header)."""
+    found = int.from_bytes(header[APPLICATION_ID_OFFSET : APPLICATION_ID_OFFSET + 4], "big")
+    tables: list[str] = []
+    if found == 0:
+        # An empty database, another program's, or an archive whose first page is still only
+        # in its write-ahead log: look inside, read-only. A file in WAL mode without a log
+        # holds everything itself, and is read as immutable: a read-only connection would
+        # leave a -wal and -shm beside it.
+        wal_mode = header[WAL_FLAG_OFFSET] == 2
+        mode = "immutable=1" if wal_mode and not Path(f"{path}-wal").exists() else "mode=ro"
+        try:
+            peek = sqlite3.connect(f"{Path(os.path.abspath(path)).as_uri()}?{mode}", uri=True)
+            try:
+                found = peek.execute("PRAGMA application_id").fetchone()[0]
+                tables = [
+                    name
+                    for (name,) in peek.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    )
+                ]
+            finally:
+                peek.close()
+        except sqlite3.Error as exc:
+            error = storage_error(location, path, exc)
+            if error is not None:
+                raise error from None
+            return  # opening it says what is wrong
+    if found == APPLICATION_ID:
+        return
+    if found != 0:
+        raise ArchiveError(
+            f"{location} is an SQLite database of another program, not an archiver archive; "
+            "point --db at an archive, or at a new file to create one"
+        )
+    if [t for t in tables if t != "alembic_version"]:
+        raise ArchiveError(
+            f"{location} is a database but not an archiver archive; point --db at an archive, "
+            "or at a new file to create one"
+        )
+    if not tables and not create:
+        raise ArchiveError(
+            f"no archive at {location} (the database is empty); create one with "
+            "`archiver add FILE...`"
         )
 
 
