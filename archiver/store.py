@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import sqlite3
@@ -441,7 +442,8 @@ def _classify(db: Database, create: bool) -> str | None:
 
 
 def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | None:
-    """Bring the schema to ``head`` under the write lock, backing the file up first."""
+    """Bring the schema to ``head`` under the write lock, backing the file up first, in one
+    transaction: a failure or a kill leaves the archive as it was."""
     sqlite = db.path is not None
     with db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
@@ -450,6 +452,7 @@ def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | N
             # parent table would cascade-delete its children. The pragma is a no-op inside a
             # transaction, so it goes straight to the driver, before BEGIN.
             raw.execute("PRAGMA foreign_keys = OFF")
+        backup = None
         try:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
@@ -468,25 +471,67 @@ def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | N
                             f"upgrading {db.location} would break {len(broken)} references; "
                             "nothing was changed, please report this"
                         )
+        except BaseException:
+            # The transaction was rolled back: the archive is as it was, so the backup is
+            # only a second copy of it (and retrying on a full disk would pile them up).
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+            raise
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
     return current, head, backup
 
 
+#: A backup being written is named so; renamed to ``.bak`` only once it is complete.
+PARTIAL = ".partial"
+
+
 def backup_file(path: Path, revision: str | None) -> Path:
-    """A consistent copy of an SQLite archive beside it, named after its schema revision."""
+    """A consistent copy of an SQLite archive beside it, named after its schema revision.
+
+    It is written under a temporary name (``....bak.partial``) and renamed when complete, so
+    a file named ``.bak`` is always a whole backup; a partial one left by a process killed
+    meanwhile is removed by the next upgrade (which holds the write lock, so no other
+    backup of this archive is being written)."""
+    for left in path.parent.glob(f"{glob.escape(path.name)}.*.bak{PARTIAL}*"):
+        left.unlink(missing_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.{revision or 'new'}-{stamp}.bak")
-    # The backup API copies a consistent snapshot, WAL content included.
-    source = sqlite3.connect(path)
+    partial = target.with_name(target.name + PARTIAL)
     try:
-        dest = sqlite3.connect(target)
+        # The backup API copies a consistent snapshot, WAL content included.
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(partial)
+            try:
+                # No journal: a partial copy is thrown away, never rolled back.
+                dest.execute("PRAGMA journal_mode = OFF")
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
-    shutil.copymode(path, target)
+            source.close()
+        shutil.copymode(path, partial)
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
     return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (best effort: not every system can)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
