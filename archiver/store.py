@@ -6,7 +6,7 @@ import glob
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -142,6 +142,9 @@ class Database:
         self._path = sqlite_path(url)
         #: Set when opening upgraded the schema: (old revision, new revision, backup path).
         self.upgraded: tuple[str | None, str, Path | None] | None = None
+        #: How many articles that upgrade indexed (for reuse, templates) that the old
+        #: schema had no index for.
+        self.indexed = 0
 
     @property
     def path(self) -> Path | None:
@@ -260,19 +263,25 @@ def _include_in_compare(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and name and "_fts" in name)
 
 
+#: Called as ``progress(done, total)`` while an upgrade indexes the articles it holds.
+Progress = Callable[[int, int], None]
+
+
 def open_database(
     location: str | None = None,
     *,
     create: bool = False,
     upgrade: bool = True,
+    progress: Progress | None = None,
 ) -> Database:
     """Open the archive at ``location`` (a path or SQLAlchemy URL).
 
     ``create`` makes a new archive when none exists; otherwise a missing archive is an
     ``ArchiveError`` and nothing is created. An older archive is backed up and migrated
-    (unless ``upgrade`` is false). Files that are not archives, and archives written by a
-    newer archiver, are refused before anything in them is changed. A storage fault
-    (read-only, disk full, busy) is a :class:`StorageError`.
+    (unless ``upgrade`` is false), and what the old schema lacked is indexed (``progress``
+    hears how far that got). Files that are not archives, and archives written by a newer
+    archiver, are refused before anything in them is changed. A storage fault (read-only,
+    disk full, busy) is a :class:`StorageError`.
     """
     location = resolve_location(location)
     try:
@@ -299,7 +308,7 @@ def open_database(
         if current != SCHEMA_HEAD:
             head = head_revision()
             if current != head and upgrade:
-                db.upgraded = _migrate(db, head)
+                db.upgraded = _migrate(db, head, progress)
     except (DatabaseError, sqlite3.Error, OSError) as exc:
         db.close()
         error = storage_error(location, path, exc)
@@ -441,9 +450,12 @@ def _classify(db: Database, create: bool) -> str | None:
     return current
 
 
-def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | None:
-    """Bring the schema to ``head`` under the write lock, backing the file up first, in one
-    transaction: a failure or a kill leaves the archive as it was."""
+def _migrate(
+    db: Database, head: str, progress: Progress | None = None
+) -> tuple[str | None, str, Path | None] | None:
+    """Bring the schema to ``head`` under the write lock, backing the file up first, then
+    index what the old schema lacked (see :mod:`archiver.upgrading`), in one transaction: a
+    failure or a kill leaves the archive as it was."""
     sqlite = db.path is not None
     with db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
@@ -463,6 +475,8 @@ def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | N
                 backup = backup_file(db.path, current) if sqlite and current else None
                 from alembic import command
 
+                from .upgrading import index_what_is_missing
+
                 command.upgrade(alembic_config(conn), "head")
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -471,6 +485,8 @@ def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | N
                             f"upgrading {db.location} would break {len(broken)} references; "
                             "nothing was changed, please report this"
                         )
+                if current is not None:
+                    db.indexed = index_what_is_missing(conn, current, head, progress)
         except BaseException:
             # The transaction was rolled back: the archive is as it was, so the backup is
             # only a second copy of it (and retrying on a full disk would pile them up).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +28,8 @@ PR_CAPBSET_DROP = 24
 #: Capabilities that let root read and write whatever the permission bits say.
 DAC_CAPABILITIES = (1, 2, 3)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
 IS_ROOT = os.geteuid() == 0
+DATA_0001 = Path(__file__).resolve().parent / "data" / "archive-schema-0001.db"
+BUSY = "ARCHIVER_BUSY_TIMEOUT"
 
 
 def _without_root_powers() -> None:  # pragma: no cover - runs in the child before exec
@@ -349,6 +352,29 @@ def test_a_full_disk_stops_add_cleanly_and_a_rerun_goes_on(small_disk, tmp_path,
     assert _integrity(db) == "ok"
 
 
+def test_a_full_disk_during_an_upgrade_changes_nothing(small_disk, tmp_path):
+    kind, folder = small_disk
+    db = folder / "old.db"
+    shutil.copy(DATA_0001, db)
+    before = db.read_bytes()
+    if kind == "tmpfs":
+        filler, limit = _fill(folder, 60_000), None
+    else:
+        filler, limit = None, db.stat().st_size + 15_000
+    result = run(["--db", db, "db", "upgrade"], cwd=tmp_path, limit_file_size=limit)
+    assert result.returncode == 4, result.stderr
+    assert _error_lines(result.stderr) == [_disk_full_sentence(kind, db, limit)]
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["old.db", *(["filler"] if filler else [])]
+    )
+    if filler is not None:
+        filler.unlink()
+    again = run(["--db", db, "db", "upgrade"], cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert len(_articles(db)) == 5
+
+
 # -- a write lock held by another process ----------------------------------------------------
 
 
@@ -392,6 +418,43 @@ def test_a_write_lock_held_past_the_busy_timeout(tmp_path, db_path, cli, write):
     again = run(["add", second, third], cwd=tmp_path, env={"ARCHIVER_BUSY_TIMEOUT": "0.5"})
     assert again.returncode == 0, again.stderr
     assert len(_articles(db_path)) == 3
+
+
+def test_an_upgrade_waiting_for_the_write_lock_changes_nothing(tmp_path):
+    db = tmp_path / "old.db"
+    shutil.copy(DATA_0001, db)
+    holder = _hold_write_lock(db)
+    try:
+        result = run(["--db", db, "db", "upgrade"], cwd=tmp_path, env={BUSY: "0.3"})
+    finally:
+        holder.communicate("")
+    assert result.returncode == 5, result.stderr
+    assert _error_lines(result.stderr) == [
+        f"Error: the archive {db} is busy: another process has held its write lock for more "
+        "than 0.3 seconds; nothing was changed or lost; run the command again when that "
+        "process has finished ($ARCHIVER_BUSY_TIMEOUT sets how many seconds to wait)"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]
+    assert run(["--db", db, "db", "upgrade"], cwd=tmp_path).returncode == 0
+
+
+def test_an_old_read_only_archive_is_not_upgraded_and_leaves_no_backup(chmod_bites, tmp_path):
+    db = tmp_path / "old.db"
+    shutil.copy(DATA_0001, db)
+    db.chmod(0o444)
+    before = db.read_bytes()
+    try:
+        result = run(["--db", db, "list"], cwd=tmp_path, unprivileged=True)
+    finally:
+        db.chmod(0o644)
+    assert result.returncode == 4, result.stderr
+    assert _error_lines(result.stderr) == [
+        f"Error: cannot write to the archive {db}: the file is read-only for you; nothing in "
+        "it was changed or lost; make it writable (chmod u+w) or point --db at a copy you can "
+        "write, then run the command again"
+    ]
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob("old.db.*bak*"))  # the backup went with the failed upgrade
 
 
 def test_a_bad_busy_timeout_is_a_usage_error(tmp_path, write):

@@ -149,7 +149,10 @@ def test_db_upgrade_command_reports_the_upgrade_and_check_passes(db_path, cli):
     assert "Problem     the schema is older: run `archiver db upgrade`" in result.output
     result = cli("db", "upgrade")
     assert result.exit_code == 0
-    assert f"from schema 0001 to {head_revision()}; the old file is kept at" in result.output
+    assert (
+        f"from schema 0001 to {head_revision()} and indexed 1 article archived before for "
+        "reuse; the old file is kept at"
+    ) in result.output
     result = cli("db", "upgrade")
     assert result.output == f"{db_path} is up to date (schema {head_revision()}).\n"
     result = cli("db", "check")

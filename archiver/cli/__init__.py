@@ -38,18 +38,28 @@ class App:
         self._archive: Archive | None = None
 
     def open(self, *, create: bool = False) -> Archive:
-        """The archive, opened once; says on stderr when it was created or upgraded."""
+        """The archive, opened once; says on stderr when it was created or upgraded (with a
+        progress bar on a terminal while an upgrade indexes many articles)."""
         if self._archive is None:
-            self._archive = Archive.open(self.db, create=create)
+            from .add import Progress
+
+            with UpgradeProgress(Progress) as progress:
+                self._archive = Archive.open(self.db, create=create, progress=progress)
             db = self._archive.db
             if db.upgraded:
                 old, new, backup = db.upgraded
+                indexed = (
+                    f" and indexed {db.indexed} article{'s' if db.indexed != 1 else ''} "
+                    "archived before for reuse"
+                    if db.indexed
+                    else ""
+                )
                 if old is None:
                     click.echo(f"Created the archive {db.location}.", err=True)
                 else:
                     click.echo(
-                        f"Upgraded the archive {db.location} from schema {old} to {new}; "
-                        f"the old file is kept at {backup}.",
+                        f"Upgraded the archive {db.location} from schema {old} to {new}"
+                        f"{indexed}; the old file is kept at {backup}.",
                         err=True,
                     )
         return self._archive
@@ -71,6 +81,27 @@ class App:
         if self._archive is not None:
             self._archive.close()
             self._archive = None
+
+
+class UpgradeProgress:
+    """A progress bar for an upgrade's indexing, made when it first reports (so nothing shows
+    when there is nothing to index)."""
+
+    def __init__(self, factory):
+        self.factory = factory
+        self.bar = None
+
+    def __enter__(self) -> UpgradeProgress:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = self.factory(total, "Indexing for the upgrade").__enter__()
+        self.bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 pass_app = click.make_pass_decorator(App)
