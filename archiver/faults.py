@@ -25,8 +25,11 @@ SQLITE_IOERR = 10
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_READONLY_DBMOVED = 1032
-#: I/O errors while writing or growing a file: what a file size limit (EFBIG) gives.
-SQLITE_IOERR_WRITES = (778, 1546)  # SQLITE_IOERR_WRITE, SQLITE_IOERR_TRUNCATE
+#: I/O errors while writing or growing a file (or the shared-memory file): what a full disk
+#: that SQLite does not see as one (the -shm) or a file size limit (EFBIG) gives.
+SQLITE_IOERR_WRITES = (778, 1546, 4874, 5386)  # _WRITE, _TRUNCATE, _SHMSIZE, _SHMMAP
+#: Less free space than this after a failed write means the disk is full.
+NEARLY_FULL = 1 << 20
 
 BUSY_TIMEOUT_ENV = "ARCHIVER_BUSY_TIMEOUT"
 #: Seconds a writer waits for another process's write lock before giving up.
@@ -218,7 +221,8 @@ def _size_limit(location: str) -> DiskFullError | None:
 def _io_error(location: str, path: Path, what: str, *, writing: bool = False) -> StorageError:
     if writing:
         try:
-            if os.statvfs(path.parent).f_bavail == 0:
+            stat = os.statvfs(path.parent)
+            if stat.f_bavail * stat.f_frsize < NEARLY_FULL:
                 return disk_full(location)
         except OSError:
             pass

@@ -352,6 +352,26 @@ def test_a_full_disk_stops_add_cleanly_and_a_rerun_goes_on(small_disk, tmp_path,
     assert _integrity(db) == "ok"
 
 
+def test_a_disk_too_full_for_the_shared_memory_file(small_disk, tmp_path, cli, write):
+    """SQLite's -shm file is made (32 kB) when the archive is opened: with no room for it
+    SQLite reports an I/O error, which is still a full disk."""
+    kind, folder = small_disk
+    db = folder / "archive.db"
+    first, second = _pages(write, "in", 2)
+    assert cli("--db", db, "add", first).exit_code == 0
+    if kind == "tmpfs":
+        filler, limit = _fill(folder, 8_000), None
+    else:
+        filler, limit = None, 16_000
+    result = run(["--db", db, "add", second], cwd=tmp_path, limit_file_size=limit)
+    assert result.returncode == 4, result.stderr
+    assert _error_lines(result.stderr) == [_disk_full_sentence(kind, db, limit)]
+    if filler is not None:
+        filler.unlink()
+    assert run(["--db", db, "add", second], cwd=tmp_path).returncode == 0
+    assert len(_articles(db)) == 2
+
+
 def test_a_full_disk_during_an_upgrade_changes_nothing(small_disk, tmp_path):
     kind, folder = small_disk
     db = folder / "old.db"
