@@ -13,6 +13,9 @@ source of a copy. So, in the upgrade's transaction, after the migrations:
   counted into its outlet's template, as adding it would have done.
 
 The full-text index needs nothing here: migration 0004 builds it from the articles.
+
+An archive upgraded by an archiver that did not do this is at the newest schema with old
+articles still unindexed: `archiver db upgrade` indexes them (:func:`index_unindexed`).
 """
 
 from __future__ import annotations
@@ -86,6 +89,24 @@ def index_what_is_missing(
         done += 1
         if progress is not None:
             progress(done, total)
+    return len(unindexed)
+
+
+def index_unindexed(db, progress: Callable[[int, int], None] | None = None) -> int:
+    """Index for reuse, in one transaction, the articles of an archive at the newest schema
+    that have no reuse index (left so by an upgrade that did not index them); returns how
+    many were."""
+    from .reuse import index_stored
+
+    with db.writing() as conn:
+        unindexed = unindexed_articles(conn)
+        for done, article_id in enumerate(unindexed, 1):
+            text = conn.execute(
+                select(articles_t.c.clean_text).where(articles_t.c.id == article_id)
+            ).scalar_one()
+            index_stored(conn, article_id, text)
+            if progress is not None:
+                progress(done, len(unindexed))
     return len(unindexed)
 
 

@@ -94,6 +94,31 @@ def test_the_first_schema_upgrades_to_a_fully_working_archive(tmp_path, cli, wri
     assert json.loads(added.output)["reused_from"] == [3]
 
 
+def test_db_upgrade_indexes_what_an_earlier_upgrade_left_unindexed(tmp_path, cli):
+    """Archives upgraded before upgrades indexed old articles are at the newest schema with
+    those articles unindexed: `db upgrade` indexes them."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from archiver.store import alembic_config
+
+    db = _old_archive(tmp_path)
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:  # the schema alone, as earlier upgrades did
+        command.upgrade(alembic_config(conn), "head")
+    engine.dispose()
+    result = cli("--db", db, "db", "upgrade")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"Indexed 5 articles of {db} for reuse that an earlier upgrade had left unindexed.\n"
+        f"{db} is up to date (schema {head_revision()}).\n"
+    )
+    with Archive.open(str(db)) as archive:
+        assert [(p.a, p.b) for p in archive.pairs(2)] == [(1, 2)]
+    again = cli("--db", db, "db", "upgrade")
+    assert again.output == f"{db} is up to date (schema {head_revision()}).\n"
+
+
 def test_a_backup_killed_while_being_written_is_never_named_like_a_backup(tmp_path):
     db = _old_archive(tmp_path)
     conn = sqlite3.connect(db)
