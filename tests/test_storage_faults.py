@@ -12,6 +12,7 @@ full disk), a second process holding the write lock.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import shutil
 import sqlite3
@@ -422,7 +423,7 @@ def test_a_write_lock_held_past_the_busy_timeout(tmp_path, db_path, cli, write):
     holder = _hold_write_lock(db_path)
     try:
         started = time.monotonic()
-        result = run(["add", second, third], cwd=tmp_path, env={"ARCHIVER_BUSY_TIMEOUT": "0.5"})
+        result = run(["add", "--json", second, third], cwd=tmp_path, env={BUSY: "0.5"})
         elapsed = time.monotonic() - started
     finally:
         holder.communicate("")
@@ -432,10 +433,25 @@ def test_a_write_lock_held_past_the_busy_timeout(tmp_path, db_path, cli, write):
         "more than 0.5 seconds; nothing was changed or lost; run the command again when that "
         "process has finished ($ARCHIVER_BUSY_TIMEOUT sets how many seconds to wait)"
     ]
-    assert "Stopped at " in result.stderr
+    assert f"Stopped at {second}, input 1 of 2: 0 added" in result.stderr
+    # Scripts reading --json see the input that failed, with the same sentence.
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {
+            "id": None,
+            "path": str(second),
+            "status": "error",
+            "title": None,
+            "outlet": None,
+            "published": None,
+            "published_source": None,
+            "removed_lines": 0,
+            "reused_from": [],
+            "error": _error_lines(result.stderr)[0].removeprefix("Error: "),
+        }
+    ]
     assert elapsed < 20
     assert _articles(db_path) == [(1, str(first))]
-    again = run(["add", second, third], cwd=tmp_path, env={"ARCHIVER_BUSY_TIMEOUT": "0.5"})
+    again = run(["add", second, third], cwd=tmp_path, env={BUSY: "0.5"})
     assert again.returncode == 0, again.stderr
     assert len(_articles(db_path)) == 3
 
