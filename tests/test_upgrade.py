@@ -79,6 +79,12 @@ def test_the_first_schema_upgrades_to_a_fully_working_archive(tmp_path, cli, wri
         assert list(pairs) == [(1, 2)]
         assert pairs[(1, 2)].shared_words >= 80
         assert [(p.a, p.b) for p in archive.pairs(3)] == []
+        # Each outlet's template counts its old articles' lines, as adding them would have.
+        from archiver.templates import line_hashes, outlet_hash
+
+        lines = line_hashes("News | Sport | Weather\nShare this article\nBy Nell Okafor")
+        counts = archive.template_counts(outlet_hash("Riverside Courier"), lines)
+        assert sorted(counts.values()) == [2, 2, 2]
     check = cli("--db", db, "db", "check")
     assert check.exit_code == 0, check.output
     # A new article copying the library story is found as reuse of the old one.
