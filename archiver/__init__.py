@@ -26,6 +26,10 @@ _EXPORTS = {
     "ArchiveError": "errors",
     "InputError": "errors",
     "UsageError": "errors",
+    "StorageError": "errors",
+    "ReadOnlyError": "errors",
+    "DiskFullError": "errors",
+    "ArchiveBusyError": "errors",
 }
 __all__ = ["__version__", *_EXPORTS]
 

@@ -13,7 +13,7 @@ from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
 from .models import Article, ArticleField, Original
 from .models import RemovedLine as RemovedRow
-from .store import Database, open_database
+from .store import Database, Progress, open_database
 
 if TYPE_CHECKING:  # reuse detection and templates are imported when first used: commands
     # that only read the archive start without the cleaner's rules, numpy or jusText.
@@ -135,8 +135,12 @@ class Archive:
         self.db = db
 
     @classmethod
-    def open(cls, location: str | None = None, *, create: bool = False) -> Archive:
-        return cls(open_database(location, create=create))
+    def open(
+        cls, location: str | None = None, *, create: bool = False, progress: Progress | None = None
+    ) -> Archive:
+        """Open (or with ``create``, make) an archive; an older one is backed up and upgraded,
+        ``progress(done, total)`` hearing how its indexing goes."""
+        return cls(open_database(location, create=create, progress=progress))
 
     def close(self) -> None:
         self.db.close()

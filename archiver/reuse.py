@@ -506,6 +506,16 @@ def find_reuse(
     return found
 
 
+def index_stored(
+    conn: Connection, article_id: int, text: str, settings: ReuseSettings = DEFAULT
+) -> list[Pair]:
+    """Index an article archived before the reuse index existed (an upgrade does this): its
+    pairs with the articles indexed before it are found, verified and stored. Its stored text
+    is left as it is: boilerplate it shares is learned and never makes a pair, and removing it
+    from the article is for `archiver reclean`."""
+    return _find(conn, article_id, text, settings, learn=False).pairs
+
+
 def _find(
     conn: Connection, article_id: int, text: str, settings: ReuseSettings, *, learn: bool
 ) -> Found:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError
 
 import archiver
 
-from .errors import ArchiveError
+from .errors import ArchiveError, StorageError
+from .faults import busy_timeout, cannot_create, storage_error, unreadable, wal_replaced
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate or check: opening an archive whose
     # schema is current reads the revision with one query (Alembic takes 0.2 s to import).
@@ -28,7 +30,14 @@ ENV_VAR = "ARCHIVER_DB"
 #: PRAGMA application_id of an archive ("ARCV"), set by the first migration.
 APPLICATION_ID = 0x41524356
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 30_000
+#: The database header: the magic string, then page size, versions... (100 bytes).
+SQLITE_HEADER = 100
+#: Where the header keeps PRAGMA application_id (big-endian).
+APPLICATION_ID_OFFSET = 68
+#: The header's file format version bytes: 2 in a database in WAL mode.
+WAL_FLAG_OFFSET = 18
+#: A write-ahead log of this size holds no transaction yet.
+WAL_HEADER = 32
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
 #: head): an archive at this revision opens without Alembic.
 SCHEMA_HEAD = "0006"
@@ -91,10 +100,12 @@ def head_revision() -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine; for SQLite: WAL, a busy timeout, foreign keys, and real transactions."""
+    """An engine; for SQLite: WAL, a busy timeout (``$ARCHIVER_BUSY_TIMEOUT`` seconds, else
+    30), foreign keys, and real transactions."""
     if not url.startswith("sqlite"):
         return create_engine(url)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    timeout = busy_timeout()
+    engine = create_engine(url, connect_args={"timeout": timeout})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -102,7 +113,7 @@ def make_engine(url: str) -> Engine:
         # DDL then runs inside transactions too, and writers queue on the busy timeout.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {round(timeout * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         # Checkpoints fsync; every 1,000 pages (the default) they cost more than the commits.
@@ -128,25 +139,82 @@ class Database:
         self.location = location
         self.url = url
         self.engine = engine
+        self._path = sqlite_path(url)
         #: Set when opening upgraded the schema: (old revision, new revision, backup path).
         self.upgraded: tuple[str | None, str, Path | None] | None = None
+        #: How many articles that upgrade indexed (for reuse, templates) that the old
+        #: schema had no index for.
+        self.indexed = 0
 
     @property
     def path(self) -> Path | None:
-        return sqlite_path(self.url)
+        return self._path
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
-        with self.engine.connect() as conn:
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success.
+
+        A storage fault (read-only, disk full, write lock held too long...) rolls it back and
+        raises a :class:`StorageError` saying so."""
+        with self._storage_faults(), self.engine.connect() as conn:
+            if self.path is not None:
+                self._check_wal(conn)
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
                 yield conn
+            if self.path is not None:
+                self._remember_wal(conn)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn, conn.begin():
+        with self._storage_faults(), self.engine.connect() as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def _storage_faults(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            error = storage_error(self.location, self.path, exc)
+            if error is None:
+                raise
+            raise error from None
+
+    # A process that writes to an SQLite archive in WAL mode keeps its write-ahead log open
+    # from its first write on. When someone deletes the log (and -shm) meanwhile, what this
+    # process commits goes to a file nobody else can see, and a process opening the archive
+    # then starts a new log: the two drift apart. Each connection remembers which file its log
+    # is (and how the archive file looked after its last commit); before writing again it
+    # checks that the archive's log is still that file, and if not saves what it wrote into
+    # the archive file (a checkpoint, which SQLite would make anyway when this process closes
+    # the archive) and stops, saying whether another process wrote to the archive meanwhile.
+
+    def _remember_wal(self, conn: Connection) -> None:
+        info = conn.connection.info
+        if "archiver_wal" not in info:
+            info["archiver_wal"] = _file_id(Path(f"{self.path}-wal"))
+        info["archiver_file"] = _file_stamp(self.path)
+
+    def _check_wal(self, conn: Connection) -> None:
+        info = conn.connection.info
+        seen = info.get("archiver_wal")
+        if seen is None or _file_id(Path(f"{self.path}-wal")) == seen:
+            return
+        # Another process writing meanwhile started a log of its own (which stays, since
+        # this process keeps the archive open), or already saved into the archive file.
+        log = _file_stamp(Path(f"{self.path}-wal"))
+        others = (log is not None and log[1] > WAL_HEADER) or _file_stamp(self.path) != info.get(
+            "archiver_file"
+        )
+        raw = conn.connection.dbapi_connection
+        try:
+            busy, frames, copied = raw.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
+            failed = None if busy == 0 and frames == copied else "other processes were using it"
+        except sqlite3.Error as exc:
+            failed = str(exc)
+        conn.invalidate()  # this connection's log is not the archive's: never use it again
+        self.engine.dispose()
+        raise wal_replaced(self.location, self.path, failed, others_wrote=others)
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -175,19 +243,45 @@ class Database:
         self.engine.dispose()
 
 
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 def _include_in_compare(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and name and "_fts" in name)
 
 
+#: Called as ``progress(done, total)`` while an upgrade indexes the articles it holds.
+Progress = Callable[[int, int], None]
+
+
 def open_database(
-    location: str | None = None, *, create: bool = False, upgrade: bool = True
+    location: str | None = None,
+    *,
+    create: bool = False,
+    upgrade: bool = True,
+    progress: Progress | None = None,
 ) -> Database:
     """Open the archive at ``location`` (a path or SQLAlchemy URL).
 
     ``create`` makes a new archive when none exists; otherwise a missing archive is an
     ``ArchiveError`` and nothing is created. An older archive is backed up and migrated
-    (unless ``upgrade`` is false). Files that are not archives, and archives written by a
-    newer archiver, are refused.
+    (unless ``upgrade`` is false), and what the old schema lacked is indexed (``progress``
+    hears how far that got). Files that are not archives, and archives written by a newer
+    archiver, are refused before anything in them is changed. A storage fault (read-only,
+    disk full, busy) is a :class:`StorageError`.
     """
     location = resolve_location(location)
     try:
@@ -214,11 +308,16 @@ def open_database(
         if current != SCHEMA_HEAD:
             head = head_revision()
             if current != head and upgrade:
-                db.upgraded = _migrate(db, head)
-    except DatabaseError as exc:
+                db.upgraded = _migrate(db, head, progress)
+    except (DatabaseError, sqlite3.Error, OSError) as exc:
         db.close()
+        error = storage_error(location, path, exc)
+        if error is not None:
+            raise error from None
+        if isinstance(exc, OSError):
+            raise
         raise ArchiveError(
-            f"{location} could not be read as an archive ({exc.orig}); "
+            f"{location} could not be read as an archive ({getattr(exc, 'orig', exc)}); "
             "check the path, or restore it from a backup"
         ) from None
     except BaseException:
@@ -240,16 +339,71 @@ def _check_file(location: str, path: Path, create: bool) -> None:
             raise ArchiveError(
                 f"cannot create the archive {location}: the folder {path.parent} does not exist"
             )
+        refused = cannot_create(location, path)
+        if refused is not None:
+            raise refused
         return
     try:
         with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_MAGIC))
+            header = fh.read(SQLITE_HEADER)
     except OSError as exc:
-        raise ArchiveError(f"cannot read the archive {location}: {exc.strerror}") from None
-    if header != SQLITE_MAGIC:
+        raise unreadable(location, path) or StorageError(
+            f"cannot read the archive {location} ({exc.strerror}); nothing in it was changed; "
+            "check the disk, then run the command again"
+        ) from None
+    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise ArchiveError(
             f"{location} is not an archiver archive (it is not an SQLite database); "
             "point --db at an archive, or at a new file to create one"
+        )
+    _refuse_foreign(location, path, header, create)
+
+
+def _refuse_foreign(location: str, path: Path, header: bytes, create: bool) -> None:
+    """Refuse another program's SQLite file before anything in it is changed (opening an
+    archive switches it to WAL mode, which rewrites the file's header)."""
+    found = int.from_bytes(header[APPLICATION_ID_OFFSET : APPLICATION_ID_OFFSET + 4], "big")
+    tables: list[str] = []
+    if found == 0:
+        # An empty database, another program's, or an archive whose first page is still only
+        # in its write-ahead log: look inside, read-only. A file in WAL mode without a log
+        # holds everything itself, and is read as immutable: a read-only connection would
+        # leave a -wal and -shm beside it.
+        wal_mode = header[WAL_FLAG_OFFSET] == 2
+        mode = "immutable=1" if wal_mode and not Path(f"{path}-wal").exists() else "mode=ro"
+        try:
+            peek = sqlite3.connect(f"{Path(os.path.abspath(path)).as_uri()}?{mode}", uri=True)
+            try:
+                found = peek.execute("PRAGMA application_id").fetchone()[0]
+                tables = [
+                    name
+                    for (name,) in peek.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    )
+                ]
+            finally:
+                peek.close()
+        except sqlite3.Error as exc:
+            error = storage_error(location, path, exc)
+            if error is not None:
+                raise error from None
+            return  # opening it says what is wrong
+    if found == APPLICATION_ID:
+        return
+    if found != 0:
+        raise ArchiveError(
+            f"{location} is an SQLite database of another program, not an archiver archive; "
+            "point --db at an archive, or at a new file to create one"
+        )
+    if [t for t in tables if t != "alembic_version"]:
+        raise ArchiveError(
+            f"{location} is a database but not an archiver archive; point --db at an archive, "
+            "or at a new file to create one"
+        )
+    if not tables and not create:
+        raise ArchiveError(
+            f"no archive at {location} (the database is empty); create one with "
+            "`archiver add FILE...`"
         )
 
 
@@ -296,8 +450,12 @@ def _classify(db: Database, create: bool) -> str | None:
     return current
 
 
-def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | None:
-    """Bring the schema to ``head`` under the write lock, backing the file up first."""
+def _migrate(
+    db: Database, head: str, progress: Progress | None = None
+) -> tuple[str | None, str, Path | None] | None:
+    """Bring the schema to ``head`` under the write lock, backing the file up first, then
+    index what the old schema lacked (see :mod:`archiver.upgrading`), in one transaction: a
+    failure or a kill leaves the archive as it was."""
     sqlite = db.path is not None
     with db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
@@ -306,6 +464,7 @@ def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | N
             # parent table would cascade-delete its children. The pragma is a no-op inside a
             # transaction, so it goes straight to the driver, before BEGIN.
             raw.execute("PRAGMA foreign_keys = OFF")
+        backup = None
         try:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
@@ -316,6 +475,8 @@ def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | N
                 backup = backup_file(db.path, current) if sqlite and current else None
                 from alembic import command
 
+                from .upgrading import index_what_is_missing
+
                 command.upgrade(alembic_config(conn), "head")
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -324,25 +485,69 @@ def _migrate(db: Database, head: str) -> tuple[str | None, str, Path | None] | N
                             f"upgrading {db.location} would break {len(broken)} references; "
                             "nothing was changed, please report this"
                         )
+                if current is not None:
+                    db.indexed = index_what_is_missing(conn, current, head, progress)
+        except BaseException:
+            # The transaction was rolled back: the archive is as it was, so the backup is
+            # only a second copy of it (and retrying on a full disk would pile them up).
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+            raise
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
     return current, head, backup
 
 
+#: A backup being written is named so; renamed to ``.bak`` only once it is complete.
+PARTIAL = ".partial"
+
+
 def backup_file(path: Path, revision: str | None) -> Path:
-    """A consistent copy of an SQLite archive beside it, named after its schema revision."""
+    """A consistent copy of an SQLite archive beside it, named after its schema revision.
+
+    It is written under a temporary name (``....bak.partial``) and renamed when complete, so
+    a file named ``.bak`` is always a whole backup; a partial one left by a process killed
+    meanwhile is removed by the next upgrade (which holds the write lock, so no other
+    backup of this archive is being written)."""
+    for left in path.parent.glob(f"{glob.escape(path.name)}.*.bak{PARTIAL}*"):
+        left.unlink(missing_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.{revision or 'new'}-{stamp}.bak")
-    # The backup API copies a consistent snapshot, WAL content included.
-    source = sqlite3.connect(path)
+    partial = target.with_name(target.name + PARTIAL)
     try:
-        dest = sqlite3.connect(target)
+        # The backup API copies a consistent snapshot, WAL content included.
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(partial)
+            try:
+                # No journal: a partial copy is thrown away, never rolled back.
+                dest.execute("PRAGMA journal_mode = OFF")
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
-    shutil.copymode(path, target)
+            source.close()
+        shutil.copymode(path, partial)
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
     return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (best effort: not every system can)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

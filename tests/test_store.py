@@ -149,7 +149,10 @@ def test_db_upgrade_command_reports_the_upgrade_and_check_passes(db_path, cli):
     assert "Problem     the schema is older: run `archiver db upgrade`" in result.output
     result = cli("db", "upgrade")
     assert result.exit_code == 0
-    assert f"from schema 0001 to {head_revision()}; the old file is kept at" in result.output
+    assert (
+        f"from schema 0001 to {head_revision()} and indexed 1 article archived before for "
+        "reuse; the old file is kept at"
+    ) in result.output
     result = cli("db", "upgrade")
     assert result.output == f"{db_path} is up to date (schema {head_revision()}).\n"
     result = cli("db", "check")
@@ -245,6 +248,35 @@ def test_another_programs_database_is_not_an_archive(tmp_path, cli, write):
     )
     tables, _ = _schema(path)
     assert tables == {"contacts": ["name"]}
+
+
+@pytest.mark.parametrize(
+    ("journal", "application_id"), [("delete", 0), ("wal", 0), ("delete", 0x12345678)]
+)
+def test_another_programs_database_is_refused_before_anything_in_it_changes(
+    tmp_path, cli, write, journal, application_id
+):
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    path = folder / "contacts.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.execute(f"PRAGMA application_id = {application_id}")
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Ada')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    source = write("a.txt", article_text())
+    for args in (["add", source], ["list"], ["db", "upgrade"], ["db", "check"]):
+        result = cli("--db", path, *args)
+        assert result.exit_code == 3, (args, result.output)
+        assert "not an archiver archive" in result.output, args
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["contacts.db"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == (journal,)
+    conn.close()
 
 
 def test_read_only_commands_never_create_an_archive(db_path, cli):

@@ -9,12 +9,22 @@ import click
 
 from .. import __version__
 from ..archive import Archive
-from ..errors import ArchiveError, ArchiverError, UsageError
+from ..errors import (
+    ArchiveBusyError,
+    ArchiveError,
+    ArchiverError,
+    InputError,
+    StorageError,
+    UsageError,
+)
 
-#: Exit statuses, one per kind of failure (documented in the README).
-EXIT_INPUT_FAILED = 1  # some inputs of a batch could not be archived
-EXIT_USAGE = 2  # bad options or values (click's own status for usage errors)
-EXIT_ARCHIVE = 3  # the archive cannot be used: missing, not an archive, newer version
+#: Exit statuses, one per kind of failure (documented in the README); the library's errors
+#: carry theirs (``exit_status``).
+EXIT_INPUT_FAILED = InputError.exit_status  # 1: some inputs of a batch could not be archived
+EXIT_USAGE = UsageError.exit_status  # 2: bad options or values (click's own status for those)
+EXIT_ARCHIVE = ArchiveError.exit_status  # 3: missing, not an archive, newer version, damaged
+EXIT_STORAGE = StorageError.exit_status  # 4: read-only, disk full, no permission: intact
+EXIT_BUSY = ArchiveBusyError.exit_status  # 5: another process held the write lock too long
 EXIT_BUG = 70  # an unexpected failure: a bug to report
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
@@ -28,26 +38,70 @@ class App:
         self._archive: Archive | None = None
 
     def open(self, *, create: bool = False) -> Archive:
-        """The archive, opened once; says on stderr when it was created or upgraded."""
+        """The archive, opened once; says on stderr when it was created or upgraded (with a
+        progress bar on a terminal while an upgrade indexes many articles)."""
         if self._archive is None:
-            self._archive = Archive.open(self.db, create=create)
+            from .add import Progress
+
+            with UpgradeProgress(Progress) as progress:
+                self._archive = Archive.open(self.db, create=create, progress=progress)
             db = self._archive.db
             if db.upgraded:
                 old, new, backup = db.upgraded
+                indexed = (
+                    f" and indexed {db.indexed} article{'s' if db.indexed != 1 else ''} "
+                    "archived before for reuse"
+                    if db.indexed
+                    else ""
+                )
                 if old is None:
                     click.echo(f"Created the archive {db.location}.", err=True)
                 else:
                     click.echo(
-                        f"Upgraded the archive {db.location} from schema {old} to {new}; "
-                        f"the old file is kept at {backup}.",
+                        f"Upgraded the archive {db.location} from schema {old} to {new}"
+                        f"{indexed}; the old file is kept at {backup}.",
                         err=True,
                     )
         return self._archive
+
+    def storage_error(self, exc: BaseException) -> StorageError | None:
+        """``exc`` as the storage fault it is, if it is one (for errors met outside the
+        library's own checks)."""
+        from ..faults import storage_error
+        from ..store import resolve_location, sqlite_path, to_url
+
+        location = resolve_location(self.db)
+        try:
+            path = sqlite_path(to_url(location))
+        except Exception:
+            return None
+        return storage_error(location, path, exc)
 
     def close(self) -> None:
         if self._archive is not None:
             self._archive.close()
             self._archive = None
+
+
+class UpgradeProgress:
+    """A progress bar for an upgrade's indexing, made when it first reports (so nothing shows
+    when there is nothing to index)."""
+
+    def __init__(self, factory):
+        self.factory = factory
+        self.bar = None
+
+    def __enter__(self) -> UpgradeProgress:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = self.factory(total, "Indexing for the upgrade").__enter__()
+        self.bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 pass_app = click.make_pass_decorator(App)
@@ -93,15 +147,9 @@ class ArchiverGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except ArchiveError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            ctx.exit(EXIT_ARCHIVE)
-        except UsageError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            ctx.exit(EXIT_USAGE)
         except ArchiverError as exc:
             click.echo(f"Error: {exc}", err=True)
-            ctx.exit(EXIT_INPUT_FAILED)
+            ctx.exit(exc.exit_status)
         except KeyboardInterrupt:
             click.echo(
                 "Interrupted; whatever was written before is kept whole (each article is stored "
@@ -115,6 +163,10 @@ class ArchiverGroup(click.Group):
             app = ctx.find_object(App)
             if app is not None and app.show_traceback:
                 raise
+            fault = app.storage_error(exc) if app is not None else None
+            if fault is not None:  # met outside the library's own checks
+                click.echo(f"Error: {fault}", err=True)
+                ctx.exit(fault.exit_status)
             if isinstance(exc, BrokenPipeError):  # `archiver export | head`
                 sys.stderr.close()
                 ctx.exit(0)

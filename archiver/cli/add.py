@@ -65,19 +65,30 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
     settings = Settings(max_bytes=max_size * MB)
     inputs, skipped = expand_paths(list(paths))
+    from ..errors import StorageError
+
     archive = app.open(create=True)
     counts = {"added": 0, "duplicate": 0, "error": 0}
     try:
         with Progress(len(inputs), "Archiving") as bar:
-            for item in inputs:
-                result = add_input(
-                    archive,
-                    item,
-                    overrides,
-                    format=format_,
-                    settings=settings,
-                    stdin=sys.stdin.buffer.read,
-                )
+            for number, item in enumerate(inputs, 1):
+                try:
+                    result = add_input(
+                        archive,
+                        item,
+                        overrides,
+                        format=format_,
+                        settings=settings,
+                        stdin=sys.stdin.buffer.read,
+                    )
+                except StorageError as exc:
+                    # Every later input would fail the same way: stop, saying how far it got.
+                    bar.clear()
+                    if as_json:
+                        click.echo(json.dumps(_error_json(item.name, str(exc)), ensure_ascii=False))
+                    click.echo(f"Error: {exc}", err=True)
+                    click.echo(_stopped(item.name, number, len(inputs), counts), err=True)
+                    sys.exit(exc.exit_status)
                 counts[result.status] += 1
                 bar.clear()
                 if result.error:
@@ -120,6 +131,27 @@ def _line(result: AddResult) -> str:
         )
         parts.append(f"({result.removed_lines} lines removed{reuse})")
     return " ".join(parts)
+
+
+def _error_json(path: str, error: str) -> dict:
+    from ..ingest import AddResult
+
+    return AddResult(path, "error", error=error).to_json()
+
+
+def _stopped(name: str, number: int, total: int, counts: dict[str, int]) -> str:
+    left = total - number
+    after = (
+        f"; the {left} input{'s' if left != 1 else ''} after it {'were' if left != 1 else 'was'} "
+        "not tried"
+        if left
+        else ""
+    )
+    return (
+        f"Stopped at {name}, input {number} of {total}: {_summary(counts, 0)[:-1]}{after}. "
+        "Everything listed is archived and nothing is half-written; run the same command "
+        "again to go on (what is archived is reported as already archived)."
+    )
 
 
 def _summary(counts: dict[str, int], skipped: int) -> str:

@@ -25,16 +25,30 @@ def db():
 @db_option
 @pass_app
 def upgrade(app: App):
-    """Bring an archive's schema up to date (backing the file up first).
+    """Bring an archive's schema up to date (backing the file up first), and index what the
+    old schema lacked, so that its old articles are found as sources of reuse.
 
-    Commands do this by themselves when they open an older archive; this does only that.
+    Commands do this by themselves when they open an older archive. Run on an archive
+    already at the newest schema, it indexes articles an earlier upgrade left without a
+    reuse index.
 
     \b
     Example:
         archiver db upgrade --db archive.db
     """
+    from ..upgrading import index_unindexed
+    from . import UpgradeProgress
+    from .add import Progress
+
     archive = app.open()
     if archive.db.upgraded is None:
+        with UpgradeProgress(Progress) as progress:
+            indexed = index_unindexed(archive.db, progress)
+        if indexed:
+            click.echo(
+                f"Indexed {indexed} article{'s' if indexed != 1 else ''} of "
+                f"{archive.db.location} for reuse that an earlier upgrade had left unindexed."
+            )
         click.echo(f"{archive.db.location} is up to date (schema {head_revision()}).")
 
 

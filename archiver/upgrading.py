@@ -1,0 +1,140 @@
+"""What an upgrade adds besides the schema: the derived data of articles archived before it.
+
+A migration adds tables; the articles already archived then have no rows in them. Left so,
+an upgraded archive looks fine and is not: its old articles would never be found as the
+source of a copy. So, in the upgrade's transaction, after the migrations:
+
+- articles without a reuse index (archived before migration 0005 made one) get their passage
+  signatures and LSH bands, and their pairs with the articles indexed before them are found,
+  verified and stored, oldest first, as if they had been added one by one today. Their stored
+  text is not changed: boilerplate they share is learned (never a pair), and removing it from
+  them is for `archiver reclean`;
+- when migration 0003 made the outlets' template counts, every old article's lines are
+  counted into its outlet's template, as adding it would have done.
+
+The full-text index needs nothing here: migration 0004 builds it from the articles.
+
+An archive upgraded by an archiver that did not do this is at the newest schema with old
+articles still unindexed: `archiver db upgrade` indexes them (:func:`index_unindexed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, exists, select
+
+from .models import Article, Original, ReuseSignature
+from .settings import Settings
+
+articles_t = Article.__table__
+originals_t = Original.__table__
+signatures_t = ReuseSignature.__table__
+
+#: The migration that made the outlets' template counts.
+TEMPLATES_REVISION = "0003"
+
+
+def applied_revisions(old: str, head: str) -> set[str]:
+    """The migrations an upgrade from ``old`` to ``head`` ran."""
+    from alembic.script import ScriptDirectory
+
+    from .store import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.iterate_revisions(head, old)}
+
+
+def unindexed_articles(conn: Connection) -> list[int]:
+    """Articles with no reuse index at all, oldest first."""
+    missing = ~exists().where(signatures_t.c.article_id == articles_t.c.id)
+    return list(
+        conn.execute(select(articles_t.c.id).where(missing).order_by(articles_t.c.id)).scalars()
+    )
+
+
+def index_what_is_missing(
+    conn: Connection,
+    old: str,
+    head: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Index the articles an upgrade from ``old`` left without derived data, in ``conn``'s
+    transaction; ``progress(done, total)`` after each article. Returns how many articles
+    were indexed for reuse."""
+    templated = (
+        list(conn.execute(select(articles_t.c.id).order_by(articles_t.c.id)).scalars())
+        if TEMPLATES_REVISION in applied_revisions(old, head)
+        else []
+    )
+    unindexed = unindexed_articles(conn)
+    total, done = len(templated) + len(unindexed), 0
+    if not total:
+        return 0
+    from .reuse import index_stored
+    from .templates import TemplateLines, count, line_hashes, outlet_hash
+
+    for article_id in templated:
+        outlet, text = _template_text(conn, article_id)
+        if outlet and text:
+            count(conn, TemplateLines(outlet_hash(outlet), tuple(line_hashes(text))), +1)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    for article_id in unindexed:
+        text = conn.execute(
+            select(articles_t.c.clean_text).where(articles_t.c.id == article_id)
+        ).scalar_one()
+        index_stored(conn, article_id, text)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return len(unindexed)
+
+
+def index_unindexed(db, progress: Callable[[int, int], None] | None = None) -> int:
+    """Index for reuse, in one transaction, the articles of an archive at the newest schema
+    that have no reuse index (left so by an upgrade that did not index them); returns how
+    many were."""
+    from .reuse import index_stored
+
+    with db.writing() as conn:
+        unindexed = unindexed_articles(conn)
+        for done, article_id in enumerate(unindexed, 1):
+            text = conn.execute(
+                select(articles_t.c.clean_text).where(articles_t.c.id == article_id)
+            ).scalar_one()
+            index_stored(conn, article_id, text)
+            if progress is not None:
+                progress(done, len(unindexed))
+    return len(unindexed)
+
+
+def _template_text(conn: Connection, article_id: int) -> tuple[str | None, str | None]:
+    """The article's outlet and the lines adding it counted into the outlet's template: the
+    page's text for a plain-text page (decoded again from its original bytes), the extracted
+    text for HTML."""
+    from .errors import InputError
+    from .reading import decode
+
+    row = conn.execute(
+        select(
+            articles_t.c.outlet, articles_t.c.format, articles_t.c.clean_text, originals_t.c.data
+        )
+        .join(originals_t, originals_t.c.sha256 == articles_t.c.sha256)
+        .where(articles_t.c.id == article_id)
+    ).one()
+    if not row.outlet:
+        return None, None
+    if row.format != "text":
+        return row.outlet, row.clean_text
+    try:
+        decoded = decode(
+            row.data,
+            name=f"article {article_id}",
+            format="text",
+            max_bytes=max(Settings().max_bytes, len(row.data)),
+        )
+    except InputError:
+        return row.outlet, row.clean_text
+    return row.outlet, decoded.text
