@@ -1,5 +1,7 @@
 """The whole error surface of the library: every expected failure is one of these."""
 
+from .printable import printable
+
 
 class ArchiverError(Exception):
     """Base class. ``str(error)`` is one sentence a person can act on."""
@@ -14,7 +16,8 @@ class InputError(ArchiverError):
     def __init__(self, path: str, reason: str):
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        # The path as it prints safely: a name may hold a newline or an escape sequence.
+        super().__init__(f"{printable(path)}: {reason}")
 
 
 class ArchiveError(ArchiverError):

@@ -16,6 +16,7 @@ from .archive import Archive
 from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
 from .html import extract_html, visible_text
+from .printable import NAME_NOT_UTF8, is_undecodable_name, name_text
 from .reading import decode
 from .settings import Settings
 from .templates import TemplateLines, as_template, line_hashes, outlet_hash
@@ -39,6 +40,13 @@ class Overrides:
     title: str | None = None
 
     def fields(self) -> dict[str, Field]:
+        for option, value in vars(self).items():
+            # A value from a command line that is not UTF-8 (its bytes come as surrogates).
+            if value and is_undecodable_name(value):
+                raise UsageError(
+                    f"the value of --{option} is not UTF-8 text; give it in UTF-8 "
+                    "(as the terminal types it)"
+                )
         given = {
             "outlet": self.outlet,
             "url": self.url,
@@ -68,7 +76,8 @@ class AddResult:
     def to_json(self) -> dict:
         return {
             "id": self.id,
-            "path": self.path,
+            # Stored and printed as text: a name that is not UTF-8 has its bytes escaped.
+            "path": name_text(self.path),
             "status": self.status,
             "title": self.title,
             "outlet": self.outlet,
@@ -315,6 +324,8 @@ def add_input(
             )
         given = overrides.fields()
         decoded = decode(data, name=item.name, format=format, max_bytes=settings.max_bytes)
+        if is_undecodable_name(item.name):
+            decoded.notes.append(NAME_NOT_UTF8)
         extraction, metadata, lines = clean_with_template(
             archive, decoded, item.name, given, settings=settings
         )
@@ -432,7 +443,8 @@ def add_paths(
 
 
 def _source_path(name: str) -> str:
-    return name if name == STDIN else os.path.abspath(name)
+    """Where the input came from, as text that can be stored (see ``printable.name_text``)."""
+    return name if name == STDIN else name_text(os.path.abspath(name))
 
 
 ISO_DATE = re.compile(

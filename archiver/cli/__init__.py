@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from ..archive import Archive
 from ..errors import ArchiveError, ArchiverError, UsageError
+from ..printable import printable
 
 #: Exit statuses, one per kind of failure (documented in the README).
 EXIT_INPUT_FAILED = 1  # some inputs of a batch could not be archived
@@ -35,11 +36,11 @@ class App:
             if db.upgraded:
                 old, new, backup = db.upgraded
                 if old is None:
-                    click.echo(f"Created the archive {db.location}.", err=True)
+                    click.echo(f"Created the archive {printable(db.location)}.", err=True)
                 else:
                     click.echo(
-                        f"Upgraded the archive {db.location} from schema {old} to {new}; "
-                        f"the old file is kept at {backup}.",
+                        f"Upgraded the archive {printable(db.location)} from schema {old} to "
+                        f"{new}; the old file is kept at {printable(str(backup))}.",
                         err=True,
                     )
         return self._archive
@@ -94,13 +95,13 @@ class ArchiverGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ArchiveError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {printable(str(exc))}", err=True)
             ctx.exit(EXIT_ARCHIVE)
         except UsageError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {printable(str(exc))}", err=True)
             ctx.exit(EXIT_USAGE)
         except ArchiverError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {printable(str(exc))}", err=True)
             ctx.exit(EXIT_INPUT_FAILED)
         except KeyboardInterrupt:
             click.echo(
@@ -120,8 +121,8 @@ class ArchiverGroup(click.Group):
                 ctx.exit(0)
             name = type(exc).__name__
             click.echo(
-                f"Error: unexpected failure ({name}: {exc}); rerun with --traceback and "
-                "report it with the output",
+                f"Error: unexpected failure ({name}: {printable(str(exc))}); rerun with "
+                "--traceback and report it with the output",
                 err=True,
             )
             if app is None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..document import CRAWL_DATE_MARK, FORMATS, is_crawl_date
+from ..printable import printable
 from ..settings import MB, Settings
 from . import DATE, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, App, db_option, pass_app
 
@@ -63,6 +64,7 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     from ..ingest import Overrides, add_input, expand_paths
 
     overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
+    overrides.fields()  # a value that is not valid stops here, before the archive is opened
     settings = Settings(max_bytes=max_size * MB)
     inputs, skipped = expand_paths(list(paths))
     archive = app.open(create=True)
@@ -108,8 +110,8 @@ def _line(result: AddResult) -> str:
     published = result.published and result.published[:10]
     if published and is_crawl_date(result.published_source):
         published += f" ({CRAWL_DATE_MARK}, maybe the day it was scraped)"
-    where = ", ".join(v for v in (result.outlet, published) if v)
-    parts = [f"{result.status:<9} #{result.id:<5}", result.title or "(untitled)"]
+    where = ", ".join(printable(v) for v in (result.outlet, published) if v)
+    parts = [f"{result.status:<9} #{result.id:<5}", printable(result.title) or "(untitled)"]
     if where:
         parts.append(f"— {where}")
     if result.status == "added":

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..printable import printable
 from ..store import head_revision, open_database
 from . import EXIT_INPUT_FAILED, App, db_option, pass_app
 
@@ -35,7 +36,7 @@ def upgrade(app: App):
     """
     archive = app.open()
     if archive.db.upgraded is None:
-        click.echo(f"{archive.db.location} is up to date (schema {head_revision()}).")
+        click.echo(f"{printable(archive.db.location)} is up to date (schema {head_revision()}).")
 
 
 @db.command()
@@ -54,7 +55,7 @@ def check(app: App):
     try:
         current, head = database.revision(), head_revision()
         problems = []
-        click.echo(f"Archive     {database.location}")
+        click.echo(f"Archive     {printable(database.location)}")
         click.echo(f"Schema      {current} (this archiver writes {head})")
         if current != head:
             problems.append("the schema is older: run `archiver db upgrade`")

@@ -9,6 +9,7 @@ import click
 from ..document import CRAWL_DATE_NOTE, is_crawl_date
 from ..fts import HIT_END, HIT_START, ORDERS
 from ..fts import search as run_search
+from ..printable import printable
 from . import App, db_option, pass_app
 from .read import filter_options
 
@@ -73,7 +74,8 @@ def search(app: App, query, outlet, since, until, author, limit, order, quote, a
         mark = "*" if hit.published and is_crawl_date(hit.published_source) else " "
         marked = marked or mark == "*"
         click.echo(
-            f"{hit.id:>5}  {published:<10}{mark} {hit.outlet or '-'}: {hit.title or '(untitled)'}"
+            f"{hit.id:>5}  {published:<10}{mark} {printable(hit.outlet) or '-'}: "
+            f"{printable(hit.title) or '(untitled)'}"
         )
         click.echo("       " + _bold(hit.snippet))
     if marked:
@@ -85,4 +87,5 @@ def search(app: App, query, outlet, since, until, author, limit, order, quote, a
 def _bold(snippet: str) -> str:
     # click.echo drops the styling when the output is not a terminal.
     parts = snippet.replace(HIT_END, HIT_START).split(HIT_START)
+    parts = [printable(p) for p in parts]
     return "".join(click.style(p, bold=True) if i % 2 else p for i, p in enumerate(parts))

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..printable import printable
 from . import App, db_option, pass_app
 
 EXCERPT = 160
@@ -62,10 +63,10 @@ def trace(app: App, text, file_, article_id, limit, as_json):
             f" [{hit.published_source}, {hit.published_confidence:.2f}]" if hit.published else ""
         )
         click.echo(
-            f"{hit.id:>5}  {date}{trust}  {hit.outlet or '(unknown outlet)'}: "
-            f"{hit.title or '(untitled)'}"
+            f"{hit.id:>5}  {date}{trust}  {printable(hit.outlet) or '(unknown outlet)'}: "
+            f"{printable(hit.title) or '(untitled)'}"
         )
-        excerpt = " ".join(hit.excerpt.split())
+        excerpt = printable(" ".join(hit.excerpt.split()))
         if len(excerpt) > EXCERPT:
             excerpt = excerpt[: EXCERPT - 1] + "…"
         click.echo(
