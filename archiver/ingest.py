@@ -6,10 +6,10 @@ import glob
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from .archive import Archive
@@ -17,7 +17,7 @@ from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
 from .html import extract_html, visible_text
 from .printable import NAME_NOT_UTF8, is_undecodable_name, name_text
-from .reading import decode
+from .reading import TOO_LARGE, decode, human_size
 from .settings import Settings
 from .templates import TemplateLines, as_template, line_hashes, outlet_hash
 from .textclean import CleanOptions, clean_text
@@ -27,6 +27,25 @@ STDIN = "-"
 FOLDER_SUFFIXES = frozenset({"", ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml"})
 GLOB_CHARS = re.compile(r"[*?\[]")
 TEMPLATE_MIN_COUNT = CleanOptions().template_min_count
+#: Standard input is read in pieces of this many bytes, stopping once past the size limit.
+READ_CHUNK = 1 << 20
+
+# Messages: the second half of "PATH: REASON", one sentence a person can act on.
+TOO_LARGE_INPUT = "the input is larger than {limit}; split it or raise --max-size"
+NOT_A_FILE = {
+    stat.S_IFIFO: "is a named pipe (FIFO), not a file; archiver reads regular files only",
+    stat.S_IFSOCK: "is a socket, not a file; archiver reads regular files only",
+    stat.S_IFCHR: (
+        "is a device, not a file; archiver reads regular files only (use - for standard input)"
+    ),
+    stat.S_IFBLK: (
+        "is a device, not a file; archiver reads regular files only (use - for standard input)"
+    ),
+    stat.S_IFDIR: "is a folder; name the folder itself to add what is in it",
+}
+UNREADABLE_FOLDER = (
+    "the folder cannot be read ({why}), so the files in it were not added; check its permissions"
+)
 
 
 @dataclass(frozen=True)
@@ -96,23 +115,60 @@ class Input:
     name: str
     error: str | None = None
 
-    def read(self, stdin: Callable[[], bytes]) -> bytes:
+    def read(self, stdin: Callable[[int], bytes], max_bytes: int) -> bytes:
+        """The input's bytes, never reading more than ``max_bytes`` + 1 of them.
+
+        A file's size is checked before it is opened, and only regular files are opened: a
+        named pipe would block forever, a device (``/dev/zero``) never ends. ``stdin`` is
+        called as ``read(size)`` until it gives nothing or the input is over the limit.
+        """
         if self.name == STDIN:
-            return stdin()
+            return _read_stream(stdin, max_bytes, self.name)
         try:
-            return Path(self.name).read_bytes()
+            info = os.stat(self.name)
+            _check_file(self.name, info.st_mode, info.st_size, max_bytes)
+            # O_NONBLOCK: should the path have become a pipe since, opening cannot block.
+            fd = os.open(self.name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as file:
+                info = os.fstat(file.fileno())
+                _check_file(self.name, info.st_mode, info.st_size, max_bytes)
+                data = file.read(max_bytes + 1)
         except PermissionError:
             raise InputError(
                 self.name, "cannot be read (permission denied); check its permissions"
             ) from None
         except IsADirectoryError:
-            raise InputError(
-                self.name, "is a folder; name the folder itself to add what is in it"
-            ) from None
+            raise InputError(self.name, NOT_A_FILE[stat.S_IFDIR]) from None
         except OSError as exc:
             raise InputError(
                 self.name, f"cannot be read ({exc.strerror}); check the path"
             ) from None
+        if len(data) > max_bytes:  # it grew while being read
+            raise InputError(self.name, TOO_LARGE.format(limit=human_size(max_bytes)))
+        return data
+
+
+def _check_file(name: str, mode: int, size: int, max_bytes: int) -> None:
+    """Refuse what is not a regular file, and a file over the size limit, before reading."""
+    if not stat.S_ISREG(mode):
+        kind = stat.S_IFMT(mode)
+        raise InputError(
+            name, NOT_A_FILE.get(kind, "is not a regular file; archiver reads regular files only")
+        )
+    if size > max_bytes:
+        raise InputError(name, TOO_LARGE.format(limit=human_size(max_bytes)))
+
+
+def _read_stream(read: Callable[[int], bytes], max_bytes: int, name: str) -> bytes:
+    """Read a stream to its end in pieces, refusing it as soon as it passes ``max_bytes``."""
+    data = bytearray()
+    while True:
+        chunk = read(min(READ_CHUNK, max_bytes + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+        if len(data) > max_bytes:
+            raise InputError(name, TOO_LARGE_INPUT.format(limit=human_size(max_bytes)))
 
 
 def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
@@ -126,7 +182,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
             continue
         if os.path.isdir(raw):
             found, passed = _walk(raw)
-            inputs.extend(Input(p) for p in found)
+            inputs.extend(found)
             skipped += passed
         elif os.path.lexists(raw):
             inputs.append(Input(raw))
@@ -137,7 +193,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
             for match in matches:
                 if os.path.isdir(match):
                     found, passed = _walk(match)
-                    inputs.extend(Input(p) for p in found)
+                    inputs.extend(found)
                     skipped += passed
                 else:
                     inputs.append(Input(match))
@@ -146,9 +202,17 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
     return inputs, skipped
 
 
-def _walk(folder: str) -> tuple[list[str], int]:
-    found, skipped = [], 0
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: str) -> tuple[list[Input], int]:
+    """The files a folder holds, in order; a folder that cannot be read is an input with
+    its error (its files cannot be added, and the user must hear of it)."""
+    found: list[Input] = []
+    skipped = 0
+
+    def unreadable(exc: OSError) -> None:
+        why = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+        found.append(Input(exc.filename, UNREADABLE_FOLDER.format(why=why)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -156,7 +220,7 @@ def _walk(folder: str) -> tuple[list[str], int]:
             stem = name[:-3] if name.endswith(".gz") else name
             suffix = os.path.splitext(stem)[1].lower()
             if suffix in FOLDER_SUFFIXES:
-                found.append(os.path.join(root, name))
+                found.append(Input(os.path.join(root, name)))
             else:
                 skipped += 1
     return found, skipped
@@ -219,7 +283,8 @@ def _html_as_text(
     """The text path for something read as HTML in which trafilatura found no article (a text
     dump with markup in it, a page built of odd markup): its visible text, cleaned line by
     line. The page's own metadata (meta tags, JSON-LD) still wins over what the lines say."""
-    extraction = clean_text(visible_text(decoded.text), template=template, url=url)
+    text = visible_text(decoded.text)
+    extraction = clean_text(text, template=template, url=url)
     if len(extraction.text.split()) < settings.min_words:
         raise InputError(
             name,
@@ -301,14 +366,17 @@ def add_input(
     *,
     format: str = "auto",
     settings: Settings | None = None,
-    stdin: Callable[[], bytes] = lambda: b"",
+    stdin: Callable[[int], bytes] = lambda size=-1: b"",
 ) -> AddResult:
-    """Archive one input; every expected failure comes back as an ``error`` result."""
+    """Archive one input; every expected failure comes back as an ``error`` result.
+
+    ``stdin`` reads standard input (``-``): called as ``read(size)``, like a binary file's
+    ``read``; the input is refused once it passes ``settings.max_bytes``."""
     settings = settings or Settings()
     try:
         if item.error:
             raise InputError(item.name, item.error)
-        data = item.read(stdin)
+        data = item.read(stdin, settings.max_bytes)
         sha = hashlib.sha256(data).hexdigest()
         existing = archive.find_sha256(sha)
         if existing is not None:

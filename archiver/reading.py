@@ -265,7 +265,7 @@ def decode(data: bytes, *, name: str, format: str = "auto", max_bytes: int = 50_
     if format not in FORMATS:
         raise UsageError(UNKNOWN_FORMAT.format(format=format))
     if len(data) > max_bytes:
-        raise InputError(name, TOO_LARGE.format(limit=_size(max_bytes)))
+        raise InputError(name, TOO_LARGE.format(limit=human_size(max_bytes)))
     if not data:
         raise InputError(name, EMPTY)
     if data.startswith(GZIP_MAGIC):
@@ -358,7 +358,7 @@ def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
                 chunk = inflater.decompress(pending, max_bytes + 1 - len(out))
                 out += chunk
                 if len(out) > max_bytes:
-                    raise InputError(name, TOO_LARGE_GZIP.format(limit=_size(max_bytes)))
+                    raise InputError(name, TOO_LARGE_GZIP.format(limit=human_size(max_bytes)))
                 if not chunk and len(inflater.unconsumed_tail) == len(pending):
                     raise InputError(name, GZIP_TRUNCATED)
                 pending = inflater.unconsumed_tail
@@ -534,7 +534,7 @@ def _stray_nuls(data: bytes) -> int:
     return 0 if _too_many_controls(controls, rest) else count
 
 
-def _size(n: int) -> str:
+def human_size(n: int) -> str:
     """A byte count as people say it: "50 MB", "1.5 kB", "10 bytes"."""
     for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
         if n >= scale:
