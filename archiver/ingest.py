@@ -10,6 +10,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from urllib.parse import urlsplit
 
 from .archive import Archive
@@ -45,6 +46,30 @@ NOT_A_FILE = {
 }
 UNREADABLE_FOLDER = (
     "the folder cannot be read ({why}), so the files in it were not added; check its permissions"
+)
+TOO_MANY_LINES = (
+    "the file has more than {limit:,} lines, far more than any page holds; split it into its "
+    "articles and add those"
+)
+TOO_LONG_TEXT = (
+    "the file's text is longer than {limit:,} characters, far more than any page holds; "
+    "split it into its articles and add those"
+)
+TOO_LONG_ARTICLE = (
+    "the article in it is longer than {limit:,} characters, far more than any article; "
+    "split it into its articles and add those"
+)
+TOO_LONG_PAGE = (
+    "the page is longer than {limit:,} characters (not counting inline images), far more "
+    "than any web page; save the article's page alone, or add its text with --format text"
+)
+TOO_MANY_WORDS = (
+    "the file holds more than {limit:,} words, far more than any article; split it into its "
+    "articles and add those"
+)
+TOO_MANY_TAGS = (
+    "the page has more than {limit:,} HTML tags, far more than any web page; save the "
+    "article's page alone, or add its text with --format text"
 )
 
 
@@ -248,13 +273,20 @@ def extract_decoded(
     settings: Settings | None = None,
     template: dict[str, int] | None = None,
 ) -> Extraction:
-    """The article in decoded input: trafilatura for HTML, the line cleaner for text."""
+    """The article in decoded input: trafilatura for HTML, the line cleaner for text.
+
+    A page over the limits of ``settings`` (lines, characters, words, HTML tags) is refused
+    before the work that grows with them starts (InputError), and so is an article extracted
+    from HTML that is longer than a plain-text page may be."""
     settings = settings or Settings()
     if decoded.format == "html":
+        check_html_size(decoded.text, name, settings)
         extraction = extract_html(decoded.text, url=url)
         if len(extraction.text.split()) < settings.min_words:
             extraction = _html_as_text(decoded, extraction, name, settings, template, url)
+        check_article_size(extraction.text, name, settings)
     else:
+        check_text_size(decoded.text, name, settings)
         extraction = clean_text(decoded.text, template=template, url=url)
         if len(extraction.text.split()) < settings.min_words:
             raise InputError(
@@ -263,6 +295,57 @@ def extract_decoded(
                 "check that it is an article",
             )
     return extraction
+
+
+_WORD_RUN = re.compile(r"\w+")
+#: An inline image or font (``src="data:image/png;base64,..."``, ``url(data:...)``).
+_DATA_URI = re.compile(r"data:[\w/+.;=-]{0,100},[\w+/=%.-]*")
+#: What is not an HTML page's text (scripts, styles, comments, tags), each matched whole, or
+#: a word of its text (group 2).
+_MARKUP_OR_WORD = re.compile(
+    r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^<>]*>|(\w+)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def check_text_size(text: str, name: str, settings: Settings) -> None:
+    """Refuse a page's text with more lines, characters or words than the settings allow
+    (InputError). Counting stops at the limit: the cost is bounded whatever the text."""
+    if text.count("\n") >= settings.max_lines:
+        raise InputError(name, TOO_MANY_LINES.format(limit=settings.max_lines))
+    if len(text) > settings.max_chars:
+        raise InputError(name, TOO_LONG_TEXT.format(limit=settings.max_chars))
+    if len(text) > settings.max_words and _more_than(settings.max_words, _WORD_RUN.finditer(text)):
+        raise InputError(name, TOO_MANY_WORDS.format(limit=settings.max_words))
+
+
+def check_html_size(text: str, name: str, settings: Settings) -> None:
+    """Refuse an HTML page with more tags, more characters (its inline images left out) or
+    more words of text outside its markup than the settings allow (InputError)."""
+    if text.count("<") > settings.max_tags:
+        raise InputError(name, TOO_MANY_TAGS.format(limit=settings.max_tags))
+    if len(text) > settings.max_html_chars:
+        inline = sum(m.end() - m.start() for m in _DATA_URI.finditer(text))
+        if len(text) - inline > settings.max_html_chars:
+            raise InputError(name, TOO_LONG_PAGE.format(limit=settings.max_html_chars))
+    if len(text) > settings.max_words and _more_than(
+        settings.max_words, (m for m in _MARKUP_OR_WORD.finditer(text) if m.group(2))
+    ):
+        raise InputError(name, TOO_MANY_WORDS.format(limit=settings.max_words))
+
+
+def check_article_size(text: str, name: str, settings: Settings) -> None:
+    """Refuse an extracted article longer than the settings allow: what is stored, indexed
+    and searched is bounded, and every passage of it gets a number in the reuse index."""
+    if len(text) > settings.max_chars:
+        raise InputError(name, TOO_LONG_ARTICLE.format(limit=settings.max_chars))
+    if len(text) > settings.max_words and _more_than(settings.max_words, _WORD_RUN.finditer(text)):
+        raise InputError(name, TOO_MANY_WORDS.format(limit=settings.max_words))
+
+
+def _more_than(limit: int, items: Iterator) -> bool:
+    """Whether ``items`` holds more than ``limit`` things, looking at no more than limit + 1."""
+    return any(True for _ in islice(items, limit, limit + 1))
 
 
 #: Said in the ``reading`` field when HTML extraction found nothing and the text path did.
@@ -284,6 +367,7 @@ def _html_as_text(
     dump with markup in it, a page built of odd markup): its visible text, cleaned line by
     line. The page's own metadata (meta tags, JSON-LD) still wins over what the lines say."""
     text = visible_text(decoded.text)
+    check_text_size(text, name, settings)
     extraction = clean_text(text, template=template, url=url)
     if len(extraction.text.split()) < settings.min_words:
         raise InputError(
