@@ -87,6 +87,47 @@ class DateType(click.ParamType):
 
 DATE = DateType()
 
+#: The largest integer the archive can store (SQLite and PostgreSQL integers are 64-bit).
+INT64_MAX = 2**63 - 1
+
+
+class WholeNumber(click.ParamType):
+    """A whole number from ``low`` to ``high``: a number past what the archive can store is
+    the user's mistake (status 2, one sentence), never a failure deep in the database."""
+
+    name = "integer"
+
+    def __init__(self, low: int = 1, high: int = INT64_MAX, *, ids: bool = False):
+        self.low, self.high, self.ids = low, high, ids
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip(), 10)
+            except ValueError:
+                self.fail(f"{value!r} is not a whole number", param, ctx)
+        if self.low <= number <= self.high:
+            return number
+        if self.ids:
+            self.fail(
+                f"{value} is not an article id; ids are whole numbers from {self.low:,} to "
+                f"{self.high:,} (`archiver list` shows them)",
+                param,
+                ctx,
+            )
+        self.fail(
+            f"{value} is out of range; give a whole number from {self.low:,} to {self.high:,}",
+            param,
+            ctx,
+        )
+
+
+#: An article id; a count or limit (``--limit``, ``--min-words``).
+ARTICLE_ID = WholeNumber(ids=True)
+COUNT = WholeNumber()
+
 
 class ArchiverGroup(click.Group):
     """Turns the library's expected failures into one sentence and an exit status."""

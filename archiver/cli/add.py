@@ -11,7 +11,16 @@ import click
 from ..document import CRAWL_DATE_MARK, FORMATS, is_crawl_date
 from ..printable import printable
 from ..settings import MB, Settings
-from . import DATE, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, App, db_option, pass_app
+from . import (
+    DATE,
+    EXIT_INPUT_FAILED,
+    EXIT_INTERRUPTED,
+    INT64_MAX,
+    App,
+    WholeNumber,
+    db_option,
+    pass_app,
+)
 
 if TYPE_CHECKING:
     from ..ingest import AddResult
@@ -37,7 +46,7 @@ PROGRESS_FROM = 10
 )
 @click.option(
     "--max-size",
-    type=click.IntRange(min=1),
+    type=WholeNumber(1, INT64_MAX // MB),
     default=Settings.max_bytes // MB,
     show_default=True,
     metavar="MB",

@@ -11,7 +11,7 @@ import click
 from ..archive import ArticleRecord
 from ..document import CRAWL_DATE_NOTE, is_crawl_date
 from ..printable import printable
-from . import DATE, App, db_option, pass_app
+from . import ARTICLE_ID, COUNT, DATE, App, db_option, pass_app
 
 #: Below this confidence a value is flagged as doubtful when shown.
 LOW_CONFIDENCE = 0.5
@@ -53,7 +53,7 @@ def filter_options(command):
 
 
 @click.command()
-@click.argument("article_id", type=int, metavar="ID")
+@click.argument("article_id", type=ARTICLE_ID, metavar="ID")
 @click.option(
     "--removed", is_flag=True, help="List every removed line and the rule that removed it."
 )
@@ -127,7 +127,7 @@ def _header(record: ArticleRecord) -> str:
 
 @click.command("list")
 @filter_options
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--limit", type=COUNT, help="At most this many articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article.")
 @db_option
 @pass_app

@@ -10,7 +10,7 @@ from ..document import CRAWL_DATE_NOTE, is_crawl_date
 from ..fts import HIT_END, HIT_START, ORDERS
 from ..fts import search as run_search
 from ..printable import printable
-from . import App, db_option, pass_app
+from . import COUNT, App, db_option, pass_app
 from .read import filter_options
 
 
@@ -20,7 +20,7 @@ from .read import filter_options
 @click.option("--author", help="Only articles whose author contains this.")
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
+    type=COUNT,
     default=20,
     show_default=True,
     help="At most this many results.",
