@@ -1,11 +1,14 @@
 """Limits that are not bugs: numbers too large for the archive are usage errors (status 2, one
-sentence), and no passage file is read past what a page may hold."""
+sentence); Ctrl-C at any moment, even during start-up or pressed twice, ends with status 130
+and one line, never a traceback."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -72,6 +75,66 @@ def test_a_word_is_not_an_id(one, cli):
     assert result.output.splitlines()[-1] == (
         "Error: Invalid value for 'ID': 'seven' is not a whole number"
     )
+
+
+def _start(*args, tmp_path, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "ARCHIVER_DB": str(tmp_path / "archive.db")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "archiver", *map(str, args)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def _burst(proc: subprocess.Popen, start: float, every: float = 0.01) -> tuple[str, str]:
+    """Press Ctrl-C again and again (from ``start`` seconds on) until the command ends."""
+    time.sleep(start)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        proc.send_signal(signal.SIGINT)
+        time.sleep(every)
+    return proc.communicate(timeout=60)
+
+
+#: What may be said, one line, however many times Ctrl-C was pressed and whenever.
+INTERRUPTED = (
+    "Interrupted before anything was done.",
+    "Interrupted; whatever was written before is kept whole (each article is stored in its "
+    "own transaction).",
+    "Interrupted again: stopped at once; everything archived before is kept whole.",
+)
+
+
+@pytest.mark.parametrize("start", [0.15, 0.3, 0.6])
+def test_ctrl_c_during_start_up_is_one_line_and_status_130(tmp_path, start):
+    """Interrupted while importing, before the command runs: no traceback."""
+    proc = _start("list", tmp_path=tmp_path)
+    _, err = _burst(proc, start, every=0.05)
+    if proc.returncode == 3:
+        pytest.skip("the command ended before the first Ctrl-C")
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "Aborted" not in err
+    (line,) = err.strip().splitlines()
+    assert line in INTERRUPTED
+
+
+@pytest.mark.parametrize("every", [0.001, 0.01])
+def test_ctrl_c_pressed_again_and_again_while_adding(write, tmp_path, every):
+    """A second Ctrl-C while the first is being handled, the summary printed or the archive
+    closed is no traceback either: status 130, at most one line more."""
+    first = write("first.txt", article_text("harbour"))
+    proc = _start("add", first, "-", tmp_path=tmp_path, stdin=subprocess.PIPE)
+    assert proc.stdout.readline().startswith("added     #1 ")  # now it waits on stdin
+    _, err = _burst(proc, 0, every=every)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "Aborted" not in err and "Exception" not in err
+    lines = [line for line in err.splitlines() if not line.startswith("Created the archive")]
+    assert 1 <= len(lines) <= 2, err
+    assert lines[0].startswith("Interrupted after 1 of 2 inputs") or lines[0] in INTERRUPTED
+    assert lines[1:] in ([], [INTERRUPTED[2]])
 
 
 def test_trace_reads_no_more_of_a_file_than_a_page_holds(one, tmp_path):

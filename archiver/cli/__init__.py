@@ -18,6 +18,10 @@ EXIT_USAGE = 2  # bad options or values (click's own status for usage errors)
 EXIT_ARCHIVE = 3  # the archive cannot be used: missing, not an archive, newer version
 EXIT_BUG = 70  # an unexpected failure: a bug to report
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+INTERRUPTED = (
+    "Interrupted; whatever was written before is kept whole (each article is stored in its "
+    "own transaction)."
+)
 
 
 class App:
@@ -47,8 +51,14 @@ class App:
 
     def close(self) -> None:
         if self._archive is not None:
-            self._archive.close()
-            self._archive = None
+            archive, self._archive = self._archive, None
+            try:
+                archive.close()
+            except KeyboardInterrupt:
+                # After the command, while the archive is closed (a checkpoint may take a
+                # moment): what was written is whole; click alone would say "Aborted!", 1.
+                click.echo(INTERRUPTED, err=True)
+                raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
 
 
 pass_app = click.make_pass_decorator(App)
@@ -145,11 +155,7 @@ class ArchiverGroup(click.Group):
             click.echo(f"Error: {printable(str(exc))}", err=True)
             ctx.exit(EXIT_INPUT_FAILED)
         except KeyboardInterrupt:
-            click.echo(
-                "Interrupted; whatever was written before is kept whole (each article is stored "
-                "in its own transaction).",
-                err=True,
-            )
+            click.echo(INTERRUPTED, err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
