@@ -108,7 +108,7 @@ INTERRUPTED = (
 )
 
 
-@pytest.mark.parametrize("start", [0.15, 0.3, 0.6])
+@pytest.mark.parametrize("start", [0.2, 0.3, 0.4])
 def test_ctrl_c_during_start_up_is_one_line_and_status_130(tmp_path, start):
     """Interrupted while importing, before the command runs: no traceback."""
     proc = _start("list", tmp_path=tmp_path)

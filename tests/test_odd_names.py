@@ -62,8 +62,8 @@ def test_a_name_that_is_not_utf8_is_stored_losslessly():
     assert name_text("/news/café \\ 1.txt") == "/news/café \\ 1.txt"  # UTF-8 names as they are
 
 
-def test_a_folder_with_odd_names_is_archived_whole(odd_folder, tmp_path):
-    db = tmp_path / "archive.db"
+def test_a_folder_with_odd_names_is_archived_whole(odd_folder, tmp_path, cli):
+    db = tmp_path / "archive.db"  # the archive `cli` uses too
     added = _run("add", str(odd_folder), cwd=tmp_path, db=db)
     assert added.returncode == 0, added.stderr.decode()
     out, err = added.stdout.decode(), added.stderr.decode()
@@ -73,22 +73,20 @@ def test_a_folder_with_odd_names_is_archived_whole(odd_folder, tmp_path):
     for raw in (*RAW, "\udce9"):
         assert raw not in out + err
 
-    listed = _run("list", cwd=tmp_path, db=db).stdout.decode()
-    assert len(listed.splitlines()) == 4
+    listed = cli("list").output
+    assert len(listed.splitlines()) == 4 and "\x1b" not in listed
 
-    exported = [
-        json.loads(line) for line in _run("export", cwd=tmp_path, db=db).stdout.splitlines()
-    ]
+    exported = [json.loads(line) for line in cli("export").output.splitlines()]
     paths = {os.path.basename(r["path"]): r for r in exported}
     assert set(paths) == {"caf\\xe9.txt", NEWLINE_NAME, ESCAPE_NAME, "plain.txt"}
     latin1 = paths["caf\\xe9.txt"]
     assert "name is not UTF-8" in latin1["fields"]["reading"]["value"]
 
-    shown = _run("show", str(paths[NEWLINE_NAME]["id"]), cwd=tmp_path, db=db).stdout.decode()
+    shown = cli("show", paths[NEWLINE_NAME]["id"]).output
     assert f"  path             {odd_folder}/two\\nlines.txt\n" in shown
-    shown = _run("show", str(paths[ESCAPE_NAME]["id"]), cwd=tmp_path, db=db).stdout.decode()
+    shown = cli("show", paths[ESCAPE_NAME]["id"]).output
     assert f"  path             {odd_folder}/red\\x1b[31mtitle.txt\n" in shown
-    shown = _run("show", str(latin1["id"]), cwd=tmp_path, db=db).stdout.decode()
+    shown = cli("show", latin1["id"]).output
     assert f"  path             {odd_folder}/caf\\xe9.txt\n" in shown
 
 
