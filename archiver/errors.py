@@ -7,6 +7,8 @@ error) and 5 it is busy (another process held its write lock too long). 4 and 5 
 archive intact: fix the cause (or wait) and run the command again.
 """
 
+from .printable import printable
+
 
 class ArchiverError(Exception):
     """Base class. ``str(error)`` is one sentence a person can act on."""
@@ -25,7 +27,8 @@ class InputError(ArchiverError):
     def __init__(self, path: str, reason: str):
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        # The path as it prints safely: a name may hold a newline or an escape sequence.
+        super().__init__(f"{printable(path)}: {reason}")
 
 
 class UsageError(ArchiverError):

@@ -6,17 +6,19 @@ import glob
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from itertools import islice
 from urllib.parse import urlsplit
 
 from .archive import Archive
 from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
 from .html import extract_html, visible_text
-from .reading import decode
+from .printable import NAME_NOT_UTF8, is_undecodable_name, name_text
+from .reading import TOO_LARGE, decode, human_size
 from .settings import Settings
 from .templates import TemplateLines, as_template, line_hashes, outlet_hash
 from .textclean import CleanOptions, clean_text
@@ -26,6 +28,49 @@ STDIN = "-"
 FOLDER_SUFFIXES = frozenset({"", ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml"})
 GLOB_CHARS = re.compile(r"[*?\[]")
 TEMPLATE_MIN_COUNT = CleanOptions().template_min_count
+#: Standard input is read in pieces of this many bytes, stopping once past the size limit.
+READ_CHUNK = 1 << 20
+
+# Messages: the second half of "PATH: REASON", one sentence a person can act on.
+TOO_LARGE_INPUT = "the input is larger than {limit}; split it or raise --max-size"
+NOT_A_FILE = {
+    stat.S_IFIFO: "is a named pipe (FIFO), not a file; archiver reads regular files only",
+    stat.S_IFSOCK: "is a socket, not a file; archiver reads regular files only",
+    stat.S_IFCHR: (
+        "is a device, not a file; archiver reads regular files only (use - for standard input)"
+    ),
+    stat.S_IFBLK: (
+        "is a device, not a file; archiver reads regular files only (use - for standard input)"
+    ),
+    stat.S_IFDIR: "is a folder; name the folder itself to add what is in it",
+}
+UNREADABLE_FOLDER = (
+    "the folder cannot be read ({why}), so the files in it were not added; check its permissions"
+)
+TOO_MANY_LINES = (
+    "the file has more than {limit:,} lines, far more than any page holds; split it into its "
+    "articles and add those"
+)
+TOO_LONG_TEXT = (
+    "the file's text is longer than {limit:,} characters, far more than any page holds; "
+    "split it into its articles and add those"
+)
+TOO_LONG_ARTICLE = (
+    "the article in it is longer than {limit:,} characters, far more than any article; "
+    "split it into its articles and add those"
+)
+TOO_LONG_PAGE = (
+    "the page is longer than {limit:,} characters (not counting inline images), far more "
+    "than any web page; save the article's page alone, or add its text with --format text"
+)
+TOO_MANY_WORDS = (
+    "the file holds more than {limit:,} words, far more than any article; split it into its "
+    "articles and add those"
+)
+TOO_MANY_TAGS = (
+    "the page has more than {limit:,} HTML tags, far more than any web page; save the "
+    "article's page alone, or add its text with --format text"
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +84,13 @@ class Overrides:
     title: str | None = None
 
     def fields(self) -> dict[str, Field]:
+        for option, value in vars(self).items():
+            # A value from a command line that is not UTF-8 (its bytes come as surrogates).
+            if value and is_undecodable_name(value):
+                raise UsageError(
+                    f"the value of --{option} is not UTF-8 text; give it in UTF-8 "
+                    "(as the terminal types it)"
+                )
         given = {
             "outlet": self.outlet,
             "url": self.url,
@@ -68,7 +120,8 @@ class AddResult:
     def to_json(self) -> dict:
         return {
             "id": self.id,
-            "path": self.path,
+            # Stored and printed as text: a name that is not UTF-8 has its bytes escaped.
+            "path": name_text(self.path),
             "status": self.status,
             "title": self.title,
             "outlet": self.outlet,
@@ -87,23 +140,60 @@ class Input:
     name: str
     error: str | None = None
 
-    def read(self, stdin: Callable[[], bytes]) -> bytes:
+    def read(self, stdin: Callable[[int], bytes], max_bytes: int) -> bytes:
+        """The input's bytes, never reading more than ``max_bytes`` + 1 of them.
+
+        A file's size is checked before it is opened, and only regular files are opened: a
+        named pipe would block forever, a device (``/dev/zero``) never ends. ``stdin`` is
+        called as ``read(size)`` until it gives nothing or the input is over the limit.
+        """
         if self.name == STDIN:
-            return stdin()
+            return _read_stream(stdin, max_bytes, self.name)
         try:
-            return Path(self.name).read_bytes()
+            info = os.stat(self.name)
+            _check_file(self.name, info.st_mode, info.st_size, max_bytes)
+            # O_NONBLOCK: should the path have become a pipe since, opening cannot block.
+            fd = os.open(self.name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as file:
+                info = os.fstat(file.fileno())
+                _check_file(self.name, info.st_mode, info.st_size, max_bytes)
+                data = file.read(max_bytes + 1)
         except PermissionError:
             raise InputError(
                 self.name, "cannot be read (permission denied); check its permissions"
             ) from None
         except IsADirectoryError:
-            raise InputError(
-                self.name, "is a folder; name the folder itself to add what is in it"
-            ) from None
+            raise InputError(self.name, NOT_A_FILE[stat.S_IFDIR]) from None
         except OSError as exc:
             raise InputError(
                 self.name, f"cannot be read ({exc.strerror}); check the path"
             ) from None
+        if len(data) > max_bytes:  # it grew while being read
+            raise InputError(self.name, TOO_LARGE.format(limit=human_size(max_bytes)))
+        return data
+
+
+def _check_file(name: str, mode: int, size: int, max_bytes: int) -> None:
+    """Refuse what is not a regular file, and a file over the size limit, before reading."""
+    if not stat.S_ISREG(mode):
+        kind = stat.S_IFMT(mode)
+        raise InputError(
+            name, NOT_A_FILE.get(kind, "is not a regular file; archiver reads regular files only")
+        )
+    if size > max_bytes:
+        raise InputError(name, TOO_LARGE.format(limit=human_size(max_bytes)))
+
+
+def _read_stream(read: Callable[[int], bytes], max_bytes: int, name: str) -> bytes:
+    """Read a stream to its end in pieces, refusing it as soon as it passes ``max_bytes``."""
+    data = bytearray()
+    while True:
+        chunk = read(min(READ_CHUNK, max_bytes + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+        if len(data) > max_bytes:
+            raise InputError(name, TOO_LARGE_INPUT.format(limit=human_size(max_bytes)))
 
 
 def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
@@ -117,7 +207,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
             continue
         if os.path.isdir(raw):
             found, passed = _walk(raw)
-            inputs.extend(Input(p) for p in found)
+            inputs.extend(found)
             skipped += passed
         elif os.path.lexists(raw):
             inputs.append(Input(raw))
@@ -128,7 +218,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
             for match in matches:
                 if os.path.isdir(match):
                     found, passed = _walk(match)
-                    inputs.extend(Input(p) for p in found)
+                    inputs.extend(found)
                     skipped += passed
                 else:
                     inputs.append(Input(match))
@@ -137,9 +227,17 @@ def expand_paths(paths: list[str]) -> tuple[list[Input], int]:
     return inputs, skipped
 
 
-def _walk(folder: str) -> tuple[list[str], int]:
-    found, skipped = [], 0
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: str) -> tuple[list[Input], int]:
+    """The files a folder holds, in order; a folder that cannot be read is an input with
+    its error (its files cannot be added, and the user must hear of it)."""
+    found: list[Input] = []
+    skipped = 0
+
+    def unreadable(exc: OSError) -> None:
+        why = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+        found.append(Input(exc.filename, UNREADABLE_FOLDER.format(why=why)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -147,7 +245,7 @@ def _walk(folder: str) -> tuple[list[str], int]:
             stem = name[:-3] if name.endswith(".gz") else name
             suffix = os.path.splitext(stem)[1].lower()
             if suffix in FOLDER_SUFFIXES:
-                found.append(os.path.join(root, name))
+                found.append(Input(os.path.join(root, name)))
             else:
                 skipped += 1
     return found, skipped
@@ -175,13 +273,20 @@ def extract_decoded(
     settings: Settings | None = None,
     template: dict[str, int] | None = None,
 ) -> Extraction:
-    """The article in decoded input: trafilatura for HTML, the line cleaner for text."""
+    """The article in decoded input: trafilatura for HTML, the line cleaner for text.
+
+    A page over the limits of ``settings`` (lines, characters, words, HTML tags) is refused
+    before the work that grows with them starts (InputError), and so is an article extracted
+    from HTML that is longer than a plain-text page may be."""
     settings = settings or Settings()
     if decoded.format == "html":
+        check_html_size(decoded.text, name, settings)
         extraction = extract_html(decoded.text, url=url)
         if len(extraction.text.split()) < settings.min_words:
             extraction = _html_as_text(decoded, extraction, name, settings, template, url)
+        check_article_size(extraction.text, name, settings)
     else:
+        check_text_size(decoded.text, name, settings)
         extraction = clean_text(decoded.text, template=template, url=url)
         if len(extraction.text.split()) < settings.min_words:
             raise InputError(
@@ -190,6 +295,57 @@ def extract_decoded(
                 "check that it is an article",
             )
     return extraction
+
+
+_WORD_RUN = re.compile(r"\w+")
+#: An inline image or font (``src="data:image/png;base64,..."``, ``url(data:...)``).
+_DATA_URI = re.compile(r"data:[\w/+.;=-]{0,100},[\w+/=%.-]*")
+#: What is not an HTML page's text (scripts, styles, comments, tags), each matched whole, or
+#: a word of its text (group 2).
+_MARKUP_OR_WORD = re.compile(
+    r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^<>]*>|(\w+)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def check_text_size(text: str, name: str, settings: Settings) -> None:
+    """Refuse a page's text with more lines, characters or words than the settings allow
+    (InputError). Counting stops at the limit: the cost is bounded whatever the text."""
+    if text.count("\n") >= settings.max_lines:
+        raise InputError(name, TOO_MANY_LINES.format(limit=settings.max_lines))
+    if len(text) > settings.max_chars:
+        raise InputError(name, TOO_LONG_TEXT.format(limit=settings.max_chars))
+    if len(text) > settings.max_words and _more_than(settings.max_words, _WORD_RUN.finditer(text)):
+        raise InputError(name, TOO_MANY_WORDS.format(limit=settings.max_words))
+
+
+def check_html_size(text: str, name: str, settings: Settings) -> None:
+    """Refuse an HTML page with more tags, more characters (its inline images left out) or
+    more words of text outside its markup than the settings allow (InputError)."""
+    if text.count("<") > settings.max_tags:
+        raise InputError(name, TOO_MANY_TAGS.format(limit=settings.max_tags))
+    if len(text) > settings.max_html_chars:
+        inline = sum(m.end() - m.start() for m in _DATA_URI.finditer(text))
+        if len(text) - inline > settings.max_html_chars:
+            raise InputError(name, TOO_LONG_PAGE.format(limit=settings.max_html_chars))
+    if len(text) > settings.max_words and _more_than(
+        settings.max_words, (m for m in _MARKUP_OR_WORD.finditer(text) if m.group(2))
+    ):
+        raise InputError(name, TOO_MANY_WORDS.format(limit=settings.max_words))
+
+
+def check_article_size(text: str, name: str, settings: Settings) -> None:
+    """Refuse an extracted article longer than the settings allow: what is stored, indexed
+    and searched is bounded, and every passage of it gets a number in the reuse index."""
+    if len(text) > settings.max_chars:
+        raise InputError(name, TOO_LONG_ARTICLE.format(limit=settings.max_chars))
+    if len(text) > settings.max_words and _more_than(settings.max_words, _WORD_RUN.finditer(text)):
+        raise InputError(name, TOO_MANY_WORDS.format(limit=settings.max_words))
+
+
+def _more_than(limit: int, items: Iterator) -> bool:
+    """Whether ``items`` holds more than ``limit`` things, looking at no more than limit + 1."""
+    return any(True for _ in islice(items, limit, limit + 1))
 
 
 #: Said in the ``reading`` field when HTML extraction found nothing and the text path did.
@@ -210,7 +366,9 @@ def _html_as_text(
     """The text path for something read as HTML in which trafilatura found no article (a text
     dump with markup in it, a page built of odd markup): its visible text, cleaned line by
     line. The page's own metadata (meta tags, JSON-LD) still wins over what the lines say."""
-    extraction = clean_text(visible_text(decoded.text), template=template, url=url)
+    text = visible_text(decoded.text)
+    check_text_size(text, name, settings)
+    extraction = clean_text(text, template=template, url=url)
     if len(extraction.text.split()) < settings.min_words:
         raise InputError(
             name,
@@ -292,14 +450,17 @@ def add_input(
     *,
     format: str = "auto",
     settings: Settings | None = None,
-    stdin: Callable[[], bytes] = lambda: b"",
+    stdin: Callable[[int], bytes] = lambda size=-1: b"",
 ) -> AddResult:
-    """Archive one input; every expected failure comes back as an ``error`` result."""
+    """Archive one input; every expected failure comes back as an ``error`` result.
+
+    ``stdin`` reads standard input (``-``): called as ``read(size)``, like a binary file's
+    ``read``; the input is refused once it passes ``settings.max_bytes``."""
     settings = settings or Settings()
     try:
         if item.error:
             raise InputError(item.name, item.error)
-        data = item.read(stdin)
+        data = item.read(stdin, settings.max_bytes)
         sha = hashlib.sha256(data).hexdigest()
         existing = archive.find_sha256(sha)
         if existing is not None:
@@ -315,6 +476,8 @@ def add_input(
             )
         given = overrides.fields()
         decoded = decode(data, name=item.name, format=format, max_bytes=settings.max_bytes)
+        if is_undecodable_name(item.name):
+            decoded.notes.append(NAME_NOT_UTF8)
         extraction, metadata, lines = clean_with_template(
             archive, decoded, item.name, given, settings=settings
         )
@@ -432,7 +595,8 @@ def add_paths(
 
 
 def _source_path(name: str) -> str:
-    return name if name == STDIN else os.path.abspath(name)
+    """Where the input came from, as text that can be stored (see ``printable.name_text``)."""
+    return name if name == STDIN else name_text(os.path.abspath(name))
 
 
 ISO_DATE = re.compile(

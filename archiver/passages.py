@@ -233,20 +233,52 @@ def _words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     return words, starts.astype(np.int64, copy=False), ends.astype(np.int64, copy=False)
 
 
+#: Texts are tokenised in pieces of about this many characters, cut where no word can
+#: continue: the arrays of one pass cost about 16 bytes a character.
+TOKENIZE_CHUNK = 1 << 20
+#: Where a piece may end: after a character that is neither a word character nor a joiner.
+_CUT = re.compile(r"[^\w'’.,]")
+
+
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into lowercased words with offsets: ``"Harborton,"`` gives ``harborton``.
 
     Equal to ``WORD.finditer`` over the casefolded text (over the text itself, casefolding each
-    word, when casefolding moves characters, as "ß" -> "ss" does).
+    word, when casefolding moves characters, as "ß" -> "ss" does). A long text is read in
+    pieces of about :data:`TOKENIZE_CHUNK` characters, each cut after a character no word
+    holds, so that memory stays bounded; only a run of a million characters with no such
+    character in it (no text has one) is cut where it stands.
     """
-    lowered = text.casefold()
-    if len(lowered) == len(text):
-        # Casefolding kept every character in place: one pass gives words and offsets.
-        words, starts, ends = _words(lowered)
+    pieces = []
+    for start, end in _pieces(text):
+        piece = text[start:end] if (start, end) != (0, len(text)) else text
+        lowered = piece.casefold()
+        if len(lowered) == len(piece):
+            # Casefolding kept every character in place: one pass gives words and offsets.
+            words, starts, ends = _words(lowered)
+        else:
+            words, starts, ends = _words(piece)
+            words = [w.casefold() for w in words]
+        pieces.append((words, starts + start, ends + start))
+    if len(pieces) == 1:
+        words, starts, ends = pieces[0]
     else:
-        words, starts, ends = _words(text)
-        words = [w.casefold() for w in words]
+        words = [w for piece in pieces for w in piece[0]]
+        starts = np.concatenate([piece[1] for piece in pieces])
+        ends = np.concatenate([piece[2] for piece in pieces])
     return Tokens(words, starts, ends, _token_hashes(words))
+
+
+def _pieces(text: str, size: int = TOKENIZE_CHUNK) -> list[tuple[int, int]]:
+    """(start, end) of the pieces :func:`tokenize` reads; one piece for a short text."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = _CUT.search(text, start + size, start + 2 * size)
+        end = cut.end() if cut is not None else start + size
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
 
 
 def fmix64(values: np.ndarray) -> np.ndarray:

@@ -265,7 +265,7 @@ def decode(data: bytes, *, name: str, format: str = "auto", max_bytes: int = 50_
     if format not in FORMATS:
         raise UsageError(UNKNOWN_FORMAT.format(format=format))
     if len(data) > max_bytes:
-        raise InputError(name, TOO_LARGE.format(limit=_size(max_bytes)))
+        raise InputError(name, TOO_LARGE.format(limit=human_size(max_bytes)))
     if not data:
         raise InputError(name, EMPTY)
     if data.startswith(GZIP_MAGIC):
@@ -305,11 +305,12 @@ def _decode_text(data: bytes, name: str, format: str) -> tuple[str, str, bool]:
         if data.startswith(bom):
             if codec == "utf-8-sig":
                 try:
-                    return data.decode(codec), codec, False
+                    return _checked(data.decode(codec), name), codec, False
                 except UnicodeDecodeError:
-                    # The mark says UTF-8, so stray bytes are strays, however many.
+                    # The mark says UTF-8, so stray bytes are strays, however many; but a
+                    # binary file that happens to start with the mark is still binary.
                     text = data[len(bom) :].decode("utf-8", "surrogateescape")
-                    return text.translate(STRAY_BYTES), codec, True
+                    return _checked(text.translate(STRAY_BYTES), name), codec, True
             return _checked_wide(data, codec, name), codec, False
 
     if b"\x00" in data:
@@ -358,7 +359,7 @@ def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
                 chunk = inflater.decompress(pending, max_bytes + 1 - len(out))
                 out += chunk
                 if len(out) > max_bytes:
-                    raise InputError(name, TOO_LARGE_GZIP.format(limit=_size(max_bytes)))
+                    raise InputError(name, TOO_LARGE_GZIP.format(limit=human_size(max_bytes)))
                 if not chunk and len(inflater.unconsumed_tail) == len(pending):
                     raise InputError(name, GZIP_TRUNCATED)
                 pending = inflater.unconsumed_tail
@@ -410,6 +411,11 @@ def _checked_wide(data: bytes, codec: str, name: str) -> str:
         text = data.decode(codec, "replace")
         if text.count("\ufffd") > REPLACED_SHARE * len(text):
             raise InputError(name, UNDECODABLE) from None
+    return _checked(text, name)
+
+
+def _checked(text: str, name: str) -> str:
+    """Refuse decoded text that is binary: NULs, or control characters in numbers."""
     if "\x00" in text:
         raise InputError(name, BINARY.format(kind=BINARY_NUL))
     if _too_many_controls(len(CONTROL_CHARS.findall(text)), len(text)):
@@ -527,14 +533,15 @@ def _stray_nuls(data: bytes) -> int:
     count = data.count(b"\x00")
     if not count or count > STRAY_NUL_SHARE * len(data):
         return 0
-    if any(data.startswith(bom) for bom, _ in BOMS) or _wide_codec(data) is not None:
+    wide = [bom for bom, codec in BOMS if codec != "utf-8-sig"]
+    if any(data.startswith(bom) for bom in wide) or _wide_codec(data) is not None:
         return 0
     rest = len(data) - count
     controls = rest - len(data.translate(None, CONTROL_BYTES + b"\x00"))
     return 0 if _too_many_controls(controls, rest) else count
 
 
-def _size(n: int) -> str:
+def human_size(n: int) -> str:
     """A byte count as people say it: "50 MB", "1.5 kB", "10 bytes"."""
     for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
         if n >= scale:

@@ -9,6 +9,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
+from .printable import printable
 
 if TYPE_CHECKING:
     from .report import Report
@@ -49,7 +50,7 @@ def _label(report: Report, article_id: int | None) -> str:
     if article_id is None:
         return "undetermined"
     info = report.articles[article_id]
-    return f"#{article_id} {info.outlet or '(unknown outlet)'}"
+    return f"#{article_id} {printable(info.outlet) or '(unknown outlet)'}"
 
 
 def _date(report: Report, article_id: int) -> str:
@@ -102,7 +103,7 @@ def text(report: Report) -> str:
         lines.append("Who copies whom (shared words, copy <- source):")
         for copier, sources in report.matrix.items():
             for source, words in sorted(sources.items(), key=lambda kv: -kv[1]):
-                lines.append(f"  {copier} <- {source}: {words}")
+                lines.append(f"  {printable(copier)} <- {printable(source)}: {words}")
         lines.append("")
     lines.append("Outlets:")
     lines.append(
@@ -111,7 +112,7 @@ def text(report: Report) -> str:
     )
     for o in report.outlets:
         lines.append(
-            f"  {o.outlet[:28]:<28} {o.articles:>8} {o.original_share:>8.0%} "
+            f"  {printable(o.outlet)[:28]:<28} {o.articles:>8} {o.original_share:>8.0%} "
             f"{o.copies_attributed:>9} {o.copies_unattributed:>10} "
             f"{o.copied_by_others:>16}"
         )
@@ -159,7 +160,7 @@ def markdown(report: Report) -> str:
     ]
     for o in report.outlets:
         out.append(
-            f"| {_md(o.outlet)} | {o.articles} | {o.original_share:.0%} | "
+            f"| {_md(printable(o.outlet))} | {o.articles} | {o.original_share:.0%} | "
             f"{o.copies_attributed} | {o.copies_unattributed} | {o.copied_by_others} |"
         )
     return "\n".join(out) + "\n"

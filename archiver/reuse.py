@@ -170,6 +170,13 @@ def index_article(
 def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[tuple[int, int]]:
     if not len(sigs):
         return []
+    if len(sigs) > PASSAGE_MASK + 1:
+        # Its passages would be numbered into the next article's: never index it wrongly.
+        # Settings.max_words keeps every article that `add` accepts well under this.
+        raise ValueError(
+            f"article {article_id} has {len(sigs):,} passages; the reuse index numbers at "
+            f"most {PASSAGE_MASK + 1:,} an article"
+        )
     keys = band_keys(sigs, settings)
     base = article_id << PASSAGE_BITS
     return [

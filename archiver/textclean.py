@@ -117,6 +117,12 @@ class _Line:
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
+def _count(char_class: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` a one-character pattern matches, without making a
+    string of each (ten million CJK characters would take 760 MB as a findall list)."""
+    return len(text) - len(char_class.sub("", text))
+
+
 def _split(text: str) -> list[_Line]:
     # Lines end at \n, \r\n or \r only: str.splitlines() would also split at form feeds and
     # Unicode separators inside a paragraph, and the line numbers would disagree with editors.
@@ -128,7 +134,7 @@ def _split(text: str) -> list[_Line]:
             line = " ".join(words)
             size = len(line)
             if cjk:
-                size += (_CJK_WEIGHT - 1) * len(_CJK.findall(line))
+                size += (_CJK_WEIGHT - 1) * _count(_CJK, line)
             lines.append(_Line(lineno, raw.strip(), line, len(words), size))
     return lines
 
@@ -329,9 +335,9 @@ class _LineParagraph(Paragraph):
 
     def stopwords_density(self, stopwords: frozenset[str]) -> float:
         if self._unspaced_page:
-            unspaced = len(_UNSPACED.findall(self._text))
+            unspaced = _count(_UNSPACED, self._text)
             if unspaced * 2 > len(self._text):
-                return len(_UNSPACED_FUNCTION.findall(self._text)) / unspaced
+                return _count(_UNSPACED_FUNCTION, self._text) / unspaced
         return super().stopwords_density(stopwords)
 
 
@@ -1409,7 +1415,7 @@ def clean_text(
             line.template = True
     _sponsored_blocks(lines, options)
     if lines:
-        unspaced = len(_UNSPACED.findall(text)) * 10 > len(text)
+        unspaced = _count(_UNSPACED, text) * 10 > len(text)
         _classify(lines, _choose_stoplist(lines, language, options), unspaced, options)
 
     start, end = _article_run(lines, options)

@@ -17,6 +17,7 @@ from ..errors import (
     StorageError,
     UsageError,
 )
+from ..printable import printable
 
 #: Exit statuses, one per kind of failure (documented in the README); the library's errors
 #: carry theirs (``exit_status``).
@@ -27,6 +28,10 @@ EXIT_STORAGE = StorageError.exit_status  # 4: read-only, disk full, no permissio
 EXIT_BUSY = ArchiveBusyError.exit_status  # 5: another process held the write lock too long
 EXIT_BUG = 70  # an unexpected failure: a bug to report
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+INTERRUPTED = (
+    "Interrupted; whatever was written before is kept whole (each article is stored in its "
+    "own transaction)."
+)
 
 
 class App:
@@ -55,11 +60,11 @@ class App:
                     else ""
                 )
                 if old is None:
-                    click.echo(f"Created the archive {db.location}.", err=True)
+                    click.echo(f"Created the archive {printable(db.location)}.", err=True)
                 else:
                     click.echo(
-                        f"Upgraded the archive {db.location} from schema {old} to {new}"
-                        f"{indexed}; the old file is kept at {backup}.",
+                        f"Upgraded the archive {printable(db.location)} from schema {old} to "
+                        f"{new}{indexed}; the old file is kept at {printable(str(backup))}.",
                         err=True,
                     )
         return self._archive
@@ -79,8 +84,14 @@ class App:
 
     def close(self) -> None:
         if self._archive is not None:
-            self._archive.close()
-            self._archive = None
+            archive, self._archive = self._archive, None
+            try:
+                archive.close()
+            except KeyboardInterrupt:
+                # After the command, while the archive is closed (a checkpoint may take a
+                # moment): what was written is whole; click alone would say "Aborted!", 1.
+                click.echo(INTERRUPTED, err=True)
+                raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
 
 
 class UpgradeProgress:
@@ -140,6 +151,47 @@ class DateType(click.ParamType):
 
 DATE = DateType()
 
+#: The largest integer the archive can store (SQLite and PostgreSQL integers are 64-bit).
+INT64_MAX = 2**63 - 1
+
+
+class WholeNumber(click.ParamType):
+    """A whole number from ``low`` to ``high``: a number past what the archive can store is
+    the user's mistake (status 2, one sentence), never a failure deep in the database."""
+
+    name = "integer"
+
+    def __init__(self, low: int = 1, high: int = INT64_MAX, *, ids: bool = False):
+        self.low, self.high, self.ids = low, high, ids
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip(), 10)
+            except ValueError:
+                self.fail(f"{value!r} is not a whole number", param, ctx)
+        if self.low <= number <= self.high:
+            return number
+        if self.ids:
+            self.fail(
+                f"{value} is not an article id; ids are whole numbers from {self.low:,} to "
+                f"{self.high:,} (`archiver list` shows them)",
+                param,
+                ctx,
+            )
+        self.fail(
+            f"{value} is out of range; give a whole number from {self.low:,} to {self.high:,}",
+            param,
+            ctx,
+        )
+
+
+#: An article id; a count or limit (``--limit``, ``--min-words``).
+ARTICLE_ID = WholeNumber(ids=True)
+COUNT = WholeNumber()
+
 
 class ArchiverGroup(click.Group):
     """Turns the library's expected failures into one sentence and an exit status."""
@@ -148,14 +200,10 @@ class ArchiverGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ArchiverError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {printable(str(exc))}", err=True)
             ctx.exit(exc.exit_status)
         except KeyboardInterrupt:
-            click.echo(
-                "Interrupted; whatever was written before is kept whole (each article is stored "
-                "in its own transaction).",
-                err=True,
-            )
+            click.echo(INTERRUPTED, err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -172,8 +220,8 @@ class ArchiverGroup(click.Group):
                 ctx.exit(0)
             name = type(exc).__name__
             click.echo(
-                f"Error: unexpected failure ({name}: {exc}); rerun with --traceback and "
-                "report it with the output",
+                f"Error: unexpected failure ({name}: {printable(str(exc))}); rerun with "
+                "--traceback and report it with the output",
                 err=True,
             )
             if app is None:

@@ -9,8 +9,18 @@ from typing import TYPE_CHECKING
 import click
 
 from ..document import CRAWL_DATE_MARK, FORMATS, is_crawl_date
+from ..printable import printable
 from ..settings import MB, Settings
-from . import DATE, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, App, db_option, pass_app
+from . import (
+    DATE,
+    EXIT_INPUT_FAILED,
+    EXIT_INTERRUPTED,
+    INT64_MAX,
+    App,
+    WholeNumber,
+    db_option,
+    pass_app,
+)
 
 if TYPE_CHECKING:
     from ..ingest import AddResult
@@ -36,7 +46,7 @@ PROGRESS_FROM = 10
 )
 @click.option(
     "--max-size",
-    type=click.IntRange(min=1),
+    type=WholeNumber(1, INT64_MAX // MB),
     default=Settings.max_bytes // MB,
     show_default=True,
     metavar="MB",
@@ -63,6 +73,7 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     from ..ingest import Overrides, add_input, expand_paths
 
     overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
+    overrides.fields()  # a value that is not valid stops here, before the archive is opened
     settings = Settings(max_bytes=max_size * MB)
     inputs, skipped = expand_paths(list(paths))
     from ..errors import StorageError
@@ -119,8 +130,8 @@ def _line(result: AddResult) -> str:
     published = result.published and result.published[:10]
     if published and is_crawl_date(result.published_source):
         published += f" ({CRAWL_DATE_MARK}, maybe the day it was scraped)"
-    where = ", ".join(v for v in (result.outlet, published) if v)
-    parts = [f"{result.status:<9} #{result.id:<5}", result.title or "(untitled)"]
+    where = ", ".join(printable(v) for v in (result.outlet, published) if v)
+    parts = [f"{result.status:<9} #{result.id:<5}", printable(result.title) or "(untitled)"]
     if where:
         parts.append(f"— {where}")
     if result.status == "added":

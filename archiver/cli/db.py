@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..printable import printable
 from ..store import head_revision, open_database
 from . import EXIT_INPUT_FAILED, App, db_option, pass_app
 
@@ -47,9 +48,10 @@ def upgrade(app: App):
         if indexed:
             click.echo(
                 f"Indexed {indexed} article{'s' if indexed != 1 else ''} of "
-                f"{archive.db.location} for reuse that an earlier upgrade had left unindexed."
+                f"{printable(archive.db.location)} for reuse that an earlier upgrade had left unindexed."
             )
-        click.echo(f"{archive.db.location} is up to date (schema {head_revision()}).")
+        location = printable(archive.db.location)
+        click.echo(f"{location} is up to date (schema {head_revision()}).")
 
 
 @db.command()
@@ -68,7 +70,7 @@ def check(app: App):
     try:
         current, head = database.revision(), head_revision()
         problems = []
-        click.echo(f"Archive     {database.location}")
+        click.echo(f"Archive     {printable(database.location)}")
         click.echo(f"Schema      {current} (this archiver writes {head})")
         if current != head:
             problems.append("the schema is older: run `archiver db upgrade`")

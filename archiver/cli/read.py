@@ -10,7 +10,8 @@ import click
 
 from ..archive import ArticleRecord
 from ..document import CRAWL_DATE_NOTE, is_crawl_date
-from . import DATE, App, db_option, pass_app
+from ..printable import printable
+from . import ARTICLE_ID, COUNT, DATE, App, db_option, pass_app
 
 #: Below this confidence a value is flagged as doubtful when shown.
 LOW_CONFIDENCE = 0.5
@@ -52,7 +53,7 @@ def filter_options(command):
 
 
 @click.command()
-@click.argument("article_id", type=int, metavar="ID")
+@click.argument("article_id", type=ARTICLE_ID, metavar="ID")
 @click.option(
     "--removed", is_flag=True, help="List every removed line and the rule that removed it."
 )
@@ -89,10 +90,10 @@ def show(app: App, article_id: int, removed: bool, raw: bool, as_json: bool):
         click.echo(f"Removed lines ({len(record.removed or [])}):")
         width = max((len(r.reason) for r in record.removed or []), default=0)
         for line in record.removed or []:
-            click.echo(f"  {line.lineno:>4}  {line.reason:<{width}}  {line.text}")
+            click.echo(f"  {line.lineno:>4}  {line.reason:<{width}}  {printable(line.text)}")
     else:
         click.echo("")
-        click.echo(record.clean_text)
+        click.echo(printable(record.clean_text, multiline=True))
 
 
 def _reuse_line(article_id: int, pair) -> str:
@@ -108,14 +109,14 @@ def _reuse_line(article_id: int, pair) -> str:
 
 
 def _header(record: ArticleRecord) -> str:
-    lines = [f"Article {record.id}: {record.title or '(untitled)'}"]
+    lines = [f"Article {record.id}: {printable(record.title) or '(untitled)'}"]
     for name, f in record.fields.items():
         note = " (low confidence)" if f.confidence < LOW_CONFIDENCE else ""
         if name == "published" and is_crawl_date(f.source):
             note = " (low confidence: a site header date, often the day it was scraped)"
-        lines.append(f"  {name:<16} {f.value}  [{f.source}, {f.confidence:.2f}]{note}")
+        lines.append(f"  {name:<16} {printable(f.value)}  [{f.source}, {f.confidence:.2f}]{note}")
     lines += [
-        f"  {'path':<16} {record.source_path}",
+        f"  {'path':<16} {printable(record.source_path)}",
         f"  {'sha256':<16} {record.sha256}",
         f"  {'read as':<16} {record.format}, {record.encoding}; "
         f"extracted by {record.extractor} {record.extractor_version}",
@@ -126,7 +127,7 @@ def _header(record: ArticleRecord) -> str:
 
 @click.command("list")
 @filter_options
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--limit", type=COUNT, help="At most this many articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article.")
 @db_option
 @pass_app
@@ -152,8 +153,9 @@ def list_(app: App, outlet, since, until, limit, as_json):
             mark = "*" if record.published and is_crawl_date(record.published_source) else " "
             marked = marked or mark == "*"
             click.echo(
-                f"{record.id:>5}  {published:<10}{mark} {_cut(record.outlet or '-', 24):<24}  "
-                f"{record.title or '(untitled)'}"
+                f"{record.id:>5}  {published:<10}{mark} "
+                f"{_cut(printable(record.outlet) or '-', 24):<24}  "
+                f"{printable(record.title) or '(untitled)'}"
             )
     if marked:
         click.echo(f"* {CRAWL_DATE_NOTE}")
@@ -214,14 +216,14 @@ def stats(app: App, as_json: bool):
     if as_json:
         click.echo(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"Archive      {archive.db.location}")
+    click.echo(f"Archive      {printable(archive.db.location)}")
     click.echo(
         f"Articles     {figures.articles}"
         + (f" ({', '.join(f'{n} {f}' for f, n in figures.formats)})" if figures.formats else "")
     )
     click.echo(f"Outlets      {sum(1 for o, _ in figures.outlets if o)}")
     for outlet, count in figures.outlets:
-        click.echo(f"  {count:>6}  {outlet or '(unknown outlet)'}")
+        click.echo(f"  {count:>6}  {printable(outlet) or '(unknown outlet)'}")
     if figures.first_published:
         click.echo(f"Published    {figures.first_published[:10]} to {figures.last_published[:10]}")
     click.echo(f"Removed      {figures.removed_lines} boilerplate lines")

@@ -7,12 +7,12 @@ import sys
 
 import click
 
-from . import EXIT_INPUT_FAILED, App, db_option, pass_app
+from . import ARTICLE_ID, EXIT_INPUT_FAILED, App, db_option, pass_app
 from .add import Progress
 
 
 @click.command()
-@click.argument("ids", nargs=-1, type=int, metavar="[ID...]")
+@click.argument("ids", nargs=-1, type=ARTICLE_ID, metavar="[ID...]")
 @click.option("--outlet", help="Every article of this outlet (case-insensitive).")
 @click.option("--all", "all_", is_flag=True, help="Every article in the archive.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article.")

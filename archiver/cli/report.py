@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..render import FORMATS
-from . import App, db_option, pass_app
+from . import COUNT, App, db_option, pass_app
 from .read import filter_options, output_option
 
 
@@ -20,7 +20,7 @@ from .read import filter_options, output_option
 )
 @click.option(
     "--min-words",
-    type=click.IntRange(min=1),
+    type=COUNT,
     default=None,
     metavar="N",
     help="Only pairs sharing N words or more (raises the bar detection used when adding).",

@@ -9,7 +9,8 @@ import click
 from ..document import CRAWL_DATE_NOTE, is_crawl_date
 from ..fts import HIT_END, HIT_START, ORDERS
 from ..fts import search as run_search
-from . import App, db_option, pass_app
+from ..printable import printable
+from . import COUNT, App, db_option, pass_app
 from .read import filter_options
 
 
@@ -19,7 +20,7 @@ from .read import filter_options
 @click.option("--author", help="Only articles whose author contains this.")
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
+    type=COUNT,
     default=20,
     show_default=True,
     help="At most this many results.",
@@ -73,7 +74,8 @@ def search(app: App, query, outlet, since, until, author, limit, order, quote, a
         mark = "*" if hit.published and is_crawl_date(hit.published_source) else " "
         marked = marked or mark == "*"
         click.echo(
-            f"{hit.id:>5}  {published:<10}{mark} {hit.outlet or '-'}: {hit.title or '(untitled)'}"
+            f"{hit.id:>5}  {published:<10}{mark} {printable(hit.outlet) or '-'}: "
+            f"{printable(hit.title) or '(untitled)'}"
         )
         click.echo("       " + _bold(hit.snippet))
     if marked:
@@ -85,4 +87,5 @@ def search(app: App, query, outlet, since, until, author, limit, order, quote, a
 def _bold(snippet: str) -> str:
     # click.echo drops the styling when the output is not a terminal.
     parts = snippet.replace(HIT_END, HIT_START).split(HIT_START)
+    parts = [printable(p) for p in parts]
     return "".join(click.style(p, bold=True) if i % 2 else p for i, p in enumerate(parts))

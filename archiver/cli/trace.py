@@ -6,7 +6,10 @@ import json
 
 import click
 
-from . import App, db_option, pass_app
+from ..errors import UsageError
+from ..printable import printable
+from ..settings import Settings
+from . import ARTICLE_ID, COUNT, App, db_option, pass_app
 
 EXCERPT = 160
 
@@ -19,8 +22,8 @@ EXCERPT = 160
     type=click.File("r", encoding="utf-8"),
     help="Read the passage from this file (- for standard input).",
 )
-@click.option("--id", "article_id", type=int, help="Trace an archived article's text.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--id", "article_id", type=ARTICLE_ID, help="Trace an archived article's text.")
+@click.option("--limit", type=COUNT, help="At most this many articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 @db_option
 @pass_app
@@ -43,7 +46,14 @@ def trace(app: App, text, file_, article_id, limit, as_json):
     if sum(given) != 1:
         raise click.UsageError("give the passage as TEXT, or --file FILE, or --id ID (one of them)")
     if file_ is not None:
-        text = file_.read()
+        # Never more than a page may hold: `--file /dev/zero` or an endless pipe must stop.
+        most = Settings.max_chars
+        text = file_.read(most + 1)
+        if len(text) > most:
+            raise UsageError(
+                f"the passage in {printable(file_.name)} is longer than {most:,} characters; "
+                "trace a paragraph of it, or an archived article with --id"
+            )
     result = run_trace(app.open(), text, article_id=article_id, limit=limit)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -62,10 +72,10 @@ def trace(app: App, text, file_, article_id, limit, as_json):
             f" [{hit.published_source}, {hit.published_confidence:.2f}]" if hit.published else ""
         )
         click.echo(
-            f"{hit.id:>5}  {date}{trust}  {hit.outlet or '(unknown outlet)'}: "
-            f"{hit.title or '(untitled)'}"
+            f"{hit.id:>5}  {date}{trust}  {printable(hit.outlet) or '(unknown outlet)'}: "
+            f"{printable(hit.title) or '(untitled)'}"
         )
-        excerpt = " ".join(hit.excerpt.split())
+        excerpt = printable(" ".join(hit.excerpt.split()))
         if len(excerpt) > EXCERPT:
             excerpt = excerpt[: EXCERPT - 1] + "…"
         click.echo(
