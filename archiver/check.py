@@ -1,0 +1,926 @@
+"""`archiver db check`: find what is damaged in an archive, and rebuild what is derived.
+
+What is verified, each problem said in one sentence (counted, with a few example ids):
+
+- the schema: the version recorded is this archiver's, and the tables, columns, indexes, the
+  search index and its triggers are all there;
+- SQLite's own integrity check and foreign keys;
+- every original's bytes against the SHA-256 they were archived under;
+- the search index (FTS5) against the articles: rows missing, extra, or holding old words;
+- the reuse index against the articles: a well-formed signature of this version for every
+  article, exactly the LSH band rows those signatures make, pairs between existing articles
+  with spans inside their texts.
+
+Only what is derived from the articles is ever repaired (the search index, the reuse index
+and its pairs, indexes, triggers, a wrong version record); original bytes never are, and a file
+SQLite finds damaged is not written to. Rows are streamed: memory does not grow with the
+archive (but for one integer per article).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DatabaseError
+
+from .store import Database, _current_revision, head_revision, migrations_dir
+
+#: Example ids named in a sentence about many rows.
+EXAMPLES = 5
+#: Originals read per query.
+ORIGINALS_PER_QUERY = 64
+#: Articles indexed again per transaction when repairing.
+REINDEX_PER_TRANSACTION = 50
+#: Faults of SQLite's integrity check listed at most.
+INTEGRITY_FAULTS = 20
+SEARCH_TABLE = "articles_fts"
+SEARCH_SHADOWS = ("data", "idx", "docsize", "config")
+CONFIDENCES = frozenset({"high", "medium", "low", "undetermined"})
+KINDS = frozenset({"copy", "quotation"})
+_TRIGGER_NAME = re.compile(r"CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE)
+_TOKENIZER = re.compile(r"tokenize\s*=\s*'([^']*)'")
+_RESTORE = "restore the archive from a backup"
+#: SQLite's words for a schema that lacks something (not a damaged file).
+_MISSING = re.compile(r"no such (table|column|index)")
+
+
+@dataclass
+class Problem:
+    """One thing found wrong, as a sentence; ``repairable`` when only derived data is."""
+
+    sentence: str
+    repairable: bool = False
+
+
+@dataclass
+class Plan:
+    """What ``repair`` would rebuild."""
+
+    stamp: bool = False
+    indexes: list[str] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)
+    create_search: bool = False
+    rebuild_search: bool = False
+    #: Articles to sign and index again (their pairs found again).
+    reindex: set[int] = field(default_factory=set)
+    #: Pairs to delete (pointing at missing articles, or malformed).
+    drop_pairs: set[tuple[int, int]] = field(default_factory=set)
+    #: Signatures and band rows of articles that no longer exist.
+    drop_orphans: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.stamp
+            or self.indexes
+            or self.triggers
+            or self.create_search
+            or self.rebuild_search
+            or self.reindex
+            or self.drop_pairs
+            or self.drop_orphans
+        )
+
+
+@dataclass
+class Report:
+    """What a check found: a line per area (``summary``), the problems, what repair does."""
+
+    location: str
+    revision: str | None = None
+    head: str = ""
+    summary: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    plan: Plan = field(default_factory=Plan)
+    #: SQLite finds the file itself damaged: nothing is written to it.
+    damaged_file: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def repairable(self) -> bool:
+        return bool(self.plan) and not self.damaged_file
+
+    def problem(self, sentence: str, repairable: bool = False) -> None:
+        self.problems.append(Problem(sentence, repairable))
+
+
+class Tally:
+    """A count of things found, keeping the first few (streams come in id order)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.examples: list = []
+
+    def add(self, item) -> None:
+        self.count += 1
+        if len(self.examples) < EXAMPLES:
+            self.examples.append(item)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def named(self, noun: str, plural: str | None = None) -> str:
+        """'article 4', 'articles 2 and 5', 'articles 1, 2, 3, 4, 5, ...'."""
+        plural = plural or f"{noun}s"
+        items = [str(i) for i in self.examples]
+        if self.count == 1:
+            return f"{noun} {items[0]}"
+        if self.count > len(items):
+            return f"{plural} {', '.join(items)}, ..."
+        return f"{plural} {', '.join(items[:-1])} and {items[-1]}"
+
+
+def _n(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _verb(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
+def _reason(exc: DatabaseError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking
+# ---------------------------------------------------------------------------------------------
+
+
+def check(db: Database) -> Report:
+    """Check the whole archive; nothing is written."""
+    report = Report(db.location, head=head_revision())
+    sqlite = db.path is not None
+    current = _guard(report, "the schema", lambda: _schema(db, report))
+    if sqlite:
+        _guard(report, "SQLite's integrity", lambda: _integrity(db, report))
+        _guard(report, "the foreign keys", lambda: _foreign_keys(db, report))
+    _guard(report, "the originals", lambda: _originals(db, report))
+    if current:
+        with db.engine.connect() as conn:
+            tables = _guard(report, "the tables", lambda: _tables(conn)) or set()
+        if sqlite and {SEARCH_TABLE, f"{SEARCH_TABLE}_docsize", "articles"} <= tables:
+            _guard(report, "the search index", lambda: _search(db, report))
+        if {"articles", "reuse_signatures", "lsh_bands", "reuse_pairs"} <= tables:
+            _guard(report, "the reuse index", lambda: _reuse(db, report))
+    return report
+
+
+def _guard(report: Report, what: str, step: Callable):
+    """Run one area's check; a file SQLite cannot read there is a problem, not a crash."""
+    try:
+        return step()
+    except DatabaseError as exc:
+        reason = _reason(exc)
+        if not _MISSING.search(reason):
+            report.damaged_file = True
+        report.problem(f"{what} could not be checked ({reason}); {_RESTORE}")
+        return None
+
+
+@contextmanager
+def _snapshot(db: Database) -> Iterator[Connection]:
+    """One read transaction, rolled back: a commit can fail where SQLite met damage."""
+    with db.engine.connect() as conn:
+        conn.begin()
+        try:
+            yield conn
+        finally:
+            with suppress(DatabaseError):
+                conn.rollback()
+
+
+def _tables(conn: Connection) -> set[str]:
+    return set(inspect(conn).get_table_names())
+
+
+@lru_cache(maxsize=1)
+def _search_statements() -> tuple[str, ...]:
+    """The search index's table, triggers and rebuild, as the migration that made them."""
+    path = migrations_dir() / "versions" / "0004_full_text_search.py"
+    spec = importlib.util.spec_from_file_location("archiver_migration_0004", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return tuple(module.STATEMENTS)
+
+
+def _expected_triggers() -> dict[str, str]:
+    return {
+        m.group(1): statement
+        for statement in _search_statements()
+        if (m := _TRIGGER_NAME.search(statement))
+    }
+
+
+def _same_sql(a: str | None, b: str) -> bool:
+    return a is not None and " ".join(a.split()) == " ".join(b.split())
+
+
+def _schema(db: Database, report: Report) -> bool:
+    """The version record and the schema; True when the archive is at this version."""
+    with db.engine.connect() as conn:
+        current = _current_revision(conn)
+    report.revision = current
+    differences = _schema_problems(db, report.head)
+    if current != report.head:
+        if not differences:
+            report.problem(
+                f"the archive records schema {current}, but its tables, indexes and triggers "
+                f"are those of {report.head}: the version record is wrong",
+                repairable=True,
+            )
+            report.plan.stamp = True
+            return True
+        report.problem("the schema is older: run `archiver db upgrade`")
+        return False
+    for sentence, fix in differences:
+        report.problem(sentence, repairable=fix is not None)
+        if fix is not None:
+            kind, name = fix
+            if kind == "index":
+                report.plan.indexes.append(name)
+            elif kind == "trigger":
+                report.plan.triggers.append(name)
+            elif kind == "search":
+                report.plan.create_search = True
+    return True
+
+
+def _schema_problems(db: Database, head: str) -> list[tuple[str, tuple[str, str] | None]]:
+    """Differences from this version's schema, each a sentence and how to repair it."""
+    found: list[tuple[str, tuple[str, str] | None]] = []
+    for diff in db.schema_differences():
+        for item in diff if isinstance(diff, list) else [diff]:
+            sentence = _difference(item)
+            if sentence:
+                found.append(sentence)
+    if db.path is None:
+        return found
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
+        ).all()
+    sql = {(kind, name): statement for kind, name, statement in rows}
+    create_search = _search_statements()[0]
+    if ("table", SEARCH_TABLE) not in sql:
+        found.append(
+            (
+                f"the search index (table {SEARCH_TABLE}) is missing, so `archiver search` "
+                "cannot run",
+                ("search", SEARCH_TABLE),
+            )
+        )
+    elif not _same_sql(sql[("table", SEARCH_TABLE)], create_search):
+        found.append((f"the search index (table {SEARCH_TABLE}) is not defined as expected", None))
+    else:
+        lost = [s for s in SEARCH_SHADOWS if ("table", f"{SEARCH_TABLE}_{s}") not in sql]
+        if lost:
+            found.append(
+                (
+                    f"the search index has lost its table{'s' if len(lost) > 1 else ''} "
+                    + ", ".join(f"{SEARCH_TABLE}_{s}" for s in lost)
+                    + f"; {_RESTORE}",
+                    None,
+                )
+            )
+    for name, statement in _expected_triggers().items():
+        stored = sql.get(("trigger", name))
+        if stored is None:
+            found.append(
+                (
+                    f"the trigger {name} is missing, so the search index does not follow "
+                    "the articles",
+                    ("trigger", name),
+                )
+            )
+        elif not _same_sql(stored, statement):
+            found.append(
+                (
+                    f"the trigger {name} is not the one this archiver made, so the search "
+                    "index may not follow the articles",
+                    ("trigger", name),
+                )
+            )
+    return found
+
+
+def _difference(item) -> tuple[str, tuple[str, str] | None] | None:
+    """One of Alembic's differences as a sentence; what the archive has besides is no damage."""
+    kind = item[0]
+    if kind == "add_table":
+        return f"the table {item[1].name} is missing; {_RESTORE}", None
+    if kind == "add_column":
+        return f"the column {item[2]}.{item[3].name} is missing; {_RESTORE}", None
+    if kind == "add_index":
+        index = item[1]
+        return (
+            f"the index {index.name} (on {index.table.name}) is missing, so queries on it "
+            "read the whole table",
+            ("index", index.name),
+        )
+    if kind in ("add_constraint", "add_fk"):
+        constraint = item[1]
+        return f"the constraint {constraint.name} is missing; {_RESTORE}", None
+    if kind.startswith("modify_"):
+        return f"the column {item[2]}.{item[3]} is not defined as expected ({kind[7:]})", None
+    return None  # extra tables, columns and indexes
+
+
+def _integrity(db: Database, report: Report) -> None:
+    with _snapshot(db) as conn:
+        try:
+            faults = [
+                row[0]
+                for row in conn.exec_driver_sql(f"PRAGMA integrity_check({INTEGRITY_FAULTS})")
+            ]
+        except DatabaseError as exc:  # too damaged to list what is
+            report.damaged_file = True
+            report.summary.append(("Integrity", "damaged"))
+            report.problem(f"SQLite finds the file damaged ({_reason(exc)}); {_RESTORE}")
+            return
+    if faults == ["ok"]:
+        report.summary.append(("Integrity", "ok"))
+        return
+    report.damaged_file = True
+    count = f"{len(faults)}{'+' if len(faults) >= INTEGRITY_FAULTS else ''}"
+    report.summary.append(("Integrity", f"{count} {_verb(len(faults), 'fault', 'faults')}"))
+    shown = "; ".join(" ".join(f.split()) for f in faults[:2])
+    report.problem(
+        f"SQLite finds {count} {_verb(len(faults), 'fault', 'faults')} in the file ({shown}); "
+        f"{_RESTORE}"
+    )
+
+
+def _foreign_keys(db: Database, report: Report) -> None:
+    """Rows of an article's metadata and removed lines whose article is gone (the originals'
+    and the reuse index's own checks name theirs)."""
+    counts: dict[str, int] = {}
+    owners: set[int] = set()
+    with _snapshot(db) as conn:
+        for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+            if table in ("articles", "reuse_pairs", "reuse_signatures"):
+                continue
+            counts[table] = counts.get(table, 0) + 1
+            if parent == "articles" and rowid is not None and len(owners) < EXAMPLES:
+                owners.add(
+                    conn.exec_driver_sql(
+                        f'SELECT article_id FROM "{table}" WHERE rowid = ?', (rowid,)
+                    ).scalar()
+                )
+    if not counts:
+        return
+    named = Tally()
+    for owner in sorted(o for o in owners if o is not None):
+        named.add(owner)
+    rows = " and ".join(f"{_n(n, 'row')} of {table}" for table, n in counts.items())
+    report.problem(
+        f"{rows} belong to articles that no longer exist"
+        + (f" ({named.named('article')})" if named else "")
+        + f"; {_RESTORE}"
+    )
+
+
+def _originals(db: Database, report: Report) -> None:
+    """Every original's bytes hashed again; articles without originals, originals without
+    articles."""
+    checked, altered, unreadable, lost = 0, Tally(), Tally(), Tally()
+    last = 0
+    with _snapshot(db) as conn:
+        while True:
+            try:
+                rows = conn.execute(
+                    text(
+                        "SELECT a.id, a.sha256, o.sha256 AS stored, o.size, o.data "
+                        "FROM articles a LEFT JOIN originals o ON o.sha256 = a.sha256 "
+                        "WHERE a.id > :last ORDER BY a.id LIMIT :n"
+                    ),
+                    {"last": last, "n": ORIGINALS_PER_QUERY},
+                ).all()
+            except DatabaseError:
+                rows = _originals_one_by_one(conn, last, unreadable)
+            if not rows:
+                break
+            for article_id, sha, stored, size, data in rows:
+                last = article_id
+                if data is None and stored is None and size is None:
+                    if sha is not None:
+                        lost.add(article_id)
+                    continue
+                checked += 1
+                if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != sha:
+                    altered.add(article_id)
+        orphans = conn.execute(
+            text("SELECT count(*) FROM originals WHERE sha256 NOT IN (SELECT sha256 FROM articles)")
+        ).scalar_one()
+    whole = checked - altered.count
+    report.summary.append(
+        ("Originals", f"{whole:,} of {checked + unreadable.count:,} match their SHA-256")
+    )
+    if altered:
+        n = altered.count
+        report.problem(
+            f"{_n(n, 'original')} no longer {_verb(n, 'matches its', 'match their')} SHA-256 "
+            f"({altered.named('article')}): {_verb(n, 'its', 'their')} bytes changed after "
+            f"{_verb(n, 'it was', 'they were')} archived; {_RESTORE} (repair never rewrites "
+            "originals)"
+        )
+    if unreadable:
+        report.damaged_file = True
+        report.problem(
+            f"the original bytes of {_n(unreadable.count, 'article')} cannot be read "
+            f"({unreadable.named('article')}); {_RESTORE}"
+        )
+    if lost:
+        report.problem(
+            f"{_n(lost.count, 'article')} {_verb(lost.count, 'has', 'have')} lost "
+            f"{_verb(lost.count, 'its', 'their')} original bytes ({lost.named('article')}); "
+            f"{_RESTORE}"
+        )
+    if orphans:
+        report.problem(
+            f"{_n(orphans, 'original')} {_verb(orphans, 'belongs', 'belong')} to no article: "
+            f"{_verb(orphans, 'its article was', 'their articles were')} lost; {_RESTORE}"
+        )
+
+
+def _originals_one_by_one(conn: Connection, last: int, unreadable: Tally) -> list:
+    """The next batch read article by article, after SQLite failed to read it whole."""
+    ids = conn.execute(
+        text("SELECT id FROM articles WHERE id > :last ORDER BY id LIMIT :n"),
+        {"last": last, "n": ORIGINALS_PER_QUERY},
+    ).scalars()
+    rows = []
+    for article_id in list(ids):
+        try:
+            row = conn.execute(
+                text(
+                    "SELECT a.id, a.sha256, o.sha256 AS stored, o.size, o.data "
+                    "FROM articles a LEFT JOIN originals o ON o.sha256 = a.sha256 "
+                    "WHERE a.id = :id"
+                ),
+                {"id": article_id},
+            ).one()
+            rows.append(tuple(row))
+        except DatabaseError:
+            unreadable.add(article_id)
+            rows.append((article_id, None, None, None, None))
+    return rows
+
+
+# -- the search index -------------------------------------------------------------------------
+
+_INSTANCE_FINGERPRINT = """
+    SELECT doc, count(*),
+        sum((((doc * 1009 + offset) % 2147483647) * 7919 + (col = 'title')) % 2147483647
+            * (unicode(term) * 37 + unicode(substr(term, -1)) * 3 + length(term)) % 2147483647)
+    FROM {table} GROUP BY doc ORDER BY doc
+"""
+
+
+def _search(db: Database, report: Report) -> None:
+    """The FTS5 index against the articles. FTS5's own check (which compares every token with
+    the articles) decides; only when it fails, or cannot run, are the rows told apart, by
+    comparing each article's tokens with a fresh index of its text in a temporary table."""
+    with db.engine.connect() as conn:
+        agrees = _fts_agrees(conn)
+    with _snapshot(db) as conn:
+        indexed = conn.exec_driver_sql(f"SELECT count(*) FROM {SEARCH_TABLE}_docsize").scalar()
+    report.summary.append(("Search", f"{indexed:,} articles indexed"))
+    if agrees:
+        return
+    missing, extra, stale = Tally(), Tally(), Tally()
+    try:
+        with _snapshot(db) as conn:
+            for (article_id,) in conn.exec_driver_sql(
+                f"SELECT id FROM articles WHERE id NOT IN (SELECT id FROM {SEARCH_TABLE}_docsize)"
+                " ORDER BY id"
+            ):
+                missing.add(article_id)
+            for (article_id,) in conn.exec_driver_sql(
+                f"SELECT id FROM {SEARCH_TABLE}_docsize WHERE id NOT IN (SELECT id FROM articles)"
+                " ORDER BY id"
+            ):
+                extra.add(article_id)
+            skip = set(missing.examples) | set(extra.examples)
+            if not (missing.count > EXAMPLES or extra.count > EXAMPLES):
+                for article_id in _stale_rows(conn):
+                    if article_id not in skip:
+                        stale.add(article_id)
+    except DatabaseError as exc:
+        if _MISSING.search(_reason(exc)):
+            raise
+        # The index's own blocks cannot be read: it is rebuilt from the articles.
+        report.problem(
+            f"the search index is damaged ({_reason(exc)}), so `archiver search` fails or "
+            "misses articles",
+            repairable=True,
+        )
+        report.plan.rebuild_search = True
+        return
+    if missing:
+        n = missing.count
+        report.problem(
+            f"{_n(n, 'article')} {_verb(n, 'is', 'are')} missing from the search index "
+            f"({missing.named('article')}), so `archiver search` cannot find "
+            f"{_verb(n, 'it', 'them')}",
+            repairable=True,
+        )
+    if extra:
+        n = extra.count
+        report.problem(
+            f"the search index holds {_n(n, 'row')} of articles that do not exist "
+            f"({extra.named('article')})",
+            repairable=True,
+        )
+    if stale:
+        n = stale.count
+        report.problem(
+            f"the search index holds words {_n(n, 'article')} no longer "
+            f"{_verb(n, 'has', 'have')} ({stale.named('article')})",
+            repairable=True,
+        )
+    if not (missing or extra or stale):
+        if agrees is None:
+            return  # FTS5's check could not run, and every row is as it should be
+        report.problem(
+            "the search index does not match the articles (FTS5's own check fails)",
+            repairable=True,
+        )
+    report.plan.rebuild_search = True
+
+
+def _fts_agrees(conn: Connection) -> bool | None:
+    """FTS5's integrity check against the articles: True, False, or None when it could not
+    run (a read-only file, a writer holding the lock too long). It is an INSERT (rolled
+    back), so it runs first in its own transaction: it waits for a writer rather than
+    reading an old snapshot."""
+    raw = conn.connection.dbapi_connection
+    try:
+        raw.execute("BEGIN")
+        raw.execute(
+            f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES ('integrity-check', 1)"
+        )
+        return True
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc) or "corrupt" in str(exc):
+            return False
+        return None
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+
+
+def _stale_rows(conn: Connection) -> Iterator[int]:
+    """Articles whose indexed tokens differ from their text's (or that are indexed twice)."""
+    tokenizer = _TOKENIZER.search(_search_statements()[0]).group(1)
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE temp.check_fts USING fts5(title, clean_text, content='', "
+        f"tokenize='{tokenizer}')"
+    )
+    try:
+        conn.exec_driver_sql(
+            "INSERT INTO temp.check_fts(rowid, title, clean_text) "
+            "SELECT id, title, clean_text FROM main.articles"
+        )
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE temp.check_stored USING fts5vocab(main, {SEARCH_TABLE}, "
+            "instance)"
+        )
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE temp.check_fresh USING fts5vocab(temp, check_fts, instance)"
+        )
+        stored = conn.exec_driver_sql(_INSTANCE_FINGERPRINT.format(table="temp.check_stored"))
+        fresh = conn.exec_driver_sql(_INSTANCE_FINGERPRINT.format(table="temp.check_fresh"))
+        for article_id, a, b in _merge(stored, fresh):
+            if a != b:
+                yield article_id
+    finally:
+        for name in ("check_fresh", "check_stored", "check_fts"):
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _merge(left: Iterable, right: Iterable) -> Iterator[tuple[int, tuple | None, tuple | None]]:
+    """Two streams of (id, values...) sorted by id, joined: (id, left values, right values)."""
+    lefts, rights = iter(left), iter(right)
+    a, b = next(lefts, None), next(rights, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a[0] < b[0]):
+            yield a[0], tuple(a[1:]), None
+            a = next(lefts, None)
+        elif a is None or b[0] < a[0]:
+            yield b[0], None, tuple(b[1:])
+            b = next(rights, None)
+        else:
+            yield a[0], tuple(a[1:]), tuple(b[1:])
+            a, b = next(lefts, None), next(rights, None)
+
+
+# -- the reuse index --------------------------------------------------------------------------
+
+_MASK = 0xFFFFFFF
+_BAND_FINGERPRINT = f"""
+    SELECT passage >> 16, count(*), sum(key & {_MASK}), sum((key >> 28) & {_MASK}),
+           sum((key & 1048575) * ((passage & 65535) + 1))
+    FROM lsh_bands GROUP BY passage >> 16 ORDER BY passage >> 16
+"""
+
+
+def _band_fingerprint(sigs: np.ndarray, settings) -> tuple[int, int, int, int]:
+    """What :data:`_BAND_FINGERPRINT` gives for the band rows these signatures make."""
+    from .minhash import band_keys, is_empty
+
+    if not len(sigs):
+        return (0, 0, 0, 0)
+    windows = np.flatnonzero(~is_empty(sigs))
+    if not len(windows):
+        return (0, 0, 0, 0)
+    keys = band_keys(sigs[windows], settings)
+    positions = np.repeat(windows.astype(np.int64) + 1, keys.shape[1])
+    keys = keys.ravel()
+    return (
+        int(keys.size),
+        int((keys & _MASK).sum()),
+        int(((keys >> 28) & _MASK).sum()),
+        int(((keys & 1048575) * positions).sum()),
+    )
+
+
+def _reuse(db: Database, report: Report) -> None:
+    from .minhash import from_bytes, scheme_json
+    from .passages import DEFAULT
+    from .reuse import _settings_of
+
+    current = scheme_json(DEFAULT)
+    plan = report.plan
+    unsigned, malformed, mismatched, other_scheme = Tally(), Tally(), Tally(), Tally()
+    orphans: set[int] = set()
+    orphan_rows = {"signatures": 0, "band rows": 0}
+    bad_pairs, orphan_pairs = Tally(), Tally()
+    signed = band_rows = pairs = 0
+    with _snapshot(db) as conn:
+        ids = np.fromiter(
+            conn.exec_driver_sql("SELECT id FROM articles ORDER BY id").scalars(), dtype=np.int64
+        )
+
+        def exists(article_id: int) -> bool:
+            at = int(np.searchsorted(ids, article_id))
+            return at < len(ids) and int(ids[at]) == article_id
+
+        for (article_id,) in conn.exec_driver_sql(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM reuse_signatures) "
+            "ORDER BY id"
+        ):
+            unsigned.add(article_id)
+            plan.reindex.add(article_id)
+
+        def expected() -> Iterator[tuple]:
+            nonlocal signed
+            rows = conn.exec_driver_sql(
+                "SELECT article_id, scheme, passages, data FROM reuse_signatures "
+                "ORDER BY article_id"
+            )
+            for article_id, scheme, passages, data in rows:
+                signed += 1
+                if not exists(article_id):
+                    orphans.add(article_id)
+                    orphan_rows["signatures"] += 1
+                    continue
+                settings = _settings_of(scheme, DEFAULT)
+                if scheme != current:
+                    other_scheme.add(article_id)
+                    plan.reindex.add(article_id)
+                size = 4 * settings.num_perm
+                if data is None or len(data) != (passages or 0) * size:
+                    malformed.add(article_id)
+                    plan.reindex.add(article_id)
+                    continue
+                sigs = from_bytes(data, settings.num_perm).reshape(-1, settings.num_perm)
+                yield (article_id, *_band_fingerprint(sigs, settings))
+
+        stored = conn.exec_driver_sql(_BAND_FINGERPRINT)
+        for article_id, made, found in _merge(expected(), stored):
+            if found is not None:
+                band_rows += found[0]
+            if made == found:
+                continue
+            if not exists(article_id):
+                orphans.add(article_id)
+                orphan_rows["band rows"] += found[0] if found else 0
+            elif article_id in plan.reindex:
+                continue  # unsigned or malformed: said already
+            elif made is None and found is not None:
+                mismatched.add(article_id)  # band rows without a signature
+                plan.reindex.add(article_id)
+            elif made is not None and (found is not None or made[0]):
+                mismatched.add(article_id)
+                plan.reindex.add(article_id)
+        for row in conn.exec_driver_sql(
+            "SELECT p.a, p.b, p.source, p.confidence, p.kind, p.spans, p.evidence, "
+            "x.id IS NULL OR y.id IS NULL, length(x.clean_text), length(y.clean_text) "
+            "FROM reuse_pairs p LEFT JOIN articles x ON x.id = p.a "
+            "LEFT JOIN articles y ON y.id = p.b ORDER BY p.a, p.b"
+        ):
+            pairs += 1
+            a, b, source, confidence, kind, spans, evidence, orphan, len_a, len_b = row
+            if orphan:
+                orphan_pairs.add(f"{a}-{b}")
+                plan.drop_pairs.add((a, b))
+                orphans.update(i for i in (a, b) if not exists(i))
+                continue
+            if not _pair_is_sound(a, b, source, confidence, kind, spans, evidence, len_a, len_b):
+                bad_pairs.add(f"{a}-{b}")
+                plan.drop_pairs.add((a, b))
+                plan.reindex.add(b)
+    report.summary.append(
+        (
+            "Reuse",
+            f"{_n(signed, 'article')} signed, {_n(band_rows, 'band row')}, {_n(pairs, 'pair')}",
+        )
+    )
+    if unsigned:
+        n = unsigned.count
+        report.problem(
+            f"{_n(n, 'article')} {_verb(n, 'has', 'have')} no reuse signature "
+            f"({unsigned.named('article')}), so {_verb(n, 'its', 'their')} reuse by new "
+            "articles is not found",
+            repairable=True,
+        )
+    if malformed:
+        n = malformed.count
+        report.problem(
+            f"the reuse signature{_verb(n, '', 's')} of {_n(n, 'article')} "
+            f"{_verb(n, 'is', 'are')} malformed ({malformed.named('article')})",
+            repairable=True,
+        )
+    if mismatched:
+        n = mismatched.count
+        report.problem(
+            f"the LSH band rows of {_n(n, 'article')} do not match "
+            f"{_verb(n, 'its signature', 'their signatures')} ({mismatched.named('article')}), "
+            f"so reuse with {_verb(n, 'it', 'them')} can be missed",
+            repairable=True,
+        )
+    if other_scheme:
+        n = other_scheme.count
+        report.problem(
+            f"{n} article{' was' if n == 1 else 's were'} indexed for reuse by another version "
+            "and not matched against new ones: run `archiver reclean --all`",
+            repairable=True,
+        )
+    if orphans:
+        named = Tally()
+        for article_id in sorted(orphans):
+            named.add(article_id)
+        what = [_n(n, kind[:-1], kind) for kind, n in orphan_rows.items() if n]
+        if orphan_pairs:
+            what.append(_n(orphan_pairs.count, "pair"))
+        listed = ", ".join(what[:-1]) + " and " + what[-1] if len(what) > 1 else what[0]
+        report.problem(
+            f"the reuse index still holds {listed} for "
+            f"{_n(len(orphans), 'article')} that no longer "
+            f"{_verb(len(orphans), 'exists', 'exist')} ({named.named('article')})",
+            repairable=True,
+        )
+        plan.drop_orphans = True
+    if bad_pairs:
+        n = bad_pairs.count
+        report.problem(
+            f"{_n(n, 'reuse pair')} {_verb(n, 'is', 'are')} malformed "
+            f"({bad_pairs.named('pair')}: spans outside the texts, or values that cannot be "
+            "read)",
+            repairable=True,
+        )
+
+
+def _pair_is_sound(a, b, source, confidence, kind, spans, evidence, len_a, len_b) -> bool:
+    if not a < b or source not in (None, a, b):
+        return False
+    if confidence not in CONFIDENCES or kind not in KINDS:
+        return False
+    try:
+        parsed = json.loads(spans)
+        json.loads(evidence)
+    except (TypeError, ValueError):
+        return False
+    if not isinstance(parsed, list):
+        return False
+    for span in parsed:
+        if not (isinstance(span, list) and len(span) == 4):
+            return False
+        if not all(isinstance(v, int) for v in span):
+            return False
+        a0, a1, b0, b1 = span
+        if not (0 <= a0 <= a1 <= len_a and 0 <= b0 <= b1 <= len_b):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Repairing
+# ---------------------------------------------------------------------------------------------
+
+
+def repair(
+    db: Database,
+    report: Report,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> list[str]:
+    """Rebuild what ``report`` found damaged among the derived data; what was done, as
+    sentences. Originals are never written; nothing is when SQLite finds the file damaged."""
+    from .models import Base
+
+    plan, done = report.plan, []
+    if not report.repairable:
+        return done
+    with db.writing() as conn:
+        if plan.stamp:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": report.head})
+            done.append(f"the version record now says {report.head}")
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                if index.name in plan.indexes:
+                    index.create(conn)
+                    done.append(f"the index {index.name} was made again")
+        statements = _search_statements()
+        if plan.create_search:
+            conn.exec_driver_sql(statements[0])
+        for name, statement in _expected_triggers().items():
+            if name in plan.triggers:
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+                conn.exec_driver_sql(statement)
+                done.append(f"the trigger {name} was made again")
+        if plan.create_search or plan.rebuild_search or plan.triggers:
+            conn.exec_driver_sql(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')")
+            done.append("the search index was rebuilt from the articles")
+    if plan.reindex or plan.drop_pairs or plan.drop_orphans:
+        done += _repair_reuse(db, plan, progress)
+    return done
+
+
+def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | None) -> list[str]:
+    """Clear what is left of the articles to index again (and every orphan), in one
+    transaction; then index them again in article order, a batch per transaction, each
+    finding its pairs as when it was added. An interruption leaves articles without
+    signatures, which the next check finds."""
+    from .reuse import reindex_article
+
+    done = []
+    ids = sorted(plan.reindex)
+    with db.writing() as conn:
+        conn.execute(text("CREATE TEMP TABLE check_reindex (id INTEGER PRIMARY KEY)"))
+        if ids:
+            conn.execute(text("INSERT INTO check_reindex VALUES (:id)"), [{"id": i} for i in ids])
+        if plan.drop_pairs:
+            conn.execute(
+                text("DELETE FROM reuse_pairs WHERE a = :a AND b = :b"),
+                [{"a": a, "b": b} for a, b in sorted(plan.drop_pairs)],
+            )
+        conn.execute(
+            text(
+                "DELETE FROM reuse_pairs WHERE a IN (SELECT id FROM check_reindex) "
+                "OR b IN (SELECT id FROM check_reindex)"
+            )
+        )
+        conn.execute(
+            text(
+                "DELETE FROM reuse_signatures WHERE article_id IN (SELECT id FROM check_reindex) "
+                "OR article_id NOT IN (SELECT id FROM articles)"
+            )
+        )
+        # One pass over the band index, whatever the number of articles.
+        conn.execute(
+            text(
+                "DELETE FROM lsh_bands WHERE passage >> 16 NOT IN "
+                "(SELECT article_id FROM reuse_signatures)"
+            )
+        )
+        conn.execute(text("DROP TABLE check_reindex"))
+    if plan.drop_pairs or plan.drop_orphans:
+        done.append("what the reuse index held of articles that no longer exist was removed")
+    found = 0
+    for start in range(0, len(ids), REINDEX_PER_TRANSACTION):
+        batch = ids[start : start + REINDEX_PER_TRANSACTION]
+        with db.writing() as conn:
+            for article_id in batch:
+                found += len(reindex_article(conn, article_id).pairs)
+        if progress is not None:
+            progress(len(batch))
+    if ids:
+        done.append(
+            f"{_n(len(ids), 'article')} {_verb(len(ids), 'was', 'were')} signed and indexed for "
+            f"reuse again ({_n(found, 'pair')} found)"
+        )
+    return done
