@@ -33,7 +33,7 @@ import numpy as np
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError
 
-from .store import Database, _current_revision, head_revision, migrations_dir
+from .store import Database, head_revision, migrations_dir
 
 #: Example ids named in a sentence about many rows.
 EXAMPLES = 5
@@ -230,10 +230,8 @@ def _same_sql(a: str | None, b: str) -> bool:
 
 def _schema(db: Database, report: Report) -> bool:
     """The version record and the schema; True when the archive is at this version."""
-    with db.engine.connect() as conn:
-        current = _current_revision(conn)
-    report.revision = current
-    differences = _schema_problems(db, report.head)
+    current = report.revision = db.revision()
+    differences = _schema_problems(db)
     if current != report.head:
         if not differences:
             report.problem(
@@ -258,7 +256,7 @@ def _schema(db: Database, report: Report) -> bool:
     return True
 
 
-def _schema_problems(db: Database, head: str) -> list[tuple[str, tuple[str, str] | None]]:
+def _schema_problems(db: Database) -> list[tuple[str, tuple[str, str] | None]]:
     """Differences from this version's schema, each a sentence and how to repair it."""
     found: list[tuple[str, tuple[str, str] | None]] = []
     for diff in db.schema_differences():
@@ -368,22 +366,27 @@ def _foreign_keys(db: Database, report: Report) -> None:
     and the reuse index's own checks name theirs)."""
     counts: dict[str, int] = {}
     owners: set[int] = set()
+    lookups = 0
     with _snapshot(db) as conn:
         for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check"):
             if table in ("articles", "reuse_pairs", "reuse_signatures"):
                 continue
             counts[table] = counts.get(table, 0) + 1
-            if parent == "articles" and rowid is not None and len(owners) < EXAMPLES:
-                owners.add(
-                    conn.exec_driver_sql(
-                        f'SELECT article_id FROM "{table}" WHERE rowid = ?', (rowid,)
-                    ).scalar()
-                )
+            if parent == "articles" and rowid is not None and len(owners) <= EXAMPLES:
+                lookups += 1
+                if lookups <= 100 * EXAMPLES:  # a few owners to name, not every row's
+                    owners.add(
+                        conn.exec_driver_sql(
+                            f'SELECT article_id FROM "{table}" WHERE rowid = ?', (rowid,)
+                        ).scalar()
+                    )
     if not counts:
         return
     named = Tally()
-    for owner in sorted(o for o in owners if o is not None):
+    known = sorted(o for o in owners if o is not None)
+    for owner in known[:EXAMPLES]:
         named.add(owner)
+    named.count = len(known)  # more than EXAMPLES: the sentence ends with "..."
     rows = " and ".join(f"{_n(n, 'row')} of {table}" for table, n in counts.items())
     report.problem(
         f"{rows} belong to articles that no longer exist"
