@@ -375,3 +375,33 @@ def test_the_digest_check_reads_every_byte(pristine, tmp_path):
     original_bit_rot(db)
     sha, data = _original_of(db, 7)
     assert hashlib.sha256(data).hexdigest() != sha
+
+
+def test_repair_shows_a_progress_bar_on_a_terminal(pristine, tmp_path):
+    import pty
+
+    db = tmp_path / "unsigned.db"
+    shutil.copy(pristine, db)
+    _sql(db, "DELETE FROM reuse_pairs", "DELETE FROM lsh_bands", "DELETE FROM reuse_signatures")
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archiver", "--db", str(db), "db", "check", "--repair"],
+        env={**os.environ, "COLUMNS": "100"},
+        stdout=subprocess.PIPE,
+        stderr=follower,
+    )
+    os.close(follower)
+    stdout, _ = proc.communicate(timeout=120)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    assert proc.returncode == 0, stdout
+    assert b"Indexing for reuse" in terminal and b"100%" in terminal
+    assert stdout.decode().endswith("OK\n")
