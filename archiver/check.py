@@ -632,177 +632,229 @@ def _merge(left: Iterable, right: Iterable) -> Iterator[tuple[int, tuple | None,
 
 # -- the reuse index --------------------------------------------------------------------------
 
-_MASK = 0xFFFFFFF
-_BAND_FINGERPRINT = f"""
-    SELECT passage >> 16, count(*), sum(key & {_MASK}), sum((key >> 28) & {_MASK}),
-           sum((key & 1048575) * ((passage & 65535) + 1))
-    FROM lsh_bands GROUP BY passage >> 16 ORDER BY passage >> 16
-"""
+#: What a band row adds to its article's fingerprint (and to the whole index's): its count,
+#: parts of its key, its key with its window and with its article. Each term stays below
+#: 2**33, so the sums hold for billions of rows.
+_BAND_TERMS = (
+    "count(*)",
+    "sum(key & 268435455)",
+    "sum((key >> 28) & 268435455)",
+    "sum((key & 65535) * ((passage & 65535) + 1))",
+    "sum((key & 65535) * ((passage >> 16) % 65521))",
+)
+_BANDS_IN_ALL = f"SELECT {', '.join(_BAND_TERMS)} FROM lsh_bands"
+_BANDS_BY_ARTICLE = (
+    f"SELECT passage >> 16, {', '.join(_BAND_TERMS)} FROM lsh_bands "
+    "GROUP BY passage >> 16 ORDER BY passage >> 16"
+)
+_NO_BANDS = (0, 0, 0, 0, 0)
 
 
-def _band_fingerprint(sigs: np.ndarray, settings) -> tuple[int, int, int, int]:
-    """What :data:`_BAND_FINGERPRINT` gives for the band rows these signatures make."""
+def _band_fingerprint(article_id: int, sigs: np.ndarray, settings) -> tuple[int, ...]:
+    """What :data:`_BAND_TERMS` sum to over the band rows these signatures make."""
     from .minhash import band_keys, is_empty
 
-    if not len(sigs):
-        return (0, 0, 0, 0)
-    windows = np.flatnonzero(~is_empty(sigs))
+    windows = np.flatnonzero(~is_empty(sigs)) if len(sigs) else np.empty(0, dtype=np.intp)
     if not len(windows):
-        return (0, 0, 0, 0)
+        return _NO_BANDS
     keys = band_keys(sigs[windows], settings)
     positions = np.repeat(windows.astype(np.int64) + 1, keys.shape[1])
     keys = keys.ravel()
+    low = keys & 65535
     return (
         int(keys.size),
-        int((keys & _MASK).sum()),
-        int(((keys >> 28) & _MASK).sum()),
-        int(((keys & 1048575) * positions).sum()),
+        int((keys & 268435455).sum()),
+        int(((keys >> 28) & 268435455).sum()),
+        int((low * positions).sum()),
+        int(low.sum()) * (article_id % 65521),
     )
 
 
+@dataclass
+class _Reuse:
+    """What the reuse index check found."""
+
+    unsigned: Tally = field(default_factory=Tally)
+    malformed: Tally = field(default_factory=Tally)
+    mismatched: Tally = field(default_factory=Tally)
+    other_scheme: Tally = field(default_factory=Tally)
+    orphans: set[int] = field(default_factory=set)
+    orphan_signatures: int = 0
+    orphan_bands: int = 0
+    orphan_pairs: Tally = field(default_factory=Tally)
+    bad_pairs: Tally = field(default_factory=Tally)
+    signed: int = 0
+    band_rows: int = 0
+    pairs: int = 0
+
+
 def _reuse(db: Database, report: Report) -> None:
+    """Signatures, band rows and pairs against the articles. The band rows are summed once
+    and compared with what the signatures make; only when the sums differ are they summed
+    article by article (a sort of the whole index) to name the articles."""
+    found, plan = _Reuse(), report.plan
+    with _snapshot(db) as conn:
+        ids = np.fromiter(
+            conn.exec_driver_sql("SELECT id FROM articles ORDER BY id").scalars(), dtype=np.int64
+        )
+        for (article_id,) in conn.exec_driver_sql(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM reuse_signatures) "
+            "ORDER BY id"
+        ):
+            found.unsigned.add(article_id)
+            plan.reindex.add(article_id)
+        made = np.zeros(len(_NO_BANDS), dtype=object)
+        for _, fingerprint in _signatures(conn, ids, found, plan):
+            made += fingerprint
+        stored = tuple(conn.exec_driver_sql(_BANDS_IN_ALL).one())
+        found.band_rows = stored[0]
+        if tuple(int(v or 0) for v in stored) != tuple(int(v) for v in made):
+            _bands_by_article(conn, ids, found, plan)
+        _pairs(conn, ids, found, plan)
+    _say_reuse(report, found)
+
+
+def _exists(ids: np.ndarray, article_id: int) -> bool:
+    at = int(np.searchsorted(ids, article_id))
+    return at < len(ids) and int(ids[at]) == article_id
+
+
+def _signatures(
+    conn: Connection, ids: np.ndarray, found: _Reuse | None, plan: Plan | None
+) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """Each well-formed signature of an existing article, as the band fingerprint it makes,
+    in article order; what is wrong with the others goes into ``found`` (when given)."""
     from .minhash import from_bytes, scheme_json
     from .passages import DEFAULT
     from .reuse import _settings_of
 
     current = scheme_json(DEFAULT)
-    plan = report.plan
-    unsigned, malformed, mismatched, other_scheme = Tally(), Tally(), Tally(), Tally()
-    orphans: set[int] = set()
-    orphan_rows = {"signatures": 0, "band rows": 0}
-    bad_pairs, orphan_pairs = Tally(), Tally()
-    signed = band_rows = pairs = 0
-    with _snapshot(db) as conn:
-        ids = np.fromiter(
-            conn.exec_driver_sql("SELECT id FROM articles ORDER BY id").scalars(), dtype=np.int64
-        )
+    rows = conn.exec_driver_sql(
+        "SELECT article_id, scheme, passages, data FROM reuse_signatures ORDER BY article_id"
+    )
+    for article_id, scheme, passages, data in rows:
+        if found is not None:
+            found.signed += 1
+        if not _exists(ids, article_id):
+            if found is not None:
+                found.orphans.add(article_id)
+                found.orphan_signatures += 1
+            continue
+        settings = _settings_of(scheme, DEFAULT)
+        if scheme != current and found is not None:
+            found.other_scheme.add(article_id)
+            plan.reindex.add(article_id)
+        if data is None or len(data) != (passages or 0) * 4 * settings.num_perm:
+            if found is not None:
+                found.malformed.add(article_id)
+                plan.reindex.add(article_id)
+            continue
+        sigs = from_bytes(data, settings.num_perm).reshape(-1, settings.num_perm)
+        yield article_id, _band_fingerprint(article_id, sigs, settings)
 
-        def exists(article_id: int) -> bool:
-            at = int(np.searchsorted(ids, article_id))
-            return at < len(ids) and int(ids[at]) == article_id
 
-        for (article_id,) in conn.exec_driver_sql(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM reuse_signatures) "
-            "ORDER BY id"
-        ):
-            unsigned.add(article_id)
+def _bands_by_article(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None:
+    """Name the articles whose band rows are not those their signatures make."""
+    made = ((i, *fingerprint) for i, fingerprint in _signatures(conn, ids, None, None))
+    stored = conn.exec_driver_sql(_BANDS_BY_ARTICLE)
+    for article_id, expected, actual in _merge(made, stored):
+        if (expected or _NO_BANDS) == (actual or _NO_BANDS):
+            continue
+        if not _exists(ids, article_id):
+            found.orphans.add(article_id)
+            found.orphan_bands += actual[0] if actual else 0
+        elif article_id not in plan.reindex:  # else unsigned or malformed: said already
+            found.mismatched.add(article_id)
             plan.reindex.add(article_id)
 
-        def expected() -> Iterator[tuple]:
-            nonlocal signed
-            rows = conn.exec_driver_sql(
-                "SELECT article_id, scheme, passages, data FROM reuse_signatures "
-                "ORDER BY article_id"
-            )
-            for article_id, scheme, passages, data in rows:
-                signed += 1
-                if not exists(article_id):
-                    orphans.add(article_id)
-                    orphan_rows["signatures"] += 1
-                    continue
-                settings = _settings_of(scheme, DEFAULT)
-                if scheme != current:
-                    other_scheme.add(article_id)
-                    plan.reindex.add(article_id)
-                size = 4 * settings.num_perm
-                if data is None or len(data) != (passages or 0) * size:
-                    malformed.add(article_id)
-                    plan.reindex.add(article_id)
-                    continue
-                sigs = from_bytes(data, settings.num_perm).reshape(-1, settings.num_perm)
-                yield (article_id, *_band_fingerprint(sigs, settings))
 
-        stored = conn.exec_driver_sql(_BAND_FINGERPRINT)
-        for article_id, made, found in _merge(expected(), stored):
-            if found is not None:
-                band_rows += found[0]
-            if made == found:
-                continue
-            if not exists(article_id):
-                orphans.add(article_id)
-                orphan_rows["band rows"] += found[0] if found else 0
-            elif article_id in plan.reindex:
-                continue  # unsigned or malformed: said already
-            elif made is None and found is not None:
-                mismatched.add(article_id)  # band rows without a signature
-                plan.reindex.add(article_id)
-            elif made is not None and (found is not None or made[0]):
-                mismatched.add(article_id)
-                plan.reindex.add(article_id)
-        for row in conn.exec_driver_sql(
-            "SELECT p.a, p.b, p.source, p.confidence, p.kind, p.spans, p.evidence, "
-            "x.id IS NULL OR y.id IS NULL, length(x.clean_text), length(y.clean_text) "
-            "FROM reuse_pairs p LEFT JOIN articles x ON x.id = p.a "
-            "LEFT JOIN articles y ON y.id = p.b ORDER BY p.a, p.b"
-        ):
-            pairs += 1
-            a, b, source, confidence, kind, spans, evidence, orphan, len_a, len_b = row
-            if orphan:
-                orphan_pairs.add(f"{a}-{b}")
-                plan.drop_pairs.add((a, b))
-                orphans.update(i for i in (a, b) if not exists(i))
-                continue
-            if not _pair_is_sound(a, b, source, confidence, kind, spans, evidence, len_a, len_b):
-                bad_pairs.add(f"{a}-{b}")
-                plan.drop_pairs.add((a, b))
-                plan.reindex.add(b)
+def _pairs(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None:
+    for row in conn.exec_driver_sql(
+        "SELECT p.a, p.b, p.source, p.confidence, p.kind, p.spans, p.evidence, "
+        "x.id IS NULL OR y.id IS NULL, length(x.clean_text), length(y.clean_text) "
+        "FROM reuse_pairs p LEFT JOIN articles x ON x.id = p.a "
+        "LEFT JOIN articles y ON y.id = p.b ORDER BY p.a, p.b"
+    ):
+        found.pairs += 1
+        a, b, source, confidence, kind, spans, evidence, orphan, len_a, len_b = row
+        if orphan:
+            found.orphan_pairs.add(f"{a}-{b}")
+            plan.drop_pairs.add((a, b))
+            found.orphans.update(i for i in (a, b) if not _exists(ids, i))
+        elif not _pair_is_sound(a, b, source, confidence, kind, spans, evidence, len_a, len_b):
+            found.bad_pairs.add(f"{a}-{b}")
+            plan.drop_pairs.add((a, b))
+            plan.reindex.add(b)
+
+
+def _say_reuse(report: Report, found: _Reuse) -> None:
     report.summary.append(
         (
             "Reuse",
-            f"{_n(signed, 'article')} signed, {_n(band_rows, 'band row')}, {_n(pairs, 'pair')}",
+            f"{_n(found.signed, 'article')} signed, {_n(found.band_rows, 'band row')}, "
+            f"{_n(found.pairs, 'pair')}",
         )
     )
-    if unsigned:
-        n = unsigned.count
+    if found.unsigned:
+        n = found.unsigned.count
         report.problem(
             f"{_n(n, 'article')} {_verb(n, 'has', 'have')} no reuse signature "
-            f"({unsigned.named('article')}), so {_verb(n, 'its', 'their')} reuse by new "
+            f"({found.unsigned.named('article')}), so {_verb(n, 'its', 'their')} reuse by new "
             "articles is not found",
             repairable=True,
         )
-    if malformed:
-        n = malformed.count
+    if found.malformed:
+        n = found.malformed.count
         report.problem(
             f"the reuse signature{_verb(n, '', 's')} of {_n(n, 'article')} "
-            f"{_verb(n, 'is', 'are')} malformed ({malformed.named('article')})",
+            f"{_verb(n, 'is', 'are')} malformed ({found.malformed.named('article')})",
             repairable=True,
         )
-    if mismatched:
-        n = mismatched.count
+    if found.mismatched:
+        n = found.mismatched.count
         report.problem(
             f"the LSH band rows of {_n(n, 'article')} do not match "
-            f"{_verb(n, 'its signature', 'their signatures')} ({mismatched.named('article')}), "
-            f"so reuse with {_verb(n, 'it', 'them')} can be missed",
+            f"{_verb(n, 'its signature', 'their signatures')} "
+            f"({found.mismatched.named('article')}), so reuse with {_verb(n, 'it', 'them')} "
+            "can be missed",
             repairable=True,
         )
-    if other_scheme:
-        n = other_scheme.count
+    if found.other_scheme:
+        n = found.other_scheme.count
         report.problem(
             f"{n} article{' was' if n == 1 else 's were'} indexed for reuse by another version "
             "and not matched against new ones: run `archiver reclean --all`",
             repairable=True,
         )
-    if orphans:
+    if found.orphans:
         named = Tally()
-        for article_id in sorted(orphans):
+        for article_id in sorted(found.orphans):
             named.add(article_id)
-        what = [_n(n, kind[:-1], kind) for kind, n in orphan_rows.items() if n]
-        if orphan_pairs:
-            what.append(_n(orphan_pairs.count, "pair"))
+        what = [
+            _n(n, noun)
+            for noun, n in (
+                ("signature", found.orphan_signatures),
+                ("band row", found.orphan_bands),
+                ("pair", found.orphan_pairs.count),
+            )
+            if n
+        ]
+        if not what:  # band rows whose count is not known: the sums differ for them
+            what = ["rows"]
         listed = ", ".join(what[:-1]) + " and " + what[-1] if len(what) > 1 else what[0]
+        n = len(found.orphans)
         report.problem(
-            f"the reuse index still holds {listed} for "
-            f"{_n(len(orphans), 'article')} that no longer "
-            f"{_verb(len(orphans), 'exists', 'exist')} ({named.named('article')})",
+            f"the reuse index still holds {listed} for {_n(n, 'article')} that no longer "
+            f"{_verb(n, 'exists', 'exist')} ({named.named('article')})",
             repairable=True,
         )
-        plan.drop_orphans = True
-    if bad_pairs:
-        n = bad_pairs.count
+        report.plan.drop_orphans = True
+    if found.bad_pairs:
+        n = found.bad_pairs.count
         report.problem(
             f"{_n(n, 'reuse pair')} {_verb(n, 'is', 'are')} malformed "
-            f"({bad_pairs.named('pair')}: spans outside the texts, or values that cannot be "
-            "read)",
+            f"({found.bad_pairs.named('pair')}: spans outside the texts, or values that cannot "
+            "be read)",
             repairable=True,
         )
 
