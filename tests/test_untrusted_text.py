@@ -135,3 +135,11 @@ def test_markdown_cells_escape_markup(value, cell):
     from archiver.render import markdown_cell
 
     assert markdown_cell(value) == cell
+
+
+def test_html_report_shows_markup_from_pages_as_text(hostile, cli):
+    result = cli("report", "--format", "html")
+    assert result.exit_code == 0
+    assert "<script>alert" not in result.output and "<img src=x" not in result.output
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.output
+    assert "&lt;img src=x onerror=alert(1)&gt;" in result.output
