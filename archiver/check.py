@@ -47,6 +47,10 @@ SEARCH_TABLE = "articles_fts"
 SEARCH_SHADOWS = ("data", "idx", "docsize", "config")
 CONFIDENCES = frozenset({"high", "medium", "low", "undetermined"})
 KINDS = frozenset({"copy", "quotation"})
+#: Tables whose rows are all derived from the articles: repair makes them again.
+DERIVED_TABLES = ("reuse_signatures", "lsh_bands", "reuse_pairs", "boilerplate_shingles")
+#: Tables whose loss means every article must be indexed for reuse again.
+REUSE_TABLES = ("reuse_signatures", "lsh_bands", "reuse_pairs")
 _TRIGGER_NAME = re.compile(r"CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE)
 _TOKENIZER = re.compile(r"tokenize\s*=\s*'([^']*)'")
 _RESTORE = "restore the archive from a backup"
@@ -67,9 +71,12 @@ class Plan:
     """What ``repair`` would rebuild."""
 
     stamp: bool = False
+    #: Tables of the reuse index to make again (every article is then indexed again).
+    tables: list[str] = field(default_factory=list)
     indexes: list[str] = field(default_factory=list)
     triggers: list[str] = field(default_factory=list)
-    create_search: bool = False
+    #: The search index made again from nothing (it is missing or cannot be opened).
+    reset_search: bool = False
     rebuild_search: bool = False
     #: Articles to sign and index again (their pairs found again).
     reindex: set[int] = field(default_factory=set)
@@ -81,9 +88,10 @@ class Plan:
     def __bool__(self) -> bool:
         return bool(
             self.stamp
+            or self.tables
             or self.indexes
             or self.triggers
-            or self.create_search
+            or self.reset_search
             or self.rebuild_search
             or self.reindex
             or self.drop_pairs
@@ -171,7 +179,8 @@ def check(db: Database) -> Report:
     if current:
         with db.engine.connect() as conn:
             tables = _guard(report, "the tables", lambda: _tables(conn)) or set()
-        if sqlite and {SEARCH_TABLE, f"{SEARCH_TABLE}_docsize", "articles"} <= tables:
+        search = {SEARCH_TABLE, *(f"{SEARCH_TABLE}_{s}" for s in SEARCH_SHADOWS), "articles"}
+        if sqlite and search <= tables and not report.plan.reset_search:
             _guard(report, "the search index", lambda: _search(db, report))
         if {"articles", "reuse_signatures", "lsh_bands", "reuse_pairs"} <= tables:
             _guard(report, "the reuse index", lambda: _reuse(db, report))
@@ -187,7 +196,14 @@ def _guard(report: Report, what: str, step: Callable):
         if not _MISSING.search(reason):
             report.damaged_file = True
         report.problem(f"{what} could not be checked ({reason}); {_RESTORE}")
-        return None
+    except (TypeError, ValueError, OverflowError) as exc:
+        # SQLite types each value by itself: a damaged record can hold anything anywhere.
+        report.damaged_file = True
+        report.problem(
+            f"{what} could not be checked: the file holds values of the wrong kind "
+            f"({type(exc).__name__}: {exc}); {_RESTORE}"
+        )
+    return None
 
 
 @contextmanager
@@ -252,18 +268,45 @@ def _schema(db: Database, report: Report) -> bool:
             elif kind == "trigger":
                 report.plan.triggers.append(name)
             elif kind == "search":
-                report.plan.create_search = True
+                report.plan.reset_search = True
+            elif kind == "table":
+                report.plan.tables.append(name)
     return True
+
+
+def _differences(db: Database) -> list:
+    """Alembic's differences between the models and the archive, the search index's tables
+    left out before they are read (a damaged one cannot even be described)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from .models import Base
+
+    def include_name(name, type_, _parent) -> bool:
+        return not (type_ == "table" and name and name.startswith(SEARCH_TABLE))
+
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": include_name}
+        )
+        return [
+            item
+            for diff in compare_metadata(context, Base.metadata)
+            for item in (diff if isinstance(diff, list) else [diff])
+        ]
 
 
 def _schema_problems(db: Database) -> list[tuple[str, tuple[str, str] | None]]:
     """Differences from this version's schema, each a sentence and how to repair it."""
     found: list[tuple[str, tuple[str, str] | None]] = []
-    for diff in db.schema_differences():
-        for item in diff if isinstance(diff, list) else [diff]:
-            sentence = _difference(item)
-            if sentence:
-                found.append(sentence)
+    differences = _differences(db)
+    lost = {item[1].name for item in differences if item[0] == "add_table"}
+    for item in differences:
+        if item[0] == "add_index" and item[1].table.name in lost:
+            continue  # made with its table
+        sentence = _difference(item)
+        if sentence:
+            found.append(sentence)
     if db.path is None:
         return found
     with db.engine.connect() as conn:
@@ -289,8 +332,15 @@ def _schema_problems(db: Database) -> list[tuple[str, tuple[str, str] | None]]:
                 (
                     f"the search index has lost its table{'s' if len(lost) > 1 else ''} "
                     + ", ".join(f"{SEARCH_TABLE}_{s}" for s in lost)
-                    + f"; {_RESTORE}",
-                    None,
+                    + ", so `archiver search` fails",
+                    ("search", "reset"),
+                )
+            )
+        elif (reason := _search_unusable(db)) is not None:
+            found.append(
+                (
+                    f"the search index cannot be opened ({reason}), so `archiver search` fails",
+                    ("search", "reset"),
                 )
             )
     for name, statement in _expected_triggers().items():
@@ -314,11 +364,29 @@ def _schema_problems(db: Database) -> list[tuple[str, tuple[str, str] | None]]:
     return found
 
 
+def _search_unusable(db: Database) -> str | None:
+    """Why FTS5 cannot open the search index (its own records lost), or None."""
+    with db.engine.connect() as conn:
+        try:
+            conn.exec_driver_sql(f"SELECT 1 FROM {SEARCH_TABLE} WHERE 0").all()
+        except DatabaseError as exc:
+            return _reason(exc)
+        finally:
+            conn.rollback()
+    return None
+
+
 def _difference(item) -> tuple[str, tuple[str, str] | None] | None:
     """One of Alembic's differences as a sentence; what the archive has besides is no damage."""
     kind = item[0]
     if kind == "add_table":
-        return f"the table {item[1].name} is missing; {_RESTORE}", None
+        name = item[1].name
+        if name in DERIVED_TABLES:
+            return (
+                f"the table {name} of the reuse index is missing, so reuse is not found",
+                ("table", name),
+            )
+        return f"the table {name} is missing; {_RESTORE}", None
     if kind == "add_column":
         return f"the column {item[2]}.{item[3].name} is missing; {_RESTORE}", None
     if kind == "add_index":
@@ -383,7 +451,7 @@ def _foreign_keys(db: Database, report: Report) -> None:
     if not counts:
         return
     named = Tally()
-    known = sorted(o for o in owners if o is not None)
+    known = sorted(o for o in owners if isinstance(o, int))
     for owner in known[:EXAMPLES]:
         named.add(owner)
     named.count = len(known)  # more than EXAMPLES: the sentence ends with "..."
@@ -422,7 +490,7 @@ def _originals(db: Database, report: Report) -> None:
                         lost.add(article_id)
                     continue
                 checked += 1
-                if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != sha:
+                if not _whole(sha, size, data):
                     altered.add(article_id)
         orphans = conn.execute(
             text("SELECT count(*) FROM originals WHERE sha256 NOT IN (SELECT sha256 FROM articles)")
@@ -456,6 +524,14 @@ def _originals(db: Database, report: Report) -> None:
             f"{_n(orphans, 'original')} {_verb(orphans, 'belongs', 'belong')} to no article: "
             f"{_verb(orphans, 'its article was', 'their articles were')} lost; {_RESTORE}"
         )
+
+
+def _whole(sha, size, data) -> bool:
+    """Whether an original's bytes are those it was archived as (a damaged record can hold a
+    value of another type in any column)."""
+    if not isinstance(data, bytes) or not isinstance(sha, str):
+        return False
+    return len(data) == size and hashlib.sha256(data).hexdigest() == sha
 
 
 def _originals_one_by_one(conn: Connection, last: int, unreadable: Tally) -> list:
@@ -744,7 +820,11 @@ def _signatures(
         if scheme != current and found is not None:
             found.other_scheme.add(article_id)
             plan.reindex.add(article_id)
-        if data is None or len(data) != (passages or 0) * 4 * settings.num_perm:
+        if (
+            not isinstance(data, bytes)
+            or not isinstance(passages, int)
+            or len(data) != passages * 4 * settings.num_perm
+        ):
             if found is not None:
                 found.malformed.add(article_id)
                 plan.reindex.add(article_id)
@@ -860,6 +940,8 @@ def _say_reuse(report: Report, found: _Reuse) -> None:
 
 
 def _pair_is_sound(a, b, source, confidence, kind, spans, evidence, len_a, len_b) -> bool:
+    if not all(isinstance(v, int) for v in (a, b, len_a, len_b)):
+        return False  # a damaged record: a value of another type
     if not a < b or source not in (None, a, b):
         return False
     if confidence not in CONFIDENCES or kind not in KINDS:
@@ -904,25 +986,60 @@ def repair(
         if plan.stamp:
             conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": report.head})
             done.append(f"the version record now says {report.head}")
+        for name in plan.tables:
+            Base.metadata.tables[name].create(conn)
+            done.append(f"the table {name} was made again")
+        if set(plan.tables) & set(REUSE_TABLES):
+            plan.reindex.update(conn.execute(text("SELECT id FROM articles")).scalars())
         for table in Base.metadata.sorted_tables:
             for index in table.indexes:
                 if index.name in plan.indexes:
                     index.create(conn)
                     done.append(f"the index {index.name} was made again")
-        statements = _search_statements()
-        if plan.create_search:
-            conn.exec_driver_sql(statements[0])
+        if plan.reset_search:
+            _reset_search(conn)
         for name, statement in _expected_triggers().items():
             if name in plan.triggers:
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
                 conn.exec_driver_sql(statement)
                 done.append(f"the trigger {name} was made again")
-        if plan.create_search or plan.rebuild_search or plan.triggers:
+        if plan.reset_search or plan.rebuild_search or plan.triggers:
             conn.exec_driver_sql(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')")
             done.append("the search index was rebuilt from the articles")
     if plan.reindex or plan.drop_pairs or plan.drop_orphans:
         done += _repair_reuse(db, plan, progress)
     return done
+
+
+def _reset_search(conn: Connection) -> None:
+    """Make the search index's tables those of an empty index, as FTS5 itself makes them (in
+    a database in memory), so that FTS5 can open it again and rebuild it from the articles:
+    missing tables are made, the records FTS5 keeps about itself written anew, the rest
+    emptied."""
+    fresh = sqlite3.connect(":memory:")
+    try:
+        fresh.execute(_search_statements()[0])
+        made = dict(
+            fresh.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE ?",
+                (f"{SEARCH_TABLE}_%",),
+            )
+        )
+        rows = {name: fresh.execute(f"SELECT * FROM {name}").fetchall() for name in made}
+    finally:
+        fresh.close()
+    present = set(inspect(conn).get_table_names())
+    if SEARCH_TABLE not in present:
+        conn.exec_driver_sql(_search_statements()[0])  # makes its tables too
+        return
+    for name, statement in made.items():
+        if name in present:
+            conn.exec_driver_sql(f"DELETE FROM {name}")
+        else:
+            conn.exec_driver_sql(statement)
+        for row in rows[name]:
+            marks = ", ".join("?" * len(row))
+            conn.exec_driver_sql(f"INSERT INTO {name} VALUES ({marks})", tuple(row))
 
 
 def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | None) -> list[str]:

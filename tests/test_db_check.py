@@ -135,6 +135,12 @@ def search_index_scrambled(db: Path) -> None:
     _sql(db, "UPDATE articles_fts_data SET block = randomblob(length(block)) WHERE id > 10")
 
 
+def search_index_emptied(db: Path) -> None:
+    """Every block of the search index deleted, its structure record too: FTS5 cannot even
+    open the table."""
+    _sql(db, "DELETE FROM articles_fts_data")
+
+
 def search_index_dropped(db: Path) -> None:
     _sql(db, "DROP TABLE articles_fts")
 
@@ -170,6 +176,14 @@ def pair_orphaned(db: Path) -> None:
 
 def pair_spans_broken(db: Path) -> None:
     _sql(db, "UPDATE reuse_pairs SET spans = '[[0, 90000, 5, 90005]]' WHERE a = 4 AND b = 5")
+
+
+def band_table_dropped(db: Path) -> None:
+    _sql(db, "DROP TABLE lsh_bands")
+
+
+def pair_table_dropped(db: Path) -> None:
+    _sql(db, "DROP TABLE reuse_pairs")
 
 
 def trigger_dropped(db: Path) -> None:
@@ -243,6 +257,7 @@ DAMAGE = {
     "search-row-stale": Damage(search_row_stale, ["search index", "article 3"]),
     "search-row-extra": Damage(search_row_extra, ["search index", "999"]),
     "search-index-scrambled": Damage(search_index_scrambled, ["search index"]),
+    "search-index-emptied": Damage(search_index_emptied, ["search index"]),
     "search-index-dropped": Damage(search_index_dropped, ["articles_fts"]),
     "signatures-deleted": Damage(signatures_deleted, ["no reuse signature", "articles 1 and 6"]),
     "signature-truncated": Damage(signature_truncated, ["signature", "article 8"]),
@@ -250,6 +265,8 @@ DAMAGE = {
     "band-rows-orphaned": Damage(band_rows_orphaned, ["band", "999"]),
     "pair-orphaned": Damage(pair_orphaned, ["pair", "999"]),
     "pair-spans-broken": Damage(pair_spans_broken, ["pair", "4-5"]),
+    "band-table-dropped": Damage(band_table_dropped, ["lsh_bands"]),
+    "pair-table-dropped": Damage(pair_table_dropped, ["reuse_pairs"]),
     "trigger-dropped": Damage(trigger_dropped, ["articles_fts_insert"]),
     "index-dropped": Damage(index_dropped, ["ix_articles_outlet"]),
     "version-older": Damage(version_older, ["0005"]),
