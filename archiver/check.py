@@ -176,6 +176,10 @@ def check(db: Database) -> Report:
         _guard(report, "SQLite's integrity", lambda: _integrity(db, report))
         _guard(report, "the foreign keys", lambda: _foreign_keys(db, report))
     _guard(report, "the originals", lambda: _originals(db, report))
+    if set(report.plan.tables) & set(REUSE_TABLES):
+        # A lost table of the reuse index: every article is indexed again.
+        with _snapshot(db) as conn:
+            report.plan.reindex.update(conn.exec_driver_sql("SELECT id FROM articles").scalars())
     if current:
         with db.engine.connect() as conn:
             tables = _guard(report, "the tables", lambda: _tables(conn)) or set()
@@ -989,8 +993,6 @@ def repair(
         for name in plan.tables:
             Base.metadata.tables[name].create(conn)
             done.append(f"the table {name} was made again")
-        if set(plan.tables) & set(REUSE_TABLES):
-            plan.reindex.update(conn.execute(text("SELECT id FROM articles")).scalars())
         for table in Base.metadata.sorted_tables:
             for index in table.indexes:
                 if index.name in plan.indexes:
