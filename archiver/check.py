@@ -82,6 +82,8 @@ class Plan:
     reindex: set[int] = field(default_factory=set)
     #: Pairs to delete (pointing at missing articles, or malformed).
     drop_pairs: set[tuple[int, int]] = field(default_factory=set)
+    #: How many of them are malformed (the others point at missing articles).
+    malformed_pairs: int = 0
     #: Signatures and band rows of articles that no longer exist.
     drop_orphans: bool = False
 
@@ -868,6 +870,7 @@ def _pairs(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None
         elif not _pair_is_sound(a, b, source, confidence, kind, spans, evidence, len_a, len_b):
             found.bad_pairs.add(f"{a}-{b}")
             plan.drop_pairs.add((a, b))
+            plan.malformed_pairs += 1
             plan.reindex.add(b)
 
 
@@ -1082,8 +1085,11 @@ def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | No
             )
         )
         conn.execute(text("DROP TABLE check_reindex"))
-    if plan.drop_pairs or plan.drop_orphans:
+    if plan.drop_orphans:
         done.append("what the reuse index held of articles that no longer exist was removed")
+    if plan.malformed_pairs:
+        n = plan.malformed_pairs
+        done.append(f"{_n(n, 'malformed pair')} {_verb(n, 'was', 'were')} removed")
     found = 0
     for start in range(0, len(ids), REINDEX_PER_TRANSACTION):
         batch = ids[start : start + REINDEX_PER_TRANSACTION]
