@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from html import escape
 from typing import TYPE_CHECKING
 
 from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
 from .printable import printable
+from .spreadsheet import csv_row
 
 if TYPE_CHECKING:
     from .report import Report
@@ -135,12 +137,12 @@ def markdown(report: Report) -> str:
         second = p.other(first)
         coverage = p.coverage_b if second == p.b else p.coverage_a
         source = (
-            f"{_md(_label(report, p.source))} ({_date(report, p.source)})"
+            f"{_md(_label(report, p.source))} ({_md(_date(report, p.source))})"
             if p.source is not None
-            else f"undetermined (#{first}, {_date(report, first)})"
+            else f"undetermined (#{first}, {_md(_date(report, first))})"
         )
         out.append(
-            f"| {source} | {_md(_label(report, second))} ({_date(report, second)}) | "
+            f"| {source} | {_md(_label(report, second))} ({_md(_date(report, second))}) | "
             f"{p.shared_words} | {coverage:.0%} | "
             f"{p.confidence}{_QUOTATION_NOTE if p.kind == 'quotation' else ''} | "
             f"{'yes' if p.attributed else 'no'} |"
@@ -166,8 +168,20 @@ def markdown(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md(value: str) -> str:
-    return value.replace("|", "\\|")
+#: Markdown's own syntax, escaped with a backslash in a table cell.
+_MARKDOWN_SYNTAX = re.compile(r"([\\|*_`~\[\]])")
+
+
+def markdown_cell(value: str) -> str:
+    """Text from a page for a Markdown table cell, shown as it is: HTML in it inert (``<``,
+    ``>`` and ``&`` as entities, so a title's ``<script>`` or ``<img onerror>`` never reaches
+    a renderer as markup), Markdown's own syntax escaped (a ``|`` cannot split the row, nor
+    ``[...](...)`` make a link), on one line."""
+    text = escape(" ".join(value.splitlines()), quote=False)
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", text)
+
+
+_md = markdown_cell
 
 
 def as_json(report: Report) -> str:
@@ -181,27 +195,29 @@ def as_csv(report: Report) -> str:
     for p in report.pairs:
         a, b = report.articles[p.a], report.articles[p.b]
         writer.writerow(
-            {
-                "a": p.a,
-                "b": p.b,
-                "a_outlet": a.outlet,
-                "b_outlet": b.outlet,
-                "a_title": a.title,
-                "b_title": b.title,
-                "source": p.source,
-                "confidence": p.confidence,
-                "attributed": p.attributed,
-                "shared_words": p.shared_words,
-                "coverage_a": round(p.coverage_a, 4),
-                "coverage_b": round(p.coverage_b, 4),
-                "spans": json.dumps(p.spans),
-                "evidence": " | ".join(p.evidence),
-                "a_published": a.published,
-                "a_published_source": a.published_source,
-                "b_published": b.published,
-                "b_published_source": b.published_source,
-                "kind": p.kind,
-            }
+            csv_row(
+                {
+                    "a": p.a,
+                    "b": p.b,
+                    "a_outlet": a.outlet,
+                    "b_outlet": b.outlet,
+                    "a_title": a.title,
+                    "b_title": b.title,
+                    "source": p.source,
+                    "confidence": p.confidence,
+                    "attributed": p.attributed,
+                    "shared_words": p.shared_words,
+                    "coverage_a": round(p.coverage_a, 4),
+                    "coverage_b": round(p.coverage_b, 4),
+                    "spans": json.dumps(p.spans),
+                    "evidence": " | ".join(p.evidence),
+                    "a_published": a.published,
+                    "a_published_source": a.published_source,
+                    "b_published": b.published,
+                    "b_published_source": b.published_source,
+                    "kind": p.kind,
+                }
+            )
         )
     return buffer.getvalue()
 

@@ -589,3 +589,15 @@ def pairs_of(conn: Connection, article_id: int) -> list[Pair]:
         select(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
     )
     return [Pair.from_row(r) for r in rows]
+
+
+def reindex_article(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> Found:
+    """Sign and index a stored article again from its clean text, and find its pairs with the
+    whole archive as when it was added (``db check --repair``). The caller has removed what
+    was left of its signatures, band rows and pairs; its stored text stays as it is."""
+    text = conn.execute(
+        select(articles_t.c.clean_text).where(articles_t.c.id == article_id)
+    ).scalar()
+    if text is None:
+        return Found()
+    return _find(conn, article_id, text, settings, learn=False)

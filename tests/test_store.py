@@ -87,16 +87,21 @@ def _schema(path) -> tuple[dict, dict]:
     return tables, indexes
 
 
+ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
 def _make_first_revision_archive(path) -> None:
     """An archive as the first migration left it, with one article in it."""
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "0001")
-        conn.exec_driver_sql("INSERT INTO originals VALUES ('ab', 3, x'616263')")
+        # The SHA-256 of b"abc": `db check` hashes every original again.
+        conn.exec_driver_sql(f"INSERT INTO originals VALUES ('{ABC_SHA256}', 3, x'616263')")
         conn.exec_driver_sql(
             "INSERT INTO articles (id, sha256, source_path, ingested_at, format, encoding, "
-            "extractor, extractor_version, clean_text, title) VALUES (7, 'ab', '/in.txt', "
-            "'2024-01-01 00:00:00', 'text', 'utf-8', 'archiver-text', '1', 'Old text', 'Old')"
+            "extractor, extractor_version, clean_text, title) VALUES (7, "
+            f"'{ABC_SHA256}', '/in.txt', '2024-01-01 00:00:00', 'text', 'utf-8', "
+            "'archiver-text', '1', 'Old text', 'Old')"
         )
     engine.dispose()
 
@@ -155,6 +160,11 @@ def test_db_upgrade_command_reports_the_upgrade_and_check_passes(db_path, cli):
     ) in result.output
     result = cli("db", "upgrade")
     assert result.output == f"{db_path} is up to date (schema {head_revision()}).\n"
+    # Articles archived before the reuse index existed are not in it until repaired.
+    result = cli("db", "check")
+    assert result.exit_code == 1
+    assert "1 article has no reuse signature (article 7)" in result.output
+    assert cli("db", "check", "--repair").exit_code == 0
     result = cli("db", "check")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-2:] == ["Integrity   ok", "OK"]

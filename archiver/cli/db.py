@@ -10,6 +10,9 @@ from ..printable import printable
 from ..store import head_revision, open_database
 from . import EXIT_INPUT_FAILED, App, db_option, pass_app
 
+#: The order of `db check`'s summary lines.
+SUMMARY = ("Originals", "Search", "Reuse", "Integrity")
+
 
 @click.group()
 def db():
@@ -48,57 +51,77 @@ def upgrade(app: App):
         if indexed:
             click.echo(
                 f"Indexed {indexed} article{'s' if indexed != 1 else ''} of "
-                f"{printable(archive.db.location)} for reuse that an earlier upgrade had left unindexed."
+                f"{printable(archive.db.location)} for reuse that an earlier upgrade had left "
+                "unindexed."
             )
         location = printable(archive.db.location)
         click.echo(f"{location} is up to date (schema {head_revision()}).")
 
 
 @db.command()
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Rebuild what is derived from the articles (the search index, the reuse index and "
+    "its pairs, missing indexes and triggers); original bytes are never changed.",
+)
 @db_option
 @pass_app
-def check(app: App):
-    """Check an archive without changing it: schema version, tables, reuse index, integrity.
+def check(app: App, repair: bool):
+    """Check an archive: schema, original bytes, search index, reuse index, SQLite integrity.
 
-    Exits with status 1 when the archive needs an upgrade or does not match this version.
+    Every original is hashed again and compared with the SHA-256 it was archived under; the
+    search index and the reuse index (signatures, LSH bands, pairs) are compared with the
+    articles. Each problem is one sentence; the exit status is then 1. Nothing is changed
+    unless --repair is given, which rebuilds the derived data only and checks again.
 
     \b
-    Example:
+    Examples:
         archiver db check
+        archiver db check --repair
     """
+    from ..check import check as check_archive
+    from ..check import repair as repair_archive
+    from .add import Progress
+
     database = open_database(app.db, upgrade=False)
     try:
-        current, head = database.revision(), head_revision()
-        problems = []
+        report = check_archive(database)
         click.echo(f"Archive     {printable(database.location)}")
-        click.echo(f"Schema      {current} (this archiver writes {head})")
-        if current != head:
-            problems.append("the schema is older: run `archiver db upgrade`")
-        else:
-            differences = database.schema_differences()
-            if differences:
-                problems.append(f"the tables differ from what this archiver expects: {differences}")
-            else:
-                from ..reuse import stale_signatures
-
-                with database.reading() as conn:
-                    stale = stale_signatures(conn)
-                if stale:
-                    problems.append(
-                        f"{stale} article{' was' if stale == 1 else 's were'} indexed for reuse "
-                        "by another version and not matched against new ones: run "
-                        "`archiver reclean --all`"
-                    )
-        if database.path is not None:
-            with database.engine.connect() as conn:
-                integrity = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-            click.echo(f"Integrity   {integrity}")
-            if integrity != "ok":
-                problems.append("SQLite reports damage: restore the archive from a backup")
-        for problem in problems:
-            click.echo(f"Problem     {problem}")
-        if problems:
-            sys.exit(EXIT_INPUT_FAILED)
-        click.echo("OK")
+        click.echo(f"Schema      {report.revision} (this archiver writes {report.head})")
+        for label, value in sorted(report.summary, key=lambda item: SUMMARY.index(item[0])):
+            click.echo(f"{label:<12}{value}")
+        for problem in report.problems:
+            click.echo(f"Problem     {problem.sentence}")
+        if repair and report.problems:
+            if report.damaged_file:
+                click.echo(
+                    "Nothing was repaired: SQLite finds the file itself damaged, and writing "
+                    "to it could spread the damage; restore the archive from a backup."
+                )
+                sys.exit(EXIT_INPUT_FAILED)
+            if report.repairable:
+                with Progress(len(report.plan.reindex), "Indexing for reuse") as bar:
+                    done = repair_archive(database, report, progress=bar.update)
+                for sentence in done:
+                    click.echo(f"Repaired    {sentence}")
+                report = check_archive(database)
+                for problem in report.problems:
+                    click.echo(f"Remains     {problem.sentence}")
+        if report.ok:
+            click.echo("OK")
+            return
+        count = len(report.problems)
+        closing = f"{count} problem{'' if count == 1 else 's'}"
+        if repair:
+            closing += f" {'remains' if count == 1 else 'remain'}: repair rebuilds only what is "
+            closing += "derived from the articles"
+        elif report.repairable:
+            closing += (
+                "; `archiver db check --repair` rebuilds the search and reuse indexes and "
+                "what else is derived from the articles (never the originals)"
+            )
+        click.echo(closing + ".")
+        sys.exit(EXIT_INPUT_FAILED)
     finally:
         database.close()

@@ -194,10 +194,12 @@ def export(app: App, format_, output, outlet, since, until):
         for record in records:
             output.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         return
+    from ..spreadsheet import csv_row
+
     writer = csv.DictWriter(output, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for record in records:
-        writer.writerow(record.to_dict())
+        writer.writerow(csv_row(record.to_dict()))
 
 
 @click.command()
