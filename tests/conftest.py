@@ -68,3 +68,34 @@ def article_text(topic: str = "harbour", paragraphs: int = 5) -> str:
         f"Council Weighs New {topic.title()} Plan\n\nBy Dana Whitfield\n\n{body}\n\n"
         "- Advertisement -\n\nLeave a Reply\n\nPlease enter your comment!\n"
     )
+
+
+def run_on_terminal(*args: str, env: dict | None = None) -> tuple[int, str, bytes]:
+    """Run ``python -m archiver ARGS`` with stderr on a pseudo-terminal (as a person at a
+    terminal sees it: progress bars appear) and stdout piped; returns the exit status, stdout
+    and what the terminal received."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archiver", *args],
+        env={**os.environ, "COLUMNS": "100", **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=follower,
+    )
+    os.close(follower)
+    stdout, _ = proc.communicate(timeout=300)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    return proc.returncode, stdout.decode(), terminal

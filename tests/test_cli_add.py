@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from .conftest import SEEDS, article_text
+from .conftest import SEEDS, article_text, run_on_terminal
 
 
 def _json_lines(output: str) -> list[dict]:
@@ -375,32 +375,13 @@ def test_two_processes_add_to_one_archive_at_once(write, tmp_path, db_path):
 
 def test_a_progress_bar_on_a_terminal_for_many_files(write, tmp_path, db_path):
     """stderr on a pseudo-terminal gets a progress bar; stdout still gets one line an article."""
-    import pty
-
     for i in range(12):
         write(f"bar/{i:02}.txt", article_text(f"topic{i}"))
-    leader, follower = pty.openpty()
-    env = {**os.environ, "ARCHIVER_DB": str(db_path), "COLUMNS": "100"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "archiver", "add", str(tmp_path / "bar")],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=follower,
+    status, stdout, terminal = run_on_terminal(
+        "add", str(tmp_path / "bar"), env={"ARCHIVER_DB": str(db_path)}
     )
-    os.close(follower)
-    stdout, _ = proc.communicate()
-    terminal = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        terminal += chunk
-    os.close(leader)
-    assert proc.returncode == 0
-    assert len(stdout.decode().splitlines()) == 12
+    assert status == 0
+    assert len(stdout.splitlines()) == 12
     assert b"Archiving" in terminal and b"100%" in terminal
     assert b"12 added, 0 already archived, 0 failed." in terminal
 

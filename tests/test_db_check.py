@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, run_on_terminal
 
 PAGE = 4096
 
@@ -395,30 +395,10 @@ def test_the_digest_check_reads_every_byte(pristine, tmp_path):
 
 
 def test_repair_shows_a_progress_bar_on_a_terminal(pristine, tmp_path):
-    import pty
-
     db = tmp_path / "unsigned.db"
     shutil.copy(pristine, db)
     _sql(db, "DELETE FROM reuse_pairs", "DELETE FROM lsh_bands", "DELETE FROM reuse_signatures")
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "archiver", "--db", str(db), "db", "check", "--repair"],
-        env={**os.environ, "COLUMNS": "100"},
-        stdout=subprocess.PIPE,
-        stderr=follower,
-    )
-    os.close(follower)
-    stdout, _ = proc.communicate(timeout=120)
-    terminal = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        terminal += chunk
-    os.close(leader)
-    assert proc.returncode == 0, stdout
+    status, stdout, terminal = run_on_terminal("--db", str(db), "db", "check", "--repair")
+    assert status == 0, stdout
     assert b"Indexing for reuse" in terminal and b"100%" in terminal
-    assert stdout.decode().endswith("OK\n")
+    assert stdout.endswith("OK\n")

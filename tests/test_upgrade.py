@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import signal
 import sqlite3
@@ -19,6 +18,8 @@ from pathlib import Path
 from archiver.archive import Archive
 from archiver.fts import search
 from archiver.store import head_revision
+
+from .conftest import run_on_terminal
 
 DATA = Path(__file__).resolve().parent / "data" / "archive-schema-0001.db"
 #: A word only each article of the data file holds.
@@ -163,8 +164,6 @@ def test_a_backup_killed_while_being_written_is_never_named_like_a_backup(tmp_pa
 
 
 def test_an_upgrade_shows_a_progress_bar_on_a_terminal(tmp_path):
-    import pty
-
     db = _old_archive(tmp_path)
     conn = sqlite3.connect(db)
     page, clean = conn.execute(
@@ -182,25 +181,7 @@ def test_an_upgrade_shows_a_progress_bar_on_a_terminal(tmp_path):
         )
     conn.commit()
     conn.close()
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "archiver", "--db", str(db), "db", "upgrade"],
-        env={**os.environ, "COLUMNS": "100"},
-        stdout=subprocess.PIPE,
-        stderr=follower,
-    )
-    os.close(follower)
-    proc.communicate()
-    terminal = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        terminal += chunk
-    os.close(leader)
-    assert proc.returncode == 0, terminal
+    status, _, terminal = run_on_terminal("--db", str(db), "db", "upgrade")
+    assert status == 0, terminal
     assert b"Indexing for the upgrade" in terminal and b"100%" in terminal
     assert b"and indexed 13 articles archived before for reuse" in terminal
