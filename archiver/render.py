@@ -42,6 +42,21 @@ CSV_COLUMNS = (
 )
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``1 cluster``, ``2 clusters``, ``1,204 articles``."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
+def _totals(report: Report) -> str:
+    return ", ".join(
+        (
+            counted(len(report.pairs), "pair"),
+            counted(len(report.clusters), "cluster"),
+            counted(len(report.articles), "article"),
+        )
+    )
+
+
 def render(report: Report, fmt: str) -> str:
     return {"text": text, "markdown": markdown, "json": as_json, "csv": as_csv, "html": html}[fmt](
         report
@@ -75,8 +90,7 @@ def _crawl_note(report: Report) -> str | None:
 
 def text(report: Report) -> str:
     lines = [
-        f"Reuse report: {len(report.pairs)} pairs, {len(report.clusters)} clusters, "
-        f"{len(report.articles)} articles",
+        f"Reuse report: {_totals(report)}",
         "",
     ]
     if report.pairs:
@@ -88,7 +102,8 @@ def text(report: Report) -> str:
             arrow = "->" if p.source is not None else "<>"
             lines.append(
                 f"  {_label(report, first)} ({_date(report, first)}) {arrow} "
-                f"{_label(report, second)} ({_date(report, second)}): {p.shared_words} words, "
+                f"{_label(report, second)} ({_date(report, second)}): "
+                f"{counted(p.shared_words, 'word')}, "
                 f"{p.confidence}, {credit if p.source is not None else 'source undetermined'}"
                 + (", a shared quotation" if p.kind == "quotation" else "")
             )
@@ -126,8 +141,7 @@ _QUOTATION_NOTE = " (shared quotation)"
 
 def markdown(report: Report) -> str:
     out = [
-        f"# Reuse report\n\n{len(report.pairs)} pairs, {len(report.clusters)} clusters, "
-        f"{len(report.articles)} articles.\n",
+        f"# Reuse report\n\n{_totals(report)}.\n",
         "## Pairs\n",
         "| source | copy | shared words | coverage of copy | confidence | credited |",
         "| --- | --- | ---: | ---: | --- | --- |",
@@ -136,16 +150,17 @@ def markdown(report: Report) -> str:
         first = p.source if p.source is not None else p.a
         second = p.other(first)
         coverage = p.coverage_b if second == p.b else p.coverage_a
-        source = (
-            f"{_md(_label(report, p.source))} ({_md(_date(report, p.source))})"
-            if p.source is not None
-            else f"undetermined (#{first}, {_md(_date(report, first))})"
-        )
+        # Both articles always, with outlet and date: an undetermined pair has no source,
+        # but its two articles are as much part of the finding as a decided pair's.
+        source = f"{_md(_label(report, first))} ({_md(_date(report, first))})"
+        if p.source is None:
+            source = f"undetermined: {source}"
+        credited = ("yes" if p.attributed else "no") if p.source is not None else "n/a"
         out.append(
             f"| {source} | {_md(_label(report, second))} ({_md(_date(report, second))}) | "
             f"{p.shared_words} | {coverage:.0%} | "
             f"{p.confidence}{_QUOTATION_NOTE if p.kind == 'quotation' else ''} | "
-            f"{'yes' if p.attributed else 'no'} |"
+            f"{credited} |"
         )
     if note := _crawl_note(report):
         out += ["", f"_{_md(note)}_"]
@@ -244,8 +259,7 @@ def html(report: Report) -> str:
         STYLE,
         "</style></head><body>",
         "<h1>Reuse report</h1>",
-        f"<p>{len(report.pairs)} pairs, {len(report.clusters)} clusters, "
-        f"{len(report.articles)} articles.</p>",
+        f"<p>{_totals(report)}.</p>",
         "<h2>Outlets</h2><table><tr><th>outlet</th><th>articles</th><th>original</th>"
         "<th>credited copies</th><th>uncredited copies</th><th>copied by others</th></tr>",
     ]
@@ -298,7 +312,7 @@ def _html_pair(report: Report, p) -> str:
         f"<span class='tag {p.confidence}'>{p.confidence}</span>"
         + (f"<span class='tag{'' if p.attributed else ' no'}'>{credit}</span>" if credit else "")
         + ("<span class=tag>shared quotation</span>" if p.kind == "quotation" else "")
-        + f"<span class=meta>{p.shared_words} shared words</span></div>"
+        + f"<span class=meta>{counted(p.shared_words, 'shared word')}</span></div>"
         f"<ul class=meta>{''.join(f'<li>{escape(e)}</li>' for e in p.evidence)}</ul>"
         "<div class=sides>"
     )

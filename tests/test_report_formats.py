@@ -1,0 +1,93 @@
+"""The report in every format, on the samples archived through the real CLI: complete (every
+pair names both of its articles), counted in right English, and saying where it came from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html import escape
+
+import pytest
+from click.testing import CliRunner
+
+from archiver.cli import main
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    """The samples archived once through the CLI; returns (db path, report as JSON)."""
+    db = tmp_path_factory.mktemp("formats") / "samples.db"
+    runner = CliRunner()
+    added = runner.invoke(main, ["--db", str(db), "add", str(SAMPLES)])
+    assert added.exit_code == 0, added.output
+    report = runner.invoke(main, ["--db", str(db), "report", "--format", "json"])
+    assert report.exit_code == 0, report.output
+    return db, json.loads(report.output)
+
+
+def _report(db, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--db", str(db), "report", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _label(data: dict, article_id: int) -> str:
+    return f"#{article_id} {data['articles'][str(article_id)]['outlet']}"
+
+
+def test_the_samples_have_pairs_with_and_without_a_source(samples):
+    _, data = samples
+    assert any(p["source"] is None for p in data["pairs"])
+    assert any(p["source"] is not None for p in data["pairs"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_every_pair_names_both_articles_in_its_row(samples, fmt):
+    """Each pair's line names both articles with their outlets, whether or not its source is
+    known (the Markdown report once gave only the id of the first article of an undetermined
+    pair, without its outlet)."""
+    db, data = samples
+    lines = _report(db, "--format", fmt).splitlines()
+    for p in data["pairs"]:
+        a, b = _label(data, p["a"]), _label(data, p["b"])
+        words = f"{p['shared_words']} "
+        assert any(a in line and b in line and words in line for line in lines), (fmt, a, b)
+
+
+def test_every_pair_names_both_articles_in_html(samples):
+    db, data = samples
+    page = _report(db, "--format", "html")
+    blocks = page.split("<div class=pair>")[1:]
+    assert len(blocks) == len(data["pairs"])
+    for p, block in zip(data["pairs"], blocks, strict=True):
+        assert escape(_label(data, p["a"])) in block and escape(_label(data, p["b"])) in block
+
+
+def test_every_pair_names_both_articles_in_csv(samples):
+    db, data = samples
+    rows = list(csv.DictReader(io.StringIO(_report(db, "--format", "csv"))))
+    assert [(int(r["a"]), int(r["b"])) for r in rows] == [(p["a"], p["b"]) for p in data["pairs"]]
+    for r in rows:
+        assert r["a_outlet"] == data["articles"][r["a"]]["outlet"]
+        assert r["b_outlet"] == data["articles"][r["b"]]["outlet"]
+
+
+def test_every_pair_names_both_articles_in_json(samples):
+    _, data = samples
+    for p in data["pairs"]:
+        assert str(p["a"]) in data["articles"] and str(p["b"]) in data["articles"]
+        assert p["a"] != p["b"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_counts_are_in_right_english(samples, fmt):
+    db, data = samples
+    assert len(data["clusters"]) == 1
+    out = _report(db, "--format", fmt)
+    assert "1 cluster," in out and "1 clusters" not in out
+    assert f"{len(data['pairs'])} pairs" in out
+    one = _report(db, "--format", fmt, "--outlet", "Liberty Signal Daily")
+    assert "1 pair," in one and "1 pairs" not in one and "0 clusters" in one
