@@ -91,3 +91,57 @@ def test_counts_are_in_right_english(samples, fmt):
     assert f"{len(data['pairs'])} pairs" in out
     one = _report(db, "--format", fmt, "--outlet", "Liberty Signal Daily")
     assert "1 pair," in one and "1 pairs" not in one and "0 clusters" in one
+
+
+def _run(db, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--db", str(db), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--json"),
+        ("search", "harborton", "--json"),
+        ("trace", "--id", "11", "--json"),
+        ("show", "12", "--json"),
+        ("stats", "--json"),
+        ("export",),
+    ],
+)
+def test_every_json_output_is_one_object_a_line(samples, args):
+    """Scripts read every ``--json`` output the same way: one JSON object per line (streams
+    one per article or result; ``show``, ``stats`` and ``trace`` one line in all)."""
+    db, _ = samples
+    lines = _run(db, *args).splitlines()
+    assert lines
+    for line in lines:
+        assert isinstance(json.loads(line), dict), line[:80]
+    if args[0] in ("show", "stats", "trace"):
+        assert len(lines) == 1
+
+
+def test_add_json_is_one_object_a_line(tmp_path):
+    db = tmp_path / "one.db"
+    out = _run(db, "add", "--json", str(SAMPLES / "11-ledger-wind-farm.html"))
+    out += _run(db, "add", "--json", str(SAMPLES / "11-ledger-wind-farm.html"))
+    statuses = [json.loads(line)["status"] for line in out.splitlines()]
+    assert statuses == ["added", "duplicate"]
+
+
+def test_search_json_gives_a_rank_and_a_relevance_besides_the_raw_score(samples):
+    db, _ = samples
+    hits = [json.loads(line) for line in _run(db, "search", "harborton", "--json").splitlines()]
+    assert len(hits) >= 3
+    assert [h["rank"] for h in hits] == list(range(1, len(hits) + 1))
+    assert hits[0]["relevance"] == 1.0
+    relevances = [h["relevance"] for h in hits]
+    assert relevances == sorted(relevances, reverse=True) and all(0 < r <= 1 for r in relevances)
+    assert all("score" in h for h in hits)  # the raw BM25 is kept for scripts that read it
+    by_date = [
+        json.loads(x)
+        for x in _run(db, "search", "harborton", "--json", "--order", "date").splitlines()
+    ]
+    assert [h["rank"] for h in by_date] == list(range(1, len(hits) + 1))
+    assert {h["id"]: h["relevance"] for h in by_date} == {h["id"]: h["relevance"] for h in hits}

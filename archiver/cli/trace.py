@@ -24,7 +24,9 @@ EXCERPT = 160
 )
 @click.option("--id", "article_id", type=ARTICLE_ID, help="Trace an archived article's text.")
 @click.option("--limit", type=COUNT, help="At most this many articles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the result as one JSON object on one line."
+)
 @db_option
 @pass_app
 def trace(app: App, text, file_, article_id, limit, as_json):
@@ -56,7 +58,7 @@ def trace(app: App, text, file_, article_id, limit, as_json):
             )
     result = run_trace(app.open(), text, article_id=article_id, limit=limit)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
     if not result.hits:
         click.echo(f"Passage of {result.passage_words} words: found in no archived article.")
