@@ -57,6 +57,29 @@ def _totals(report: Report) -> str:
     )
 
 
+def provenance_lines(report: Report) -> list[str]:
+    """Where the report came from, in sentences: for the footer of every readable format."""
+    meta = report.meta
+    if not meta:
+        return []
+    filters = meta.get("filters") or {}
+    chosen = [
+        f"{name.replace('_', ' ')} {value}" for name, value in filters.items() if value is not None
+    ]
+    rs = meta.get("reuse_settings") or {}
+    made = meta["generated_at"].replace("T", " ").replace("Z", " UTC")
+    return [
+        f"Made {made} by archiver {meta['archiver_version']} from the archive "
+        f"{printable(meta['archive'])}"
+        + (f", with the filters {', '.join(printable(c) for c in chosen)}." if chosen else "."),
+        f"Reuse settings: shared passages of {rs.get('min_words')} words or more, found with "
+        f"{rs.get('shingle')}-word shingles in {rs.get('window')}-word windows (MinHash, "
+        f"{rs.get('num_perm')} permutations in {rs.get('bands')} bands) and verified word by "
+        "word; every setting is in the JSON report's meta.",
+        f"To make it again: {printable(meta['command'])}",
+    ]
+
+
 def render(report: Report, fmt: str) -> str:
     return {"text": text, "markdown": markdown, "json": as_json, "csv": as_csv, "html": html}[fmt](
         report
@@ -133,6 +156,8 @@ def text(report: Report) -> str:
             f"{o.copies_attributed:>9} {o.copies_unattributed:>10} "
             f"{o.copied_by_others:>16}"
         )
+    if footer := provenance_lines(report):
+        lines += ["", *footer]
     return "\n".join(lines) + "\n"
 
 
@@ -180,6 +205,8 @@ def markdown(report: Report) -> str:
             f"| {_md(printable(o.outlet))} | {o.articles} | {o.original_share:.0%} | "
             f"{o.copies_attributed} | {o.copies_unattributed} | {o.copied_by_others} |"
         )
+    if footer := provenance_lines(report):
+        out += ["", "---", "", *(f"_{_md(line)}_  " for line in footer)]
     return "\n".join(out) + "\n"
 
 
@@ -248,6 +275,7 @@ border-radius:4px;font-size:14px;white-space:pre-wrap}mark{background:#ffe58a}
 .meta{color:#555;font-size:13px}.tag{display:inline-block;padding:0 .4rem;border-radius:3px;
 background:#eee;margin-right:.3rem}.high{background:#c8efc8}.medium{background:#fff0b3}
 .low{background:#ffd9b3}.undetermined{background:#e6e6e6}.no{background:#ffc9c9}
+footer{margin-top:3rem;border-top:1px solid #ddd;padding-top:.5rem}
 """
 
 
@@ -297,6 +325,10 @@ def html(report: Report) -> str:
         parts.append(f"<p class=meta>{escape(note)}</p>")
     for p in report.pairs:
         parts.append(_html_pair(report, p))
+    if footer := provenance_lines(report):
+        parts.append("<footer class=meta>")
+        parts += [f"<p>{escape(line)}</p>" for line in footer]
+        parts.append("</footer>")
     parts.append("</body></html>\n")
     return "".join(parts)
 

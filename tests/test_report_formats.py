@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from html import escape
 
 import pytest
@@ -145,3 +146,47 @@ def test_search_json_gives_a_rank_and_a_relevance_besides_the_raw_score(samples)
     ]
     assert [h["rank"] for h in by_date] == list(range(1, len(hits) + 1))
     assert {h["id"]: h["relevance"] for h in by_date} == {h["id"]: h["relevance"] for h in hits}
+
+
+def test_every_report_says_where_it_came_from(samples):
+    """A report handed on names its archive, when it was made, by which archiver, and with
+    which filters and settings, so that it can be made again."""
+    from archiver import __version__
+
+    db, _ = samples
+    data = json.loads(_report(db, "--format", "json", "--since", "2024-05-10"))
+    meta = data["meta"]
+    assert meta["archive"] == str(db)
+    assert meta["archiver_version"] == __version__
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", meta["generated_at"])
+    assert meta["filters"] == {
+        "outlet": None,
+        "since": "2024-05-10",
+        "until": None,
+        "min_words": None,
+    }
+    assert meta["reuse_settings"]["min_words"] == 25 and meta["reuse_settings"]["shingle"] == 5
+    assert meta["command"] == f"archiver --db {db} report --since 2024-05-10"
+    for fmt in ("text", "markdown", "html"):
+        out = _report(db, "--format", fmt, "--since", "2024-05-10")
+        tail = out[-1500:]
+        assert str(db) in tail and f"archiver {__version__}" in tail, fmt
+        assert meta["generated_at"][:10] in tail and "since 2024-05-10" in tail, fmt
+        assert "25 words or more" in tail, fmt
+    # The command in the meta makes the same report again.
+    again = json.loads(_report(db, *meta["command"].split()[4:], "--format", "json"))
+    assert [(p["a"], p["b"]) for p in again["pairs"]] == [(p["a"], p["b"]) for p in data["pairs"]]
+
+
+def test_a_report_never_shows_the_archive_password():
+    from archiver.report import report_meta, shown_location
+
+    url = "postgresql://editor:s3cret@db.example.org:5432/news"
+    assert shown_location(url) == "postgresql://editor:***@db.example.org:5432/news"
+    meta = report_meta(url, outlet="The National Ledger")
+    assert "s3cret" not in json.dumps(meta)
+    assert meta["command"] == (
+        "archiver --db 'postgresql://editor:***@db.example.org:5432/news' report "
+        "--outlet 'The National Ledger'"
+    )
+    assert shown_location("archive.db").endswith("/archive.db")
