@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
 from .printable import printable
+from .provenance import explain
 from .spreadsheet import csv_row
 
 if TYPE_CHECKING:
@@ -39,6 +40,60 @@ CSV_COLUMNS = (
     "b_published",
     "b_published_source",
     "kind",
+    "reasons",
+)
+
+#: What the words of a report mean, for the legend of the HTML and Markdown reports.
+LEGEND = (
+    (
+        "source → copy",
+        "the article judged to have published the shared passage first, and the one that "
+        "took it. ↔ (or <>) means the evidence does not say which came first.",
+    ),
+    (
+        "high",
+        "strong evidence: the copy credits the source, or two reliable publication dates "
+        "(the page's structured data or metadata, a 'Published' line, or a date given when "
+        "archiving) two days or more apart.",
+    ),
+    (
+        "medium",
+        "good but not conclusive evidence: for instance less reliable dates (a date line in "
+        "the text) two days or more apart, or a page seen online before the other was "
+        "published.",
+    ),
+    (
+        "low",
+        "a weak sign only: dates one day apart (time zones can reverse them), one article "
+        "containing the other, or the order the articles were added to the archive.",
+    ),
+    (
+        "undetermined",
+        "the evidence does not decide; no source is named rather than a guess.",
+    ),
+    (
+        "credited",
+        "the copy names the source outlet (or the wire service both took it from): a "
+        "dateline such as '(AP) —', 'according to ...', a republishing note. 'n/a' when "
+        "the source is undetermined.",
+    ),
+    (
+        "original share",
+        "of all the text of an outlet's articles here, the share not found in an earlier "
+        "article of another outlet (counted on pairs whose source is known).",
+    ),
+    (
+        "dates",
+        "a publication date from the page's structured data, its metadata or a date given "
+        "when archiving is trusted most, a date line in the text less; a date found only in "
+        "the site's header (marked 'header date') is often the day the page was scraped: it "
+        "can show that a page was already online, never that it came first.",
+    ),
+    (
+        "shared quotation",
+        "the shared words are a quotation in both articles: both may have them from the "
+        "person quoted rather than from each other.",
+    ),
 )
 
 
@@ -167,6 +222,9 @@ _QUOTATION_NOTE = " (shared quotation)"
 def markdown(report: Report) -> str:
     out = [
         f"# Reuse report\n\n{_totals(report)}.\n",
+        "## How to read this report\n",
+        *(f"- **{term}**: {meaning}" for term, meaning in LEGEND),
+        "",
         "## Pairs\n",
         "| source | copy | shared words | coverage of copy | confidence | credited |",
         "| --- | --- | ---: | ---: | --- | --- |",
@@ -189,6 +247,15 @@ def markdown(report: Report) -> str:
         )
     if note := _crawl_note(report):
         out += ["", f"_{_md(note)}_"]
+    if report.pairs:
+        out += ["", "### Why\n"]
+        for p in report.pairs:
+            first = p.source if p.source is not None else p.a
+            arrow = "→" if p.source is not None else "↔"
+            out.append(
+                f"- **#{first} {arrow} #{p.other(first)}**: "
+                + " ".join(_md(explain(e)) for e in p.evidence)
+            )
     if report.clusters:
         out += ["", "## Clusters\n", "| articles | source | confidence |", "| --- | --- | --- |"]
         for c in report.clusters:
@@ -258,6 +325,7 @@ def as_csv(report: Report) -> str:
                     "b_published": b.published,
                     "b_published_source": b.published_source,
                     "kind": p.kind,
+                    "reasons": " | ".join(explain(e) for e in p.evidence),
                 }
             )
         )
@@ -275,6 +343,8 @@ border-radius:4px;font-size:14px;white-space:pre-wrap}mark{background:#ffe58a}
 .meta{color:#555;font-size:13px}.tag{display:inline-block;padding:0 .4rem;border-radius:3px;
 background:#eee;margin-right:.3rem}.high{background:#c8efc8}.medium{background:#fff0b3}
 .low{background:#ffd9b3}.undetermined{background:#e6e6e6}.no{background:#ffc9c9}
+.legend dt{font-weight:600;float:left;clear:left;width:9rem}.legend dd{margin-left:10rem}
+.legend{font-size:14px;background:#f8f8f8;padding:.5rem 1rem;border-radius:6px}
 footer{margin-top:3rem;border-top:1px solid #ddd;padding-top:.5rem}
 """
 
@@ -288,6 +358,9 @@ def html(report: Report) -> str:
         "</style></head><body>",
         "<h1>Reuse report</h1>",
         f"<p>{_totals(report)}.</p>",
+        "<details class=legend open><summary>How to read this report</summary><dl>",
+        *(f"<dt>{escape(term)}</dt><dd>{escape(meaning)}</dd>" for term, meaning in LEGEND),
+        "</dl></details>",
         "<h2>Outlets</h2><table><tr><th>outlet</th><th>articles</th><th>original</th>"
         "<th>credited copies</th><th>uncredited copies</th><th>copied by others</th></tr>",
     ]
@@ -345,7 +418,7 @@ def _html_pair(report: Report, p) -> str:
         + (f"<span class='tag{'' if p.attributed else ' no'}'>{credit}</span>" if credit else "")
         + ("<span class=tag>shared quotation</span>" if p.kind == "quotation" else "")
         + f"<span class=meta>{counted(p.shared_words, 'shared word')}</span></div>"
-        f"<ul class=meta>{''.join(f'<li>{escape(e)}</li>' for e in p.evidence)}</ul>"
+        f"<ul class=meta>{''.join(f'<li>{escape(explain(e))}</li>' for e in p.evidence)}</ul>"
         "<div class=sides>"
     )
     sides = []

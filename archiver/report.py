@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError
 from .archive import Archive
 from .models import Article, ArticleField, ReusePair
 from .passages import DEFAULT
-from .provenance import build_clusters, decide_cluster
+from .provenance import build_clusters, decide_cluster, explain
 from .reuse import Pair, facts
 
 articles_t = Article.__table__
@@ -64,6 +64,7 @@ class ClusterInfo:
             "confidence": self.confidence,
             "attributed": self.attributed,
             "evidence": self.evidence,
+            "reasons": [explain(e) for e in self.evidence],
         }
 
 
@@ -114,7 +115,9 @@ class Report:
         return {
             "meta": self.meta,
             "articles": {str(i): a.to_json() for i, a in sorted(self.articles.items())},
-            "pairs": [p.to_json() for p in self.pairs],
+            "pairs": [
+                {**p.to_json(), "reasons": [explain(e) for e in p.evidence]} for p in self.pairs
+            ],
             "clusters": [c.to_json() for c in self.clusters],
             "outlets": [o.to_json() for o in self.outlets],
             "matrix": self.matrix,

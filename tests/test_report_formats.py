@@ -190,3 +190,46 @@ def test_a_report_never_shows_the_archive_password():
         "--outlet 'The National Ledger'"
     )
     assert shown_location("archive.db").endswith("/archive.db")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_report_explains_its_words_and_its_evidence_in_sentences(samples, fmt):
+    db, _ = samples
+    out = _report(db, "--format", fmt)
+    assert "How to read this report" in out
+    for term in ("high", "medium", "low", "undetermined", "credited", "original share", "dates"):
+        assert re.search(rf"(\*\*|<dt>){term}(\*\*|</dt>)", out), term
+    # The evidence in sentences, not the names and weights of the rules inside.
+    for internal in ("[text-line", "[header-date", "[json-ld", "0.2]", "wire-dateline"):
+        assert internal not in out, internal
+    assert "12 May 2024, 16:40 (in the page&#x27;s structured data)" in out.replace("'", "&#x27;")
+    assert "14 May 2024 (a date in the site" in out and "likely the day the page was scraped" in out
+
+
+def test_json_pairs_keep_the_evidence_and_add_it_in_sentences(samples):
+    _, data = samples
+    for p in data["pairs"]:
+        assert len(p["reasons"]) == len(p["evidence"]) > 0
+        assert all(r.endswith(".") and "[" not in r for r in p["reasons"])
+    signal = next(p for p in data["pairs"] if p["b"] == 12)
+    assert any("[header-date, 0.2]" in e for e in signal["evidence"])
+    assert (
+        "The dates do not decide: #12 Liberty Signal Daily has only 14 May 2024 (a date in the "
+        "site's header, likely the day the page was scraped)." in signal["reasons"]
+    )
+    assert data["clusters"][0]["reasons"]
+
+
+def test_explain_words_the_kinds_of_evidence():
+    from archiver.provenance import explain
+
+    assert explain("#1 (A) was archived first (ingest order)") == (
+        "#1 A was archived first (the order in which they were added to the archive)."
+    )
+    assert explain("#3 (C) date 2024-05-14 [header-date, 0.2] is too uncertain to decide") == (
+        "The date of #3 C, 14 May 2024 (a date in the site's header, likely the day the page "
+        "was scraped), is too uncertain to decide."
+    )
+    assert explain("#5 (E) credits #4 (D): according-to 'according to D'") == (
+        "#5 E credits #4 D, with an 'according to' credit: “according to D”."
+    )
