@@ -90,6 +90,12 @@ LEGEND = (
         "can show that a page was already online, never that it came first.",
     ),
     (
+        "highlighting",
+        "in each pair, words both versions share are highlighted in yellow; words the "
+        "source has and the copy changed or left out are struck through in red, and the "
+        "copy's own words in their place are underlined in green.",
+    ),
+    (
         "shared quotation",
         "the shared words are a quotation in both articles: both may have them from the "
         "person quoted rather than from each other.",
@@ -340,6 +346,8 @@ text-align:left}th{background:#f4f4f4}td.n{text-align:right}
 .pair{border:1px solid #ccc;border-radius:6px;margin:1.5rem 0;padding:.8rem}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.side{background:#fafafa;padding:.6rem;
 border-radius:4px;font-size:14px;white-space:pre-wrap}mark{background:#ffe58a}
+ins.changed{background:#b9e6b9;text-decoration:underline}
+del.changed{background:#f5bcbc;text-decoration:line-through}
 .meta{color:#555;font-size:13px}.tag{display:inline-block;padding:0 .4rem;border-radius:3px;
 background:#eee;margin-right:.3rem}.high{background:#c8efc8}.medium{background:#fff0b3}
 .low{background:#ffd9b3}.undetermined{background:#e6e6e6}.no{background:#ffc9c9}
@@ -421,30 +429,102 @@ def _html_pair(report: Report, p) -> str:
         f"<ul class=meta>{''.join(f'<li>{escape(explain(e))}</li>' for e in p.evidence)}</ul>"
         "<div class=sides>"
     )
+    marked: dict[int, list[tuple[int, int, str]]] = {first: [], second: []}
+    for span in p.spans:
+        (fa, fb), (sa, sb) = _side(p, first, span), _side(p, second, span)
+        ft, st = report.texts.get(first, ""), report.texts.get(second, "")
+        left, right = word_diff(ft[fa:fb], st[sa:sb])
+        marked[first].append((fa, fb, _marked_html(ft[fa:fb], left, "del")))
+        marked[second].append((sa, sb, _marked_html(st[sa:sb], right, "ins")))
     sides = []
     for article_id in (first, second):
-        side = 0 if article_id == p.a else 2
-        ranges = [(s[side], s[side + 1]) for s in p.spans]
         info = report.articles[article_id]
         sides.append(
             f"<div class=side><div class=meta>{escape(info.title or '(untitled)')}</div>"
-            f"{_highlight(report.texts.get(article_id, ''), ranges)}</div>"
+            f"{_highlight(report.texts.get(article_id, ''), marked[article_id])}</div>"
         )
     return head + "".join(sides) + "</div></div>"
 
 
-def _highlight(text: str, ranges: list[tuple[int, int]]) -> str:
-    """The spans marked, with some context around each; the rest elided."""
+def _side(p, article_id: int, span: list[int]) -> tuple[int, int]:
+    return (span[0], span[1]) if article_id == p.a else (span[2], span[3])
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_diff(a: str, b: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int, bool]]]:
+    """The words of two versions of a passage, each as ``(start, end, same)``: ``same`` when
+    the word is part of what both versions share word for word (case aside), false for the
+    words one version changed, added or left out."""
+    from difflib import SequenceMatcher
+
+    wa, wb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
+    ka, kb = [m[0].casefold() for m in wa], [m[0].casefold() for m in wb]
+    same_a, same_b = [False] * len(wa), [False] * len(wb)
+    for block in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks():
+        for k in range(block.size):
+            same_a[block.a + k] = same_b[block.b + k] = True
+    return (
+        [(m.start(), m.end(), same) for m, same in zip(wa, same_a, strict=True)],
+        [(m.start(), m.end(), same) for m, same in zip(wb, same_b, strict=True)],
+    )
+
+
+def _marked_html(text: str, words: list[tuple[int, int, bool]], changed_tag: str) -> str:
+    """A shared passage with its identical words in ``<mark>`` and the words this version
+    changed in ``<del>`` (the source's side) or ``<ins>`` (the copy's side)."""
+    groups: list[list] = []  # [start, end, same]
+    for start, end, same in words:
+        if groups and groups[-1][2] == same:
+            groups[-1][1] = end
+        else:
+            groups.append([start, end, same])
+    out, at = [], 0
+    for start, end, same in groups:
+        out.append(escape(text[at:start]))
+        tag = "mark" if same else f"{changed_tag} class=changed"
+        out.append(f"<{tag}>{escape(text[start:end])}</{tag.split()[0]}>")
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
+def _word_start(text: str, at: int, limit: int) -> int:
+    """``at`` moved forward to the start of a word (not past ``limit``)."""
+    if at <= 0 or text[at - 1].isspace():
+        return max(at, 0)
+    space = re.compile(r"\s").search(text, at, limit)
+    return space.end() if space else limit
+
+
+def _word_end(text: str, at: int, limit: int) -> int:
+    """``at`` moved back to the end of a word (not before ``limit``)."""
+    if at >= len(text) or text[at].isspace():
+        return min(at, len(text))
+    cut = max((m.start() for m in re.finditer(r"\s", text[limit:at])), default=None)
+    return limit + cut if cut is not None else limit
+
+
+def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """The spans marked, with some context around each, cut at word boundaries; the rest
+    elided with "…"."""
     out, shown = [], 0
-    for start, end in sorted(ranges):
-        lo = max(shown, start - CONTEXT)
+    spans = sorted(spans)
+    for k, (start, end, inner) in enumerate(spans):
+        start = max(start, shown)
+        end = max(end, start)
+        lo = _word_start(text, max(shown, start - CONTEXT), start)
         if lo > shown:
             out.append("… ")
         out.append(escape(text[lo:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
-        shown = end
-        out.append(escape(text[end : min(len(text), end + CONTEXT)]))
-        shown = min(len(text), end + CONTEXT)
+        out.append(inner)
+        upto = min(len(text), end + CONTEXT)
+        if k + 1 < len(spans):
+            upto = min(upto, max(spans[k + 1][0], end))
+        hi = _word_end(text, upto, end)
+        out.append(escape(text[end:hi]))
+        shown = hi
     if shown < len(text):
         out.append(" …")
     return "".join(out)

@@ -233,3 +233,75 @@ def test_explain_words_the_kinds_of_evidence():
     assert explain("#5 (E) credits #4 (D): according-to 'according to D'") == (
         "#5 E credits #4 D, with an 'according to' credit: “according to D”."
     )
+
+
+def _sides(page: str) -> list[str]:
+    """The text of each side of each pair in the HTML report, tags removed, entities read."""
+    from html import unescape
+
+    sides = []
+    for block in page.split("<div class=side>")[1:]:
+        body = block.split("</div>", 1)[1].split("</div>", 1)[0]
+        sides.append(unescape(re.sub(r"<[^>]+>", "", body)))
+    return sides
+
+
+def test_html_marks_the_words_an_edited_copy_changed(samples):
+    """The grain-outlook copy (#10) changed "14" to "15" percent and "Farmers" to "Growers":
+    those words are shown as changed, not highlighted like the words both share."""
+    db, _ = samples
+    page = _report(db, "--format", "html")
+    assert "<del class=changed>14</del>" in page and "<ins class=changed>15</ins>" in page
+    assert "<del class=changed>Farmers</del>" in page
+    assert "<ins class=changed>Growers</ins>" in page
+    assert "<mark>14</mark>" not in page and "<mark>Growers" not in page
+    # A verbatim copy has nothing marked as changed: the republished wind-farm story.
+    wind = page.split("<div class=pair>")[7]
+    assert "#11 The National Ledger" in wind and "class=changed" not in wind
+
+
+def test_html_excerpts_are_cut_between_words(samples):
+    import sqlite3
+
+    db, _ = samples
+    texts = [t for (t,) in sqlite3.connect(db).execute("SELECT clean_text FROM articles")]
+    sides = _sides(_report(db, "--format", "html"))
+    assert sides
+    cut = 0
+    for side in sides:
+        for piece in (p.strip() for p in side.split("…")):
+            if not piece:
+                continue
+            where = next((t, t.find(piece)) for t in texts if piece in t)
+            text, at = where
+            end = at + len(piece)
+            assert at == 0 or not text[at - 1].isalnum(), piece[:40]
+            assert end == len(text) or not text[end].isalnum(), piece[-40:]
+            cut += 1
+    assert cut > len(sides)  # excerpts were cut somewhere, and each cut falls between words
+
+
+def test_word_diff_tells_identical_from_changed_words():
+    from archiver.render import word_diff
+
+    left, right = word_diff("Farmers expect 14 percent more", "Growers expect 15 percent more")
+    assert [same for *_, same in left] == [False, True, False, True, True]
+    assert [same for *_, same in right] == [False, True, False, True, True]
+
+
+def test_trace_says_where_each_date_came_from_and_cuts_excerpts_between_words(samples):
+    import sqlite3
+
+    db, _ = samples
+    out = _run(db, "trace", "--id", "11")
+    assert "(a date in the site's header, likely the day the page was scraped)" in out
+    assert "[header-date" not in out
+    out = _run(db, "trace", "--id", "1")
+    texts = dict(sqlite3.connect(db).execute("SELECT id, clean_text FROM articles"))
+    excerpts = re.findall(r'^\s+\d+% .*?: "(.*) …"$', out, flags=re.M)
+    assert len(excerpts) == 2
+    for excerpt in excerpts:
+        text = next(t for t in texts.values() if excerpt in " ".join(t.split()))
+        flat = " ".join(text.split())
+        end = flat.find(excerpt) + len(excerpt)
+        assert not flat[end].isalnum(), excerpt[-30:]

@@ -70,17 +70,25 @@ def trace(app: App, text, file_, article_id, limit, as_json):
     )
     for hit in result.hits:
         date = (hit.published or "undated")[:10]
-        trust = (
-            f" [{hit.published_source}, {hit.published_confidence:.2f}]" if hit.published else ""
-        )
+        trust = f" ({_date_words(hit.published_source)})" if hit.published else ""
         click.echo(
             f"{hit.id:>5}  {date}{trust}  {printable(hit.outlet) or '(unknown outlet)'}: "
             f"{printable(hit.title) or '(untitled)'}"
         )
         excerpt = printable(" ".join(hit.excerpt.split()))
         if len(excerpt) > EXCERPT:
-            excerpt = excerpt[: EXCERPT - 1] + "…"
+            cut = excerpt.rfind(" ", 0, EXCERPT)  # between words, never inside one
+            excerpt = excerpt[: cut if cut > 0 else EXCERPT - 1].rstrip() + " …"
         click.echo(
             f"       {hit.coverage:.0%} of the passage, {hit.matched_words} words "
             f'at characters {hit.spans[0][2]}-{hit.spans[-1][3]}: "{excerpt}"'
         )
+
+
+def _date_words(source: str | None) -> str:
+    """Where a date came from, in words: ``header-date`` says it is likely the crawl day."""
+    from ..provenance import DATE_SOURCE_WORDS
+
+    if source is None:
+        return "source unknown"
+    return DATE_SOURCE_WORDS.get(source, f"from {source}")
