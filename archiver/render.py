@@ -9,6 +9,7 @@ import re
 from html import escape
 from typing import TYPE_CHECKING
 
+from .charts import CRAWL, TIMELINE_KEY, TRUSTED, UNDATED, Mark, heatmap_html, timeline_svg
 from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
 from .printable import printable
 from .provenance import explain
@@ -353,6 +354,7 @@ background:#eee;margin-right:.3rem}.high{background:#c8efc8}.medium{background:#
 .low{background:#ffd9b3}.undetermined{background:#e6e6e6}.no{background:#ffc9c9}
 .legend dt{font-weight:600;float:left;clear:left;width:9rem}.legend dd{margin-left:10rem}
 .legend{font-size:14px;background:#f8f8f8;padding:.5rem 1rem;border-radius:6px}
+table.heat td{min-width:4rem}.cluster{margin:1rem 0}svg.timeline{display:block;max-width:100%}
 footer{margin-top:3rem;border-top:1px solid #ddd;padding-top:.5rem}
 """
 
@@ -380,27 +382,25 @@ def html(report: Report) -> str:
         )
     parts.append("</table>")
     if report.matrix:
-        sources = sorted({s for row in report.matrix.values() for s in row})
         parts.append(
-            "<h2>Who copies whom</h2><p class=meta>Shared words; rows copy from "
-            "columns.</p><table><tr><th></th>"
+            "<h2>Who copies whom</h2><p class=meta>Shared words of the pairs whose source is "
+            "known; each row copies from the columns, darker for more words.</p>"
         )
-        parts += [f"<th>{escape(s)}</th>" for s in sources]
-        parts.append("</tr>")
-        for copier, row in report.matrix.items():
-            parts.append(f"<tr><th>{escape(copier)}</th>")
-            parts += [f"<td class=n>{row.get(s, '')}</td>" for s in sources]
-            parts.append("</tr>")
-        parts.append("</table>")
+        parts.append(heatmap_html(report.matrix))
     if report.clusters:
-        parts.append("<h2>Clusters</h2><ul>")
+        parts.append("<h2>Clusters</h2>")
+        parts.append(f"<p class=meta>{escape(TIMELINE_KEY)}</p>")
         for c in report.clusters:
             members = ", ".join(escape(_label(report, i)) for i in c.articles)
             parts.append(
-                f"<li>{members}; source {escape(_label(report, c.source))} "
-                f"<span class='tag {c.confidence}'>{c.confidence}</span></li>"
+                f"<div class=cluster><p>{members}; source {escape(_label(report, c.source))} "
+                f"<span class='tag {c.confidence}'>{c.confidence}</span></p>"
             )
-        parts.append("</ul>")
+            parts.append(timeline_svg(_timeline(report, c.articles, c.source)))
+            parts.append(
+                f"<ul class=meta>{''.join(f'<li>{escape(explain(e))}</li>' for e in c.evidence)}"
+                "</ul></div>"
+            )
     parts.append("<h2>Pairs</h2>")
     if note := _crawl_note(report):
         parts.append(f"<p class=meta>{escape(note)}</p>")
@@ -444,6 +444,22 @@ def _html_pair(report: Report, p) -> str:
             f"{_highlight(report.texts.get(article_id, ''), marked[article_id])}</div>"
         )
     return head + "".join(sides) + "</div></div>"
+
+
+def _timeline(report: Report, article_ids: list[int], source: int | None) -> list[Mark]:
+    """The articles of a cluster as marks on a timeline, earliest first, undated last."""
+    marks = []
+    for i in article_ids:
+        info = report.articles[i]
+        if not info.published:
+            kind = UNDATED
+        elif is_crawl_date(info.published_source):
+            kind = CRAWL
+        else:
+            kind = TRUSTED
+        label = f"#{i} {printable(info.outlet) or '(unknown outlet)'}"
+        marks.append(Mark(label, info.published, kind, i == source))
+    return sorted(marks, key=lambda m: (m.kind == UNDATED, (m.day or "")[:10], m.label))
 
 
 def _side(p, article_id: int, span: list[int]) -> tuple[int, int]:

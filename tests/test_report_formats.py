@@ -95,7 +95,7 @@ def test_counts_are_in_right_english(samples, fmt):
 
 
 def _run(db, *args: str) -> str:
-    result = CliRunner().invoke(main, ["--db", str(db), *args])
+    result = CliRunner().invoke(main, ["--db", str(db), *map(str, args)])
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -305,3 +305,37 @@ def test_trace_says_where_each_date_came_from_and_cuts_excerpts_between_words(sa
         flat = " ".join(text.split())
         end = flat.find(excerpt) + len(excerpt)
         assert not flat[end].isalnum(), excerpt[-30:]
+
+
+def test_cluster_timelines_draw_header_and_missing_dates_as_such(tmp_path):
+    """A cluster of the Ledger's story (a publication date), the Signal's copy (only a header
+    date) and an undated copy: the HTML report draws one timeline with a filled dot, a hollow
+    dashed ring and a "?", inline (no network), and the matrix as a shaded heat map."""
+    db = tmp_path / "wind.db"
+    _run(
+        db, "add", SAMPLES / "11-ledger-wind-farm.html", SAMPLES / "12-libertysignal-wind-farm.txt"
+    )
+    text = json.loads(_run(db, "show", "1", "--json"))["clean_text"]
+    copy = tmp_path / "copy.txt"
+    copy.write_text(f"Wind Farm Approved, Fishermen Angry\n\n{text}\n", encoding="utf-8")
+    _run(db, "add", copy, "--outlet", "Bay Gazette")
+    data = json.loads(_report(db, "--format", "json"))
+    assert [c["articles"] for c in data["clusters"]] == [[1, 2, 3]]
+    page = _report(db, "--format", "html")
+    svg = page.split("<div class=cluster>")[1].split("</svg>")[0]
+    assert svg.count("<circle class='dated'") == 1
+    assert svg.count("<circle class='crawl'") == 1 and "stroke-dasharray" in svg
+    assert svg.count("class='undated'") == 1 and ">undated</text>" in svg
+    assert "#2 Liberty Signal Daily" in svg and "#3 Bay Gazette" in svg
+    assert "10 May" in svg and "14 May" in svg
+    assert "http" not in page.lower().replace("http-equiv", "")
+    heat = page.split("<table class=heat>")[1].split("</table>")[0]
+    assert "background:rgba(163,18,42,0.90)" in heat and ">317</td>" in heat
+
+
+def test_a_sample_timeline_puts_the_articles_in_date_order(samples):
+    db, _ = samples
+    svg = _report(db, "--format", "html").split("<div class=cluster>")[1].split("</svg>")[0]
+    xs = [float(x) for x in re.findall(r"<circle class='dated' cx='([\d.]+)'", svg)]
+    assert len(xs) == 3 and xs[0] == xs[1] < xs[2]  # 12, 12 and 14 May
+    assert "font-weight='bold'>#1 Meridian Press Agency" in svg
