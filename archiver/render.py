@@ -259,9 +259,11 @@ def markdown(report: Report) -> str:
         for p in report.pairs:
             first = p.source if p.source is not None else p.a
             arrow = "→" if p.source is not None else "↔"
+            changed = _pair_edits(report, p, first) if report.texts else ""
             out.append(
                 f"- **#{first} {arrow} #{p.other(first)}**: "
                 + " ".join(_md(explain(e)) for e in p.evidence)
+                + (f" Words changed in the shared text: {_md(changed)}." if changed else "")
             )
     if report.clusters:
         out += ["", "## Clusters\n", "| articles | source | confidence |", "| --- | --- | --- |"]
@@ -485,6 +487,42 @@ def word_diff(a: str, b: str) -> tuple[list[tuple[int, int, bool]], list[tuple[i
         [(m.start(), m.end(), same) for m, same in zip(wa, same_a, strict=True)],
         [(m.start(), m.end(), same) for m, same in zip(wb, same_b, strict=True)],
     )
+
+
+def edits(a: str, b: str, most: int = 6) -> list[tuple[str, str]]:
+    """The words one version of a passage changed from the other, as ``(before, after)``
+    phrases (``("14", "15")``, ``("Farmers", "Growers")``; an empty side for words added or
+    left out), at most ``most`` of them."""
+    from difflib import SequenceMatcher
+
+    wa, wb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
+    ka, kb = [m[0].casefold() for m in wa], [m[0].casefold() for m in wb]
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        before = a[wa[i1].start() : wa[i2 - 1].end()] if i2 > i1 else ""
+        after = b[wb[j1].start() : wb[j2 - 1].end()] if j2 > j1 else ""
+        out.append((" ".join(before.split()), " ".join(after.split())))
+        if len(out) == most:
+            break
+    return out
+
+
+def _pair_edits(report: Report, p, first: int) -> str:
+    """``"14" → "15"; "Farmers" → "Growers"`` for a pair's spans, source side first."""
+    second = p.other(first)
+    found = []
+    for span in p.spans:
+        (fa, fb), (sa, sb) = _side(p, first, span), _side(p, second, span)
+        found += edits(report.texts.get(first, "")[fa:fb], report.texts.get(second, "")[sa:sb])
+    shown = [
+        f"“{before}” → “{after}”"
+        if before and after
+        else (f"“{after}” added" if after else f"“{before}” left out")
+        for before, after in found[:6]
+    ]
+    return "; ".join(shown) + ("; …" if len(found) > 6 else "")
 
 
 def _marked_html(text: str, words: list[tuple[int, int, bool]], changed_tag: str) -> str:

@@ -339,3 +339,24 @@ def test_a_sample_timeline_puts_the_articles_in_date_order(samples):
     xs = [float(x) for x in re.findall(r"<circle class='dated' cx='([\d.]+)'", svg)]
     assert len(xs) == 3 and xs[0] == xs[1] < xs[2]  # 12, 12 and 14 May
     assert "font-weight='bold'>#1 Meridian Press Agency" in svg
+
+
+def test_markdown_lists_the_words_an_edited_copy_changed(samples):
+    db, _ = samples
+    out = _report(db, "--format", "markdown")
+    line = next(x for x in out.splitlines() if x.startswith("- **#9 → #10**"))
+    assert "Words changed in the shared text: “14” → “15”; “Farmers” → “Growers”" in line
+    verbatim = next(x for x in out.splitlines() if x.startswith("- **#11 → #12**"))
+    assert "Words changed" not in verbatim
+
+
+def test_edits_name_changed_added_and_dropped_words():
+    from archiver.render import edits
+
+    assert edits("Farmers expect 14 percent more grain", "Growers expect 15 percent grain now") == [
+        ("Farmers", "Growers"),
+        ("14", "15"),
+        ("more", ""),
+        ("", "now"),
+    ]
+    assert edits("same words here", "Same words here") == []
