@@ -582,3 +582,56 @@ def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
     if shown < len(text):
         out.append(" …")
     return "".join(out)
+
+
+def trace_html(result, location: str) -> str:
+    """``archiver trace --format html``: one self-contained page (no network) with a timeline
+    of the articles holding the passage and each one's date, where the date came from, and
+    the matching text; everything from articles escaped."""
+    from . import __version__
+    from .provenance import DATE_SOURCE_WORDS
+    from .report import report_meta
+
+    marks = []
+    for hit in result.hits:
+        if not hit.published:
+            kind = UNDATED
+        elif is_crawl_date(hit.published_source):
+            kind = CRAWL
+        else:
+            kind = TRUSTED
+        marks.append(
+            Mark(f"#{hit.id} {printable(hit.outlet) or '(unknown outlet)'}", hit.published, kind)
+        )
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>Trace of a passage</title><style>",
+        STYLE,
+        "</style></head><body><h1>Trace of a passage</h1>",
+        f"<p>A passage of {counted(result.passage_words, 'word')}, found in "
+        f"{counted(result.total, 'archived article')}"
+        + (f" (the first {len(result.hits)} shown)" if len(result.hits) < result.total else "")
+        + ", earliest first.</p>",
+    ]
+    if marks:
+        parts += [timeline_svg(marks), f"<p class=meta>{escape(TIMELINE_KEY)}</p>"]
+    parts.append(
+        "<table><tr><th>article</th><th>date</th><th>where the date comes from</th>"
+        "<th>title</th><th>share of the passage</th><th>matching text</th></tr>"
+    )
+    for hit in result.hits:
+        source = DATE_SOURCE_WORDS.get(hit.published_source or "", hit.published_source or "")
+        parts.append(
+            f"<tr><td>#{hit.id} {escape(hit.outlet or '(unknown outlet)')}</td>"
+            f"<td>{escape((hit.published or 'undated')[:10])}</td><td>{escape(source)}</td>"
+            f"<td>{escape(hit.title or '(untitled)')}</td><td class=n>{hit.coverage:.0%}</td>"
+            f"<td><mark>{escape(hit.excerpt)}</mark></td></tr>"
+        )
+    parts.append("</table>")
+    meta = report_meta(location)
+    made = meta["generated_at"].replace("T", " ").replace("Z", " UTC")
+    parts.append(
+        f"<footer class=meta><p>Made {escape(made)} by archiver {escape(__version__)} from "
+        f"the archive {escape(meta['archive'])}.</p></footer></body></html>\n"
+    )
+    return "".join(parts)

@@ -360,3 +360,14 @@ def test_edits_name_changed_added_and_dropped_words():
         ("", "now"),
     ]
     assert edits("same words here", "Same words here") == []
+
+
+def test_trace_as_html_draws_a_timeline(samples):
+    db, _ = samples
+    page = _run(db, "trace", "--id", "11", "--format", "html")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    svg = page.split("<svg", 1)[1].split("</svg>")[0]
+    assert svg.count("<circle class='crawl'") == 1 and "#12 Liberty Signal Daily" in svg
+    assert page.count("<tr><td>#") == 1
+    assert "likely the day the page was scraped" in page and str(db) in page
+    assert "http" not in page

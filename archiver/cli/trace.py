@@ -27,9 +27,17 @@ EXCERPT = 160
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the result as one JSON object on one line."
 )
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(("text", "json", "html")),
+    default=None,
+    help="Terminal text (the default), JSON (as --json) or one self-contained HTML page "
+    "with a timeline.",
+)
 @db_option
 @pass_app
-def trace(app: App, text, file_, article_id, limit, as_json):
+def trace(app: App, text, file_, article_id, limit, as_json, format_):
     """Find every archived article containing a passage, earliest first.
 
     Give the passage as TEXT, with --file, or as an archived article with --id. Lightly
@@ -41,6 +49,7 @@ def trace(app: App, text, file_, article_id, limit, as_json):
         archiver trace "The national energy regulator on Friday approved plans for a wind farm"
         archiver trace --file paragraph.txt --json
         archiver trace --id 12
+        archiver trace --id 12 --format html > trace.html
     """
     from ..tracing import trace as run_trace
 
@@ -56,8 +65,14 @@ def trace(app: App, text, file_, article_id, limit, as_json):
                 f"the passage in {printable(file_.name)} is longer than {most:,} characters; "
                 "trace a paragraph of it, or an archived article with --id"
             )
-    result = run_trace(app.open(), text, article_id=article_id, limit=limit)
-    if as_json:
+    archive = app.open()
+    result = run_trace(archive, text, article_id=article_id, limit=limit)
+    if format_ == "html":
+        from ..render import trace_html
+
+        click.echo(trace_html(result, archive.db.location), nl=False)
+        return
+    if as_json or format_ == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
     if not result.hits:
