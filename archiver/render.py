@@ -80,8 +80,9 @@ LEGEND = (
     ),
     (
         "original share",
-        "of all the text of an outlet's articles here, the share not found in an earlier "
-        "article of another outlet (counted on pairs whose source is known).",
+        "of all the text of an outlet's articles here, the share not copied from an "
+        "earlier article (counted on the pairs whose source is known; undetermined pairs "
+        "leave it unchanged).",
     ),
     (
         "dates",
