@@ -40,6 +40,11 @@ class SearchHit:
     score: float  # BM25: lower is better (SQLite's sign convention)
     snippet: str
     published_source: str | None = None  # ``header-date`` is often the crawl date
+    #: Place in the answer, 1 first (by relevance, or by date with ``order="date"``).
+    rank: int = 0
+    #: How well it matches next to the best match of the answer: 1.0 for the best, towards 0
+    #: for the weakest (the BM25 score over the best one's). Not comparable across queries.
+    relevance: float = 0.0
 
     @property
     def plain_snippet(self) -> str:
@@ -54,6 +59,8 @@ class SearchHit:
             "published": self.published,
             "published_source": self.published_source,
             "score": round(self.score, 4),
+            "rank": self.rank,
+            "relevance": round(self.relevance, 4),
             "snippet": self.plain_snippet,
         }
 
@@ -148,11 +155,16 @@ def search(
     except OperationalError as exc:
         raise UsageError(_explain(query, exc)) from None
     by_id = {row[0]: row for row in rows if row is not None}
-    return [
+    hits = [
         SearchHit(*by_id[i][:5], score, _SPACES.sub(" ", by_id[i][5]).strip(), by_id[i][6])
         for i, score in ranked
         if i in by_id
     ]
+    best = min((h.score for h in hits), default=0.0)  # BM25 in SQLite: more negative is better
+    for rank, hit in enumerate(hits, 1):
+        hit.rank = rank
+        hit.relevance = hit.score / best if best < 0 else 1.0
+    return hits
 
 
 _SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"

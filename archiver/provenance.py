@@ -712,3 +712,78 @@ def as_quotation(verdict: Provenance) -> Provenance:
             "quoted rather than from each other",
         ],
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence in words a reader uses
+# ---------------------------------------------------------------------------------------------
+
+#: Where a date came from, as a reader would say it.
+DATE_SOURCE_WORDS = {
+    "cli": "as given when it was archived",
+    "json-ld": "in the page's structured data",
+    "html-meta": "in the page's metadata",
+    "htmldate": "found in the page by htmldate",
+    "text-line": "in a date line of its text",
+    "dateline": "in its dateline",
+    "publish-date": "in a 'published' line",
+    "url": "in its web address",
+    "filename": "in its file name",
+    "header-date": "a date in the site's header, likely the day the page was scraped",
+    "crawl-date": "the day the page was scraped",
+}
+#: How a copy credits its source, as a reader would say it.
+CREDIT_WORDS = {
+    "wire-dateline": "a wire-service dateline",
+    "according-to": "an 'according to' credit",
+    "byline-agency": "an agency in the byline",
+    "first-published": "a 'first published by' note",
+    "original-outlet": "a republishing note",
+    "originally-appeared": "an 'originally appeared in' note",
+    "republished-permission": "a 'republished with permission' note",
+}
+_MONTHS = "January February March April May June July August September October November December"
+_EVIDENCE_LABEL = re.compile(r"#(\d+) \(([^()]*)\)")
+_EVIDENCE_DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d)[^\s\[]*)? \[([\w?-]+), ([\d.]+)\]")
+_EVIDENCE_CREDIT = re.compile(r": ([a-z-]+) '(.*)'$")
+_EVIDENCE_RULE = re.compile(r"\(([a-z]+(?:-[a-z]+)+)\)")
+
+
+def _day(iso: str, time: str | None) -> str:
+    year, month, day = iso.split("-")
+    try:
+        text = f"{int(day)} {_MONTHS.split()[int(month) - 1]} {year}"
+    except (ValueError, IndexError):
+        text = iso
+    return f"{text}, {time}" if time else text
+
+
+def _dated_words(match: re.Match) -> str:
+    day, time, source, confidence = match.groups()
+    where = DATE_SOURCE_WORDS.get(source, f"from {source}" if source != "?" else "")
+    if source not in DATE_SOURCE_WORDS and float(confidence) < 0.5:
+        where = f"{where}, a weak date".lstrip(", ")
+    return f"{_day(day, time)} ({where})" if where else _day(day, time)
+
+
+def explain(evidence: str) -> str:
+    """One line of a verdict's evidence as a sentence: ``#12 (Liberty Signal Daily) has only
+    2024-05-14 [header-date, 0.2]`` becomes ``#12 Liberty Signal Daily has only 14 May 2024
+    (only a date in the site's header, likely the day the page was scraped)``."""
+    text = _EVIDENCE_LABEL.sub(lambda m: f"#{m[1]} {m[2]}", evidence)
+    text = re.sub(
+        r"^(#\d+ .*?) date (.*\]) is too uncertain to decide",
+        r"the date of \1, \2, is too uncertain to decide",
+        text,
+    )
+    text = _EVIDENCE_DATE.sub(_dated_words, text)
+    text = _EVIDENCE_CREDIT.sub(
+        lambda m: f", with {CREDIT_WORDS.get(m[1], m[1].replace('-', ' '))}: “{m[2]}”", text
+    )
+    text = _EVIDENCE_RULE.sub(lambda m: f"({CREDIT_WORDS.get(m[1], m[1].replace('-', ' '))})", text)
+    text = text.replace("(ingest order)", "(the order in which they were added to the archive)")
+    text = re.sub(r"^(#\d+ .*?) dated ", r"\1 is dated ", text)
+    text = re.sub(r", before (#\d+ .*?) dated ", r", before \1, dated ", text)
+    text = text.replace("dates do not decide:", "the dates do not decide:")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."

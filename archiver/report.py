@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from .archive import Archive
 from .models import Article, ArticleField, ReusePair
-from .provenance import build_clusters, decide_cluster
+from .passages import DEFAULT
+from .provenance import build_clusters, decide_cluster, explain
 from .reuse import Pair, facts
 
 articles_t = Article.__table__
@@ -59,6 +64,7 @@ class ClusterInfo:
             "confidence": self.confidence,
             "attributed": self.attributed,
             "evidence": self.evidence,
+            "reasons": [explain(e) for e in self.evidence],
         }
 
 
@@ -99,14 +105,19 @@ class Report:
     #: copying outlet -> source outlet -> shared words (pairs whose source was decided)
     matrix: dict[str, dict[str, int]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
+    #: Where the report came from: archive, time, archiver version, filters, reuse settings.
+    meta: dict = field(default_factory=dict)
 
     def outlet_of(self, article_id: int) -> str:
         return self.articles[article_id].outlet or UNKNOWN_OUTLET
 
     def to_json(self) -> dict:
         return {
+            "meta": self.meta,
             "articles": {str(i): a.to_json() for i, a in sorted(self.articles.items())},
-            "pairs": [p.to_json() for p in self.pairs],
+            "pairs": [
+                {**p.to_json(), "reasons": [explain(e) for e in p.evidence]} for p in self.pairs
+            ],
             "clusters": [c.to_json() for c in self.clusters],
             "outlets": [o.to_json() for o in self.outlets],
             "matrix": self.matrix,
@@ -184,7 +195,55 @@ def build_report(
         )
     report = Report(articles, pairs, clusters, [], {}, texts)
     report.outlets, report.matrix = _summaries(report, chosen)
+    report.meta = report_meta(
+        archive.db.location, outlet=outlet, since=since, until=until, min_words=min_words
+    )
     return report
+
+
+def shown_location(location: str) -> str:
+    """An archive's location as a report may show it: a file as its absolute path, a database
+    URL with its password masked (``postgresql://editor:***@host/news``)."""
+    if "://" not in location:
+        return str(Path(location).expanduser().absolute())
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return location.split("://", 1)[0] + "://(a URL archiver could not read)"
+
+
+def report_meta(
+    location: str,
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_words: int | None = None,
+) -> dict:
+    """What a report handed on needs to be made again: the archive, when, by which archiver,
+    with which filters and reuse settings (``command`` repeats it, but for the format)."""
+    from . import __version__
+
+    filters = {"outlet": outlet, "since": since, "until": until, "min_words": min_words}
+    archive = shown_location(location)
+    command = ["archiver", "--db", _quoted(archive), "report"]
+    for name, value in filters.items():
+        if value is not None:
+            command += [f"--{name.replace('_', '-')}", _quoted(str(value))]
+    return {
+        "archive": archive,
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "archiver_version": __version__,
+        "filters": filters,
+        "command": " ".join(command),
+        "reuse_settings": asdict(DEFAULT),
+    }
+
+
+def _quoted(value: str) -> str:
+    import shlex
+
+    return shlex.quote(value)
 
 
 def _summaries(report: Report, chosen: set[int] | None):

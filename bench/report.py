@@ -101,7 +101,7 @@ def main() -> None:
                 builds, renders = [], []
                 for _ in range(args.runs):
                     started = time.perf_counter()
-                    report = build_report(archive, with_texts=fmt == "html")
+                    report = build_report(archive, with_texts=fmt in ("html", "markdown"))
                     built = time.perf_counter()
                     out = render(report, fmt)
                     builds.append(built - started)

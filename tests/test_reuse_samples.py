@@ -225,7 +225,10 @@ def test_the_html_report_is_self_contained_and_escapes_articles(write, cli, tmp_
     assert "<script" not in page and "<b>nothing" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;" in page
     assert "http://" not in page and "https://" not in page and "<link" not in page
-    assert page.count("<mark>") == 2
+    # The shared span on each side, escaped inside its highlight; the outlets' own names, the
+    # only words the two versions do not share, marked as changed.
+    assert page.count("<mark>The mayor said &lt;script&gt;alert(") == 2
+    assert set(re.findall(r"class=changed>([^<]*)<", page)) == {"First", "Second"}
 
 
 def test_show_lists_the_reuse(archive):

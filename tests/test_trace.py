@@ -87,7 +87,9 @@ def test_text_output_and_nothing_found(archive_with_copies, cli):
     result = cli("trace", WIRE)
     lines = result.output.splitlines()
     assert lines[0] == f"Passage of {len(WIRE.split())} words: found in 3 articles, earliest first."
-    assert lines[1].startswith("    2  2024-05-01 [cli, 1.00]  Meridian Press Agency: ")
+    assert lines[1].startswith(
+        "    2  2024-05-01 (as given when it was archived)  Meridian Press Agency: "
+    )
     none = cli(
         "trace", "A sentence about lighthouses and cormorants nesting on the old pier today."
     )

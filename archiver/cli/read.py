@@ -80,7 +80,7 @@ def show(app: App, article_id: int, removed: bool, raw: bool, as_json: bool):
     if as_json:
         data = record.to_dict()
         data["reuse"] = [p.to_json() for p in pairs]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(data, ensure_ascii=False))
         return
     click.echo(_header(record))
     for pair in pairs:
@@ -216,7 +216,7 @@ def stats(app: App, as_json: bool):
     archive = app.open()
     figures = archive.stats()
     if as_json:
-        click.echo(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(figures.to_dict(), ensure_ascii=False))
         return
     click.echo(f"Archive      {printable(archive.db.location)}")
     click.echo(

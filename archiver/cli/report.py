@@ -52,7 +52,7 @@ def report(app: App, format_, min_words, output, outlet, since, until):
         outlet=outlet,
         since=since,
         until=until,
-        with_texts=format_ == "html",
+        with_texts=format_ in ("html", "markdown"),
         min_words=min_words,
     )
     output.write(render(data, format_))

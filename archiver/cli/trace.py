@@ -24,10 +24,20 @@ EXCERPT = 160
 )
 @click.option("--id", "article_id", type=ARTICLE_ID, help="Trace an archived article's text.")
 @click.option("--limit", type=COUNT, help="At most this many articles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the result as one JSON object on one line."
+)
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(("text", "json", "html")),
+    default=None,
+    help="Terminal text (the default), JSON (as --json) or one self-contained HTML page "
+    "with a timeline.",
+)
 @db_option
 @pass_app
-def trace(app: App, text, file_, article_id, limit, as_json):
+def trace(app: App, text, file_, article_id, limit, as_json, format_):
     """Find every archived article containing a passage, earliest first.
 
     Give the passage as TEXT, with --file, or as an archived article with --id. Lightly
@@ -39,6 +49,7 @@ def trace(app: App, text, file_, article_id, limit, as_json):
         archiver trace "The national energy regulator on Friday approved plans for a wind farm"
         archiver trace --file paragraph.txt --json
         archiver trace --id 12
+        archiver trace --id 12 --format html > trace.html
     """
     from ..tracing import trace as run_trace
 
@@ -54,9 +65,15 @@ def trace(app: App, text, file_, article_id, limit, as_json):
                 f"the passage in {printable(file_.name)} is longer than {most:,} characters; "
                 "trace a paragraph of it, or an archived article with --id"
             )
-    result = run_trace(app.open(), text, article_id=article_id, limit=limit)
-    if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    archive = app.open()
+    result = run_trace(archive, text, article_id=article_id, limit=limit)
+    if format_ == "html":
+        from ..render import trace_html
+
+        click.echo(trace_html(result, archive.db.location), nl=False)
+        return
+    if as_json or format_ == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
     if not result.hits:
         click.echo(f"Passage of {result.passage_words} words: found in no archived article.")
@@ -68,17 +85,25 @@ def trace(app: App, text, file_, article_id, limit, as_json):
     )
     for hit in result.hits:
         date = (hit.published or "undated")[:10]
-        trust = (
-            f" [{hit.published_source}, {hit.published_confidence:.2f}]" if hit.published else ""
-        )
+        trust = f" ({_date_words(hit.published_source)})" if hit.published else ""
         click.echo(
             f"{hit.id:>5}  {date}{trust}  {printable(hit.outlet) or '(unknown outlet)'}: "
             f"{printable(hit.title) or '(untitled)'}"
         )
         excerpt = printable(" ".join(hit.excerpt.split()))
         if len(excerpt) > EXCERPT:
-            excerpt = excerpt[: EXCERPT - 1] + "…"
+            cut = excerpt.rfind(" ", 0, EXCERPT)  # between words, never inside one
+            excerpt = excerpt[: cut if cut > 0 else EXCERPT - 1].rstrip() + " …"
         click.echo(
             f"       {hit.coverage:.0%} of the passage, {hit.matched_words} words "
             f'at characters {hit.spans[0][2]}-{hit.spans[-1][3]}: "{excerpt}"'
         )
+
+
+def _date_words(source: str | None) -> str:
+    """Where a date came from, in words: ``header-date`` says it is likely the crawl day."""
+    from ..provenance import DATE_SOURCE_WORDS
+
+    if source is None:
+        return "source unknown"
+    return DATE_SOURCE_WORDS.get(source, f"from {source}")
