@@ -53,6 +53,11 @@ KEYS_PER_QUERY = 5000
 #: (a stock paragraph, a standard notice), not evidence of reuse: it is skipped. Wire copy
 #: carried by fewer outlets than this is still found.
 MAX_BAND_ARTICLES = 1000
+#: A key shared by more articles than this is common: a window colliding only through common
+#: keys is a stock phrase ("spoke on condition of anonymity because they were not authorized to
+#: discuss the matter publicly", in 421 of 100,000 news-like articles) unless three or more of
+#: the new article's windows collide with the same article (a passage, however widely carried).
+COMMON_BAND_ARTICLES = 50
 #: A line in this many articles of one outlet (the new one included) is its template for
 #: reuse detection. One more than the cleaner needs: an outlet that ran the same wire story
 #: twice has not made it a template (and two articles telling the same story never share
@@ -272,25 +277,40 @@ def candidates(
         )
         for key, passage in rows:
             postings.setdefault(key, []).append(passage)
-    # Candidate article -> the (my window, its window) pairs that collided.
+    # Candidate article -> the (my window, its window) pairs that collided; and my windows
+    # that collided with it through a key few articles hold.
     collided: dict[int, set[tuple[int, int]]] = {}
+    # (candidate, my window) -> how many articles hold the commonest key they share.
+    holding: dict[tuple[int, int], int] = {}
     for key, passages in postings.items():
-        if len({p >> PASSAGE_BITS for p in passages}) > MAX_BAND_ARTICLES:
+        articles = len({p >> PASSAGE_BITS for p in passages})
+        if articles > MAX_BAND_ARTICLES:
             continue
         for passage in passages:
             other = passage >> PASSAGE_BITS
             if other != article_id:
                 theirs = passage & PASSAGE_MASK
                 collided.setdefault(other, set()).update((w, theirs) for w in holders[key])
+                for window in holders[key]:
+                    at = (other, window)
+                    holding[at] = max(holding.get(at, 0), articles)
+    rare: dict[int, set[int]] = {}
+    for (other, window), articles in holding.items():
+        if articles <= COMMON_BAND_ARTICLES:
+            rare.setdefault(other, set()).add(window)
     threshold = settings.candidate_similarity if min_similarity is None else min_similarity
     if threshold <= 0 or not collided:
         return sorted(collided, key=lambda o: -len(collided[o]))
     alike = _similarities(conn, sigs, collided, settings)
-    kept = [
-        o
-        for o in collided
-        if alike.get(o, 1.0) >= threshold or len({w for w, _ in collided[o]}) >= 2
-    ]
+
+    def keep(other: int) -> bool:
+        windows = len({w for w, _ in collided[other]})
+        if windows >= 3:  # a passage (a stock phrase spans one or two windows)
+            return True
+        few = len(rare.get(other, ()))
+        return few >= 2 or (few >= 1 and alike.get(other, 1.0) >= threshold)
+
+    kept = [o for o in collided if keep(o)]
     return sorted(kept, key=lambda o: (-alike.get(o, 1.0), -len(collided[o])))
 
 
