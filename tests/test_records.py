@@ -16,7 +16,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .conftest import EVAL
+from .conftest import EVAL, SAMPLES
 
 STORIES = {
     "harbour": "The harbour authority approved a new breakwater for the fishing fleet",
@@ -423,3 +423,50 @@ def test_aeb_pages_in_a_warc_give_the_same_clean_texts_as_the_files(tmp_path, cl
         if a["clean_text"] != b["clean_text"]:
             differ.append(file_line["path"])
     assert differ == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The samples: samples/README.md and the README's session say what they give.
+# ---------------------------------------------------------------------------------------------
+
+
+def test_the_sample_warc_is_what_its_script_writes(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "crawl.warc.gz"
+    script = SAMPLES.parent / "bench" / "sample_warc.py"
+    subprocess.run([sys.executable, str(script), str(out)], check=True, capture_output=True)
+    written = gzip.decompress(out.read_bytes())
+    assert written == gzip.decompress((SAMPLES / "19-crawl.warc.gz").read_bytes())
+
+
+def test_the_sample_warc_and_json_lines_give_five_articles(cli):
+    result = cli("add", "--json", SAMPLES / "19-crawl.warc.gz", SAMPLES / "20-scraped.jsonl")
+    assert result.exit_code == 0, result.stderr
+    lines = json_lines(result.stdout)
+    assert [(line["record"].rsplit("/", 1)[-1], line["outlet"]) for line in lines] == [
+        ("19-crawl.warc.gz#625", "The National Ledger"),
+        ("19-crawl.warc.gz#5496", "Harborton Notes"),
+        ("19-crawl.warc.gz#9541", "El Faro Costero"),
+        ("20-scraped.jsonl:1", "riversidecourier.example"),
+        ("20-scraped.jsonl:2", "Harborton Notes"),
+    ]
+    assert "skipped 9 records that hold no HTML or text page" in result.stderr
+    courier = show(cli, lines[3]["id"])
+    assert (courier["author"], courier["published"]) == ("Marisol Gant", "2024-05-20T18:05:00")
+    # The same pages as files are the same originals: already archived.
+    again = json_lines(
+        cli(
+            "add",
+            "--json",
+            SAMPLES / "02-ledger-port-strike.html",
+            SAMPLES / "07-harbortonnotes-hospital-parking.html",
+            SAMPLES / "14-faro-fiesta-sardina.html",
+        ).stdout
+    )
+    assert [(line["status"], line["id"]) for line in again] == [
+        ("duplicate", lines[0]["id"]),
+        ("duplicate", lines[1]["id"]),
+        ("duplicate", lines[2]["id"]),
+    ]
