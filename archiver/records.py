@@ -249,24 +249,46 @@ LANGUAGE_KEYS = ("language", "meta_lang", "lang")
 
 
 def json_records(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[Record]:
-    """The records of a JSON-lines file or of a JSON array, one at a time."""
-    head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(stream, "peek") else b""
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
-        data = stream.read(max_bytes + 1)
+    """The records of a JSON-lines file, of a JSON array or of one JSON object (pretty-printed
+    over many lines), one at a time."""
+    first = stream.readline(max_bytes + 1)
+    start = first.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    value = _parse(first) if start == b"{" and len(first) <= max_bytes else None
+    # One object over many lines starts with a line that is not a whole object ("{" alone);
+    # a line that is (ends with "}") but does not parse is a bad line of JSON lines.
+    whole = start == b"[" or (start == b"{" and not first.rstrip().endswith(b"}"))
+    if value is None and whole:
+        # A JSON array or one object over many lines: read whole, within the size limit.
+        data = first + stream.read(max_bytes + 1 - len(first))
         if len(data) > max_bytes:
             raise InputError(name, ARRAY_TOO_LARGE.format(limit=human_size(max_bytes)))
         try:
             values = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as exc:
             raise InputError(name, NOT_JSON.format(why=_why(exc))) from None
-        if not isinstance(values, list):
-            values = [values]
-        for number, value in enumerate(values, 1):
-            yield json_record(value, f"{name}[{number}]")
+        if isinstance(values, list):
+            for number, item in enumerate(values, 1):
+                yield json_record(item, f"{name}[{number}]")
+        else:
+            yield json_record(values, f"{name}:1")
         return
+    pending = [first]
+    yield from _json_lines(
+        lambda: pending.pop() if pending else stream.readline(max_bytes + 1), name, max_bytes
+    )
+
+
+def _parse(line: bytes) -> object | None:
+    try:
+        return json.loads(line.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _json_lines(readline, name: str, max_bytes: int) -> Iterator[Record]:
     number = 0
     while True:
-        line = stream.readline(max_bytes + 1)
+        line = readline()
         if not line:
             return
         number += 1
@@ -274,15 +296,13 @@ def json_records(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[Recor
         if len(line) > max_bytes:
             yield Record(where, error=TOO_LARGE_RECORD.format(limit=human_size(max_bytes)))
             while line and not line.endswith(b"\n"):  # skip the rest of the line
-                line = stream.readline(max_bytes + 1)
+                line = readline()
             continue
         if not line.strip():
             continue
         try:
             value = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
-            if number == 1 and not line.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
-                raise InputError(name, NOT_JSON.format(why=_why(exc))) from None
             yield Record(where, error=BAD_JSON_LINE.format(why=_why(exc)))
             continue
         yield json_record(value, where)

@@ -470,3 +470,42 @@ def test_the_sample_warc_and_json_lines_give_five_articles(cli):
         ("duplicate", lines[1]["id"]),
         ("duplicate", lines[2]["id"]),
     ]
+
+
+def test_one_pretty_printed_json_object_is_one_record(tmp_path, cli):
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps(TRAFILATURA, indent=2), encoding="utf-8")
+    result = cli("add", "--json", path)
+    assert result.exit_code == 0, result.stderr
+    (line,) = json_lines(result.stdout)
+    assert line["title"] == TRAFILATURA["title"] and line["record"] == f"{path}:1"
+
+
+def test_broken_json_is_one_sentence(tmp_path, cli):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "title": "Cut short",\n  "text": "The council', encoding="utf-8")
+    result = cli("add", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith(
+        f"error: {path}: the file looks like JSON but is not valid JSON ("
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_warc_on_a_terminal_counts_its_records(tmp_path, db_path):
+    from .conftest import run_on_terminal
+
+    pages = [
+        (f"https://site{i}.example/story", page(topic).encode(), "text/html")
+        for i, topic in enumerate(["harbour", "library", "tram"] * 4)
+    ]
+    # Twelve pages, each once: the same page at another address is the same original.
+    pages = [(url, body + f"<!-- {url} -->".encode(), kind) for url, body, kind in pages]
+    warc = write_warc(tmp_path / "crawl.warc.gz", pages, gzipped=True)
+    status, stdout, terminal = run_on_terminal(
+        "add", "--quiet", str(warc), env={"ARCHIVER_DB": str(db_path)}
+    )
+    assert status == 0
+    assert stdout == ""
+    assert b"Archiving" in terminal and b"10 articles" in terminal and b"/s" in terminal
+    assert b"12 added, 0 already archived, 0 failed." in terminal

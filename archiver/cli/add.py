@@ -236,29 +236,34 @@ class Progress:
         self.bar = None
         self.records = 0
         self.started = time.monotonic()
-        if total >= PROGRESS_FROM and _is_terminal(sys.stderr):
+        self.total = total
+        self.label = label
+        self.terminal = _is_terminal(sys.stderr)
+        if total >= PROGRESS_FROM and self.terminal:
             self.bar = click.progressbar(
                 length=total,
                 label=label,
                 file=sys.stderr,
                 item_show_func=lambda _: self._rate(),
             )
-        elif _is_terminal(sys.stderr):
-            # Few inputs, maybe many records (a WARC): count the records instead.
-            self.bar = click.progressbar(
-                length=total, label=label, file=sys.stderr, item_show_func=lambda _: self._rate()
-            )
-            self.bar.show_eta = False
-            self.bar.show_percent = False
-            self.bar.show_pos = False
 
     def _rate(self) -> str:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         return f"{self.records:,} articles, {self.records / elapsed:,.1f}/s"
 
     def record(self) -> None:
-        """One more record archived (or failed): shown on the bar as a count and a rate."""
+        """One more article archived (or failed): shown on the bar as a count and a rate.
+        Few inputs holding many records (a WARC) get a counter once there are 10 of them."""
         self.records += 1
+        if self.bar is None and self.terminal and self.records >= PROGRESS_FROM:
+            self.bar = click.progressbar(
+                length=max(self.total, 1),
+                label=self.label,
+                file=sys.stderr,
+                item_show_func=lambda _: self._rate(),
+            )
+            self.bar.show_eta = self.bar.show_percent = self.bar.show_pos = False
+            self.bar.__enter__()
         if self.bar is not None and self.records % 10 == 0:
             self.bar.update(0)
 
