@@ -509,3 +509,32 @@ def test_a_warc_on_a_terminal_counts_its_records(tmp_path, db_path):
     assert stdout == ""
     assert b"Archiving" in terminal and b"10 articles" in terminal and b"/s" in terminal
     assert b"12 added, 0 already archived, 0 failed." in terminal
+
+
+def test_newspaper4k_records_keep_their_metadata(tmp_path, cli):
+    record = {
+        "url": "https://citydesk.example/library-sundays",
+        "title": "Library to open on Sunday afternoons",
+        "authors": ["Dana Whitfield"],
+        "publish_date": "2024-05-14T09:30:00+01:00",
+        "text": "\n\n".join(paragraphs("library")),
+        "meta_lang": "en",
+        "top_image": "https://citydesk.example/library.jpg",
+        "keywords": ["library"],
+    }
+    (line,) = json_lines(cli("add", "--json", write_jsonl(tmp_path / "n4k.jsonl", [record])).output)
+    article = show(cli, line["id"])
+    assert (article["title"], article["author"], article["published"]) == (
+        "Library to open on Sunday afternoons",
+        "Dana Whitfield",
+        "2024-05-14T09:30:00+01:00",
+    )
+    assert article["outlet"] == "citydesk.example" and article["language"] == "en"
+
+
+def test_a_warc_on_standard_input(tmp_path, cli):
+    warc = write_warc(tmp_path / "crawl.warc.gz", three_pages(), gzipped=True)
+    result = cli("add", "--json", "-", input=warc.read_bytes())
+    lines = json_lines(result.stdout)
+    assert [line["record"].split("#")[0] for line in lines] == ["-"] * 3
+    assert [line["status"] for line in lines] == ["added"] * 3
