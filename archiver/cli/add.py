@@ -54,7 +54,10 @@ PROGRESS_FROM = 10
     default=Settings.max_bytes // MB,
     show_default=True,
     metavar="MB",
-    help="Refuse inputs larger than this (after gzip decompression).",
+    help=(
+        "Refuse inputs larger than this (after gzip decompression); for a WARC or JSON-lines "
+        "file, each record (the file itself may be larger)."
+    ),
 )
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON object per article (per record)."
