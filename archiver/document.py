@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 #: The metadata fields every article has a column for; extractors may add others
 #: (``dateline``, ``section``, ``caption``, ``republished``, ``original_outlet``...).
 CORE_FIELDS = ("title", "author", "outlet", "url", "published", "language")
-#: How an input may be read: ``auto`` recognises HTML by its content.
-FORMATS = ("auto", "text", "html")
+#: How an input may be read: ``auto`` recognises HTML, WARC/WACZ and JSON by their content;
+#: ``warc`` (also WACZ) and ``jsonl`` (also a JSON array) are files of many records.
+FORMATS = ("auto", "text", "html", "warc", "jsonl")
 #: Date sources that may say when the page was seen rather than when it was published: a
 #: date in a site's header (tagDiv themes print today's date there), or a fetch time.
 CRAWL_DATE_SOURCES = frozenset({"header-date", "crawl-date"})

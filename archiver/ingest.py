@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import glob
+import gzip
 import hashlib
+import io
 import os
 import re
 import stat
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,14 +21,17 @@ from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
 from .html import extract_html, visible_text
 from .printable import NAME_NOT_UTF8, is_undecodable_name, name_text
-from .reading import TOO_LARGE, decode, human_size
+from .reading import GZIP_CORRUPT, TOO_LARGE, decode, human_size
+from .records import SNIFF_BYTES, Record, Skipped, json_records, sniff, wacz_records, warc_records
 from .settings import Settings
 from .templates import TemplateLines, as_template, line_hashes, outlet_hash
 from .textclean import CleanOptions, clean_text
 
 STDIN = "-"
 #: What a folder walk picks up (also with ``.gz`` on top); name any other file to add it.
-FOLDER_SUFFIXES = frozenset({"", ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml"})
+FOLDER_SUFFIXES = frozenset(
+    {"", ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".warc", ".wacz", ".jsonl"}
+)
 GLOB_CHARS = re.compile(r"[*?\[]")
 TEMPLATE_MIN_COUNT = CleanOptions().template_min_count
 #: Standard input is read in pieces of this many bytes, stopping once past the size limit.
@@ -116,6 +122,8 @@ class AddResult:
     error: str | None = None
     #: Where ``published`` came from; ``header-date`` is often the day the page was scraped.
     published_source: str | None = None
+    #: The record of a many-record input (``file.warc.gz#1234``, ``file.jsonl:3``); else None.
+    record: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -130,6 +138,7 @@ class AddResult:
             "removed_lines": self.removed_lines,
             "reused_from": self.reused_from,
             "error": self.error,
+            "record": self.record and name_text(self.record),
         }
 
 
@@ -451,60 +460,215 @@ def add_input(
     format: str = "auto",
     settings: Settings | None = None,
     stdin: Callable[[int], bytes] = lambda size=-1: b"",
+    data: bytes | None = None,
 ) -> AddResult:
-    """Archive one input; every expected failure comes back as an ``error`` result.
+    """Archive one input that is one page; every expected failure comes back as an ``error``
+    result. (``add_item`` also takes inputs of many records.)
 
     ``stdin`` reads standard input (``-``): called as ``read(size)``, like a binary file's
-    ``read``; the input is refused once it passes ``settings.max_bytes``."""
+    ``read``; the input is refused once it passes ``settings.max_bytes``. ``data``, when
+    given, is the input's bytes, already read."""
     settings = settings or Settings()
     try:
         if item.error:
             raise InputError(item.name, item.error)
-        data = item.read(stdin, settings.max_bytes)
-        sha = hashlib.sha256(data).hexdigest()
-        existing = archive.find_sha256(sha)
-        if existing is not None:
-            record = archive.get(existing)
-            return AddResult(
-                item.name,
-                "duplicate",
-                existing,
-                record.title,
-                record.outlet,
-                record.published,
-                published_source=record.published_source,
-            )
-        given = overrides.fields()
-        decoded = decode(data, name=item.name, format=format, max_bytes=settings.max_bytes)
-        if is_undecodable_name(item.name):
-            decoded.notes.append(NAME_NOT_UTF8)
-        extraction, metadata, lines = clean_with_template(
-            archive, decoded, item.name, given, settings=settings
-        )
-        stored = archive.store(
-            data=data,
-            sha256=sha,
-            source_path=_source_path(item.name),
-            decoded=decoded,
-            extraction=extraction,
-            metadata=metadata,
-            template=lines,
-        )
-        status = "added" if stored.created else "duplicate"
-        value = {name: f.value for name, f in metadata.items()}
-        return AddResult(
+        if data is None:
+            data = item.read(stdin, settings.max_bytes)
+        return _add_page(
+            archive,
+            data,
             item.name,
-            status,
-            stored.id,
-            value.get("title"),
-            value.get("outlet"),
-            value.get("published"),
-            len((stored.extraction or extraction).removed),
-            sorted(p.other(stored.id) for p in stored.pairs),
-            published_source=metadata["published"].source if "published" in metadata else None,
+            _source_path(item.name),
+            overrides.fields(),
+            format=format,
+            settings=settings,
         )
     except InputError as exc:
         return AddResult(exc.path, "error", error=str(exc))
+
+
+def _add_page(
+    archive: Archive,
+    data: bytes,
+    name: str,
+    source_path: str,
+    given: dict[str, Field],
+    *,
+    format: str,
+    settings: Settings,
+    charset: str | None = None,
+    record: str | None = None,
+    path: str | None = None,
+) -> AddResult:
+    """Archive one page's bytes (a file's, or a record's payload). Raises InputError."""
+    path = name if path is None else path
+    sha = hashlib.sha256(data).hexdigest()
+    existing = archive.find_sha256(sha)
+    if existing is not None:
+        found = archive.get(existing)
+        return AddResult(
+            path,
+            "duplicate",
+            existing,
+            found.title,
+            found.outlet,
+            found.published,
+            published_source=found.published_source,
+            record=record,
+        )
+    decoded = decode(data, name=name, format=format, max_bytes=settings.max_bytes, charset=charset)
+    if is_undecodable_name(name):
+        decoded.notes.append(NAME_NOT_UTF8)
+    extraction, metadata, lines = clean_with_template(
+        archive, decoded, name, given, settings=settings
+    )
+    stored = archive.store(
+        data=data,
+        sha256=sha,
+        source_path=source_path,
+        decoded=decoded,
+        extraction=extraction,
+        metadata=metadata,
+        template=lines,
+    )
+    status = "added" if stored.created else "duplicate"
+    value = {key: f.value for key, f in metadata.items()}
+    return AddResult(
+        path,
+        status,
+        stored.id,
+        value.get("title"),
+        value.get("outlet"),
+        value.get("published"),
+        len((stored.extraction or extraction).removed),
+        sorted(p.other(stored.id) for p in stored.pairs),
+        published_source=metadata["published"].source if "published" in metadata else None,
+        record=record,
+    )
+
+
+def container_kind(
+    item: Input, format: str, stdin: Callable[[int], bytes], max_bytes: int
+) -> tuple[str | None, bytes | None]:
+    """Whether an input holds many records (``warc``, ``wacz``, ``jsonl``) or is one page
+    (None), and standard input's bytes when they had to be read to tell. Raises InputError."""
+    if format in ("text", "html"):
+        return None, None
+    if item.name == STDIN:
+        data = item.read(stdin, max_bytes)
+        head = data[:SNIFF_BYTES]
+    else:
+        data = None
+        try:
+            info = os.stat(item.name)
+            if not stat.S_ISREG(info.st_mode):
+                return None, None  # add_input says what it is
+            fd = os.open(item.name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as file:
+                head = file.read(SNIFF_BYTES)
+        except OSError:
+            return None, None  # add_input says why it cannot be read
+    kind = sniff(head, item.name)
+    if format == "warc":
+        kind = "wacz" if kind == "wacz" else "warc"
+    elif format == "jsonl":
+        kind = "jsonl"
+    return kind, data
+
+
+def add_item(
+    archive: Archive,
+    item: Input,
+    overrides: Overrides,
+    *,
+    format: str = "auto",
+    settings: Settings | None = None,
+    stdin: Callable[[int], bytes] = lambda size=-1: b"",
+    skipped: Skipped | None = None,
+) -> Iterator[AddResult]:
+    """Archive one input: one result for a page, one per record for a WARC, WACZ or JSON-lines
+    file. A bad record is reported and skipped; the records after it are still read. Records
+    that hold no page (requests, metadata, images...) are counted in ``skipped``."""
+    settings = settings or Settings()
+    skipped = Skipped() if skipped is None else skipped
+    try:
+        if item.error:
+            raise InputError(item.name, item.error)
+        kind, data = container_kind(item, format, stdin, settings.max_bytes)
+    except InputError as exc:
+        yield AddResult(exc.path, "error", error=str(exc))
+        return
+    if kind is None:
+        page_format = format if format in ("text", "html") else "auto"
+        yield add_input(
+            archive, item, overrides, format=page_format, settings=settings, stdin=stdin, data=data
+        )
+        return
+    try:
+        given = overrides.fields()
+        for record in _records(item, kind, data, settings.max_bytes, skipped):
+            if record.error == "":
+                continue  # not a page: counted in skipped
+            yield add_record(archive, item, record, given, settings=settings)
+    except InputError as exc:
+        yield AddResult(exc.path, "error", error=str(exc))
+
+
+def _records(
+    item: Input, kind: str, data: bytes | None, max_bytes: int, skipped: Skipped
+) -> Iterator[Record]:
+    """The records of a container input, read from the file (streamed) or from ``data``."""
+    try:
+        stream = io.BufferedReader(io.BytesIO(data)) if data is not None else open(item.name, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(item.name, f"cannot be read ({exc.strerror}); check the path") from None
+    with stream:
+        if kind == "warc":
+            yield from warc_records(stream, item.name, max_bytes, skipped)
+        elif kind == "wacz":
+            yield from wacz_records(stream, item.name, max_bytes, skipped)
+        else:
+            if stream.peek(2)[:2] == b"\x1f\x8b":
+                with gzip.GzipFile(fileobj=stream) as unzipped:
+                    try:
+                        yield from json_records(unzipped, item.name, max_bytes)
+                    except (OSError, EOFError, zlib.error):
+                        raise InputError(item.name, GZIP_CORRUPT) from None
+            else:
+                yield from json_records(stream, item.name, max_bytes)
+
+
+def add_record(
+    archive: Archive,
+    item: Input,
+    record: Record,
+    given: dict[str, Field],
+    *,
+    settings: Settings,
+) -> AddResult:
+    """Archive one record of a container: its payload is the original, its container's
+    metadata are fields (the user's values still win)."""
+    try:
+        if record.error:
+            raise InputError(record.name, record.error)
+        return _add_page(
+            archive,
+            record.payload,
+            record.name,
+            _source_path(item.name) + record.name[len(item.name) :],
+            {**record.fields, **given},
+            format=record.format,
+            settings=settings,
+            charset=record.charset,
+            record=record.name,
+            path=item.name,
+        )
+    except InputError as exc:
+        return AddResult(item.name, "error", error=str(exc), record=record.name)
+
+
+#: Field sources that come with the input rather than from extraction: kept by ``reclean``.
+GIVEN_SOURCES = frozenset({"cli", "warc-header", "http-header", "json-field"})
 
 
 @dataclass
@@ -539,13 +703,15 @@ def reclean_article(
     settings = settings or Settings()
     try:
         data = archive.raw(article_id)
+        charset = before.fields.get("charset")
         decoded = decode(
             data,
             name=before.source_path,
             format=before.format,
             max_bytes=max(settings.max_bytes, len(data)),
+            charset=charset and charset.value,
         )
-        given = {name: f for name, f in before.fields.items() if f.source == "cli"}
+        given = {name: f for name, f in before.fields.items() if f.source in GIVEN_SOURCES}
         seen = decoded.text if decoded.format == "text" else before.clean_text
         old_lines = template_lines(seen, before.outlet)
         extraction, metadata, lines = clean_with_template(
@@ -591,7 +757,7 @@ def add_paths(
     """Archive every input under ``paths``, one transaction each; yields one result each."""
     inputs, _ = expand_paths(paths)
     for item in inputs:
-        yield add_input(archive, item, overrides, **options)
+        yield from add_item(archive, item, overrides, **options)
 
 
 def _source_path(name: str) -> str:

@@ -227,7 +227,14 @@ STRAY_NUL_SHARE = 0.01
 STRAY_NUL_NOTE = "removed {count} stray NUL {bytes} that the file held (not text)"
 
 
-def decode(data: bytes, *, name: str, format: str = "auto", max_bytes: int = 50_000_000) -> Decoded:
+def decode(
+    data: bytes,
+    *,
+    name: str,
+    format: str = "auto",
+    max_bytes: int = 50_000_000,
+    charset: str | None = None,
+) -> Decoded:
     """Decode one input's bytes into text, with its format and the encoding that was used.
 
     ``name`` only names the input in errors; the format is sniffed from the content
@@ -261,6 +268,9 @@ def decode(data: bytes, *, name: str, format: str = "auto", max_bytes: int = 50_
     Mojibake (UTF-8 read as cp1252, latin-1 and the like) is repaired line by line with ftfy's
     ``fix_encoding``, which changes nothing else (quotes stay curly); ``repaired`` says whether
     it changed anything. Line endings become "\\n"; the text holds no NUL and no surrogate.
+
+    ``charset`` is what the HTTP headers said (a WARC response's ``Content-Type``): when the
+    bytes are not UTF-8, it is tried before the page's own declaration and any guess.
     """
     if format not in FORMATS:
         raise UsageError(UNKNOWN_FORMAT.format(format=format))
@@ -281,7 +291,7 @@ def decode(data: bytes, *, name: str, format: str = "auto", max_bytes: int = 50_
         data = data.replace(b"\x00", b"")
         notes.append(STRAY_NUL_NOTE.format(count=stray, bytes="byte" if stray == 1 else "bytes"))
 
-    text, encoding, repaired = _decode_text(data, name, format)
+    text, encoding, repaired = _decode_text(data, name, format, charset)
     if not text:
         raise InputError(name, ONLY_BOM)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -299,7 +309,9 @@ def decode(data: bytes, *, name: str, format: str = "auto", max_bytes: int = 50_
     )
 
 
-def _decode_text(data: bytes, name: str, format: str) -> tuple[str, str, bool]:
+def _decode_text(
+    data: bytes, name: str, format: str, charset: str | None = None
+) -> tuple[str, str, bool]:
     """Find the encoding and decode; returns (text, codec name, stray bytes replaced)."""
     for bom, codec in BOMS:
         if data.startswith(bom):
@@ -329,6 +341,10 @@ def _decode_text(data: bytes, name: str, format: str) -> tuple[str, str, bool]:
     if text is not None:
         return text, "utf-8", True
 
+    if charset:
+        declared = _decode_label(data, charset)
+        if declared is not None:
+            return declared[0], declared[1], False
     if format == "html" or (format == "auto" and _looks_like_html(data.decode("latin-1"))):
         declared = _decode_declared(data)
         if declared is not None:
@@ -444,8 +460,14 @@ def _decode_declared(data: bytes) -> tuple[str, str] | None:
     match = XML_ENCODING.search(head) or META_CHARSET.search(head)
     if match is None:
         return None
+    return _decode_label(data, match.group(1))
+
+
+def _decode_label(data: bytes, label: str) -> tuple[str, str] | None:
+    """Decode with a charset label (declared in the page or in HTTP headers), if it is one
+    Python knows and it reads these bytes."""
     try:
-        declared = codecs.lookup(match.group(1)).name
+        declared = codecs.lookup(label).name
     except LookupError:
         return None
     if declared in WESTERN_LABELS:

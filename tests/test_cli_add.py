@@ -60,8 +60,10 @@ def test_add_json_lines_follow_the_contract(write, cli):
         "removed_lines",
         "reused_from",
         "error",
+        "record",
     }
     assert first["status"] == "added" and first["id"] == 1 and first["error"] is None
+    assert first["record"] is None  # a page, not a record of a WARC or JSON-lines file
     assert first["removed_lines"] >= 3  # byline, ad marker, comment form
     assert second == {**first, "status": "duplicate", "removed_lines": 0}
 

@@ -447,6 +447,7 @@ def test_a_write_lock_held_past_the_busy_timeout(tmp_path, db_path, cli, write):
             "removed_lines": 0,
             "reused_from": [],
             "error": _error_lines(result.stderr)[0].removeprefix("Error: "),
+            "record": None,
         }
     ]
     assert elapsed < 20

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from typing import TYPE_CHECKING
 
 import click
@@ -42,7 +43,10 @@ PROGRESS_FROM = 10
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="Read inputs as plain text or HTML; auto recognises HTML by its content.",
+    help=(
+        "Read inputs as plain text, HTML, WARC/WACZ or JSON lines (also a JSON array); auto "
+        "recognises each by its content and extension."
+    ),
 )
 @click.option(
     "--max-size",
@@ -50,27 +54,40 @@ PROGRESS_FROM = 10
     default=Settings.max_bytes // MB,
     show_default=True,
     metavar="MB",
-    help="Refuse inputs larger than this (after gzip decompression).",
+    help=(
+        "Refuse inputs larger than this (after gzip decompression); for a WARC or JSON-lines "
+        "file, each record (the file itself may be larger)."
+    ),
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per input.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object per article (per record)."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
 @db_option
 @pass_app
-def add(app: App, paths, outlet, url, published, author, title, format_, max_size, as_json):
-    """Archive scraped articles: plain-text page dumps or HTML pages.
+def add(app: App, paths, outlet, url, published, author, title, format_, max_size, as_json, quiet):
+    """Archive scraped articles: plain-text page dumps, HTML pages, web archives
+    (WARC, WACZ) and scrapers' JSON lines.
 
-    PATH may be a file, a folder (walked recursively for .txt, .html, .htm and
-    extensionless files, also gzipped), a glob, or - for standard input. HTML is
-    recognised by content whatever the extension; encodings are detected. Adding the
-    same bytes again reports the existing article. A failing input is reported and the
+    PATH may be a file, a folder (walked recursively for .txt, .html, .htm, .warc,
+    .wacz, .jsonl and extensionless files, also gzipped), a glob, or - for standard
+    input. HTML, WARC and JSON are recognised by content whatever the extension;
+    encodings are detected. Each HTML or text response of a WARC and each record of a
+    JSON-lines file (news-please, trafilatura --json, newspaper4k, {url, html}) becomes
+    an article, with the record's URL, title, author and date. Adding the same bytes
+    again reports the existing article. A failing input or record is reported and the
     batch goes on; the exit status is then 1.
 
     \b
     Examples:
         archiver add samples/
+        archiver add crawl.warc.gz
+        archiver add articles.jsonl --quiet
         archiver add page.html --outlet "Khaama Press" --published 2024-03-03
         curl -s https://example.org/story | archiver add - --url https://example.org/story
     """
-    from ..ingest import Overrides, add_input, expand_paths
+    from ..ingest import Overrides, add_item, expand_paths
+    from ..records import Skipped
 
     overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
     overrides.fields()  # a value that is not valid stops here, before the archive is opened
@@ -80,18 +97,36 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
 
     archive = app.open(create=True)
     counts = {"added": 0, "duplicate": 0, "error": 0}
+    skipped_records = Skipped()
+    finished = 0
     try:
         with Progress(len(inputs), "Archiving") as bar:
             for number, item in enumerate(inputs, 1):
+                before = skipped_records.total
+                results = add_item(
+                    archive,
+                    item,
+                    overrides,
+                    format=format_,
+                    settings=settings,
+                    stdin=sys.stdin.buffer.read,
+                    skipped=skipped_records,
+                )
                 try:
-                    result = add_input(
-                        archive,
-                        item,
-                        overrides,
-                        format=format_,
-                        settings=settings,
-                        stdin=sys.stdin.buffer.read,
-                    )
+                    for result in results:
+                        counts[result.status] += 1
+                        if result.record is None:  # a page: the input is done
+                            finished = number
+                        bar.record()
+                        if result.error:
+                            bar.clear()
+                            click.echo(f"error: {result.error}", err=True)
+                        if as_json:
+                            bar.clear()
+                            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+                        elif result.status != "error" and not quiet:
+                            bar.clear()
+                            click.echo(_line(result))
                 except StorageError as exc:
                     # Every later input would fail the same way: stop, saying how far it got.
                     bar.clear()
@@ -100,30 +135,37 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
                     click.echo(f"Error: {exc}", err=True)
                     click.echo(_stopped(item.name, number, len(inputs), counts), err=True)
                     sys.exit(exc.exit_status)
-                counts[result.status] += 1
-                bar.clear()
-                if result.error:
-                    click.echo(f"error: {result.error}", err=True)
-                if as_json:
-                    click.echo(json.dumps(result.to_json(), ensure_ascii=False))
-                elif result.status != "error":
-                    click.echo(_line(result))
+                if skipped_records.total > before:
+                    bar.clear()
+                    click.echo(_skipped_records(item.name, skipped_records, before), err=True)
                 bar.update(1)
+                finished = number
     except KeyboardInterrupt:
         click.echo(
-            f"Interrupted after {sum(counts.values())} of {len(inputs)} inputs: "
+            f"Interrupted after {finished} of {len(inputs)} inputs: "
             f"{_summary(counts, 0)} Everything listed is archived and nothing is half-written; "
             "run the same command again to go on (what is archived is reported as already "
             "archived).",
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
-    if not as_json and len(inputs) > 1:
+    if not as_json and (len(inputs) > 1 or sum(counts.values()) > 1 or quiet):
         click.echo(_summary(counts, skipped), err=True)
     elif skipped:
         click.echo(_skipped(skipped), err=True)
     if counts["error"]:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+def _skipped_records(name: str, skipped, before: int) -> str:
+    from ..printable import printable as shown
+
+    count = skipped.total - before
+    records = "record" if count == 1 else "records"
+    return (
+        f"{shown(name)}: skipped {count} {records} that hold no HTML or text page "
+        "(requests, metadata, revisits, other payloads)."
+    )
 
 
 def _line(result: AddResult) -> str:
@@ -132,6 +174,8 @@ def _line(result: AddResult) -> str:
         published += f" ({CRAWL_DATE_MARK}, maybe the day it was scraped)"
     where = ", ".join(printable(v) for v in (result.outlet, published) if v)
     parts = [f"{result.status:<9} #{result.id:<5}", printable(result.title) or "(untitled)"]
+    if result.record:
+        parts.insert(1, f"[{printable(_short_record(result.record))}]")
     if where:
         parts.append(f"— {where}")
     if result.status == "added":
@@ -142,6 +186,11 @@ def _line(result: AddResult) -> str:
         )
         parts.append(f"({result.removed_lines} lines removed{reuse})")
     return " ".join(parts)
+
+
+def _short_record(record: str) -> str:
+    """A record's name without its folders: ``crawl.warc.gz#1234``, ``news.jsonl:3``."""
+    return record.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _error_json(path: str, error: str) -> dict:
@@ -188,8 +237,38 @@ class Progress:
 
     def __init__(self, total: int, label: str):
         self.bar = None
-        if total >= PROGRESS_FROM and _is_terminal(sys.stderr):
-            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+        self.records = 0
+        self.started = time.monotonic()
+        self.total = total
+        self.label = label
+        self.terminal = _is_terminal(sys.stderr)
+        if total >= PROGRESS_FROM and self.terminal:
+            self.bar = click.progressbar(
+                length=total,
+                label=label,
+                file=sys.stderr,
+                item_show_func=lambda _: self._rate(),
+            )
+
+    def _rate(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        return f"{self.records:,} articles, {self.records / elapsed:,.1f}/s"
+
+    def record(self) -> None:
+        """One more article archived (or failed): shown on the bar as a count and a rate.
+        Few inputs holding many records (a WARC) get a counter once there are 10 of them."""
+        self.records += 1
+        if self.bar is None and self.terminal and self.records >= PROGRESS_FROM:
+            self.bar = click.progressbar(
+                length=max(self.total, 1),
+                label=self.label,
+                file=sys.stderr,
+                item_show_func=lambda _: self._rate(),
+            )
+            self.bar.show_eta = self.bar.show_percent = self.bar.show_pos = False
+            self.bar.__enter__()
+        if self.bar is not None and self.records % 10 == 0:
+            self.bar.update(0)
 
     def __enter__(self) -> Progress:
         if self.bar is not None:

@@ -23,8 +23,8 @@ def reclean(app: App, ids, outlet, all_, as_json):
 
     Use it after the outlet's template was learned from more articles, or after an
     upgrade improved the rules. Clean text, metadata and removed lines are replaced;
-    values given with --outlet/--title/... when adding are kept; the original bytes are
-    never changed. Give IDs, or --outlet NAME, or --all.
+    values given with --outlet/--title/... when adding, and those a WARC or JSON record
+    gave, are kept; the original bytes are never changed. Give IDs, or --outlet NAME, or --all.
 
     \b
     Examples:

@@ -1,0 +1,112 @@
+"""How fast `archiver add` archives a WARC: records per second, end to end.
+
+    python bench/warc.py                    # 1,000 records, 3 runs, HTML payloads
+    python bench/warc.py --records 200 --runs 1 --payload text
+
+Builds a gzipped WARC the way a crawler writes one (warcinfo, then request, response and
+metadata records per page) from the news-like pages of bench/newspages.py: each page's
+dump, one block a line, as an HTML page (``--payload html``, the usual case: trafilatura
+extracts it) or as text/plain (the line cleaner reads it). Then runs the real command,
+``python -m archiver add --quiet crawl.warc.gz``, into a new archive, several times, and
+prints the median records (articles) per second, process start included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import newspages
+
+
+def as_html(text: str, title: str) -> str:
+    """A page dump as an HTML page: the first line a heading, every other block a paragraph."""
+    blocks = [line for line in text.splitlines() if line.strip()]
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in blocks)
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"</head><body><article>\n{body}\n</article></body></html>"
+    )
+
+
+def build_warc(path: Path, records: int, payload: str) -> int:
+    """Write the WARC; returns its size in bytes."""
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "bench"}))
+        for index in range(records):
+            article = newspages.stream_article(index)
+            text = newspages.page(index)
+            host = (
+                article.outlet.short.lower().replace(" ", "") + ".example"
+                if article.outlet
+                else "aggregator.example"
+            )
+            url = f"https://{host}/news/{index}"
+            if payload == "html":
+                body, kind = as_html(text, article.title).encode(), "text/html; charset=utf-8"
+            else:
+                body, kind = text.encode(), "text/plain; charset=utf-8"
+            request = f"GET /news/{index} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+            writer.write_record(
+                writer.create_warc_record(url, "request", payload=io.BytesIO(request))
+            )
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=http
+                )
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "metadata",
+                    payload=io.BytesIO(b"via: bench"),
+                    warc_content_type="application/warc-fields",
+                )
+            )
+    return path.stat().st_size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--payload", choices=("html", "text"), default="html")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        warc = Path(tmp) / "crawl.warc.gz"
+        size = build_warc(warc, args.records, args.payload)
+        print(
+            f"{args.records:,} {args.payload} records in a {size / 1e6:.1f} MB gzipped WARC "
+            f"(with as many requests and metadata records)"
+        )
+        rates = []
+        for run in range(args.runs):
+            db = Path(tmp) / f"run{run}.db"
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "archiver", "add", "--quiet", "--db", str(db), str(warc)],
+                capture_output=True,
+                text=True,
+            )
+            elapsed = time.perf_counter() - started
+            summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+            rates.append(args.records / elapsed)
+            print(f"run {run + 1}: {elapsed:.1f} s, {rates[-1]:.1f} records/s ({summary})")
+        print(f"median: {statistics.median(rates):.1f} records/s")
+
+
+if __name__ == "__main__":
+    main()
