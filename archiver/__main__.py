@@ -24,6 +24,8 @@ AT_THE_END = (
 
 def _stop_now(message: str):
     def handler(signum, frame):
+        # One line, however many more Ctrl-Cs come while it is written.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         # What was printed so far (the lines of archived articles); interrupted in the middle
         # of a write, the stream cannot be flushed, and there is nothing more to save.
         with contextlib.suppress(Exception):
