@@ -42,27 +42,39 @@ def as_html(text: str, title: str) -> str:
 
 def build_warc(path: Path, records: int, payload: str) -> int:
     """Write the WARC; returns its size in bytes."""
+    pages = []
+    for index in range(records):
+        article = newspages.stream_article(index)
+        text = newspages.page(index)
+        host = (
+            article.outlet.short.lower().replace(" ", "") + ".example"
+            if article.outlet
+            else "aggregator.example"
+        )
+        if payload == "html":
+            body, kind = as_html(text, article.title).encode(), "text/html; charset=utf-8"
+        else:
+            body, kind = text.encode(), "text/plain; charset=utf-8"
+        pages.append((f"https://{host}/news/{index}", body, kind))
+    write_warc(path, pages, gzipped=True)
+    return path.stat().st_size
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]], *, gzipped: bool) -> Path:
+    """A WARC as a crawler writes it: warcinfo, then request + response + metadata per page.
+    ``pages`` holds (url, body, content type)."""
     with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "bench"}))
-        for index in range(records):
-            article = newspages.stream_article(index)
-            text = newspages.page(index)
-            host = (
-                article.outlet.short.lower().replace(" ", "") + ".example"
-                if article.outlet
-                else "aggregator.example"
-            )
-            url = f"https://{host}/news/{index}"
-            if payload == "html":
-                body, kind = as_html(text, article.title).encode(), "text/html; charset=utf-8"
-            else:
-                body, kind = text.encode(), "text/plain; charset=utf-8"
-            request = f"GET /news/{index} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+        writer = WARCWriter(out, gzip=gzipped)
+        writer.write_record(
+            writer.create_warcinfo_record(path.name, {"software": "archiver bench"})
+        )
+        for url, body, content_type in pages:
+            host = url.split("/")[2]
+            request = f"GET / HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
             writer.write_record(
                 writer.create_warc_record(url, "request", payload=io.BytesIO(request))
             )
-            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
             writer.write_record(
                 writer.create_warc_record(
                     url, "response", payload=io.BytesIO(body), http_headers=http
@@ -72,11 +84,11 @@ def build_warc(path: Path, records: int, payload: str) -> int:
                 writer.create_warc_record(
                     url,
                     "metadata",
-                    payload=io.BytesIO(b"via: bench"),
+                    payload=io.BytesIO(b"outlinks: " + url.encode()),
                     warc_content_type="application/warc-fields",
                 )
             )
-    return path.stat().st_size
+    return path
 
 
 def main() -> None:

@@ -7,16 +7,17 @@ files under tmp_path, read by the real CLI.
 from __future__ import annotations
 
 import gzip
-import io
 import json
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from .conftest import EVAL, SAMPLES
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from warc import write_warc
 
 STORIES = {
     "harbour": "The harbour authority approved a new breakwater for the fishing fleet",
@@ -46,35 +47,6 @@ def page(topic: str, *, charset_meta: bool = True) -> str:
         "<footer><p>Subscribe to our newsletter</p><p>All rights reserved.</p></footer>"
         "</body></html>"
     )
-
-
-def write_warc(path: Path, pages: list[tuple[str, bytes, str]], *, gzipped: bool) -> Path:
-    """A WARC as a crawler writes it: warcinfo, then request + response + metadata per page.
-    ``pages`` holds (url, body, content type)."""
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=gzipped)
-        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
-        for url, body, content_type in pages:
-            host = url.split("/")[2]
-            request = f"GET / HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
-            writer.write_record(
-                writer.create_warc_record(url, "request", payload=io.BytesIO(request))
-            )
-            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(
-                writer.create_warc_record(
-                    url, "response", payload=io.BytesIO(body), http_headers=http
-                )
-            )
-            writer.write_record(
-                writer.create_warc_record(
-                    url,
-                    "metadata",
-                    payload=io.BytesIO(b"outlinks: " + url.encode()),
-                    warc_content_type="application/warc-fields",
-                )
-            )
-    return path
 
 
 THREE = [
