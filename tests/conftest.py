@@ -99,3 +99,12 @@ def run_on_terminal(*args: str, env: dict | None = None) -> tuple[int, str, byte
         terminal += chunk
     os.close(leader)
     return proc.returncode, stdout.decode(), terminal
+
+
+def ctrl_c_delivered() -> None:
+    """``preexec_fn`` for a command a test presses Ctrl-C in: SIGINT as at a terminal, even
+    when the tests themselves run as a background job (whose SIGINT is ignored, which the
+    command keeps)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from .conftest import SEEDS, article_text, run_on_terminal
+from .conftest import SEEDS, article_text, ctrl_c_delivered, run_on_terminal
 
 
 def _json_lines(output: str) -> list[dict]:
@@ -341,6 +341,7 @@ def test_ctrl_c_says_what_was_archived_and_how_to_go_on(write, tmp_path, db_path
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_delivered,
     )
     assert proc.stdout.readline().startswith("added     #1 ")  # then it reads stdin
     proc.send_signal(signal.SIGINT)

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from .conftest import article_text
+from .conftest import article_text, ctrl_c_delivered
 
 TOO_BIG = "9223372036854775808"  # 2**63: one more than SQLite's largest integer
 HUGE = "99999999999999999999"
@@ -85,6 +85,7 @@ def _start(*args, tmp_path, **kwargs) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_delivered,
         **kwargs,
     )
 
