@@ -277,8 +277,8 @@ def candidates(
         )
         for key, passage in rows:
             postings.setdefault(key, []).append(passage)
-    # Candidate article -> the (my window, its window) pairs that collided; and my windows
-    # that collided with it through a key few articles hold.
+    threshold = settings.candidate_similarity if min_similarity is None else min_similarity
+    # Candidate article -> the (my window, its window) pairs that collided.
     collided: dict[int, set[tuple[int, int]]] = {}
     # (candidate, my window) -> how many articles hold the commonest key they share.
     holding: dict[tuple[int, int], int] = {}
@@ -291,16 +291,18 @@ def candidates(
             if other != article_id:
                 theirs = passage & PASSAGE_MASK
                 collided.setdefault(other, set()).update((w, theirs) for w in holders[key])
+                if threshold <= 0:
+                    continue  # every collision is kept: nothing to weigh
                 for window in holders[key]:
                     at = (other, window)
                     holding[at] = max(holding.get(at, 0), articles)
+    if threshold <= 0 or not collided:
+        return sorted(collided, key=lambda o: -len(collided[o]))
+    # My windows that collided with each candidate through keys few articles hold.
     rare: dict[int, set[int]] = {}
     for (other, window), articles in holding.items():
         if articles <= COMMON_BAND_ARTICLES:
             rare.setdefault(other, set()).add(window)
-    threshold = settings.candidate_similarity if min_similarity is None else min_similarity
-    if threshold <= 0 or not collided:
-        return sorted(collided, key=lambda o: -len(collided[o]))
     alike = _similarities(conn, sigs, collided, settings)
 
     def keep(other: int) -> bool:
