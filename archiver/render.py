@@ -449,18 +449,20 @@ def _html_pair(report: Report, p) -> str:
     return head + "".join(sides) + "</div></div>"
 
 
+def _date_kind(published: str | None, source: str | None) -> str:
+    """How a date is drawn on a timeline: trusted, a crawl (header) date, or none."""
+    if not published:
+        return UNDATED
+    return CRAWL if is_crawl_date(source) else TRUSTED
+
+
 def _timeline(report: Report, article_ids: list[int], source: int | None) -> list[Mark]:
     """The articles of a cluster as marks on a timeline, earliest first, undated last."""
     marks = []
     for i in article_ids:
         info = report.articles[i]
-        if not info.published:
-            kind = UNDATED
-        elif is_crawl_date(info.published_source):
-            kind = CRAWL
-        else:
-            kind = TRUSTED
         label = f"#{i} {printable(info.outlet) or '(unknown outlet)'}"
+        kind = _date_kind(info.published, info.published_source)
         marks.append(Mark(label, info.published, kind, i == source))
     return sorted(marks, key=lambda m: (m.kind == UNDATED, (m.day or "")[:10], m.label))
 
@@ -595,12 +597,7 @@ def trace_html(result, location: str) -> str:
 
     marks = []
     for hit in result.hits:
-        if not hit.published:
-            kind = UNDATED
-        elif is_crawl_date(hit.published_source):
-            kind = CRAWL
-        else:
-            kind = TRUSTED
+        kind = _date_kind(hit.published, hit.published_source)
         marks.append(
             Mark(f"#{hit.id} {printable(hit.outlet) or '(unknown outlet)'}", hit.published, kind)
         )
