@@ -275,19 +275,34 @@ def _same_edge(
 
 
 def _same_region(
-    ranges: list[list[tuple[int, int]]], totals: tuple[int, int], index: int, settings
+    ranges: list[list[tuple[int, int]]],
+    totals: tuple[int, int],
+    index: int,
+    settings,
+    furniture: Sequence[np.ndarray] | None = None,
 ) -> set[str]:
     """The outer parts of both pages span ``index`` lies in: the first or the last
     ``settings.outer_share`` of their words, where a page's furniture stands (a site's footer
-    blocks come in varying order and number, so the span need not end the page)."""
+    blocks come in varying order and number, so the span need not end the page). Only each
+    page's own text is counted: not the other spans the two pages share, nor the words of
+    ``furniture`` (one mask per side: boilerplate already learned), which stack at a page's
+    foot with the block judged."""
     at = []
     for side in (0, 1):
         start, end = ranges[side][index]
-        cut = settings.outer_share * totals[side]
+        own = np.ones(totals[side], dtype=bool)
+        if furniture is not None:
+            own[: len(furniture[side])] &= ~furniture[side][: totals[side]]
+        for other, (s, e) in enumerate(ranges[side]):
+            if other != index:
+                own[s:e] = False
+        before, after = int(own[:start].sum()), int(own[end:].sum())
+        length = end - start
+        cut = settings.outer_share * (before + length + after)
         at.append(
             {
                 e
-                for e, inside in (("head", end <= cut), ("tail", start >= totals[side] - cut))
+                for e, inside in (("head", before + length <= cut), ("tail", after + length <= cut))
                 if inside
             }
         )
@@ -326,11 +341,13 @@ def judge(
 
     - ``me``'s outlet repeats its lines across its articles (``template``: the words of
       ``me`` on lines counted in the archive under its outlet);
-    - the two articles are one known outlet's different stories (an outlet does not copy
-      its own unrelated story: what they share is its template, wherever it stands);
+    - the two articles are one known outlet's different stories and it lies in the outer
+      third of both pages, counting only their own text (not what else they share, nor
+      learned boilerplate): an outlet's template;
     - it stands at the same edge (head or tail) of two pages that may be of one site: an
-      unknown outlet's, about clearly unrelated stories, or one known outlet's when neither
-      titles nor names can be compared;
+      unknown outlet's, about clearly unrelated stories (at the tail: once the block's own
+      names are left out), or one known outlet's when neither titles nor names can be
+      compared;
     - or the same stretch of ``me`` is held by ``settings.recurrence`` articles (``me``
       included), all clearly unrelated, whatever their outlets and wherever it stands (a
       publishing network's footer, a paywall notice on several papers).
@@ -339,6 +356,7 @@ def judge(
     """
     boiler: dict[int, set[int]] = {c: set() for c in alignments}
     learned = {i: known_ranges(page.text, known, settings) for i, page in pages.items()}
+    furniture = {i: known_words(page.text, known, settings) for i, page in pages.items()}
     # Spans that are boilerplate if they recur: (candidate, span index, my word range, the
     # candidate's text outside what it shares with me).
     recurring: list[tuple[int, int, tuple[int, int], str]] = []
@@ -373,21 +391,26 @@ def judge(
         own_outlet = same_outlet(me, other)
         # At the same edge of both pages (its head or its foot) when they may be of one site:
         # one outlet's when nothing can be compared, or an unknown site's that tell clearly
-        # unrelated stories, leaving out the names the shared block holds: a footer names its
-        # site ("Ascom is headquartered in Baar"), whose stories name it too. At the foot of
-        # both pages whatever their sites, when the stories are clearly unrelated: a
-        # publishing group's footer and promos on its papers (a copied lead stands at the
-        # head, with the names of its story).
+        # unrelated stories. At the foot only when they are unrelated once the names the
+        # shared block holds are left out: a footer names its site ("Ascom is headquartered
+        # in Baar"), whose stories name it too, but so does a copied lead name its story,
+        # which the page that copied it names again. At the foot of both pages whatever
+        # their sites, when the stories are clearly unrelated: a publishing group's footer
+        # and promos on its papers (a copied lead stands at the head).
         edges: set[str] = set()
         if own_outlet and unknown:
             edges = {"head", "tail"}
         elif different and may_share_site(me, other):
-            block = frozenset(
-                names_in(" ".join(me.text[s:e] for s, e in map(tuple, chars[mine])), set())
-            )
-            if relation(me, other, rest_me, rest_other, settings, block).unrelated(settings):
+            if unrelated:
                 edges = {"head", "tail"}
-        regions: set[str] = {"tail"} if unrelated and not edges else set()
+            else:
+                block = frozenset(
+                    names_in(" ".join(me.text[s:e] for s, e in map(tuple, chars[mine])), set())
+                )
+                if relation(me, other, rest_me, rest_other, settings, block).unrelated(settings):
+                    edges = {"tail"}
+        regions: set[str] = {"tail"} if unrelated else set()
+        masks = (furniture[min(me.id, other_id)], furniture[max(me.id, other_id)])
         for index, span in enumerate(alignment.spans):
             a_text, b_text = (me.text, other.text) if mine == 0 else (other.text, me.text)
             if not _verbatim(a_text, b_text, span, settings):
@@ -397,11 +420,11 @@ def judge(
                 end - start
             ):
                 boiler[other_id].add(index)  # the outlet's counted template
-            elif own_outlet and different and _same_region(ranges, totals, index, settings):
+            elif own_outlet and different and _same_region(ranges, totals, index, settings, masks):
                 boiler[other_id].add(index)  # one outlet's different stories share template
             elif edges & _same_edge(ranges, totals, index, settings):
                 boiler[other_id].add(index)
-            elif regions & _same_region(ranges, totals, index, settings):
+            elif regions & _same_region(ranges, totals, index, settings, masks):
                 boiler[other_id].add(index)  # a group's blocks at the foot of its papers
             elif unrelated:
                 recurring.append((other_id, index, ranges[mine][index], rest_other))
@@ -534,6 +557,20 @@ def known_ranges(
         return []
     hits = np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known)))
     return [(int(tokens.starts[i]), int(tokens.ends[i + k - 1])) for i in hits]
+
+
+def known_words(
+    text: str, known: np.ndarray | None, settings: ReuseSettings = DEFAULT
+) -> np.ndarray:
+    """Which words of ``text`` lie in known boilerplate shingles."""
+    tokens = tokenize(text)
+    mask = np.zeros(len(tokens), dtype=bool)
+    k = settings.shingle
+    if known is None or not len(known) or len(tokens) < k:
+        return mask
+    for i in np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known))).tolist():
+        mask[i : i + k] = True
+    return mask
 
 
 def strip_lines(extraction: Extraction, indexes: Iterable[int]) -> Extraction:

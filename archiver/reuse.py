@@ -454,7 +454,7 @@ def _revise(
 ) -> None:
     """Align again the stored pairs of the articles that hold newly learned boilerplate, when
     their spans hold some of it: a pair that shared nothing else is deleted, the others lose
-    the boilerplate's words."""
+    the boilerplate's words (all they hold, learned now or before)."""
     if not holders or not len(learned):
         return
     rows = conn.execute(
@@ -473,7 +473,10 @@ def _revise(
         ):
             continue
         _delete_pair(conn, a, b)
-        alignment = _align(texts[a], texts[b], settings, ignore)
+        # All the boilerplate the two hold is left out, not only what the new article holds.
+        hashes = [shingle_hashes(tokenize(texts[i].text), settings.shingle) for i in (a, b)]
+        known = np.union1d(ignore, known_shingles(conn, np.concatenate(hashes)))
+        alignment = _align(texts[a], texts[b], settings, known)
         if alignment:
             conn.execute(_INSERT_PAIR, _pair_rows([make_pair(texts[a], texts[b], alignment)]))
 
