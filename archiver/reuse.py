@@ -33,6 +33,7 @@ from .passages import (
     tokenize,
 )
 from .provenance import ArticleFacts, Provenance, as_quotation, decide, is_quotation
+from .store import placeholder
 from .templates import TEMPLATE_MIN_ARTICLES, line_hashes, outlet_hash
 from .templates import counts as template_counts
 from .textclean import template_key
@@ -169,7 +170,8 @@ def index_article(
     if rows:
         # Straight to the driver: building SQLAlchemy parameters for ~800 rows costs more
         # than inserting them.
-        conn.exec_driver_sql("INSERT INTO lsh_bands (key, passage) VALUES (?, ?)", rows)
+        mark = placeholder(conn)
+        conn.exec_driver_sql(f"INSERT INTO lsh_bands (key, passage) VALUES ({mark}, {mark})", rows)
 
 
 def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[tuple[int, int]]:
@@ -231,7 +233,10 @@ def unindex_article(conn: Connection, article_id: int, settings: ReuseSettings =
         sigs = np.atleast_2d(from_bytes(row.data, signed.num_perm))
         rows = _band_rows(article_id, sigs, signed)
         if rows:
-            conn.exec_driver_sql("DELETE FROM lsh_bands WHERE key = ? AND passage = ?", rows)
+            mark = placeholder(conn)
+            conn.exec_driver_sql(
+                f"DELETE FROM lsh_bands WHERE key = {mark} AND passage = {mark}", rows
+            )
     conn.execute(delete(signatures_t).where(signatures_t.c.article_id == article_id))
     conn.execute(delete(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id)))
 
@@ -271,7 +276,7 @@ def candidates(
     for start in range(0, len(unique), KEYS_PER_QUERY):
         chunk = unique[start : start + KEYS_PER_QUERY]
         # Straight to the driver: SQLAlchemy would render ~1,700 bind parameters each time.
-        marks = ",".join("?" * len(chunk))
+        marks = ",".join([placeholder(conn)] * len(chunk))
         rows = conn.exec_driver_sql(
             f"SELECT key, passage FROM lsh_bands WHERE key IN ({marks})", tuple(chunk)
         )

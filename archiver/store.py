@@ -132,6 +132,12 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def placeholder(conn: Connection) -> str:
+    """The driver's mark for one positional parameter in SQL sent straight to it
+    (``exec_driver_sql``): ``?`` for sqlite3, ``%s`` for psycopg."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
 class Database:
     """An open archive's engine, after checks and migrations. Use ``open_database``."""
 
