@@ -33,7 +33,7 @@ import numpy as np
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError
 
-from .store import Database, head_revision, migrations_dir
+from .store import Database, driver_sql, head_revision, migrations_dir
 
 #: Example ids named in a sentence about many rows.
 EXAMPLES = 5
@@ -788,7 +788,7 @@ def _reuse(db: Database, report: Report) -> None:
         made = np.zeros(len(_NO_BANDS), dtype=object)
         for _, fingerprint in _signatures(conn, ids, found, plan):
             made += fingerprint
-        stored = tuple(conn.exec_driver_sql(_BANDS_IN_ALL).one())
+        stored = tuple(conn.exec_driver_sql(driver_sql(conn, _BANDS_IN_ALL)).one())
         found.band_rows = stored[0]
         if tuple(int(v or 0) for v in stored) != tuple(int(v) for v in made):
             _bands_by_article(conn, ids, found, plan)
@@ -842,7 +842,7 @@ def _signatures(
 def _bands_by_article(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None:
     """Name the articles whose band rows are not those their signatures make."""
     made = ((i, *fingerprint) for i, fingerprint in _signatures(conn, ids, None, None))
-    stored = conn.exec_driver_sql(_BANDS_BY_ARTICLE)
+    stored = conn.exec_driver_sql(driver_sql(conn, _BANDS_BY_ARTICLE))
     for article_id, expected, actual in _merge(made, stored):
         if (expected or _NO_BANDS) == (actual or _NO_BANDS):
             continue

@@ -463,9 +463,9 @@ def _revise(
     if not holders or not len(learned):
         return
     rows = conn.execute(
-        select(pairs_t.c.a, pairs_t.c.b, pairs_t.c.spans).where(
-            or_(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders))
-        )
+        select(pairs_t.c.a, pairs_t.c.b, pairs_t.c.spans)
+        .where(or_(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders)))
+        .order_by(pairs_t.c.a, pairs_t.c.b)
     ).all()
     texts = facts(conn, sorted({i for a, b, _ in rows for i in (a, b)}))
     for a, b, spans in rows:
@@ -616,7 +616,9 @@ def _find(
 
 def pairs_of(conn: Connection, article_id: int) -> list[Pair]:
     rows = conn.execute(
-        select(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
+        select(pairs_t)
+        .where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
+        .order_by(pairs_t.c.a, pairs_t.c.b)
     )
     return [Pair.from_row(r) for r in rows]
 

@@ -138,6 +138,12 @@ def placeholder(conn: Connection) -> str:
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
+def driver_sql(conn: Connection, sql: str) -> str:
+    """SQL without parameters, to send straight to the driver: psycopg reads ``%`` as the
+    start of a parameter, so it is doubled there."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("%", "%%")
+
+
 class Database:
     """An open archive's engine, after checks and migrations. Use ``open_database``."""
 

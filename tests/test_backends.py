@@ -1,0 +1,96 @@
+"""The archive on both backends: SQLite (a file) and PostgreSQL (a real server, started by
+.ci/run; skipped, saying so, without one). The same inputs give the same archive: articles,
+clean texts, fields, pairs with their spans and sources, clusters, traces."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import SAMPLES
+
+
+def _json(cli, *args) -> dict:
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _lines(cli, *args) -> list[dict]:
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+
+
+def _archive(cli, url: str) -> dict:
+    """Everything a user can read back from an archive built from the samples, minus what
+    names the archive or the time (report meta, ingestion times)."""
+    added = cli("--db", url, "add", "--json", SAMPLES)
+    assert added.exit_code == 0, added.output
+    report = _json(cli, "--db", url, "report", "--format", "json")
+    report.pop("meta")
+    articles = _lines(cli, "--db", url, "list", "--json")
+    shown = {
+        a["id"]: _json(cli, "--db", url, "show", a["id"], "--json", "--removed") for a in articles
+    }
+    for record in shown.values():
+        record.pop("ingested_at", None)
+    for record in articles:
+        record.pop("ingested_at", None)
+    trace = _json(
+        cli,
+        "--db",
+        url,
+        "trace",
+        "--json",
+        "Dockworkers at the Port of Harborton walked off the job early on Sunday",
+    )
+    return {"report": report, "list": articles, "show": shown, "trace": trace}
+
+
+def test_the_samples_give_the_same_archive_on_sqlite_and_postgresql(cli, tmp_path, postgres_url):
+    on_sqlite = _archive(cli, str(tmp_path / "samples.db"))
+    on_postgres = _archive(cli, postgres_url)
+    assert on_sqlite["report"]["pairs"], "the samples share passages"
+    assert on_sqlite["report"]["clusters"]
+    for part in ("list", "show", "report", "trace"):
+        assert on_postgres[part] == on_sqlite[part], part
+
+
+def test_add_and_reuse_on_each_backend(cli, backend, write):
+    story = (
+        "Harborton's port authority said on Monday that the strike by crane operators had "
+        "halted all container traffic for a third day, and that ships were waiting outside the "
+        "breakwater for a berth. The union said its members would not return before the "
+        "authority agreed to talks on the new automated gantries and the shift rosters."
+    )
+    first = write("a.txt", f"Port Strike Enters Third Day\n\n{story}\n\nMore on the docks soon.\n")
+    second = write(
+        "b.txt",
+        "Dock Dispute Drags On\n\nBy Ana Lopes\n\n"
+        f"{story}\n\nLocal shops near the quay said trade had fallen by half since Friday.\n",
+    )
+    results = _lines(cli, "add", "--json", first, second)
+    assert [r["status"] for r in results] == ["added", "added"]
+    assert results[1]["reused_from"] == [results[0]["id"]]
+    report = _json(cli, "report", "--format", "json")
+    assert [(p["a"], p["b"]) for p in report["pairs"]] == [(results[0]["id"], results[1]["id"])]
+    # Adding the same bytes again is reported, not stored twice.
+    again = _lines(cli, "add", "--json", first)
+    assert again[0]["status"] == "duplicate" and again[0]["id"] == results[0]["id"]
+    check = cli("db", "check")
+    assert check.exit_code == 0, check.output
+
+
+@pytest.mark.parametrize("command", [("stats",), ("db", "check"), ("list",)])
+def test_a_password_in_the_url_is_never_printed(cli, postgres_url, command):
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_url).set(password="s3cret-word").render_as_string(hide_password=False)
+    created = cli("--db", url, "add", SAMPLES / "01-mpa-port-strike.txt")
+    assert created.exit_code == 0, created.output
+    assert "s3cret-word" not in created.output
+    shown = cli("--db", url, *command)
+    assert shown.exit_code == 0, shown.output
+    assert "s3cret-word" not in shown.output
