@@ -132,6 +132,16 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def masked(location: str) -> str:
+    """A path or URL as it may be shown: a URL's password masked (``postgresql://me:***@h/db``)."""
+    if "://" not in location:
+        return location
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return location.split("://", 1)[0] + "://(a URL archiver could not read)"
+
+
 def placeholder(conn: Connection) -> str:
     """The driver's mark for one positional parameter in SQL sent straight to it
     (``exec_driver_sql``): ``?`` for sqlite3, ``%s`` for psycopg."""

@@ -94,3 +94,46 @@ def test_a_password_in_the_url_is_never_printed(cli, postgres_url, command):
     shown = cli("--db", url, *command)
     assert shown.exit_code == 0, shown.output
     assert "s3cret-word" not in shown.output
+
+
+def _everything(cli, url: str) -> dict:
+    report = _json(cli, "--db", url, "report", "--format", "json")
+    report.pop("meta")
+    ids = [a["id"] for a in _lines(cli, "--db", url, "list", "--json")]
+    return {
+        "report": report,
+        "show": {i: _json(cli, "--db", url, "show", i, "--json", "--removed") for i in ids},
+        "raw": {i: cli("--db", url, "show", i, "--raw").stdout_bytes for i in ids},
+    }
+
+
+def test_db_copy_moves_everything_between_sqlite_files(cli, tmp_path):
+    source, target = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert cli("--db", source, "add", SAMPLES).exit_code == 0
+    copied = cli("db", "copy", source, target)
+    assert copied.exit_code == 0, copied.output
+    assert "Copied 20 articles" in copied.output and "Checked the copy: OK." in copied.output
+    assert _everything(cli, target) == _everything(cli, source)
+    # Search works on the copy: its index was filled as the articles arrived.
+    found = cli("--db", target, "search", "dockworkers", "--json")
+    assert found.exit_code == 0 and found.output.count('"id"') >= 2
+    # A copy never mixes into an archive that holds articles.
+    again = cli("db", "copy", source, target)
+    assert again.exit_code != 0
+    assert "already holds articles; copy into a new, empty archive" in again.output
+    assert "Traceback" not in again.output
+
+
+def test_db_copy_to_postgresql_and_back(cli, tmp_path, write, postgres_url):
+    source, back = str(tmp_path / "a.db"), str(tmp_path / "back.db")
+    assert cli("--db", source, "add", SAMPLES).exit_code == 0
+    assert cli("db", "copy", source, postgres_url).exit_code == 0
+    assert cli("db", "copy", postgres_url, back).exit_code == 0
+    assert _everything(cli, postgres_url) == _everything(cli, source)
+    assert _everything(cli, back) == _everything(cli, source)
+    # New articles go on after the copied ones' ids.
+    page = write(
+        "new.txt", "Dredging Bids Delayed\n\n" + "The harbour board put off the vote. " * 9
+    )
+    added = _lines(cli, "--db", postgres_url, "add", "--json", page)
+    assert added[0]["status"] == "added" and added[0]["id"] == 21
