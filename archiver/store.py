@@ -132,6 +132,19 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+#: The PostgreSQL advisory lock writers take ("ARCV" as a number).
+WRITE_LOCK = 0x41524356
+
+
+def _take_turns(conn: Connection) -> None:
+    """On PostgreSQL, wait for the write lock, as SQLite's BEGIN IMMEDIATE does: writers take
+    turns, so what one article's transaction reads (template counts, the reuse index, learned
+    boilerplate) is what the articles committed before it left, and two processes starting
+    on an empty database do not both create the tables."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
 def masked(location: str) -> str:
     """A path or URL as it may be shown: a URL's password masked (``postgresql://me:***@h/db``)."""
     if "://" not in location:
@@ -183,6 +196,7 @@ class Database:
                 self._check_wal(conn)
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
+                _take_turns(conn)
                 yield conn
             if self.path is not None:
                 self._remember_wal(conn)
@@ -490,6 +504,7 @@ def _migrate(
         try:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
+                _take_turns(conn)
                 # Another process may have migrated while we waited for the lock.
                 current = _current_revision(conn)
                 if current == head:

@@ -137,3 +137,24 @@ def test_db_copy_to_postgresql_and_back(cli, tmp_path, write, postgres_url):
     )
     added = _lines(cli, "--db", postgres_url, "add", "--json", page)
     assert added[0]["status"] == "added" and added[0]["id"] == 21
+
+
+def test_two_add_processes_write_one_postgresql_archive_at_once(tmp_path, postgres_url):
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy import create_engine
+
+    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+    halves = [files[0::2], files[1::2]]
+    env = {**os.environ, "ARCHIVER_DB": postgres_url}
+    # Both start on an empty database: one creates the archive, the other waits for it.
+    create = [sys.executable, "-m", "archiver", "add", "--quiet"]
+    runs = [subprocess.Popen([*create, *map(str, half)], env=env) for half in halves]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0]
+    engine = create_engine(postgres_url)
+    with engine.connect() as conn:
+        paths = conn.exec_driver_sql("SELECT source_path FROM articles").scalars().all()
+    engine.dispose()
+    assert sorted(paths) == sorted(str(p) for p in files)
