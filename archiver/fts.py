@@ -126,14 +126,15 @@ def search(
     match = quote(query) if literal else soften(query)
     if not match.strip():
         raise UsageError("the query is empty; give words to search for")
-    if archive.db.engine.dialect.name != "sqlite":
-        raise ArchiveError("search needs an SQLite archive (it uses SQLite's FTS5)")
+    postgres = archive.db.engine.dialect.name == "postgresql"
+    if not postgres and archive.db.engine.dialect.name != "sqlite":
+        raise ArchiveError("search needs an SQLite or PostgreSQL archive")
     filters, params = [], {"query": match, "limit": limit}
     if outlet:
         filters.append("lower(a.outlet) = lower(:outlet)")
         params["outlet"] = outlet
     if author:
-        filters.append("a.author LIKE :author")
+        filters.append("a.author ILIKE :author" if postgres else "a.author LIKE :author")
         params["author"] = f"%{author}%"
     if since:
         filters.append("a.published >= :since")
@@ -141,6 +142,8 @@ def search(
     if until:
         filters.append("substr(a.published, 1, :until_len) <= :until")
         params.update(until=until, until_len=len(until))
+    if postgres:
+        return _ranked_hits(_postgres_rows(archive, query, literal, filters, params, order))
     try:
         with archive.db.reading() as conn:
             ranked = conn.execute(text(_ranking_sql(filters, order)), params).all()
@@ -155,16 +158,34 @@ def search(
     except OperationalError as exc:
         raise UsageError(_explain(query, exc)) from None
     by_id = {row[0]: row for row in rows if row is not None}
+    return _ranked_hits([(*by_id[i][:7], score) for i, score in ranked if i in by_id])
+
+
+def _ranked_hits(rows: list[tuple]) -> list[SearchHit]:
+    """Hits from rows (id, title, outlet, author, published, snippet, published source,
+    score), in order; the score is lower for a better match (BM25's sign in SQLite)."""
     hits = [
-        SearchHit(*by_id[i][:5], score, _SPACES.sub(" ", by_id[i][5]).strip(), by_id[i][6])
-        for i, score in ranked
-        if i in by_id
+        SearchHit(*row[:5], row[7], _SPACES.sub(" ", row[5] or "").strip(), row[6]) for row in rows
     ]
-    best = min((h.score for h in hits), default=0.0)  # BM25 in SQLite: more negative is better
+    best = min((h.score for h in hits), default=0.0)
     for rank, hit in enumerate(hits, 1):
         hit.rank = rank
         hit.relevance = hit.score / best if best < 0 else 1.0
     return hits
+
+
+def _postgres_rows(
+    archive: Archive, query: str, literal: bool, filters: list[str], params: dict, order: str
+) -> list[tuple]:
+    from . import pgsearch
+
+    terms = pgsearch.tsquery(quote(query) if literal else query)
+    with archive.db.reading() as conn:
+        rows = pgsearch.ranked(
+            conn, terms, filters, params, order, (HIT_START, HIT_END), SNIPPET_TOKENS
+        )
+    # ts_rank: higher is better; scores are negated to keep SQLite's sign.
+    return [(*row[:7], -float(row[7])) for row in rows]
 
 
 _SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"

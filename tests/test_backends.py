@@ -158,3 +158,27 @@ def test_two_add_processes_write_one_postgresql_archive_at_once(tmp_path, postgr
         paths = conn.exec_driver_sql("SELECT source_path FROM articles").scalars().all()
     engine.dispose()
     assert sorted(paths) == sorted(str(p) for p in files)
+
+
+#: Queries in the syntax `search` documents, with what each should find in the samples.
+QUERIES = ("dockworkers", "title:strike", "dock*", '"port of harborton"', "ferry NOT fares")
+
+
+def test_search_finds_the_same_articles_on_both_backends(cli, tmp_path, postgres_url):
+    found = {}
+    for url in (str(tmp_path / "s.db"), postgres_url):
+        assert cli("--db", url, "add", SAMPLES).exit_code == 0
+        found[url] = {
+            q: sorted(h["id"] for h in _lines(cli, "--db", url, "search", "--json", q))
+            for q in QUERIES
+        }
+    on_sqlite, on_postgres = found.values()
+    assert all(on_sqlite[q] for q in QUERIES), on_sqlite
+    assert on_postgres == on_sqlite
+    hits = _lines(cli, "--db", postgres_url, "search", "--json", "dockworkers")
+    assert hits[0]["rank"] == 1 and hits[0]["relevance"] == 1.0
+    assert all("dockworkers" in h["snippet"].lower() for h in hits)
+    # Accents are folded both ways; NEAR, which PostgreSQL cannot search, is one sentence.
+    assert _lines(cli, "--db", postgres_url, "search", "--json", "cofradia")
+    near = cli("--db", postgres_url, "search", "NEAR(port strike)")
+    assert near.exit_code == 2 and "NEAR" in near.output and "Traceback" not in near.output

@@ -18,6 +18,7 @@ from ..errors import (
     UsageError,
 )
 from ..printable import printable
+from ..store import masked
 
 #: Exit statuses, one per kind of failure (documented in the README); the library's errors
 #: carry theirs (``exit_status``).
@@ -60,11 +61,12 @@ class App:
                     else ""
                 )
                 if old is None:
-                    click.echo(f"Created the archive {printable(db.location)}.", err=True)
+                    click.echo(f"Created the archive {printable(masked(db.location))}.", err=True)
                 else:
+                    kept = f"; the old file is kept at {printable(str(backup))}" if backup else ""
                     click.echo(
-                        f"Upgraded the archive {printable(db.location)} from schema {old} to "
-                        f"{new}{indexed}; the old file is kept at {printable(str(backup))}.",
+                        f"Upgraded the archive {printable(masked(db.location))} from schema "
+                        f"{old} to {new}{indexed}{kept}.",
                         err=True,
                     )
         return self._archive
