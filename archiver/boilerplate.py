@@ -25,7 +25,15 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from .align import Alignment, Span, align
 from .document import Extraction, RemovedLine
 from .models import BoilerplateShingle
-from .passages import DEFAULT, ReuseSettings, Tokens, is_member, shingle_hashes, tokenize
+from .passages import (
+    DEFAULT,
+    ReuseSettings,
+    Tokens,
+    is_member,
+    resolve,
+    shingle_hashes,
+    tokenize,
+)
 
 #: The reason given to lines removed as learned boilerplate (``show --removed``).
 REASON = "shared-boilerplate"
@@ -218,8 +226,8 @@ def _verbatim(a_text: str, b_text: str, span: Span, settings: ReuseSettings) -> 
     themselves (the alignment's runs break where learned boilerplate was left out, which is
     no edit): words replaced (but for names by names), and words added or dropped a few at a
     time, are edits; at most ``1 - settings.verbatim_share`` of the words may be."""
-    ta = tokenize(a_text[span.a_start : span.a_end])
-    tb = tokenize(b_text[span.b_start : span.b_end])
+    ta = tokenize(a_text[span.a_start : span.a_end], settings.unit)
+    tb = tokenize(b_text[span.b_start : span.b_end], settings.unit)
     names_a = _capitalised(a_text, span.a_start, ta)
     names_b = _capitalised(b_text, span.b_start, tb)
     edited = 0
@@ -528,7 +536,7 @@ def known_ranges(
     """Character ranges of ``text`` covered by known boilerplate shingles."""
     if known is None or not len(known):
         return []
-    tokens = tokenize(text)
+    tokens, settings = resolve(text, settings)
     k = settings.shingle
     if len(tokens) < k:
         return []
@@ -559,7 +567,7 @@ def strip_known(
     conn: Connection, extraction: Extraction, settings: ReuseSettings = DEFAULT
 ) -> Extraction:
     """Remove from a new cleaning the lines the archive has learned to be boilerplate."""
-    tokens = tokenize(extraction.text)
+    tokens, settings = resolve(extraction.text, settings)
     known = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
     return strip_lines(extraction, known_lines(extraction.text, tokens, known, settings))
 

@@ -806,11 +806,12 @@ def _signatures(
 ) -> Iterator[tuple[int, tuple[int, ...]]]:
     """Each well-formed signature of an existing article, as the band fingerprint it makes,
     in article order; what is wrong with the others goes into ``found`` (when given)."""
-    from .minhash import from_bytes, scheme_json
+    from .minhash import from_bytes, schemes
     from .passages import DEFAULT
     from .reuse import _settings_of
 
-    current = scheme_json(DEFAULT)
+    # Signed in words or in characters (Chinese, Japanese): both are this version's.
+    current = schemes(DEFAULT)
     rows = conn.exec_driver_sql(
         "SELECT article_id, scheme, passages, data FROM reuse_signatures ORDER BY article_id"
     )
@@ -823,7 +824,7 @@ def _signatures(
                 found.orphan_signatures += 1
             continue
         settings = _settings_of(scheme, DEFAULT)
-        if scheme != current and found is not None:
+        if scheme not in current and found is not None:
             found.other_scheme.add(article_id)
             plan.reindex.add(article_id)
         if (

@@ -606,7 +606,7 @@ def trace_html(result, location: str) -> str:
         "<title>Trace of a passage</title><style>",
         STYLE,
         "</style></head><body><h1>Trace of a passage</h1>",
-        f"<p>A passage of {counted(result.passage_words, 'word')}, found in "
+        f"<p>A passage of {escape(result.length())}, found in "
         f"{counted(result.total, 'archived article')}"
         + (f" (the first {len(result.hits)} shown)" if len(result.hits) < result.total else "")
         + ", earliest first.</p>",

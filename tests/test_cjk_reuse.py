@@ -1,0 +1,161 @@
+"""Reuse and trace in scripts written without word spaces (Chinese, Japanese): passages,
+shingles and alignment in characters, chosen per article; English left exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+from archiver.minhash import scheme_json, to_bytes
+from archiver.passages import CHARS, DEFAULT, in_unit, tokenize
+from archiver.reuse import signatures
+
+#: An English text with curly quotes and a Chinese name in it: read in words, as before.
+ENGLISH = (
+    "Dockworkers at the Port of Harborton walked off the job on Sunday, halting container "
+    "traffic at the region’s busiest terminal, said union leader 李明 (Li Ming). “We will not "
+    "accept cranes run from an office,” he said, as 2,300 workers joined the strike and 80 "
+    "vessels waited at anchor. Ça va. "
+) * 4
+#: What the version before characters existed (main at 2c211a2) made of ENGLISH and stored as
+#: the scheme: SHA-256 of its signatures' bytes and of its words joined by NUL.
+ENGLISH_SIGNATURES = "379ab7aa69b337587c88615005587ca6840e78564d23313fe8bbf3a8e0574e5b"
+ENGLISH_WORDS = "aa78931dab264f40052f13334d983b956f30f48e8775cc3db6bab09ae8a3bd59"
+OLD_SCHEME = {
+    "algorithm": "minhash",
+    "bands": 8,
+    "byte_format": "<u4",
+    "hash": "low 32 bits of fmix64(fold of xxh3_64(word, seed=0), multiplier=0x9e3779b97f4a7c15)",
+    "num_perm": 16,
+    "rows": 2,
+    "scheme": "affine32",
+    "seed": 1,
+    "shingle": 5,
+    "stride": 12,
+    "tokens": "casefolded \\w+ words, inner ' . , kept",
+    "window": 24,
+}
+
+#: A paragraph mixing Latin names and figures into Chinese, copied by the second article.
+MIXED = (
+    "据 Reuters 和 MPA 报道，Harborton 港约2,300名码头工人周日起停止作业，抗议港务集团引进远程操控"
+    "岸桥的计划。工会代表 Li Ming 表示，如果公司不公布培训和安置方案，罢工将持续到下周三。"
+)
+
+
+def _page(title: str, site: str, date: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>{title}</title>"
+        f"<meta property='og:site_name' content='{site}'>"
+        f"<meta property='article:published_time' content='{date}'></head>"
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
+
+
+def _texts(db) -> dict[int, str]:
+    conn = sqlite3.connect(db)
+    try:
+        return dict(conn.execute("SELECT id, clean_text FROM articles"))
+    finally:
+        conn.close()
+
+
+def test_english_words_signatures_and_scheme_are_unchanged():
+    assert tokenize(ENGLISH).unit == "word"
+    words = "\0".join(tokenize(ENGLISH).words).encode()
+    assert hashlib.sha256(words).hexdigest() == ENGLISH_WORDS
+    assert hashlib.sha256(to_bytes(signatures(ENGLISH))).hexdigest() == ENGLISH_SIGNATURES
+    stored = json.loads(scheme_json(DEFAULT))
+    assert {k: v for k, v in stored.items() if k != "datasketch"} == OLD_SCHEME
+    chars = json.loads(scheme_json(in_unit(DEFAULT, CHARS)))
+    assert (chars["unit"], chars["shingle"], chars["window"]) == ("char", 10, 48)
+
+
+def test_a_mixed_chinese_paragraph_is_found_with_exact_spans(write, cli, db_path):
+    first = _page(
+        "哈伯顿港码头工人罢工",
+        "海港日报",
+        "2024-05-20T09:30:00+08:00",
+        [
+            MIXED,
+            "港务集团当天发表声明称，自动化改造不会导致强制裁员，受影响的员工将获得转岗培训，"
+            "集团愿意在劳动部门的协调下恢复谈判。",
+        ],
+    )
+    second = _page(
+        "港口自动化引发劳资矛盾",
+        "东海新闻网",
+        "2024-05-21T15:10:00+08:00",
+        [
+            "随着智能港口建设加快，沿海多个港口正在推进码头自动化改造，用工转型带来的矛盾逐渐显现。",
+            MIXED,
+            "业内人士认为，自动化可以降低运营成本，但人员安置必须提前规划，否则容易引发冲突。",
+        ],
+    )
+    english = (
+        "Harbour Dredging Delayed\n\nThe harbour board said on Monday that dredging of the "
+        "outer channel would start in the autumn, a year later than planned, because the "
+        "contract had to be tendered again after the first bidder withdrew its offer.\n"
+    )
+    for name, content in (("a.html", first), ("b.html", second), ("c.txt", english)):
+        result = cli("add", write(name, content))
+        assert result.exit_code == 0, result.output
+    report = json.loads(cli("report", "--format", "json").output)
+    assert [(p["a"], p["b"]) for p in report["pairs"]] == [(1, 2)]
+    pair = report["pairs"][0]
+    texts = _texts(db_path)
+    (a_start, a_end, b_start, b_end) = pair["spans"][0]
+    assert len(pair["spans"]) == 1
+    assert texts[1][a_start:a_end] == texts[2][b_start:b_end] == MIXED.rstrip("。")
+    assert pair["source"] == 1
+    # Each article is signed in its own unit; the English one with the scheme of old.
+    conn = sqlite3.connect(db_path)
+    schemes = dict(conn.execute("SELECT article_id, scheme FROM reuse_signatures"))
+    conn.close()
+    assert json.loads(schemes[1])["unit"] == json.loads(schemes[2])["unit"] == "char"
+    assert schemes[3] == scheme_json(DEFAULT)
+    checked = cli("db", "check")
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.endswith("OK\n")
+
+
+def test_a_japanese_sentence_is_traced_and_a_short_one_refused(write, cli):
+    story = (
+        "東京都の港湾労働者約二千人が水曜日からストライキに入り、自動化クレーンの導入計画に抗議した。"
+        "組合は会社側が雇用と研修の方針を示すまで作業を再開しないとしている。"
+    )
+    pages = (
+        ("a.html", _page("港湾スト", "港湾新聞", "2024-05-20T09:00:00+09:00", [story])),
+        ("b.html", _page("自動化と雇用", "海事ニュース", "2024-05-22T09:00:00+09:00", [story])),
+    )
+    for name, content in pages:
+        assert cli("add", write(name, content)).exit_code == 0
+    sentence = "東京都の港湾労働者約二千人が水曜日からストライキに入り"
+    result = json.loads(cli("trace", "--json", sentence).output)
+    assert result["unit"] == "char" and result["total"] == 2
+    assert [h["id"] for h in result["hits"]] == [1, 2]
+    assert all(h["excerpt"] == sentence for h in result["hits"])
+    refused = cli("trace", "東京都の港湾")
+    assert refused.exit_code != 0 and "6 characters; give at least 16" in refused.output
+
+
+def test_a_chinese_article_signed_in_words_by_an_older_version_is_indexed_again(
+    write, cli, db_path
+):
+    """An archive made before characters existed signed Chinese in words: reclean sees the
+    article's reuse index is not this version's and makes it again in characters."""
+    page = _page("哈伯顿港码头工人罢工", "海港日报", "2024-05-20T09:30:00+08:00", [MIXED] * 2)
+    assert cli("add", write("a.html", page)).exit_code == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE reuse_signatures SET scheme = ?", (scheme_json(DEFAULT),))
+    conn.commit()
+    conn.close()
+    result = cli("reclean", "1")
+    assert result.exit_code == 0, result.output
+    assert "reuse index" in result.output
+    conn = sqlite3.connect(db_path)
+    (scheme,) = conn.execute("SELECT scheme FROM reuse_signatures").fetchone()
+    conn.close()
+    assert json.loads(scheme)["unit"] == "char"
