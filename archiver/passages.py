@@ -152,6 +152,11 @@ _CJK_RANGES = (
     (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F), (0x20000, 0x323AF),
 )  # fmt: skip
 _CJK = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
+#: A text read in characters is read up to this many characters: the 500,000 words an article
+#: may hold (``Settings.max_words``) in characters. Only a page longer than any real article
+#: is cut (the limits let in 4 million characters): its reuse is looked for in its first
+#: million characters, in bounded memory, and its passages stay numbered in the reuse index.
+CHARS_READ = 500_000 * CHARS_PER_WORD
 #: Scaled settings -> the word settings they were made from.
 _BASES: dict[ReuseSettings, ReuseSettings] = {}
 
@@ -321,7 +326,10 @@ def _chars(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     ends = np.concatenate((np.flatnonzero(edges == -1), singles + 1))
     order = np.argsort(starts, kind="stable")
     starts, ends = starts[order].astype(np.int64), ends[order].astype(np.int64)
-    words = [text[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+    # Ideographs repeat (a few thousand make a newspaper): one string object for each.
+    seen: dict[str, str] = {}
+    keep = seen.setdefault
+    words = [keep(w, w) for w in map(text.__getitem__, map(slice, starts.tolist(), ends.tolist()))]
     return words, starts, ends
 
 
@@ -361,8 +369,9 @@ _CUT = re.compile(r"[^\w'’.,]")
 def tokenize(text: str, unit: str | None = None) -> Tokens:
     """Split ``text`` into lowercased words with offsets: ``"Harborton,"`` gives ``harborton``.
 
-    ``unit``: :data:`WORDS` or :data:`CHARS` (each Han ideograph or kana a word of its own);
-    by default the text's own (:func:`unit_of`).
+    ``unit``: :data:`WORDS` or :data:`CHARS` (each Han ideograph or kana a word of its own;
+    the first :data:`CHARS_READ` characters are read); by default the text's own
+    (:func:`unit_of`).
 
     Equal to ``WORD.finditer`` over the casefolded text (over the text itself, casefolding each
     word, when casefolding moves characters, as "ß" -> "ss" does). A long text is read in
@@ -372,6 +381,8 @@ def tokenize(text: str, unit: str | None = None) -> Tokens:
     """
     unit = unit_of(text) if unit is None else unit
     split = _chars if unit == CHARS else _words
+    if unit == CHARS and len(text) > CHARS_READ:
+        text = text[:CHARS_READ]
     pieces = []
     for start, end in _pieces(text):
         piece = text[start:end] if (start, end) != (0, len(text)) else text
