@@ -44,6 +44,14 @@ MIXED = (
 )
 
 
+#: Paragraphs of each article's own.
+OWN_A = (
+    "港务集团当天发表声明称，自动化改造不会导致强制裁员，受影响的员工将获得转岗培训，"
+    "集团愿意在劳动部门的协调下恢复谈判。"
+)
+OWN_B = "随着智能港口建设加快，沿海多个港口正在推进码头自动化改造，用工转型带来的矛盾逐渐显现。"
+
+
 def _page(title: str, site: str, date: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
@@ -78,18 +86,14 @@ def test_a_mixed_chinese_paragraph_is_found_with_exact_spans(write, cli, db_path
         "哈伯顿港码头工人罢工",
         "海港日报",
         "2024-05-20T09:30:00+08:00",
-        [
-            MIXED,
-            "港务集团当天发表声明称，自动化改造不会导致强制裁员，受影响的员工将获得转岗培训，"
-            "集团愿意在劳动部门的协调下恢复谈判。",
-        ],
+        [MIXED, OWN_A],
     )
     second = _page(
         "港口自动化引发劳资矛盾",
         "东海新闻网",
         "2024-05-21T15:10:00+08:00",
         [
-            "随着智能港口建设加快，沿海多个港口正在推进码头自动化改造，用工转型带来的矛盾逐渐显现。",
+            OWN_B,
             MIXED,
             "业内人士认为，自动化可以降低运营成本，但人员安置必须提前规划，否则容易引发冲突。",
         ],
@@ -159,3 +163,28 @@ def test_a_chinese_article_signed_in_words_by_an_older_version_is_indexed_again(
     (scheme,) = conn.execute("SELECT scheme FROM reuse_signatures").fetchone()
     conn.close()
     assert json.loads(scheme)["unit"] == "char"
+
+
+def test_db_check_finds_a_chinese_article_signed_in_words_and_repair_signs_it_again(
+    write, cli, db_path
+):
+    first = _page("码头工人罢工", "海港日报", "2024-05-20T09:30:00+08:00", [MIXED, OWN_A])
+    second = _page("港口自动化", "东海新闻网", "2024-05-21T09:30:00+08:00", [OWN_B, MIXED])
+    assert cli("add", write("a.html", first), write("b.html", second)).exit_code == 0
+    assert cli("db", "check").output.endswith("OK\n")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE reuse_signatures SET scheme = ? WHERE article_id = 2", (scheme_json(),))
+    conn.commit()
+    conn.close()
+    checked = cli("db", "check")
+    assert checked.exit_code == 1
+    assert "1 article was indexed for reuse by another version" in checked.output
+    repaired = cli("db", "check", "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert cli("db", "check").output.endswith("OK\n")
+    conn = sqlite3.connect(db_path)
+    schemes = [json.loads(s) for (s,) in conn.execute("SELECT scheme FROM reuse_signatures")]
+    pairs = conn.execute("SELECT a, b FROM reuse_pairs").fetchall()
+    conn.close()
+    assert [s["unit"] for s in schemes] == ["char", "char"]
+    assert pairs == [(1, 2)]
