@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .charts import CRAWL, TIMELINE_KEY, TRUSTED, UNDATED, Mark, heatmap_html, timeline_svg
 from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
+from .passages import CHARS_PER_WORD
 from .printable import printable
 from .provenance import explain
 from .spreadsheet import csv_row
@@ -138,7 +139,9 @@ def provenance_lines(report: Report) -> list[str]:
         f"Reuse settings: shared passages of {rs.get('min_words')} words or more, found with "
         f"{rs.get('shingle')}-word shingles in {rs.get('window')}-word windows (MinHash, "
         f"{rs.get('num_perm')} permutations in {rs.get('bands')} bands) and verified word by "
-        "word; every setting is in the JSON report's meta.",
+        f"word (Chinese and Japanese in characters, {CHARS_PER_WORD} to a word); every setting "
+        "is in the JSON "
+        "report's meta.",
         f"To make it again: {printable(meta['command'])}",
     ]
 

@@ -76,7 +76,9 @@ _INSERT_PAIR = insert(pairs_t)
 
 @dataclass
 class Pair:
-    """Two articles sharing verified passages; ``a < b``; spans are character offsets."""
+    """Two articles sharing verified passages; ``a < b``; spans are character offsets.
+    ``shared_words`` counts words, or characters / ``CHARS_PER_WORD`` for articles read in
+    characters (Chinese, Japanese), so figures and thresholds mix both scripts fairly."""
 
     a: int
     b: int
