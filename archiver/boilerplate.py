@@ -26,6 +26,7 @@ from .align import Alignment, Span, align
 from .document import Extraction, RemovedLine
 from .models import BoilerplateShingle
 from .passages import (
+    _CJK,
     DEFAULT,
     ReuseSettings,
     Tokens,
@@ -49,6 +50,9 @@ _TITLE_STOPLISTS = (
     "Swedish", "Russian",
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
+#: Runs of Han ideographs and kana (passages.py's characters), and where they start and end.
+_CJK_RUN = re.compile(f"{_CJK.pattern}+")
+_CJK_SPLIT = re.compile(f"({_CJK.pattern}+)")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: A capitalised word after a lowercase word, a comma or a closing bracket: a name, not the
 #: first word of a sentence.
@@ -100,8 +104,24 @@ def _stop_words() -> frozenset[str]:
     return frozenset().union(*(get_stoplist(name) for name in _TITLE_STOPLISTS), _WEEKDAYS)
 
 
+def _title_words(text: str) -> list[str]:
+    """The casefolded words of a title or a name; a run of Han ideographs or kana (written
+    without spaces) gives its character bigrams, most Chinese words being two characters."""
+    out = []
+    for word in _WORD.findall(text.casefold()):
+        if _CJK_RUN.search(word) is None:
+            out.append(word)
+            continue
+        for part in _CJK_SPLIT.split(word):
+            if part and _CJK_RUN.fullmatch(part):
+                out += [part[i : i + 2] for i in range(max(len(part) - 1, 1))]
+            elif part:
+                out.append(part)
+    return out
+
+
 def _name_words(*names: str | None) -> set[str]:
-    return {w for name in names if name for w in _WORD.findall(name.casefold())}
+    return {w for name in names if name for w in _title_words(name)}
 
 
 def title_words(page: Page, other: Page, exclude: frozenset[str] = frozenset()) -> set[str]:
@@ -113,7 +133,7 @@ def title_words(page: Page, other: Page, exclude: frozenset[str] = frozenset()) 
     stop = _stop_words()
     return {
         w
-        for w in map(_base, _WORD.findall(page.title.casefold()))
+        for w in map(_base, _title_words(page.title))
         if len(w) > 1 and not w.isdigit() and w not in stop and w not in names
     }
 

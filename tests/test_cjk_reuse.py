@@ -188,3 +188,40 @@ def test_db_check_finds_a_chinese_article_signed_in_words_and_repair_signs_it_ag
     conn.close()
     assert [s["unit"] for s in schemes] == ["char", "char"]
     assert pairs == [(1, 2)]
+
+
+def test_chinese_titles_tell_one_story_from_another_by_character_bigrams():
+    """Learned boilerplate needs different stories: a Chinese title is one or two runs of
+    characters, compared in bigrams (most Chinese words are two characters)."""
+    from archiver.boilerplate import Page, relation, title_words
+
+    strike = Page(1, "临江港码头工人罢工 抗议自动化吊机计划", "海港日报")
+    same = Page(2, "临江港工人罢工抗议自动化吊机", "东海新闻网")
+    typhoon = Page(3, "台风逼近 东海六条客运航线明起停航", "东海新闻网")
+    assert {"罢工", "码头", "自动"} <= title_words(strike, typhoon)
+    assert "东海" not in title_words(typhoon, strike)  # the outlet's own name never counts
+    assert relation(strike, same, "", "").same_story(DEFAULT)
+    assert relation(strike, typhoon, "", "").unrelated(DEFAULT)
+    english = Page(4, "Regulator approves Calder Bay wind farm", "The National Ledger")
+    assert title_words(english, strike) == set("regulator approves calder bay wind farm".split())
+
+
+def test_an_outlets_follow_up_keeps_the_background_paragraph_it_repeats(write, cli):
+    """Two stories of one outlet about one strike end with the same background paragraph:
+    their titles share their words (in character bigrams), so it is the outlet's own reuse,
+    not its template (read as whole runs of characters, the titles shared nothing)."""
+    first = _page(
+        "临江港码头工人罢工 抗议自动化吊机计划",
+        "海港日报",
+        "2024-05-20T09:30:00+08:00",
+        [OWN_A, "工会表示，罢工将持续至少三天，目前已有40多艘货轮在锚地等候靠泊。", MIXED],
+    )
+    second = _page(
+        "临江港码头罢工第二天 自动化吊机计划仍无进展",
+        "海港日报",
+        "2024-05-21T09:30:00+08:00",
+        [OWN_B, "业内人士认为，自动化可以降低运营成本，但人员安置必须提前规划。", MIXED],
+    )
+    assert cli("add", write("a.html", first), write("b.html", second)).exit_code == 0
+    report = json.loads(cli("report", "--format", "json").output)
+    assert [(p["a"], p["b"]) for p in report["pairs"]] == [(1, 2)]
