@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .charts import CRAWL, TIMELINE_KEY, TRUSTED, UNDATED, Mark, heatmap_html, timeline_svg
 from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
 from .passages import CHARS_PER_WORD
-from .printable import printable
+from .printable import fit, printable
 from .provenance import explain
 from .spreadsheet import csv_row
 
@@ -218,7 +218,7 @@ def text(report: Report) -> str:
     )
     for o in report.outlets:
         lines.append(
-            f"  {printable(o.outlet)[:28]:<28} {o.articles:>8} {o.original_share:>8.0%} "
+            f"  {fit(printable(o.outlet), 28)} {o.articles:>8} {o.original_share:>8.0%} "
             f"{o.copies_attributed:>9} {o.copies_unattributed:>10} "
             f"{o.copied_by_others:>16}"
         )

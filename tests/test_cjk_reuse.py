@@ -225,3 +225,34 @@ def test_an_outlets_follow_up_keeps_the_background_paragraph_it_repeats(write, c
     assert cli("add", write("a.html", first), write("b.html", second)).exit_code == 0
     report = json.loads(cli("report", "--format", "json").output)
     assert [(p["a"], p["b"]) for p in report["pairs"]] == [(1, 2)]
+
+
+def test_tables_keep_their_columns_with_chinese_outlet_names():
+    from archiver.printable import fit
+
+    assert fit("海港日报", 10) == "海港日报  "  # four wide characters take eight columns
+    assert fit("东海新闻网东海新闻网", 9, ellipsis=True) == "东海新闻…"
+    assert fit("东海新闻网", 5) == "东海 "  # a wide character never straddles the edge
+    assert fit("The National Ledger", 10) == "The Nation"
+    assert fit("riversidecourier.example", 12, ellipsis=True) == "riversideco…"
+    assert fit("El Faro Costero", 16) == "El Faro Costero "
+
+
+def test_the_report_outlet_table_lines_up_chinese_and_latin_names(write, cli):
+    import unicodedata
+
+    pages = (
+        ("a.html", _page("码头工人罢工", "海港日报", "2024-05-20T09:30:00+08:00", [MIXED, OWN_A])),
+        ("b.html", _page("港口自动化", "东海新闻网", "2024-05-21T09:30:00+08:00", [OWN_B, MIXED])),
+    )
+    for name, content in pages:
+        assert cli("add", write(name, content)).exit_code == 0
+    out = cli("report").output
+    rows = out[out.index("Outlets:") :].split("\n\n")[0].splitlines()[2:]
+    assert len(rows) == 2
+
+    def columns(line: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+    # Every row ends its last column at the same terminal column.
+    assert len({columns(line) for line in rows}) == 1, rows
