@@ -256,3 +256,20 @@ def test_the_report_outlet_table_lines_up_chinese_and_latin_names(write, cli):
 
     # Every row ends its last column at the same terminal column.
     assert len({columns(line) for line in rows}) == 1, rows
+
+
+def test_the_edits_of_a_chinese_copy_are_the_characters_changed():
+    """The report names and marks what an edited copy changed: in Chinese the characters,
+    not the whole clause between two commas."""
+    from archiver.render import edits, word_diff
+
+    a = "临江港去年完成集装箱吞吐量约410万标准箱，同比增长百分之九。"
+    b = "临江港去年完成集装箱吞吐量约420万标准箱，同比增长百分之十。"
+    assert edits(a, b) == [("410", "420"), ("九", "十")]
+    changed = [b[start:end] for start, end, same in word_diff(a, b)[1] if not same]
+    assert changed == ["420", "十"]
+    # English is compared in words, as before.
+    assert edits("Farmers said 14 percent", "Growers said 15 percent") == [
+        ("Farmers", "Growers"),
+        ("14", "15"),
+    ]
