@@ -669,8 +669,13 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # Quotations
 # ---------------------------------------------------------------------------------------------
 
-#: A quotation within one paragraph: straight or typographic double quotes, guillemets.
-_QUOTED = re.compile(r'"[^"\n]{8,}"|“[^”\n]{8,}”|„[^“”\n]{8,}[“”]|«[^»\n]{8,}»|»[^«\n]{8,}«')
+#: A quotation within one paragraph: straight or typographic double quotes, guillemets, corner
+#: brackets.
+_QUOTED = re.compile(
+    r'"[^"\n]{8,}"|“[^”\n]{8,}”|„[^“”\n]{8,}[“”]|«[^»\n]{8,}»|»[^«\n]{8,}«'
+    # Japanese and traditional Chinese corner brackets.
+    r"|「[^」\n]{8,}」|『[^』\n]{8,}』"
+)
 #: Share of the shared text, on both sides, that must lie inside quotation marks.
 QUOTATION_SHARE = 0.6
 

@@ -273,3 +273,26 @@ def test_the_edits_of_a_chinese_copy_are_the_characters_changed():
         ("Farmers", "Growers"),
         ("14", "15"),
     ]
+
+
+def test_a_statement_two_japanese_articles_quote_is_a_shared_quotation(write, cli):
+    said = (
+        "「子どもへの体罰は、しつけのためであっても決して許されない。法律の改正によって、"
+        "すべての家庭で子どもの権利が守られるよう、国として全力で取り組んでいく」"
+    )
+    first = _page(
+        "体罰禁止の法律が成立",
+        "港湾新聞",
+        "2024-06-19T09:00:00+09:00",
+        [f"厚生労働大臣は十九日の記者会見で{said}と述べた。", "改正法は来年四月に施行される。"],
+    )
+    second = _page(
+        "改正児童虐待防止法が成立 大臣がコメント",
+        "海事ニュース",
+        "2024-06-20T09:00:00+09:00",
+        [f"法律の成立を受けて、大臣は{said}と話した。", "専門家からは支援の強化を求める声も出た。"],
+    )
+    assert cli("add", write("a.html", first), write("b.html", second)).exit_code == 0
+    (pair,) = json.loads(cli("report", "--format", "json").output)["pairs"]
+    assert pair["kind"] == "quotation"
+    assert pair["confidence"] in ("low", "undetermined")
