@@ -296,3 +296,23 @@ def test_a_statement_two_japanese_articles_quote_is_a_shared_quotation(write, cl
     (pair,) = json.loads(cli("report", "--format", "json").output)["pairs"]
     assert pair["kind"] == "quotation"
     assert pair["confidence"] in ("low", "undetermined")
+
+
+def test_a_chinese_copy_that_credits_its_source_is_attributed(write, cli):
+    """'据海港日报报道' (according to Haigang Daily) before the copied paragraph credits it;
+    the same copy without the credit is not attributed."""
+    first = _page("码头工人罢工", "海港日报", "2024-05-20T09:30:00+08:00", [MIXED, OWN_A])
+    credited = _page(
+        "港口自动化",
+        "东海新闻网",
+        "2024-05-22T09:30:00+08:00",
+        [OWN_B, f"据海港日报报道，{MIXED}"],
+    )
+    silent = _page("港口自动化引发争议", "南湾晚报", "2024-05-23T09:30:00+08:00", [OWN_B, MIXED])
+    for name, content in (("a.html", first), ("b.html", credited), ("c.html", silent)):
+        assert cli("add", write(name, content)).exit_code == 0
+    report = json.loads(cli("report", "--format", "json").output)
+    pairs = {(p["a"], p["b"]): p for p in report["pairs"]}
+    assert (pairs[(1, 2)]["source"], pairs[(1, 2)]["attributed"]) == (1, True)
+    assert any("据海港日报报道" in e for e in pairs[(1, 2)]["evidence"])
+    assert (pairs[(1, 3)]["source"], pairs[(1, 3)]["attributed"]) == (1, False)
