@@ -25,7 +25,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from .align import Alignment, Span, align
 from .document import Extraction, RemovedLine
 from .models import BoilerplateShingle
-from .passages import DEFAULT, ReuseSettings, Tokens, is_member, shingle_hashes, tokenize
+from .passages import (
+    _CJK,
+    DEFAULT,
+    ReuseSettings,
+    Tokens,
+    is_member,
+    resolve,
+    shingle_hashes,
+    tokenize,
+)
 
 #: The reason given to lines removed as learned boilerplate (``show --removed``).
 REASON = "shared-boilerplate"
@@ -41,6 +50,9 @@ _TITLE_STOPLISTS = (
     "Swedish", "Russian",
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
+#: Runs of Han ideographs and kana (passages.py's characters), and where they start and end.
+_CJK_RUN = re.compile(f"{_CJK.pattern}+")
+_CJK_SPLIT = re.compile(f"({_CJK.pattern}+)")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: A capitalised word after a lowercase word, a comma or a closing bracket: a name, not the
 #: first word of a sentence.
@@ -92,8 +104,24 @@ def _stop_words() -> frozenset[str]:
     return frozenset().union(*(get_stoplist(name) for name in _TITLE_STOPLISTS), _WEEKDAYS)
 
 
+def _title_words(text: str) -> list[str]:
+    """The casefolded words of a title or a name; a run of Han ideographs or kana (written
+    without spaces) gives its character bigrams, most Chinese words being two characters."""
+    out = []
+    for word in _WORD.findall(text.casefold()):
+        if _CJK_RUN.search(word) is None:
+            out.append(word)
+            continue
+        for part in _CJK_SPLIT.split(word):
+            if part and _CJK_RUN.fullmatch(part):
+                out += [part[i : i + 2] for i in range(max(len(part) - 1, 1))]
+            elif part:
+                out.append(part)
+    return out
+
+
 def _name_words(*names: str | None) -> set[str]:
-    return {w for name in names if name for w in _WORD.findall(name.casefold())}
+    return {w for name in names if name for w in _title_words(name)}
 
 
 def title_words(page: Page, other: Page, exclude: frozenset[str] = frozenset()) -> set[str]:
@@ -105,7 +133,7 @@ def title_words(page: Page, other: Page, exclude: frozenset[str] = frozenset()) 
     stop = _stop_words()
     return {
         w
-        for w in map(_base, _WORD.findall(page.title.casefold()))
+        for w in map(_base, _title_words(page.title))
         if len(w) > 1 and not w.isdigit() and w not in stop and w not in names
     }
 
@@ -218,8 +246,8 @@ def _verbatim(a_text: str, b_text: str, span: Span, settings: ReuseSettings) -> 
     themselves (the alignment's runs break where learned boilerplate was left out, which is
     no edit): words replaced (but for names by names), and words added or dropped a few at a
     time, are edits; at most ``1 - settings.verbatim_share`` of the words may be."""
-    ta = tokenize(a_text[span.a_start : span.a_end])
-    tb = tokenize(b_text[span.b_start : span.b_end])
+    ta = tokenize(a_text[span.a_start : span.a_end], settings.unit)
+    tb = tokenize(b_text[span.b_start : span.b_end], settings.unit)
     names_a = _capitalised(a_text, span.a_start, ta)
     names_b = _capitalised(b_text, span.b_start, tb)
     edited = 0
@@ -551,7 +579,7 @@ def known_ranges(
     """Character ranges of ``text`` covered by known boilerplate shingles."""
     if known is None or not len(known):
         return []
-    tokens = tokenize(text)
+    tokens, settings = resolve(text, settings)
     k = settings.shingle
     if len(tokens) < k:
         return []
@@ -596,7 +624,7 @@ def strip_known(
     conn: Connection, extraction: Extraction, settings: ReuseSettings = DEFAULT
 ) -> Extraction:
     """Remove from a new cleaning the lines the archive has learned to be boilerplate."""
-    tokens = tokenize(extraction.text)
+    tokens, settings = resolve(extraction.text, settings)
     known = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
     return strip_lines(extraction, known_lines(extraction.text, tokens, known, settings))
 

@@ -806,11 +806,15 @@ def _signatures(
 ) -> Iterator[tuple[int, tuple[int, ...]]]:
     """Each well-formed signature of an existing article, as the band fingerprint it makes,
     in article order; what is wrong with the others goes into ``found`` (when given)."""
-    from .minhash import from_bytes, scheme_json
-    from .passages import DEFAULT
+    from .minhash import from_bytes, scheme_json, schemes
+    from .passages import CHARS, DEFAULT, in_unit
     from .reuse import _settings_of
 
-    current = scheme_json(DEFAULT)
+    # Signed in words or in characters (Chinese, Japanese): both are this version's, each
+    # for the articles read in its unit.
+    current = schemes(DEFAULT)
+    in_chars = _read_in_characters(conn) if found is not None else set()
+    by_chars = scheme_json(in_unit(DEFAULT, CHARS))
     rows = conn.exec_driver_sql(
         "SELECT article_id, scheme, passages, data FROM reuse_signatures ORDER BY article_id"
     )
@@ -823,7 +827,9 @@ def _signatures(
                 found.orphan_signatures += 1
             continue
         settings = _settings_of(scheme, DEFAULT)
-        if scheme != current and found is not None:
+        if found is not None and (
+            scheme not in current or (scheme == by_chars) != (article_id in in_chars)
+        ):
             found.other_scheme.add(article_id)
             plan.reindex.add(article_id)
         if (
@@ -837,6 +843,24 @@ def _signatures(
             continue
         sigs = from_bytes(data, settings.num_perm).reshape(-1, settings.num_perm)
         yield article_id, _band_fingerprint(article_id, sigs, settings)
+
+
+#: Text that may be Chinese or Japanese: a Han ideograph or kana of the basic plane.
+_CJK_GLOB = "*[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
+_CJK_REGEX = "[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+
+
+def _read_in_characters(conn: Connection) -> set[int]:
+    """The articles whose text is read in characters (Chinese, Japanese): their signatures
+    must be made in characters (an older version signed them in words)."""
+    from .passages import CHARS, unit_of
+
+    if conn.dialect.name == "sqlite":
+        where, pattern = "clean_text GLOB ?", _CJK_GLOB
+    else:
+        where, pattern = "clean_text ~ %s", _CJK_REGEX
+    rows = conn.exec_driver_sql(f"SELECT id, clean_text FROM articles WHERE {where}", (pattern,))
+    return {article_id for article_id, text in rows if unit_of(text or "") == CHARS}
 
 
 def _bands_by_article(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None:

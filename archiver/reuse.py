@@ -21,16 +21,20 @@ from .boilerplate import (
 )
 from .boilerplate import learn as remember
 from .document import Extraction
-from .minhash import EMPTY, band_keys, from_bytes, is_empty, scheme_json, sign, to_bytes
+from .minhash import EMPTY, band_keys, from_bytes, is_empty, scheme_json, schemes, sign, to_bytes
 from .models import Article, ArticleField, LshBand, RemovedLine, ReusePair, ReuseSignature
 from .passages import (
     DEFAULT,
     ReuseSettings,
     Tokens,
+    in_unit,
     is_member,
+    resolve,
     shingle_hashes,
     split_passages,
     tokenize,
+    unit_of,
+    words_equivalent,
 )
 from .provenance import ArticleFacts, Provenance, as_quotation, decide, is_quotation
 from .store import placeholder
@@ -73,7 +77,9 @@ _INSERT_PAIR = insert(pairs_t)
 
 @dataclass
 class Pair:
-    """Two articles sharing verified passages; ``a < b``; spans are character offsets."""
+    """Two articles sharing verified passages; ``a < b``; spans are character offsets.
+    ``shared_words`` counts words, or characters / ``CHARS_PER_WORD`` for articles read in
+    characters (Chinese, Japanese), so figures and thresholds mix both scripts fairly."""
 
     a: int
     b: int
@@ -129,8 +135,9 @@ def signatures(
     """MinHash signatures of a clean text's passages: shape (passages, num_perm).
 
     ``ignore``: shingles learned to be boilerplate, left out; a window made mostly of them
-    (``settings.boilerplate_window``) is left out whole (its signature is empty)."""
-    tokens = tokenize(text) if isinstance(text, str) else text
+    (``settings.boilerplate_window``) is left out whole (its signature is empty). A text in
+    a script without word spaces is signed in characters (:func:`passages.resolve`)."""
+    tokens, settings = resolve(text, settings)
     shingles = shingle_hashes(tokens, settings.shingle)
     passages = split_passages(tokens, settings)
     sigs = sign(shingles, passages, settings, ignore)
@@ -156,7 +163,8 @@ def index_article(
 ) -> None:
     """Store an article's signatures and add its passages to the LSH index (incremental).
     ``signed``: the signatures when already computed."""
-    stored = signatures(text, settings, ignore) if signed is None else signed
+    tokens, settings = resolve(text, settings)
+    stored = signatures(tokens, settings, ignore) if signed is None else signed
     conn.execute(
         _INSERT_SIGNATURE,
         {
@@ -195,20 +203,26 @@ def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> li
 
 def stale_signatures(conn: Connection, settings: ReuseSettings = DEFAULT) -> int:
     """How many articles were signed under another scheme (other settings or datasketch):
-    their passages cannot match new ones until they are cleaned and indexed again."""
+    their passages cannot match new ones until they are cleaned and indexed again. Words
+    and characters are both this version's schemes."""
     return conn.execute(
         select(func.count())
         .select_from(signatures_t)
-        .where(signatures_t.c.scheme != scheme_json(settings))
+        .where(signatures_t.c.scheme.not_in(sorted(schemes(settings))))
     ).scalar_one()
 
 
 def index_is_current(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> bool:
-    """Whether the article is indexed for reuse under this version's scheme."""
-    stored = conn.execute(
-        select(signatures_t.c.scheme).where(signatures_t.c.article_id == article_id)
-    ).scalar()
-    return stored == scheme_json(settings)
+    """Whether the article is indexed for reuse under this version's scheme for its text's
+    unit (a Chinese article signed in words before characters existed is not)."""
+    row = conn.execute(
+        select(signatures_t.c.scheme, articles_t.c.clean_text)
+        .join(articles_t, articles_t.c.id == signatures_t.c.article_id)
+        .where(signatures_t.c.article_id == article_id)
+    ).first()
+    if row is None:
+        return False
+    return row.scheme == scheme_json(in_unit(settings, unit_of(row.clean_text or "")))
 
 
 def _settings_of(stored_scheme: str, settings: ReuseSettings) -> ReuseSettings:
@@ -262,6 +276,7 @@ def candidates(
     full signature tells them from a copied passage for the price of a comparison, not an
     alignment. ``signed``: the text's signatures when already computed.
     """
+    text, settings = resolve(text, settings)
     sigs = signatures(text, settings, ignore) if signed is None else signed
     if not len(sigs):
         return []
@@ -407,7 +422,14 @@ def template_words(conn: Connection, text: str, tokens: Tokens, outlet: str | No
 
 
 def _align(first: ArticleFacts, second: ArticleFacts, settings, ignore) -> Alignment:
-    return align(first.text, second.text, settings, ignore=ignore if len(ignore) else None)
+    # In the unit of the article being added: its word ranges are read from the spans.
+    return align(
+        first.text,
+        second.text,
+        settings,
+        ignore=ignore if len(ignore) else None,
+        unit=settings.unit,
+    )
 
 
 def _ordered(x: ArticleFacts, y: ArticleFacts) -> tuple[ArticleFacts, ArticleFacts]:
@@ -423,7 +445,7 @@ def make_pair(first: ArticleFacts, second: ArticleFacts, alignment: Alignment) -
     return Pair(
         first.id,
         second.id,
-        alignment.shared_words,
+        words_equivalent(alignment.shared_words, alignment.unit),
         alignment.coverage_a,
         alignment.coverage_b,
         [s.offsets() for s in alignment.spans],
@@ -474,7 +496,8 @@ def _revise(
         first = texts[a].text
         shared = [first[s[0] : s[1]] for s in json.loads(spans)]
         if not any(
-            is_member(shingle_hashes(tokenize(t), settings.shingle), learned).any() for t in shared
+            is_member(shingle_hashes(tokenize(t, settings.unit), settings.shingle), learned).any()
+            for t in shared
         ):
             continue
         _delete_pair(conn, a, b)
@@ -558,7 +581,7 @@ def _find(
 ) -> Found:
     """One pass of :func:`find_reuse` over ``text``. When ``learn`` is set and whole lines are
     found to be boilerplate, nothing is indexed or stored: the lines are returned."""
-    tokens = tokenize(text)
+    tokens, settings = resolve(text, settings)
     ignore = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
     signed = signatures(tokens, settings, ignore if len(ignore) else None)
     found = candidates(conn, article_id, tokens, settings, signed=signed)
