@@ -16,6 +16,17 @@ HIT_START, HIT_END = "\ue000", "\ue001"
 #: BM25 column weights: a match in the title counts ten times one in the body.
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 SNIPPET_TOKENS = 16
+#: The word index, and the trigram index of Chinese and Japanese text (migration 0007).
+WORD_TABLE, CJK_TABLE = "articles_fts", "articles_cjk_fts"
+#: Snippets of the trigram index count characters, not words.
+CJK_SNIPPET_TOKENS = 40
+#: A character of a script written without spaces (kana, CJK ideographs): a query holding one
+#: searches the trigram index, which matches any substring of three characters or more.
+CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+TRIGRAM = 3
+#: Characters of context each side of the first match in a snippet made without FTS5.
+LIKE_CONTEXT = 20
+_SYNTAX = re.compile(r"[()*^:]|\b(?:AND|OR|NOT|NEAR)\b")
 ORDERS = ("relevance", "date")
 _FTS_ERROR = re.compile(r"^(?:fts5: )?(.*)$")
 # A query is quoted strings and other tokens; "don't", "COVID-19" and "U.N." are words to a
@@ -128,6 +139,7 @@ def search(
         raise UsageError("the query is empty; give words to search for")
     if archive.db.engine.dialect.name != "sqlite":
         raise ArchiveError("search needs an SQLite archive (it uses SQLite's FTS5)")
+    table = CJK_TABLE if CJK_CHAR.search(query) else WORD_TABLE
     filters, params = [], {"query": match, "limit": limit}
     if outlet:
         filters.append("lower(a.outlet) = lower(:outlet)")
@@ -141,14 +153,24 @@ def search(
     if until:
         filters.append("substr(a.published, 1, :until_len) <= :until")
         params.update(until=until, until_len=len(until))
+    if table == CJK_TABLE and (short := _short_terms(query, literal)):
+        # Trigrams cannot match one or two characters: such words are looked for as they are.
+        if not literal and _SYNTAX.search(query):
+            raise UsageError(
+                f"{short[0]!r} is too short to combine with search operators (Chinese and "
+                "Japanese words of one or two characters are searched as plain words only); "
+                "search for the words alone or use longer ones"
+            )
+        hits = _substring_search(archive, _terms(query), filters, params, order, limit)
+        return _ranked(hits)
     try:
         with archive.db.reading() as conn:
-            ranked = conn.execute(text(_ranking_sql(filters, order)), params).all()
+            ranked = conn.execute(text(_ranking_sql(filters, order, table)), params).all()
             # Snippets and article fields only for the hits shown, not for every match; one
             # rowid at a time, which FTS5 answers without evaluating the query over the index.
             # The score comes from the ranking: BM25 here would count each term's documents
             # again for every hit (20 ms a hit for a word in every article of 100,000).
-            details = text(_DETAILS_SQL)
+            details = text(_details_sql(table))
             rows = [
                 conn.execute(details, {"query": match, "id": i}).one_or_none() for i, _ in ranked
             ]
@@ -160,6 +182,11 @@ def search(
         for i, score in ranked
         if i in by_id
     ]
+    return _ranked(hits)
+
+
+def _ranked(hits: list[SearchHit]) -> list[SearchHit]:
+    """Number the hits in their order and give each its relevance next to the best."""
     best = min((h.score for h in hits), default=0.0)  # BM25 in SQLite: more negative is better
     for rank, hit in enumerate(hits, 1):
         hit.rank = rank
@@ -167,20 +194,30 @@ def search(
     return hits
 
 
-_SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-_DETAILS_SQL = f"""
+def _score(table: str) -> str:
+    return f"bm25({table}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+
+
+def _details_sql(table: str) -> str:
+    tokens = CJK_SNIPPET_TOKENS if table == CJK_TABLE else SNIPPET_TOKENS
+    return f"""
     SELECT a.id, a.title, a.outlet, a.author, a.published,
-           snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS}),
-           (SELECT f.source FROM article_fields f WHERE f.article_id = a.id
-            AND f.name = 'published')
-    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-    WHERE articles_fts MATCH :query AND articles_fts.rowid = :id
+           snippet({table}, 1, '{HIT_START}', '{HIT_END}', '…', {tokens}),
+           ({_PUBLISHED_SOURCE})
+    FROM {table} JOIN articles a ON a.id = {table}.rowid
+    WHERE {table} MATCH :query AND {table}.rowid = :id
 """
 
 
-def _ranking_sql(filters: list[str], order: str) -> str:
+_PUBLISHED_SOURCE = (
+    "SELECT f.source FROM article_fields f WHERE f.article_id = a.id AND f.name = 'published'"
+)
+
+
+def _ranking_sql(filters: list[str], order: str, table: str = WORD_TABLE) -> str:
     """The ids and scores of the best ``limit`` matches, from the index alone where it can
     (BM25 costs nothing more here: each term's document count is taken once a statement)."""
+    score = _score(table)
     if order == "relevance":
         restrict = (
             f" AND rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(filters)})"
@@ -188,14 +225,80 @@ def _ranking_sql(filters: list[str], order: str) -> str:
             else ""
         )
         return (
-            f"SELECT rowid, {_SCORE} FROM articles_fts WHERE articles_fts MATCH :query{restrict} "
-            f"ORDER BY {_SCORE} LIMIT :limit"
+            f"SELECT rowid, {score} FROM {table} WHERE {table} MATCH :query{restrict} "
+            f"ORDER BY {score} LIMIT :limit"
         )
-    where = " AND ".join(["articles_fts MATCH :query", *filters])
+    where = " AND ".join([f"{table} MATCH :query", *filters])
     return (
-        f"SELECT a.id, {_SCORE} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        f"SELECT a.id, {score} FROM {table} JOIN articles a ON a.id = {table}.rowid "
         f"WHERE {where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT :limit"
     )
+
+
+def _terms(query: str) -> list[str]:
+    """The words of a query without operators, quotes taken off phrases."""
+    found = []
+    for token in _QUOTED_OR_TOKEN.findall(query):
+        if token.startswith('"'):
+            token = token.strip('"').replace('""', '"')
+        token = token.strip()
+        if token and token not in "()," and token not in _OPERATORS:
+            found.append(token)
+    return found
+
+
+def _short_terms(query: str, literal: bool) -> list[str]:
+    """The words of a query too short for the trigram index to match."""
+    words = query.split() if literal else _terms(query)
+    return [w for w in words if len(w.strip('"*^')) < TRIGRAM]
+
+
+def _substring_search(
+    archive: Archive, terms: list[str], filters: list[str], params: dict, order: str, limit: int
+) -> list[SearchHit]:
+    """Articles of the Chinese and Japanese index holding every term as it is (SQL LIKE),
+    scored like BM25's sign (lower is better): -(title occurrences x TITLE_WEIGHT + text
+    occurrences x BODY_WEIGHT) over the text's length in thousands of characters."""
+    likes = []
+    for i, term in enumerate(terms):
+        params[f"t{i}"] = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+        likes.append(f"(a.title LIKE :t{i} ESCAPE '\\' OR a.clean_text LIKE :t{i} ESCAPE '\\')")
+    where = " AND ".join([f"a.id IN (SELECT id FROM {CJK_TABLE}_docsize)", *likes, *filters])
+    sql = (
+        f"SELECT a.id, a.title, a.outlet, a.author, a.published, a.clean_text, "
+        f"({_PUBLISHED_SOURCE}) FROM articles a WHERE {where}"
+    )
+    with archive.db.reading() as conn:
+        rows = conn.execute(text(sql), params).all()
+    hits = []
+    for article_id, title, outlet, author, published, body, source in rows:
+        folded_title, folded_body = (title or "").casefold(), body.casefold()
+        count = sum(
+            TITLE_WEIGHT * folded_title.count(t.casefold())
+            + BODY_WEIGHT * folded_body.count(t.casefold())
+            for t in terms
+        )
+        score = -count / max(1.0, len(body) / 1000)
+        snippet = _substring_snippet(body, terms)
+        hits.append(SearchHit(article_id, title, outlet, author, published, score, snippet, source))
+    if order == "date":
+        hits.sort(key=lambda h: (h.published is None, h.published or "", h.id), reverse=True)
+        hits.sort(key=lambda h: h.published is None)
+    else:
+        hits.sort(key=lambda h: (h.score, h.id))
+    return hits[:limit]
+
+
+def _substring_snippet(body: str, terms: list[str]) -> str:
+    """Text around the first match of a term, every term in it marked as FTS5 marks them."""
+    folded = body.casefold()
+    found = [i for t in terms if (i := folded.find(t.casefold())) >= 0]
+    first = min(found, default=0)
+    start, end = max(0, first - LIKE_CONTEXT), min(len(body), first + 3 * LIKE_CONTEXT)
+    window = _SPACES.sub(" ", body[start:end])
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I)
+    marked = pattern.sub(lambda m: HIT_START + m.group(0) + HIT_END, window)
+    return ("…" if start else "") + marked.strip() + ("…" if end < len(body) else "")
 
 
 def _explain(query: str, exc: OperationalError) -> str:
