@@ -167,7 +167,7 @@ def test_the_metadata_titles_the_tables_and_its_queries_run(samples_archive):
     assert copies.json()[0]["source_outlet"] == "Meridian Press Agency"
     assert {"source_outlet", "copying_outlet", "copies", "uncredited"} <= set(whom.json()[0])
     assert sum(r["lines"] for r in removed.json()) > 0
-    listed = page.text.split("hidden tables")[0]
+    listed = page.text.rsplit("hidden tables", 1)[0]
     for shown in ("News archive", "Pairs of an article, with both texts", "Who copies whom"):
         assert shown in listed
     for name in ("articles", "article_fields", "removed_lines", "reuse_pairs"):
