@@ -751,7 +751,7 @@ def _merge(left: Iterable, right: Iterable) -> Iterator[tuple[int, tuple | None,
 def _cjk(db: Database, report: Report) -> None:
     """The Chinese and Japanese index holds exactly the articles with such characters (its
     words are FTS5's to keep: a rebuild makes them again from the articles)."""
-    has_cjk = re.search(r"WHERE (\(a\.title GLOB .*\))", _cjk_statements()[-1], re.S).group(1)
+    has_cjk = _search_migration().has_cjk("a")
     missing, extra = Tally(), Tally()
     with _snapshot(db) as conn:
         for (article_id,) in conn.exec_driver_sql(

@@ -258,35 +258,45 @@ def _substring_search(
 ) -> list[SearchHit]:
     """Articles of the Chinese and Japanese index holding every term as it is (SQL LIKE),
     scored like BM25's sign (lower is better): -(title occurrences x TITLE_WEIGHT + text
-    occurrences x BODY_WEIGHT) over the text's length in thousands of characters."""
-    likes = []
+    occurrences x BODY_WEIGHT) over the text's length in thousands of characters. Ranked in
+    SQL; texts are read back only for the snippets of the hits shown."""
+    likes, counts = [], []
+    title = "coalesce(a.title, '')"
     for i, term in enumerate(terms):
         params[f"t{i}"] = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+        params[f"w{i}"] = term
         likes.append(f"(a.title LIKE :t{i} ESCAPE '\\' OR a.clean_text LIKE :t{i} ESCAPE '\\')")
-    where = " AND ".join([f"a.id IN (SELECT id FROM {CJK_TABLE}_docsize)", *likes, *filters])
-    sql = (
-        f"SELECT a.id, a.title, a.outlet, a.author, a.published, a.clean_text, "
-        f"({_PUBLISHED_SOURCE}) FROM articles a WHERE {where}"
-    )
-    with archive.db.reading() as conn:
-        rows = conn.execute(text(sql), params).all()
-    hits = []
-    for article_id, title, outlet, author, published, body, source in rows:
-        folded_title, folded_body = (title or "").casefold(), body.casefold()
-        count = sum(
-            TITLE_WEIGHT * folded_title.count(t.casefold())
-            + BODY_WEIGHT * folded_body.count(t.casefold())
-            for t in terms
+        counts.append(
+            f"{TITLE_WEIGHT} * {_occurrences(title, i)} "
+            f"+ {BODY_WEIGHT} * {_occurrences('a.clean_text', i)}"
         )
-        score = -count / max(1.0, len(body) / 1000)
-        snippet = _substring_snippet(body, terms)
-        hits.append(SearchHit(article_id, title, outlet, author, published, score, snippet, source))
-    if order == "date":
-        hits.sort(key=lambda h: (h.published is None, h.published or "", h.id), reverse=True)
-        hits.sort(key=lambda h: h.published is None)
-    else:
-        hits.sort(key=lambda h: (h.score, h.id))
-    return hits[:limit]
+    score = f"-({' + '.join(counts)}) / max(1.0, length(a.clean_text) / 1000.0)"
+    where = " AND ".join([f"a.id IN (SELECT id FROM {CJK_TABLE}_docsize)", *likes, *filters])
+    ordering = (
+        "score, a.id"
+        if order == "relevance"
+        else "a.published IS NULL, a.published DESC, a.id DESC"
+    )
+    ranking = f"SELECT a.id, {score} AS score FROM articles a WHERE {where} ORDER BY {ordering}"
+    details = text(
+        "SELECT a.id, a.title, a.outlet, a.author, a.published, a.clean_text, "
+        f"({_PUBLISHED_SOURCE}) FROM articles a WHERE a.id = :id"
+    )
+    hits = []
+    with archive.db.reading() as conn:
+        ranked = conn.execute(text(ranking + " LIMIT :limit"), params).all()
+        for article_id, score_ in ranked:
+            row = conn.execute(details, {"id": article_id}).one()
+            snippet = _substring_snippet(row[5], terms)
+            hits.append(SearchHit(*row[:5], float(score_), snippet, row[6]))
+    return hits
+
+
+def _occurrences(column: str, i: int) -> str:
+    """How many times term ``i`` occurs in ``column`` (ASCII case ignored, as LIKE does)."""
+    return (
+        f"((length(lower({column})) - length(replace(lower({column}), :w{i}, ''))) / length(:w{i}))"
+    )
 
 
 def _substring_snippet(body: str, terms: list[str]) -> str:

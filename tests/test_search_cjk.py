@@ -123,6 +123,7 @@ def test_a_two_character_chinese_word_finds_both_articles(archive_in_three_langu
     assert hits[0]["relevance"] == 1.0 > hits[1]["relevance"] > 0
     assert _ids(cli, "港") == [1, 2, 3]  # one character: the Japanese article has it too
     assert _ids(cli, "鱼群") == [2]
+    assert _ids(cli, "港%") == _ids(cli, "港_") == []  # LIKE's wildcards are plain characters
 
 
 def test_longer_words_use_the_trigram_index_with_ranking_and_snippets(

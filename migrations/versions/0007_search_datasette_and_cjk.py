@@ -29,11 +29,20 @@ depends_on = None
 #: A GLOB that matches text holding a character of a script written without spaces: kana,
 #: CJK unified ideographs (with extension A) and compatibility ideographs.
 CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*"
-_HAS_CJK = "({row}.title GLOB '{glob}' OR {row}.clean_text GLOB '{glob}')"
+#: The first byte in UTF-8 of every such character (U+3000-U+9FFF, U+F000-U+FFFF). Looking
+#: for these bytes first spares English text the GLOB: measured on 4,200-character English
+#: texts, 0.14 ms against 0.56 ms for the GLOB alone (it tests a class at every position).
+CJK_LEAD_BYTES = ("E3", "E4", "E5", "E6", "E7", "E8", "E9", "EF")
 
 
-def _has_cjk(row: str) -> str:
-    return _HAS_CJK.format(row=row, glob=CJK_GLOB)
+def has_cjk(row: str) -> str:
+    """An SQL condition: ``row`` (new, old, or a table alias) has such a character in its
+    title or clean text."""
+    tests = []
+    for column in (f"{row}.title", f"{row}.clean_text"):
+        lead = " OR ".join(f"instr(CAST({column} AS BLOB), X'{b}')" for b in CJK_LEAD_BYTES)
+        tests.append(f"(({lead}) AND {column} GLOB '{CJK_GLOB}')")
+    return "(" + " OR ".join(tests) + ")"
 
 
 #: The word index: the table, its triggers, and filling it (what 0004 made, quoted anew).
@@ -67,21 +76,21 @@ CJK_STATEMENTS = (
     )""",
     f"""CREATE TRIGGER articles_cjk_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO articles_cjk_fts(rowid, title, clean_text)
-        SELECT new.id, new.title, new.clean_text WHERE {_has_cjk("new")};
+        SELECT new.id, new.title, new.clean_text WHERE {has_cjk("new")};
     END""",
     f"""CREATE TRIGGER articles_cjk_fts_delete AFTER DELETE ON articles BEGIN
         INSERT INTO articles_cjk_fts(articles_cjk_fts, rowid, title, clean_text)
-        SELECT 'delete', old.id, old.title, old.clean_text WHERE {_has_cjk("old")};
+        SELECT 'delete', old.id, old.title, old.clean_text WHERE {has_cjk("old")};
     END""",
     f"""CREATE TRIGGER articles_cjk_fts_update AFTER UPDATE OF title, clean_text ON articles
     BEGIN
         INSERT INTO articles_cjk_fts(articles_cjk_fts, rowid, title, clean_text)
-        SELECT 'delete', old.id, old.title, old.clean_text WHERE {_has_cjk("old")};
+        SELECT 'delete', old.id, old.title, old.clean_text WHERE {has_cjk("old")};
         INSERT INTO articles_cjk_fts(rowid, title, clean_text)
-        SELECT new.id, new.title, new.clean_text WHERE {_has_cjk("new")};
+        SELECT new.id, new.title, new.clean_text WHERE {has_cjk("new")};
     END""",
     f"""INSERT INTO articles_cjk_fts(rowid, title, clean_text)
-        SELECT a.id, a.title, a.clean_text FROM articles a WHERE {_has_cjk("a")}""",
+        SELECT a.id, a.title, a.clean_text FROM articles a WHERE {has_cjk("a")}""",
 )
 
 TRIGGERS = ("insert", "delete", "update")
