@@ -243,3 +243,52 @@ def test_db_check_finds_and_repairs_a_stale_chinese_index(
     assert _ids(cli, "台风") == [5]
     assert sorted(_ids(cli, "港口")) == [1, 2, 5]
     assert cli("db", "check").exit_code == 0
+
+
+def test_an_older_archive_is_upgraded_with_its_chinese_articles_searchable(
+    archive_in_three_languages, cli, db_path
+):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from archiver.store import alembic_config
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0006")
+    engine.dispose()
+    conn = sqlite3.connect(db_path)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        declared = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    assert "articles_cjk_fts" not in names and "content='articles'" in declared
+    upgraded = cli("db", "upgrade")
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "from schema 0006 to 0007" in upgraded.output
+    assert _ids(cli, "港口扩建") == [1, 2]
+    assert sorted(_ids(cli, "港口")) == [1, 2]
+    assert _ids(cli, "ferry") == [4]
+    assert cli("db", "check").exit_code == 0
+
+
+def test_db_check_makes_a_lost_chinese_index_again(archive_in_three_languages, cli, db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("DROP TABLE articles_cjk_fts")
+        conn.commit()
+    finally:
+        conn.close()
+    check = cli("db", "check")
+    assert check.exit_code != 0
+    assert "the Chinese and Japanese search index (table articles_cjk_fts) is missing" in (
+        check.output
+    )
+    repaired = cli("db", "check", "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert sorted(_ids(cli, "港口")) == [1, 2]
+    assert _ids(cli, "漁業協同組合") == [3]
+    assert cli("db", "check").exit_code == 0
