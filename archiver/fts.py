@@ -161,7 +161,8 @@ def search(
                 "Japanese words of one or two characters are searched as plain words only); "
                 "search for the words alone or use longer ones"
             )
-        hits = _substring_search(archive, _terms(query), filters, params, order, limit)
+        terms = query.split() if literal else _terms(query)
+        hits = _substring_search(archive, terms, filters, params, order, limit)
         return _ranked(hits)
     try:
         with archive.db.reading() as conn:
@@ -236,21 +237,32 @@ def _ranking_sql(filters: list[str], order: str, table: str = WORD_TABLE) -> str
 
 
 def _terms(query: str) -> list[str]:
-    """The words of a query without operators, quotes taken off phrases."""
-    found = []
+    """The words of a query without operators, quotes taken off phrases, and a column filter,
+    a leading ^ and a trailing * taken off words (NEAR's distance is no word)."""
+    found, previous = [], ""
     for token in _QUOTED_OR_TOKEN.findall(query):
+        if token.isspace():
+            continue
         if token.startswith('"'):
-            token = token.strip('"').replace('""', '"')
-        token = token.strip()
-        if token and token not in "()," and token not in _OPERATORS:
-            found.append(token)
+            word = token.strip('"').replace('""', '"')
+        elif (
+            token in "(),"
+            or token in _OPERATORS
+            or token.startswith("NEAR")
+            or (previous == "," and token.isdigit())
+        ):
+            word = ""
+        else:
+            word = _TOKEN_PARTS.match(token).group(3)
+        previous = token
+        if word.strip():
+            found.append(word.strip())
     return found
 
 
 def _short_terms(query: str, literal: bool) -> list[str]:
     """The words of a query too short for the trigram index to match."""
-    words = query.split() if literal else _terms(query)
-    return [w for w in words if len(w.strip('"*^')) < TRIGRAM]
+    return [w for w in (query.split() if literal else _terms(query)) if len(w) < TRIGRAM]
 
 
 def _substring_search(

@@ -165,6 +165,10 @@ def test_short_words_with_operators_are_refused_in_one_sentence(archive_in_three
     assert (
         len(message) == 1 and "'港口' is too short to combine with search operators" in (message[0])
     )
+    column = cli("search", "title:港口")
+    assert column.exit_code == 2 and "'港口' is too short" in column.output
+    assert _ids(cli, "NEAR(港口扩建 工程将于, 5)") == [1]  # NEAR's distance is no word
+    assert _ids(cli, "title:港口扩建") == [1]
     # Literally, with --quote: both words must appear.
     assert _ids(cli, "--quote", "港口 码头") == [1]
 
