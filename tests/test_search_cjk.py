@@ -296,3 +296,17 @@ def test_db_check_makes_a_lost_chinese_index_again(archive_in_three_languages, c
     assert sorted(_ids(cli, "港口")) == [1, 2]
     assert _ids(cli, "漁業協同組合") == [3]
     assert cli("db", "check").exit_code == 0
+
+
+def test_the_datasette_query_for_chinese_and_japanese_runs(archive_in_three_languages, db_path):
+    from archiver.datasette import metadata
+
+    queries = metadata(db_path)["databases"]["archive"]["queries"]
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(queries["search_chinese_japanese"]["sql"], {"words": "港口扩建"})
+        found = [(row[0], row[4]) for row in rows]
+    finally:
+        conn.close()
+    assert [i for i, _ in found] == [1, 2]
+    assert "[港口扩建]" in found[1][1]
