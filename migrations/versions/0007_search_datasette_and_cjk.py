@@ -8,11 +8,12 @@ and sqlite-utils find a table's full-text index by that exact spelling (0004 wro
 A second index, ``articles_cjk_fts``, finds words in scripts written without spaces
 (Chinese, Japanese): the word index takes a whole run of such characters as one word, so
 "港口" was never found inside a sentence. It uses FTS5's trigram tokenizer (any substring of
-three characters or more), holds only the articles whose title or text contains Han, kana or
-CJK compatibility characters (a trigram index of every English article would cost more than
-the articles), and reads their text from the articles table (external content, no copy). It
-is declared with single quotes on purpose: the tools above take the first index spelled
-``content="articles"`` as the table's, and that must stay the word index.
+three characters or more, in the first CJK_MAX_CHARS characters of a text), holds only the
+articles whose title or text contains Han, kana or CJK compatibility characters (a trigram
+index of every English article would cost more than the articles), and reads their text
+from the articles table (external content, no copy). It is declared with single quotes on
+purpose: the tools above take the first index spelled ``content="articles"`` as the
+table's, and that must stay the word index.
 
 Revision ID: 0007
 Revises: 0006
@@ -33,6 +34,18 @@ CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*"
 #: for these bytes first spares English text the GLOB: measured on 4,200-character English
 #: texts, 0.14 ms against 0.56 ms for the GLOB alone (it tests a class at every position).
 CJK_LEAD_BYTES = ("E3", "E4", "E5", "E6", "E7", "E8", "E9", "EF")
+
+
+#: Characters of an article's text the trigram index takes (its title whole): FTS5 holds one
+#: article's trigrams in memory while it indexes them, about 220 bytes a character (a page
+#: of 3.9 million characters took 1 GB); a long news article in Chinese is a few thousand.
+CJK_MAX_CHARS = 200_000
+
+
+def indexed(row: str) -> str:
+    """The part of ``row``'s clean text the trigram index holds (the same on insert and on
+    delete, as FTS5 needs)."""
+    return f"substr({row}.clean_text, 1, {CJK_MAX_CHARS})"
 
 
 def has_cjk(row: str) -> str:
@@ -76,21 +89,21 @@ CJK_STATEMENTS = (
     )""",
     f"""CREATE TRIGGER articles_cjk_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO articles_cjk_fts(rowid, title, clean_text)
-        SELECT new.id, new.title, new.clean_text WHERE {has_cjk("new")};
+        SELECT new.id, new.title, {indexed("new")} WHERE {has_cjk("new")};
     END""",
     f"""CREATE TRIGGER articles_cjk_fts_delete AFTER DELETE ON articles BEGIN
         INSERT INTO articles_cjk_fts(articles_cjk_fts, rowid, title, clean_text)
-        SELECT 'delete', old.id, old.title, old.clean_text WHERE {has_cjk("old")};
+        SELECT 'delete', old.id, old.title, {indexed("old")} WHERE {has_cjk("old")};
     END""",
     f"""CREATE TRIGGER articles_cjk_fts_update AFTER UPDATE OF title, clean_text ON articles
     BEGIN
         INSERT INTO articles_cjk_fts(articles_cjk_fts, rowid, title, clean_text)
-        SELECT 'delete', old.id, old.title, old.clean_text WHERE {has_cjk("old")};
+        SELECT 'delete', old.id, old.title, {indexed("old")} WHERE {has_cjk("old")};
         INSERT INTO articles_cjk_fts(rowid, title, clean_text)
-        SELECT new.id, new.title, new.clean_text WHERE {has_cjk("new")};
+        SELECT new.id, new.title, {indexed("new")} WHERE {has_cjk("new")};
     END""",
     f"""INSERT INTO articles_cjk_fts(rowid, title, clean_text)
-        SELECT a.id, a.title, a.clean_text FROM articles a WHERE {has_cjk("a")}""",
+        SELECT a.id, a.title, {indexed("a")} FROM articles a WHERE {has_cjk("a")}""",
 )
 
 TRIGGERS = ("insert", "delete", "update")
