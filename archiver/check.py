@@ -7,6 +7,7 @@ What is verified, each problem said in one sentence (counted, with a few example
 - SQLite's own integrity check and foreign keys;
 - every original's bytes against the SHA-256 they were archived under;
 - the search index (FTS5) against the articles: rows missing, extra, or holding old words;
+  the Chinese and Japanese (trigram) index: exactly the articles that hold such characters;
 - the reuse index against the articles: a well-formed signature of this version for every
   article, exactly the LSH band rows those signatures make, pairs between existing articles
   with spans inside their texts.
