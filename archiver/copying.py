@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select, text
 
 from .errors import ArchiveError
 from .models import Base
-from .store import Database, masked
+from .store import Database, hide_password
 
 #: Rows read and written at a time.
 CHUNK = 1000
@@ -43,7 +43,8 @@ def copy_archive(
         held = conn.execute(text("SELECT count(*) FROM originals")).scalar()
     if held:
         raise ArchiveError(
-            f"{masked(target.location)} already holds articles; copy into a new, empty archive"
+            f"{hide_password(target.location)} already holds articles; "
+            "copy into a new, empty archive"
         )
     copied = Copied()
     with source.reading() as reading, target.writing() as writing:

@@ -147,7 +147,7 @@ def copy(app: App, source: str, target: str):
     """
     from ..check import check as check_archive
     from ..copying import copy_archive, row_count
-    from ..store import masked
+    from ..store import hide_password
     from .add import Progress
 
     source_db = open_database(source)
@@ -161,7 +161,7 @@ def copy(app: App, source: str, target: str):
             target_db.close()
     finally:
         source_db.close()
-    where = f"{printable(masked(source))} to {printable(masked(target))}"
+    where = f"{printable(hide_password(source))} to {printable(hide_password(target))}"
     rows = sum(copied.rows.values())
     click.echo(f"Copied {copied.articles} articles ({rows:,} rows) from {where}.")
     if report.ok:

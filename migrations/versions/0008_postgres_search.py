@@ -3,14 +3,14 @@ accents folded, kept in step by a trigger and indexed with GIN. SQLite archives 
 FTS5 (0004) and are left as they are.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-30
 """
 
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
