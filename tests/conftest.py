@@ -18,11 +18,27 @@ EVAL = SHARED / "eval"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
+def pytest_generate_tests(metafunc):
+    """Tests of a module that sets ``BOTH_BACKENDS = True`` run twice: on an SQLite file and
+    on a new PostgreSQL database (skipped, saying so, without a server)."""
+    if getattr(metafunc.module, "BOTH_BACKENDS", False):
+        metafunc.parametrize("archive_backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    """Point $ARCHIVER_DB at a temp file and run from tmp_path, so no test can touch a real
-    archive (or leave archive.db in the checkout)."""
-    monkeypatch.setenv("ARCHIVER_DB", str(tmp_path / "archive.db"))
+def archive_backend(request) -> str:
+    """Which backend this test's default archive ($ARCHIVER_DB) is on."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch, archive_backend, request):
+    """Point $ARCHIVER_DB at a temp file (or a new PostgreSQL database) and run from
+    tmp_path, so no test can touch a real archive (or leave archive.db in the checkout)."""
+    if archive_backend == "postgresql":
+        monkeypatch.setenv("ARCHIVER_DB", request.getfixturevalue("postgres_url"))
+    else:
+        monkeypatch.setenv("ARCHIVER_DB", str(tmp_path / "archive.db"))
     monkeypatch.chdir(tmp_path)
 
 
