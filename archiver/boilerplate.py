@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -35,12 +35,12 @@ from .passages import (
     shingle_hashes,
     tokenize,
 )
+from .store import one_of
 
 #: The reason given to lines removed as learned boilerplate (``show --removed``).
 REASON = "shared-boilerplate"
 
 shingles_t = BoilerplateShingle.__table__
-_KNOWN = select(shingles_t.c.hash).where(shingles_t.c.hash.in_(bindparam("hashes", expanding=True)))
 #: Shingle hashes looked up per query (SQLite allows 32,766 parameters).
 HASHES_PER_QUERY = 5000
 
@@ -645,7 +645,10 @@ def known_shingles(conn: Connection, hashes: np.ndarray) -> np.ndarray:
     found: list[int] = []
     for start in range(0, len(unique), HASHES_PER_QUERY):
         chunk = unique[start : start + HASHES_PER_QUERY]
-        found += conn.execute(_KNOWN, {"hashes": chunk}).scalars().all()
+        where, params = one_of(conn, "hash", chunk)
+        found += conn.exec_driver_sql(
+            f"SELECT hash FROM boilerplate_shingles WHERE {where}", params
+        ).scalars()
     return np.unique(np.array(found, dtype=np.int64).view(np.uint64))
 
 

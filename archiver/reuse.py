@@ -37,7 +37,7 @@ from .passages import (
     words_equivalent,
 )
 from .provenance import ArticleFacts, Provenance, as_quotation, decide, is_quotation
-from .store import placeholder
+from .store import one_of, placeholder
 from .templates import TEMPLATE_MIN_ARTICLES, line_hashes, outlet_hash
 from .templates import counts as template_counts
 from .textclean import template_key
@@ -178,8 +178,15 @@ def index_article(
     if rows:
         # Straight to the driver: building SQLAlchemy parameters for ~800 rows costs more
         # than inserting them.
-        mark = placeholder(conn)
-        conn.exec_driver_sql(f"INSERT INTO lsh_bands (key, passage) VALUES ({mark}, {mark})", rows)
+        if conn.dialect.paramstyle == "qmark":
+            conn.exec_driver_sql("INSERT INTO lsh_bands (key, passage) VALUES (?, ?)", rows)
+        else:  # one statement with two arrays, not one per row
+            keys, passages = map(list, zip(*rows, strict=True))
+            conn.exec_driver_sql(
+                "INSERT INTO lsh_bands (key, passage) "
+                "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
+                (keys, passages),
+            )
 
 
 def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[tuple[int, int]]:
@@ -291,10 +298,8 @@ def candidates(
     for start in range(0, len(unique), KEYS_PER_QUERY):
         chunk = unique[start : start + KEYS_PER_QUERY]
         # Straight to the driver: SQLAlchemy would render ~1,700 bind parameters each time.
-        marks = ",".join([placeholder(conn)] * len(chunk))
-        rows = conn.exec_driver_sql(
-            f"SELECT key, passage FROM lsh_bands WHERE key IN ({marks})", tuple(chunk)
-        )
+        where, params = one_of(conn, "key", chunk)
+        rows = conn.exec_driver_sql(f"SELECT key, passage FROM lsh_bands WHERE {where}", params)
         for key, passage in rows:
             postings.setdefault(key, []).append(passage)
     threshold = settings.candidate_similarity if min_similarity is None else min_similarity

@@ -189,6 +189,15 @@ def _take_turns(conn: Connection) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
+def one_of(conn: Connection, column: str, values: list) -> tuple[str, tuple]:
+    """A condition that ``column`` is one of ``values``, and its parameters, for SQL sent
+    straight to the driver: ``IN (?, ?, ...)`` for sqlite3, ``= ANY(%s)`` with one array for
+    psycopg (which would otherwise parse thousands of placeholders a query)."""
+    if conn.dialect.paramstyle == "qmark":
+        return f"{column} IN ({','.join('?' * len(values))})", tuple(values)
+    return f"{column} = ANY(%s)", (list(values),)
+
+
 def placeholder(conn: Connection) -> str:
     """The driver's mark for one positional parameter in SQL sent straight to it
     (``exec_driver_sql``): ``?`` for sqlite3, ``%s`` for psycopg."""
