@@ -137,13 +137,44 @@ def collisions(article_id: int, found: Iterable[tuple[int, tuple[list[int], list
     return collide(article_id, holders, postings, settings.candidate_similarity)
 
 
+def template_lines(facts: ArticleFacts, learned: Learned) -> list[tuple[tuple[int, int], int]]:
+    """((outlet hash, line hash), article id) for each line of the article's clean text that
+    its outlet's template counts hold (enough to count for reuse, in the end)."""
+    from .templates import line_hashes, outlet_hash
+
+    if not facts.outlet:
+        return []
+    outlet = outlet_hash(facts.outlet)
+    counted = learned.templates.get(outlet)
+    if not counted:
+        return []
+    return [((outlet, h), facts.id) for h in line_hashes(facts.text) if h in counted]
+
+
+def counts_as_of(
+    line: tuple[int, int], holders: Iterable[int], learned: Learned
+) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(article, (line hash, count)): how many articles of the outlet held the line when each
+    holder was added (``add`` counts a line with the articles before it and itself; the
+    archive keeps only the final count, so the holders after it are taken off)."""
+    final = learned.templates[line[0]][line[1]]
+    ordered = sorted(set(holders))
+    for index, article in enumerate(ordered):
+        yield article, (line[1], final - (len(ordered) - 1 - index))
+
+
 def verify(
-    me: ArticleFacts, others: list[ArticleFacts], learned: Learned
+    me: ArticleFacts,
+    others: list[ArticleFacts],
+    learned: Learned,
+    counts: dict[int, int] | None = None,
 ) -> list:  # list[reuse.Pair]
     """The verified pairs of an article with its candidates (earlier articles, in the order
     the lookup ranked them), as ``add`` makes them: aligned leaving out learned boilerplate,
     judged (:func:`boilerplate.judge`; spans judged boilerplate are left out and the pairs
-    holding them aligned again without them), and given a provenance verdict."""
+    holding them aligned again without them), and given a provenance verdict. ``counts``:
+    the article's lines in its outlet's template as ``add`` counted them (:func:`counts_as_of`);
+    by default the archive's final counts."""
     from .boilerplate import Page, judge, shingles_inside, word_mask
     from .reuse import _align, _ordered, make_pair, realign, template_mask
     from .templates import line_hashes, outlet_hash
@@ -163,7 +194,8 @@ def verify(
         template = np.zeros(len(tokens), dtype=bool)
         if me.outlet:
             hashes = line_hashes(me.text)
-            counts = learned.templates.get(outlet_hash(me.outlet), {})
+            if counts is None:
+                counts = learned.templates.get(outlet_hash(me.outlet), {})
             template = template_mask(me.text, tokens, hashes, counts)
     judgement = judge(pages[me.id], alignments, pages, settings, template, ignore)
     if judgement:
@@ -306,6 +338,14 @@ def run_local(
     for key, passages in postings.items():
         for article_id, lookup in key_lookups(passages):
             found.setdefault(article_id, []).append((key, lookup))
+    lines: dict[tuple[int, int], list[int]] = {}
+    for facts in articles:
+        for line, article_id in template_lines(facts, learned):
+            lines.setdefault(line, []).append(article_id)
+    counts: dict[int, dict[int, int]] = {}
+    for line, holders in lines.items():
+        for article_id, (line_hash, n) in counts_as_of(line, holders, learned):
+            counts.setdefault(article_id, {})[line_hash] = n
     pairs, candidates = [], 0
     say("Verifying candidates...")
     for article_id in sorted(by_id):
@@ -318,7 +358,8 @@ def run_local(
                     alike[other] = value
         kept = weigh(collided, holding, alike, settings.candidate_similarity)
         candidates += len(kept)
-        pairs.extend(verify(by_id[article_id], [by_id[o] for o in kept], learned))
+        others = [by_id[o] for o in kept]
+        pairs.extend(verify(by_id[article_id], others, learned, counts.get(article_id, {})))
         if progress is not None:
             progress(1)
     return sorted(pairs, key=lambda p: (p.a, p.b)), candidates
@@ -425,9 +466,23 @@ def run_spark(
         .map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[1][1])))
         .groupByKey(parts)
     )
-    pairs_rdd = others.join(by_id, parts).flatMap(
-        lambda kv: verify(
-            kv[1][1], [f for _, f in sorted(kv[1][0], key=lambda x: x[0])], shared.value
+    counts = (
+        rdd.flatMap(lambda f: template_lines(f, shared.value))
+        .groupByKey(parts)
+        .flatMap(lambda kv: counts_as_of(kv[0], kv[1], shared.value))
+        .groupByKey(parts)
+        .mapValues(dict)
+    )
+    pairs_rdd = (
+        others.join(by_id, parts)
+        .leftOuterJoin(counts, parts)
+        .flatMap(
+            lambda kv: verify(
+                kv[1][0][1],
+                [f for _, f in sorted(kv[1][0][0], key=lambda x: x[0])],
+                shared.value,
+                kv[1][1] or {},
+            )
         )
     )
     pairs = pairs_rdd.collect()
