@@ -404,7 +404,7 @@ def spark_session(master: str | None = None, partitions: int | None = None):
     builder = SparkSession.builder.appName("archiver batch")
     if master:
         builder = builder.master(master)
-    elif "spark.master" not in _submitted_conf():
+    elif not under_spark_submit():
         builder = builder.master("local[*]")
     builder = builder.config("spark.ui.enabled", "false").config(
         "spark.sql.shuffle.partitions", str(partitions or 8)
@@ -418,20 +418,9 @@ def spark_session(master: str | None = None, partitions: int | None = None):
     return session
 
 
-def _submitted_conf() -> set[str]:
-    """Settings spark-submit passed to this driver."""
-    props = os.environ.get("SPARK_CONF_PROPS", "")
-    names = {p.split("=", 1)[0] for p in props.split()}
-    if os.environ.get("SPARK_MASTER") or os.environ.get("PYSPARK_SUBMIT_ARGS"):
-        names.add("spark.master")
-    try:
-        from pyspark import SparkContext
-
-        if SparkContext._active_spark_context is not None:
-            names.add("spark.master")
-    except ImportError:
-        pass
-    return names
+def under_spark_submit() -> bool:
+    """Whether spark-submit started this driver (its JVM is already up and holds the master)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
 
 
 def run_spark(
@@ -679,7 +668,7 @@ def run(
             count = articles.count()
     clusters = count_clusters(pairs)
     if output is not None:
-        say(f"Writing {len(pairs):,} pairs and {clusters:,} clusters to {output}...")
+        say(f"Writing {len(pairs):,} pairs and the clusters ({clusters:,}) to {output}...")
         write_parquet(session, pairs, output)
     else:
         say(f"Replacing the archive's pairs with {len(pairs):,} pairs...")
