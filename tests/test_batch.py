@@ -269,3 +269,18 @@ def test_parquet_output_needs_spark_and_a_missing_archive_is_named(samples_db, t
     result = cli("--db", tmp_path / "missing.db", "batch")
     assert result.exit_code == 3 and "no archive" in result.output
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_span_touching_learned_boilerplate_by_one_word_is_revised():
+    """add's revision test (reuse.touches): a pair whose span shares even one word with a
+    newly learned block is aligned again; a span ending just before the block is not."""
+    from archiver.passages import shingle_hashes, tokenize
+
+    block = "Send your news tips to the newsroom and we may feature them online"
+    story = "The council voted on Tuesday to close the harbour road for repairs"
+    text = f"{story} {block}"
+    learned = np.unique(shingle_hashes(tokenize(block), batch.DEFAULT.shingle))
+    end_of_story = len(story)
+    first_block_word = text.index("Send") + len("Send")
+    assert not touches(text, text, [[0, end_of_story, 0, end_of_story]], learned, batch.DEFAULT)
+    assert touches(text, text, [[0, first_block_word, 0, first_block_word]], learned, batch.DEFAULT)
