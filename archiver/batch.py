@@ -430,6 +430,7 @@ def run_spark(
     sc = spark.sparkContext
     parts = partitions or max(sc.defaultParallelism, 2)
     rdd = sc.parallelize(articles, parts) if isinstance(articles, list) else articles
+    rdd = rdd.cache()  # read (and parsed) once, used by every stage
     shared = sc.broadcast(learned)
     settings = learned.settings
 
@@ -476,7 +477,7 @@ def run_spark(
     )
     pairs = pairs_rdd.collect()
     candidates = weighed.map(lambda kv: len(kv[1])).sum()
-    for cached in (by_id, signed, found, weighed):
+    for cached in (rdd, by_id, signed, found, weighed):
         cached.unpersist()
     return sorted(pairs, key=lambda p: (p.a, p.b)), candidates
 
