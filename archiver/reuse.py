@@ -303,9 +303,26 @@ def candidates(
         for key, passage in rows:
             postings.setdefault(key, []).append(passage)
     threshold = settings.candidate_similarity if min_similarity is None else min_similarity
-    # Candidate article -> the (my window, its window) pairs that collided.
+    collided, holding = collide(article_id, holders, postings, threshold)
+    if threshold <= 0 or not collided:
+        return weigh(collided, holding, {}, threshold)
+    return weigh(collided, holding, _similarities(conn, sigs, collided, settings), threshold)
+
+
+def collide(
+    article_id: int,
+    holders: dict[int, list[int]],
+    postings: dict[int, list[int]],
+    threshold: float,
+) -> tuple[dict[int, set[tuple[int, int]]], dict[tuple[int, int], int]]:
+    """What the LSH lookup of one article found (pure: ``archiver batch`` calls it too).
+
+    ``holders``: band key -> the article's windows with that key; ``postings``: band key ->
+    the indexed passages holding it. Returns each candidate article's colliding (my window,
+    its window) pairs, and for each (candidate, my window) how many articles hold the
+    commonest key they share (only when ``threshold`` > 0: else nothing is weighed). Keys
+    held by more than ``MAX_BAND_ARTICLES`` articles are skipped."""
     collided: dict[int, set[tuple[int, int]]] = {}
-    # (candidate, my window) -> how many articles hold the commonest key they share.
     holding: dict[tuple[int, int], int] = {}
     for key, passages in postings.items():
         articles = len({p >> PASSAGE_BITS for p in passages})
@@ -321,6 +338,21 @@ def candidates(
                 for window in holders[key]:
                     at = (other, window)
                     holding[at] = max(holding.get(at, 0), articles)
+    return collided, holding
+
+
+def weigh(
+    collided: dict[int, set[tuple[int, int]]],
+    holding: dict[tuple[int, int], int],
+    alike: dict[int, float],
+    threshold: float,
+) -> list[int]:
+    """The candidates worth aligning, most alike first (pure: ``archiver batch`` calls it too).
+
+    ``alike``: each candidate's best estimated Jaccard similarity (:func:`similarity`; a
+    candidate missing from it counts as alike). Three or more colliding windows are a passage;
+    fewer must collide through keys few articles hold (``COMMON_BAND_ARTICLES``): two such
+    windows, or one that is ``threshold`` alike. ``threshold`` <= 0 keeps every collision."""
     if threshold <= 0 or not collided:
         return sorted(collided, key=lambda o: -len(collided[o]))
     # My windows that collided with each candidate through keys few articles hold.
@@ -328,7 +360,6 @@ def candidates(
     for (other, window), articles in holding.items():
         if articles <= COMMON_BAND_ARTICLES:
             rare.setdefault(other, set()).add(window)
-    alike = _similarities(conn, sigs, collided, settings)
 
     def keep(other: int) -> bool:
         windows = len({w for w, _ in collided[other]})
@@ -339,6 +370,19 @@ def candidates(
 
     kept = [o for o in collided if keep(o)]
     return sorted(kept, key=lambda o: (-alike.get(o, 1.0), -len(collided[o])))
+
+
+def similarity(
+    sigs: np.ndarray, theirs: np.ndarray, collided: set[tuple[int, int]]
+) -> float | None:
+    """The best estimated Jaccard similarity of the colliding (my window, its window) pairs
+    (the share of equal MinHash values), or None when none of them can be compared."""
+    pairs = np.array(sorted(collided), dtype=np.intp)
+    pairs = pairs[pairs[:, 1] < len(theirs)]
+    if not len(pairs):
+        return None
+    equal = sigs[pairs[:, 0]] == theirs[pairs[:, 1]]
+    return float(equal.mean(axis=1).max())
 
 
 def _similarities(
@@ -362,11 +406,9 @@ def _similarities(
         )
         for other, data in rows:
             theirs = np.atleast_2d(from_bytes(data, settings.num_perm))
-            pairs = np.array(sorted(collided[other]), dtype=np.intp)
-            pairs = pairs[pairs[:, 1] < len(theirs)]
-            if len(pairs):
-                equal = sigs[pairs[:, 0]] == theirs[pairs[:, 1]]
-                out[other] = float(equal.mean(axis=1).max())
+            alike = similarity(sigs, theirs, collided[other])
+            if alike is not None:
+                out[other] = alike
     return out
 
 
@@ -413,12 +455,20 @@ def facts(conn: Connection, ids: list[int]) -> dict[int, ArticleFacts]:
 
 def template_words(conn: Connection, text: str, tokens: Tokens, outlet: str | None) -> np.ndarray:
     """The words of ``text`` on lines its outlet repeats across its archived articles."""
-    mask = np.zeros(len(tokens), dtype=bool)
     if not outlet:
-        return mask
+        return np.zeros(len(tokens), dtype=bool)
     hashes = line_hashes(text)
-    known = template_counts(conn, outlet_hash(outlet), hashes)
-    common = {hashes[h] for h, n in known.items() if n >= REUSE_TEMPLATE_ARTICLES}
+    return template_mask(text, tokens, hashes, template_counts(conn, outlet_hash(outlet), hashes))
+
+
+def template_mask(
+    text: str, tokens: Tokens, hashes: dict[int, str], known: dict[int, int]
+) -> np.ndarray:
+    """The words of ``text`` on its lines (``hashes``: :func:`templates.line_hashes`) that
+    ``known`` (line hash -> articles of its outlet holding it) counts as the outlet's template
+    (pure: ``archiver batch`` calls it too)."""
+    mask = np.zeros(len(tokens), dtype=bool)
+    common = {hashes[h] for h, n in known.items() if h in hashes and n >= REUSE_TEMPLATE_ARTICLES}
     if common:
         for start, end in line_ranges(text):
             if template_key(text[start:end]) in common:
@@ -498,20 +548,62 @@ def _revise(
     for a, b, spans in rows:
         if a not in texts or b not in texts:
             continue
-        first = texts[a].text
-        shared = [first[s[0] : s[1]] for s in json.loads(spans)]
-        if not any(
-            is_member(shingle_hashes(tokenize(t, settings.unit), settings.shingle), learned).any()
-            for t in shared
-        ):
+        if not touches(texts[a].text, texts[b].text, json.loads(spans), learned, settings):
             continue
         _delete_pair(conn, a, b)
         # All the boilerplate the two hold is left out, not only what the new article holds.
-        hashes = [shingle_hashes(tokenize(texts[i].text), settings.shingle) for i in (a, b)]
+        hashes = [
+            shingle_hashes(tokenize(texts[i].text, settings.unit), settings.shingle) for i in (a, b)
+        ]
         known = np.union1d(ignore, known_shingles(conn, np.concatenate(hashes)))
         alignment = _align(texts[a], texts[b], settings, known)
         if alignment:
             conn.execute(_INSERT_PAIR, _pair_rows([make_pair(texts[a], texts[b], alignment)]))
+
+
+def touches(
+    text_a: str, text_b: str, spans: list[list[int]], learned: np.ndarray, settings: ReuseSettings
+) -> bool:
+    """Whether a learned shingle shares a word with a pair's spans, on either side: aligned
+    again without it, the pair changes (a span that merely ends on the block's first word
+    loses that word), so it must be revised."""
+    k = settings.shingle
+    for text, side in ((text_a, 0), (text_b, 2)):
+        tokens = tokenize(text, settings.unit)
+        if len(tokens) < k:
+            continue
+        hit = np.flatnonzero(is_member(shingle_hashes(tokens, k), learned))
+        if not len(hit):
+            continue
+        starts, ends = tokens.starts[hit], tokens.ends[hit + k - 1]
+        for span in spans:
+            if np.any((starts < span[side + 1]) & (ends > span[side])):
+                return True
+    return False
+
+
+def realign(
+    me: ArticleFacts,
+    known: dict[int, ArticleFacts],
+    alignments: dict[int, Alignment],
+    holders: set[int],
+    learned: np.ndarray,
+    ignore: np.ndarray,
+    settings: ReuseSettings,
+) -> None:
+    """Align again, leaving out ``ignore``, the candidates holding newly ``learned``
+    boilerplate and every other alignment whose spans touch it (a copied story that ends on
+    the block's first words); one left with nothing shared is dropped (pure: ``archiver
+    batch`` calls it too)."""
+    for other_id in list(alignments):
+        first, second = _ordered(me, known[other_id])
+        spans = [s.offsets() for s in alignments[other_id].spans]
+        if other_id in holders or touches(first.text, second.text, spans, learned, settings):
+            alignment = _align(first, second, settings, ignore)
+            if alignment:
+                alignments[other_id] = alignment
+            else:
+                del alignments[other_id]
 
 
 @dataclass
@@ -628,12 +720,7 @@ def _find(
         lines = lines_under(text, tokens, mask, settings)
         if lines and learn:
             return Found(boilerplate_lines=lines)
-        for other_id in judgement.holders:
-            alignment = _align(*_ordered(me, known[other_id]), settings, ignore)
-            if alignment:
-                alignments[other_id] = alignment
-            else:
-                del alignments[other_id]
+        realign(me, known, alignments, judgement.holders, learned, ignore, settings)
         signed = signatures(tokens, settings, ignore)
     index_article(conn, article_id, tokens, settings, signed=signed)
     pairs = [make_pair(*_ordered(me, known[o]), alignment) for o, alignment in alignments.items()]

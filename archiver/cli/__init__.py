@@ -266,7 +266,7 @@ def main(ctx: click.Context, db: str | None, traceback: bool):
 
 
 def _register() -> None:
-    from . import add, db, read, reclean, report, search, trace
+    from . import add, batch, db, read, reclean, report, search, trace
 
     main.add_command(add.add)
     main.add_command(trace.trace)
@@ -276,6 +276,7 @@ def _register() -> None:
     for command in (read.show, read.list_, read.export, read.stats):
         main.add_command(command)
     main.add_command(db.db)
+    main.add_command(batch.batch)
 
 
 _register()
