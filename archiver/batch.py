@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ArchiverError, UsageError
-from .passages import DEFAULT, ReuseSettings, shingle_hashes, tokenize
+from .passages import DEFAULT, ReuseSettings, resolve, shingle_hashes
 from .provenance import ArticleFacts, build_clusters
 
 #: Articles read from the archive per query.
@@ -88,9 +88,9 @@ def sign_article(facts: ArticleFacts, learned: Learned) -> tuple[int, np.ndarray
     """An article's passage signatures, as ``add`` signs it."""
     from .reuse import signatures
 
-    tokens = tokenize(facts.text)
-    ignore = known_in(shingle_hashes(tokens, learned.settings.shingle), learned)
-    return facts.id, signatures(tokens, learned.settings, ignore if len(ignore) else None)
+    tokens, settings = resolve(facts.text, learned.settings)  # words, or characters (CJK)
+    ignore = known_in(shingle_hashes(tokens, settings.shingle), learned)
+    return facts.id, signatures(tokens, settings, ignore if len(ignore) else None)
 
 
 def sign_partition(articles: Iterable[ArticleFacts], learned: Learned) -> Iterator:
@@ -179,8 +179,7 @@ def verify(
     from .reuse import _align, _ordered, make_pair, realign, template_mask
     from .templates import line_hashes, outlet_hash
 
-    settings = learned.settings
-    tokens = tokenize(me.text)
+    tokens, settings = resolve(me.text, learned.settings)
     ignore = known_in(shingle_hashes(tokens, settings.shingle), learned)
     known = {me.id: me, **{o.id: o for o in others}}
     alignments = {}
