@@ -212,8 +212,10 @@ def _postgres_rows(
         rows = pgsearch.ranked(
             conn, terms, filters, params, order, (HIT_START, HIT_END), SNIPPET_TOKENS
         )
-    # ts_rank: higher is better; scores are negated to keep SQLite's sign.
-    return [(*row[:7], -float(row[7])) for row in rows]
+    # ts_rank: higher is better; scores are negated to keep SQLite's sign. ts_headline marks
+    # each word of a phrase on its own: one mark around the phrase, as FTS5 gives it.
+    joined = f"{HIT_END} {HIT_START}"
+    return [(*row[:5], (row[5] or "").replace(joined, " "), row[6], -float(row[7])) for row in rows]
 
 
 def _score(table: str) -> str:

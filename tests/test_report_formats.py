@@ -16,6 +16,9 @@ from archiver.cli import main
 
 from .conftest import SAMPLES
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):

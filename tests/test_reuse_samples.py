@@ -10,6 +10,9 @@ import pytest
 
 from .conftest import SAMPLES
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 # (original file, copy file, first words of the shared text, last words, credited)
 CASES = {
     ("01", "02"): (
