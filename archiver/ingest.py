@@ -20,6 +20,7 @@ from .archive import Archive
 from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
 from .html import extract_html, visible_text
+from .language import word_count
 from .printable import NAME_NOT_UTF8, is_undecodable_name, name_text
 from .reading import GZIP_CORRUPT, TOO_LARGE, decode, human_size
 from .records import SNIFF_BYTES, Record, Skipped, json_records, sniff, wacz_records, warc_records
@@ -291,13 +292,13 @@ def extract_decoded(
     if decoded.format == "html":
         check_html_size(decoded.text, name, settings)
         extraction = extract_html(decoded.text, url=url)
-        if len(extraction.text.split()) < settings.min_words:
+        if word_count(extraction.text) < settings.min_words:
             extraction = _html_as_text(decoded, extraction, name, settings, template, url)
         check_article_size(extraction.text, name, settings)
     else:
         check_text_size(decoded.text, name, settings)
         extraction = clean_text(decoded.text, template=template, url=url)
-        if len(extraction.text.split()) < settings.min_words:
+        if word_count(extraction.text) < settings.min_words:
             raise InputError(
                 name,
                 "every line of it looks like boilerplate, so no article text is left; "
@@ -378,7 +379,7 @@ def _html_as_text(
     text = visible_text(decoded.text)
     check_text_size(text, name, settings)
     extraction = clean_text(text, template=template, url=url)
-    if len(extraction.text.split()) < settings.min_words:
+    if word_count(extraction.text) < settings.min_words:
         raise InputError(
             name,
             "no article text was found in this HTML page; check that it is an article "

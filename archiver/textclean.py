@@ -14,6 +14,7 @@ from justext.utils import get_stoplist, get_stoplists
 
 from archiver import rules
 from archiver.document import Extraction, Field, RemovedLine
+from archiver.language import language_field, word_count
 from archiver.metanorm import (
     MONTHS,
     UI_VERBS,
@@ -132,10 +133,13 @@ def _split(text: str) -> list[_Line]:
         words = raw.split()
         if words:
             line = " ".join(words)
-            size = len(line)
+            size, count = len(line), len(words)
             if cjk:
                 size += (_CJK_WEIGHT - 1) * _count(_CJK, line)
-            lines.append(_Line(lineno, raw.strip(), line, len(words), size))
+                # Chinese and Japanese write no spaces: a line's words are counted from its
+                # characters, so that a paragraph is not taken for a one-word label.
+                count = max(count, word_count(line))
+            lines.append(_Line(lineno, raw.strip(), line, count, size))
     return lines
 
 
@@ -255,22 +259,41 @@ def _density(words: Sequence[str], stoplist: frozenset[str]) -> float:
     return sum(word in stoplist for word in words) / len(words) if words else 0.0
 
 
-def _choose_stoplist(
-    lines: Sequence[_Line], language: str | None, options: CleanOptions
-) -> frozenset[str]:
-    """The stoplist for the page's language; empty when none fits (length alone decides)."""
-    if language:
-        key = language.strip()
-        code = re.split(r"[-_]", key)[0].lower()  # "en-US" -> "en"
-        name = _language_names().get(code, key) if len(code) <= 3 else key
-        name = name.replace(" ", "_")
-        for candidate in (name, name.title()):
-            if candidate in get_stoplists():
-                return _stoplist(candidate)
-    # Guess from the page's own prose, its long lines; English first, as the commonest.
+def _named_stoplist(language: str) -> frozenset[str] | None:
+    """jusText's stoplist for a language code ("de", "en-US") or stoplist name ("German")."""
+    key = language.strip()
+    code = re.split(r"[-_]", key)[0].lower()  # "en-US" -> "en"
+    name = _language_names().get(code, key) if len(code) <= 3 else key
+    name = name.replace(" ", "_")
+    for candidate in (name, name.title()):
+        if candidate in get_stoplists():
+            return _stoplist(candidate)
+    return None
+
+
+def _prose_words(lines: Sequence[_Line]) -> list[str]:
+    """The page's own prose, its long lines (all its lines when it has none), lowercased."""
     words = [w.lower() for line in lines if line.words >= 12 for w in line.text.split()]
-    if not words:
-        words = [w.lower() for line in lines for w in line.text.split()]
+    return words or [w.lower() for line in lines for w in line.text.split()]
+
+
+def _choose_stoplist(
+    lines: Sequence[_Line],
+    language: str | None,
+    options: CleanOptions,
+    detected: str | None = None,
+) -> frozenset[str]:
+    """The stoplist for the page's language; empty when none fits (length alone decides).
+
+    A language given by the caller is trusted; a detected one only when the page's prose
+    is dense in its stop words (a detector reading a page of menus can be fooled)."""
+    if language and (named := _named_stoplist(language)) is not None:
+        return named
+    words = _prose_words(lines)
+    named = _named_stoplist(detected) if detected else None
+    if named is not None and _density(words, named) >= options.stoplist_min_density:
+        return named
+    # Guess from the page's own prose; English first, as the commonest.
     english = _stoplist("English")
     if _density(words, english) >= options.stoplist_min_density * 2:
         return english
@@ -299,6 +322,12 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _UNSPACED_FUNCTION = re.compile(
     r"[\u3040-\u309f的了是在和有我他她这那也就不都一个们来到说要会对与为而及被从之其]"
 )
+
+
+# Running Chinese text has about one function character in eight (measured on news pages:
+# 0.04 to 0.25 a paragraph), under half the stop-word density of a European language's prose;
+# the share is scaled up to be read against the same thresholds. Menus of nouns have none.
+_UNSPACED_DENSITY_SCALE = 2.5
 
 
 class _LineParagraph(Paragraph):
@@ -337,7 +366,8 @@ class _LineParagraph(Paragraph):
         if self._unspaced_page:
             unspaced = _count(_UNSPACED, self._text)
             if unspaced * 2 > len(self._text):
-                return _count(_UNSPACED_FUNCTION, self._text) / unspaced
+                share = _count(_UNSPACED_FUNCTION, self._text) / unspaced
+                return min(1.0, share * _UNSPACED_DENSITY_SCALE)
         return super().stopwords_density(stopwords)
 
 
@@ -1390,6 +1420,14 @@ def _dateline(line: _Line, metadata: dict[str, Field]) -> None:
 # --- The cleaner -------------------------------------------------------------------------------
 
 
+def _detect_language(lines: Sequence[_Line]) -> Field | None:
+    """The language of the page's prose (its long lines; all its lines when it has none)."""
+    prose = [line.text for line in lines if line.words >= 12]
+    if sum(len(text) for text in prose) < 200:
+        prose = [line.text for line in lines]
+    return language_field("\n".join(prose))
+
+
 def clean_text(
     text: str,
     *,
@@ -1416,7 +1454,11 @@ def clean_text(
     _sponsored_blocks(lines, options)
     if lines:
         unspaced = _count(_UNSPACED, text) * 10 > len(text)
-        _classify(lines, _choose_stoplist(lines, language, options), unspaced, options)
+        detected = None if language else _detect_language(lines)
+        if detected is not None:
+            metadata["language"] = detected
+        code = detected.value if detected is not None else None
+        _classify(lines, _choose_stoplist(lines, language, options, code), unspaced, options)
 
     start, end = _article_run(lines, options)
     if end > start:

@@ -1,0 +1,280 @@
+"""Text dumps in languages other than English: the language is detected and stored, the
+stoplist and rules follow it, and Chinese pages are measured in characters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archiver import rules
+from archiver.language import detect, language_field, word_count
+from archiver.textclean import clean_text
+
+GERMAN_BODY = [
+    "Der Gemeinderat hat am Dienstagabend beschlossen, die alte Brücke über den Fluss im "
+    "Winter für den Autoverkehr zu sperren, weil die Prüfer an den Pfeilern mehr Rost "
+    "gefunden haben, als die Stadt erwartet hatte.",
+    "Nach Angaben der Verwaltung sollen die Arbeiten bis zum Frühjahr abgeschlossen sein. "
+    "Danach dürfen wieder alle Fahrzeuge über die Brücke fahren, auch die Busse der "
+    "städtischen Verkehrsbetriebe.",
+    "Die Anwohner müssen bis dahin einen Umweg von mehreren Kilometern in Kauf nehmen. Viele "
+    "von ihnen hatten sich in der Sitzung zu Wort gemeldet und über die langen Wege geklagt.",
+]
+
+# Sixteen short paragraphs of invented Chinese news about a port, each under 60 characters.
+CHINESE_BODY = [
+    f"第{i}段：市政府昨天宣布，港口的新码头将在明年春天开始建设，工人们说他们对这个计划感到满意。"
+    for i in range(1, 17)
+]
+
+
+def _record(cli, write, text: str, name: str = "page.txt") -> dict:
+    result = cli("add", "--format", "text", write(name, text))
+    assert result.exit_code == 0, result.output
+    return json.loads(cli("export").output.splitlines()[-1])
+
+
+# --- Detection ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (" ".join(GERMAN_BODY), "de"),
+        ("La mairie a annoncé mardi que le vieux pont sera fermé aux voitures tout l'hiver.", "fr"),
+        (
+            "El ayuntamiento anunció el martes que el puente viejo cerrará durante el invierno.",
+            "es",
+        ),
+        ("".join(CHINESE_BODY[:3]), "zh"),
+    ],
+)
+def test_the_language_of_a_text_is_detected(text, code):
+    assert detect(text)[0] == code
+
+
+def test_too_little_text_has_no_language():
+    assert detect("Home | News") is None
+    assert language_field("12:30") is None
+
+
+def test_chinese_is_counted_in_characters_not_spaces():
+    assert word_count("港口的工人昨天开始罢工") == 6  # 11 characters, about two a word
+    assert word_count("Der Hafen 港口") == 3
+    assert word_count("one two three") == 3
+
+
+def test_a_text_dump_stores_its_detected_language(cli, write):
+    text = "\n".join(["Startseite", "Impressum", *GERMAN_BODY, "Datenschutz"])
+    record = _record(cli, write, text)
+    assert record["language"] == "de"
+    assert record["fields"]["language"]["source"] == "detector"
+
+
+def test_a_language_given_by_the_caller_is_not_overridden():
+    result = clean_text("\n".join(GERMAN_BODY), language="de")
+    assert "language" not in result.metadata  # the caller's own value stands
+
+
+def test_a_chinese_page_dump_of_short_paragraphs_is_archived(cli, write):
+    menu = ["首页", "新闻", "国际", "体育", "联系我们"]
+    text = "\n".join([*menu, *CHINESE_BODY, "版权所有"])
+    record = _record(cli, write, text, "zh.txt")
+    assert record["language"] == "zh"
+    assert record["clean_text"] == "\n\n".join(CHINESE_BODY)
+
+
+# --- German boilerplate --------------------------------------------------------------------
+
+
+def test_german_boilerplate_around_an_article_is_removed_with_its_reasons(cli, write):
+    text = "\n".join(
+        [
+            "Zum Inhalt springen",
+            "Startseite",
+            "Brücke bleibt im Winter für Autos gesperrt",
+            *GERMAN_BODY,
+            "Anzeige",
+            "Teilen",
+            "Das könnte Sie auch interessieren",
+            "Neue Radwege für die Innenstadt",
+            "Kommentare (3)",
+            "Ich finde das richtig so, die Brücke ist alt und muss repariert werden, auch wenn "
+            "es für uns Anwohner lange Wege bedeutet und der Winter schon schwer genug ist.",
+            "Impressum | Datenschutz | Kontakt",
+            "© 2024 Beispielverlag. Alle Rechte vorbehalten.",
+        ]
+    )
+    record = _record(cli, write, text)
+    assert record["clean_text"] == "\n\n".join(GERMAN_BODY)
+    removed = json.loads(cli("show", "1", "--removed", "--json").output)["removed"]
+    reasons = {line["text"]: line["reason"] for line in removed}
+    assert reasons["Zum Inhalt springen"] == "navigation"
+    assert reasons["Anzeige"] == "ad-marker"
+    assert reasons["Das könnte Sie auch interessieren"] == "related-list"
+    assert reasons["Kommentare (3)"] == "comment-form"
+    assert reasons["Impressum | Datenschutz | Kontakt"] == "navigation"
+
+
+# --- Every European rule: an example it matches, a near miss it does not ------------------------
+
+EXAMPLES = {
+    "eu-related-list": (
+        [
+            "Weitere Artikel",
+            "Das könnte dich auch interessieren",
+            "Lesen Sie auch:",
+            "À lire aussi",
+            "Te puede interesar",
+            "Leggi anche",
+            "Zobacz także",
+            "Lees ook",
+        ],
+        [
+            "Weitere Artikel über die Brücke finden Sie im Archiv der Zeitung von gestern.",
+            "Lesen Sie auch die Stellungnahme der Stadt, die am Montag veröffentlicht wurde.",
+        ],
+    ),
+    "eu-comments-begin": (
+        [
+            "Kommentare",
+            "3 Kommentare",
+            "Leserkommentare",
+            "Ein Gedanke zu „Brücke gesperrt“",
+            "12 commentaires",
+            "Deja un comentario",
+            "Komentarze (4)",
+            "Reacties",
+        ],
+        [
+            "Kommentare der Anwohner waren in der Sitzung deutlich zu hören.",
+            "Die Diskussion im Rat dauerte drei Stunden.",
+        ],
+    ),
+    "eu-comment-form": (
+        [
+            "Deine E-Mail-Adresse wird nicht veröffentlicht.",
+            "Votre adresse e-mail ne sera pas publiée.",
+            "Twój adres e-mail nie zostanie opublikowany.",
+        ],
+        ["Die E-Mail des Bürgermeisters wurde nicht veröffentlicht, sagte die Sprecherin."],
+    ),
+    "eu-newsletter": (
+        [
+            "Newsletter abonnieren",
+            "Jetzt anmelden",
+            "Abonnez-vous",
+            "Suscríbete",
+            "Zapisz się do newslettera",
+        ],
+        ["Der Newsletter der Stadt erscheint jeden Montag mit den Terminen der Woche."],
+    ),
+    "eu-cookie-consent": (
+        [
+            "Diese Webseite verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
+            "Alle Cookies akzeptieren",
+            "Ce site utilise des cookies.",
+            "Esta web utiliza cookies propias y de terceros.",
+        ],
+        ["Die Bäckerei verkauft Kekse und Kuchen an der Brücke."],
+    ),
+    "eu-navigation": (
+        [
+            "Impressum",
+            "Datenschutzerklärung",
+            "Zum Inhalt springen",
+            "Weiterlesen",
+            "Mentions légales",
+            "Aviso legal",
+            "Impressum | Datenschutz | AGB",
+            "Polityka prywatności",
+            "Lees meer",
+        ],
+        [
+            "Das Impressum der Zeitung nennt drei Redakteure.",
+            "Weiter ging es am Nachmittag mit der Besichtigung der Brücke.",
+        ],
+    ),
+    "eu-ad-marker": (
+        [
+            "Anzeige",
+            "- Anzeige -",
+            "Werbung",
+            "Publicité",
+            "Reklama",
+            "Der Artikel wird unter der Werbung fortgesetzt",
+            "*Affiliate-Links",
+        ],
+        ["Die Anzeige gegen den Bauunternehmer wurde am Montag erstattet."],
+    ),
+    "eu-share-bar": (
+        [
+            "Teilen",
+            "Auf Facebook teilen",
+            "Artikel drucken",
+            "Partager sur Facebook",
+            "Compartir",
+            "Teilen Twittern Pinnen",
+        ],
+        ["Teilen wollten die Anwohner ihre Sorgen mit dem Rat."],
+    ),
+    "eu-copyright": (
+        [
+            "© 2024 Beispielverlag GmbH. Alle Rechte vorbehalten.",
+            "Tous droits réservés",
+            "Wszelkie prawa zastrzeżone",
+        ],
+        ["Die Rechte der Anwohner wurden in der Sitzung betont."],
+    ),
+    "eu-image-credit": (
+        [
+            "Foto: Stadtverwaltung",
+            "Bild: dpa",
+            "Beitragsbild",
+            "Symbolbild © Stadt",
+            "Crédit photo : Mairie",
+        ],
+        ["Fotos der Brücke zeigen den Rost an den Pfeilern deutlich."],
+    ),
+    "eu-tags": (
+        [
+            "Schlagwörter: Brücke, Winter, Verkehr",
+            "Kategorie: Lokales",
+            "Étiquettes : pont",
+            "Etiquetas: puente",
+        ],
+        ["Themen wie Verkehr und Bau bestimmten die Sitzung am Dienstag."],
+    ),
+    "eu-loading": (
+        ["Wird geladen...", "Chargement…", "Cargando"],
+        ["Geladen wurden die Lastwagen schon am Morgen."],
+    ),
+}
+
+
+def _matches(rule_id: str, line: str) -> bool:
+    rule = next(rule for rule in rules.BOILERPLATE_RULES if rule.id == rule_id)
+    text = " ".join(line.split())
+    return len(text.split()) <= rule.max_words and rule.pattern.search(text.lower()) is not None
+
+
+def test_every_european_rule_has_an_id_a_category_a_reason_and_examples():
+    for rule in rules.EUROPEAN_RULES:
+        assert rule.id and rule.name and rule.why
+        assert rule.id in EXAMPLES
+    assert len({rule.id for rule in rules.EUROPEAN_RULES}) == len(rules.EUROPEAN_RULES)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "line"), [(r, x) for r, (xs, _) in EXAMPLES.items() for x in xs]
+)
+def test_a_european_rule_matches_its_examples(rule_id, line):
+    assert _matches(rule_id, line)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "line"), [(r, x) for r, (_, xs) in EXAMPLES.items() for x in xs]
+)
+def test_a_european_rule_leaves_its_near_misses_alone(rule_id, line):
+    assert not _matches(rule_id, line)
