@@ -278,3 +278,31 @@ def test_a_european_rule_matches_its_examples(rule_id, line):
 )
 def test_a_european_rule_leaves_its_near_misses_alone(rule_id, line):
     assert not _matches(rule_id, line)
+
+
+# --- HTML: the declared language first, the detector without one ------------------------------
+
+
+def _html(body: list[str], lang: str = "") -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in body)
+    attrs = f' lang="{lang}"' if lang else ""
+    return (
+        f"<!DOCTYPE html><html{attrs}><head><meta charset='utf-8'><title>Brücke</title></head>"
+        f"<body><article><h1>Brücke bleibt gesperrt</h1>{paragraphs}</article></body></html>"
+    )
+
+
+def test_an_html_page_keeps_its_declared_language():
+    from archiver.html import extract_html
+
+    result = extract_html(_html(GERMAN_BODY, lang="de-AT"))
+    assert result.metadata["language"].value == "de-AT"
+    assert result.metadata["language"].source != "detector"
+
+
+def test_an_html_page_without_a_declared_language_gets_the_detected_one(cli, write):
+    result = cli("add", write("page.html", _html(GERMAN_BODY)))
+    assert result.exit_code == 0, result.output
+    record = json.loads(cli("export").output.splitlines()[-1])
+    assert record["language"] == "de"
+    assert record["fields"]["language"]["source"] == "detector"
