@@ -736,6 +736,29 @@ BYLINE = re.compile(
     re.I,
 )
 
+#: A byline anywhere on the page, in the languages news pages are most often in: "Von Heike
+#: Buchter", "Text von X", "Gepostet von X | Wohnen", "Par X, le 3 mars", "Por X", "di X",
+#: "Przez X", "Autor*in: X", "Redaktion: X". The names are the group ``who`` (labelled, so a
+#: single name will do) or ``plain`` (a bare preposition: two names or more are needed).
+PAGE_BYLINE = re.compile(
+    r"^(?:(?:text|texte|gepostet|veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|"
+    r"posted|written|published|publié|écrit|rédigé|publicado|escrito|scritto|pubblicato|"
+    r"opublikowany|napisany|geplaatst|geschreven|ein (?:beitrag|artikel|interview|kommentar|"
+    r"gastbeitrag))\s+(?:by|von|par|por|di|da|door|przez|av|af)\s*:?\s+(?P<who>\S.*)|"
+    r"(?:autor(?:in)?|autor\*in|autor:in|author|redaktion|redakteur(?:in)?|text|texte|texto|"
+    r"tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?)\s*:\s*(?P<who2>\S.*)|"
+    r"(?:by|von|par|por|di|door|przez|av)\s*:?\s+(?P<plain>\S.*))$",
+    re.I,
+)
+#: Where the names of a byline end: a separator, a date or a time, "am"/"on"/"le" before one.
+BYLINE_NAME_END = re.compile(
+    r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|le|el|il|dnia|op|um|at|in|unter|under|dans|"
+    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|\d|$|"
+    r"\s(?:illustration(?:en)?|fotos?|bild(?:er)?|photos?|grafik(?:en)?|mitarbeit|übersetzung|"
+    r"traduction|traducción|zdjęcia)\b).*$",
+    re.I,
+)
+
 #: A role standing where a name would: "Staff Writer", "Opinion Columnist".
 ROLE_WORDS = re.compile(
     r"\b(?:senior |chief |staff |contributing |special |deputy |associate |managing |"

@@ -1109,6 +1109,67 @@ class _Header:
 # --- Metadata from the rest of the page --------------------------------------------------------
 
 
+def _page_metadata(
+    lines: list[_Line], lo: int, body: int, end: int, metadata: dict[str, Field]
+) -> None:
+    """The author and date the header did not find, from bylines and date lines elsewhere
+    on the page; a byline standing outside the article is removed as one."""
+    current = metadata.get("published")
+    if current is None or current.source == "header-date":
+        found = _page_date(lines, lo, body, end)
+        if found is not None:
+            metadata["published"] = Field(found[1], "text-line", 0.5)
+    if "author" not in metadata:
+        byline = _page_author(lines, lo, end)
+        if byline is not None:
+            metadata["author"] = Field(byline[1], "text-line", 0.5)
+            line = lines[byline[0]]
+            if line.reason is None and not body <= byline[0] < end:
+                line.reason = "author-line"
+
+
+def _page_author(lines: Sequence[_Line], lo: int, end: int) -> tuple[int, str] | None:
+    """(line, names) of a byline in the page's language outside the header: under the
+    article ("Gepostet von Katharina Volkwein | Wohnen"), above a gallery, in a post's footer.
+    The article's own stretch is searched first, then the lines below it, then above it."""
+    order = [*range(lo, min(len(lines), end + 20)), *range(lo - 1, max(-1, lo - 60), -1)]
+    for i in order:
+        line = lines[i]
+        if line.rule is not None or line.words > 25:
+            continue
+        match = rules.PAGE_BYLINE.match(line.text)
+        if match is None:
+            continue
+        who = match["who"] or match["who2"] or match["plain"]
+        who = rules.BYLINE_NAME_END.sub("", who).strip(_EDGE_PUNCT)
+        name = _clean_author(who)
+        if name and (match["plain"] is None or _name_like(name.split("; ")[0])):
+            return i, name
+    return None
+
+
+def _page_date(lines: Sequence[_Line], lo: int, body: int, end: int) -> tuple[int, str] | None:
+    """(line, ISO date) of the date nearest the article's start that the header did not
+    take: a date or meta line in the article's stretch (or just under it), or the date
+    opening its first paragraph ("31. Oktober 2023. Die ..."). Never the page's very top
+    line (the site header's date) nor a copyright line."""
+    for i in range(lo, min(len(lines), end + 15)):
+        line = lines[i]
+        if line.rule is not None and line.rule.name != "date-line":
+            continue
+        opening = find_date(line.text, month_first=True) if body <= i < body + 3 else None
+        if opening is not None and opening[1] == 0 and line.words >= 8:
+            return i, opening[0]
+        if line.words > 30 or i < DEFAULT_OPTIONS.header_date_lines:
+            continue
+        if line.rule is None and (meta := _header_meta(line)) is not None and meta[0]:
+            return i, meta[0]
+        date = _date_line(line)
+        if date is not None and len(date[1].split()) <= 6:
+            return i, date[0]
+    return None
+
+
 def _author_bio(
     lines: Sequence[_Line], body: int, end: int, names: set[str], options: CleanOptions
 ) -> None:
@@ -1466,6 +1527,8 @@ def clean_text(
         end = _trailing_list(lines, end)
     header = _Header(lines, start, end, metadata, options)
     body = header.read() if end > start else start
+    if end > start:
+        _page_metadata(lines, max(0, start - options.header_window), body, end, metadata)
     if end > start:
         names = set(header.bylines)
         if "author" in metadata:

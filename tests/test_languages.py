@@ -306,3 +306,57 @@ def test_an_html_page_without_a_declared_language_gets_the_detected_one(cli, wri
     record = json.loads(cli("export").output.splitlines()[-1])
     assert record["language"] == "de"
     assert record["fields"]["language"]["source"] == "detector"
+
+
+# --- Bylines and dates in the page's language --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Von Heike Lindner", "Heike Lindner"),
+        ("Gepostet von Katrin Vogel | Wohnen", "Katrin Vogel"),
+        ("Text von Jonas Berger Illustration von Mia Roth", "Jonas Berger"),
+        ("Autor*in: Lea Brandt", "Lea Brandt"),
+        ("Par Julien Moreau, le 3 mars 2021", "Julien Moreau"),
+        ("Por María López", "María López"),
+        ("Przez Anna Nowak", "Anna Nowak"),
+    ],
+)
+def test_a_byline_in_the_pages_language_gives_the_author(byline, author):
+    text = "\n".join(["Brücke bleibt im Winter gesperrt", *GERMAN_BODY, byline, "Impressum"])
+    assert clean_text(text).metadata["author"].value == author
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    ["Von Berlin nach Hamburg fährt der Zug zwei Stunden", "Von Montag an", "Por favor"],
+)
+def test_a_line_opening_with_a_preposition_is_no_byline(near_miss):
+    text = "\n".join(["Brücke bleibt im Winter gesperrt", *GERMAN_BODY, near_miss, "Impressum"])
+    assert "author" not in clean_text(text).metadata
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("19. Oktober 2019, 19:08 Uhr", "2019-10-19"),
+        ("Jana Keller, 02.01.2023, 11:08 Uhr", "2023-01-02"),
+        ("Publié le 12 mars 2021", "2021-03-12"),
+    ],
+)
+def test_a_date_line_under_the_article_gives_its_date(line, published):
+    text = "\n".join(["Startseite", "Brücke bleibt gesperrt", *GERMAN_BODY, line, "Impressum"])
+    assert clean_text(text).metadata["published"].value == published
+
+
+def test_a_date_opening_the_first_paragraph_gives_the_date():
+    first = "31. Oktober 2023. " + GERMAN_BODY[0]
+    text = "\n".join(["Startseite", "Brücke bleibt gesperrt", first, *GERMAN_BODY[1:]])
+    assert clean_text(text).metadata["published"].value == "2023-10-31"
+
+
+def test_a_date_inside_a_paragraph_is_not_the_publication_date():
+    middle = GERMAN_BODY[0] + " Die Sperrung beginnt am 3. November 2023."
+    text = "\n".join(["Startseite", "Brücke bleibt gesperrt", middle, *GERMAN_BODY[1:]])
+    assert "published" not in clean_text(text).metadata
