@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -822,6 +823,7 @@ class _Header:
         self.title: int | None = None
         self.title_far = False  # found above the window, over a gallery or a "see also" list
         self.bylines: set[str] = set()  # what the bylines say, names or roles
+        self._texts: Counter[str] | None = None  # how often each line's text is on the page
 
     def read(self) -> int:
         """Find everything, mark the header lines removed, return where the body begins."""
@@ -962,6 +964,8 @@ class _Header:
             dated = find_date(text, month_first=True)
             if (dated and not _dated_headline(text)) or len(_LIST_SEPARATOR.findall(text)) >= 2:
                 value -= 6  # a date or a list of tags is a meta line more often than a headline
+            if self._echoed(i):
+                value += 3  # the page names it again: a breadcrumb's end, a share text
             return value
 
         self.title = max(candidates, key=score, default=None)
@@ -993,6 +997,20 @@ class _Header:
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and _name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _echoed(self, i: int) -> bool:
+        """Whether the page repeats line ``i`` elsewhere, away from it: alone on a line, or
+        ending a breadcrumb ("Startseite » Politik » <headline>"). A headline is repeated
+        that way; a teaser or a caption seldom is; a menu item is, but is no candidate."""
+        text = self.lines[i].text
+        if self._texts is None:
+            self._texts = Counter(line.text for line in self.lines)
+        if self._texts[text] > 1:
+            return True
+        tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
+        return any(
+            line.text.endswith(tails) for line in self.lines if len(line.text) > len(text)
+        )
 
     def _title_above(self) -> int | None:
         """The nearest headline-like line above the window with a byline, date or post meta
