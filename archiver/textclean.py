@@ -125,6 +125,14 @@ def _count(char_class: re.Pattern[str], text: str) -> int:
     return len(text) - len(char_class.sub("", text))
 
 
+#: What prose is mostly made of (a line of script or CSS is not): letters and spaces.
+_LETTER_OR_SPACE = re.compile(r"[^\W\d_]|\s")
+
+
+def _letters_mostly(text: str) -> bool:
+    return _count(_LETTER_OR_SPACE, text) >= 0.8 * len(text)
+
+
 def _split(text: str) -> list[_Line]:
     # Lines end at \n, \r\n or \r only: str.splitlines() would also split at form feeds and
     # Unicode separators inside a paragraph, and the line numbers would disagree with editors.
@@ -274,7 +282,8 @@ def _named_stoplist(language: str) -> frozenset[str] | None:
 
 def _prose_words(lines: Sequence[_Line]) -> list[str]:
     """The page's own prose, its long lines (all its lines when it has none), lowercased."""
-    words = [w.lower() for line in lines if line.words >= 12 for w in line.text.split()]
+    long = [line for line in lines if line.words >= 12 and _letters_mostly(line.text)]
+    words = [w.lower() for line in long for w in line.text.split()]
     return words or [w.lower() for line in lines for w in line.text.split()]
 
 
@@ -1008,9 +1017,7 @@ class _Header:
         if self._texts[text] > 1:
             return True
         tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
-        return any(
-            line.text.endswith(tails) for line in self.lines if len(line.text) > len(text)
-        )
+        return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
 
     def _title_above(self) -> int | None:
         """The nearest headline-like line above the window with a byline, date or post meta
@@ -1498,13 +1505,29 @@ def _dateline(line: _Line, metadata: dict[str, Field]) -> None:
 
 # --- The cleaner -------------------------------------------------------------------------------
 
+#: How many of a page's long lines vote on its language, and the most one line's vote weighs.
+_LANGUAGE_VOTERS = 60
+_LANGUAGE_VOTE_CAP = 600
+
 
 def _detect_language(lines: Sequence[_Line]) -> Field | None:
-    """The language of the page's prose (its long lines; all its lines when it has none)."""
-    prose = [line.text for line in lines if line.words >= 12]
+    """The language of the page's prose: each of its long lines votes, weighed by its length
+    (one block of another language, a script or a cookie notice, does not outvote the
+    article); a page without long lines is read whole."""
+    prose = [line.text for line in lines if line.words >= 12 and _letters_mostly(line.text)]
+    prose = prose[:_LANGUAGE_VOTERS]
     if sum(len(text) for text in prose) < 200:
-        prose = [line.text for line in lines]
-    return language_field("\n".join(prose))
+        return language_field("\n".join(line.text for line in lines))
+    votes: Counter[str] = Counter()
+    for text in prose:
+        found = language_field(text)
+        if found is not None:
+            votes[found.value] += min(len(text), _LANGUAGE_VOTE_CAP)
+    if not votes:
+        return None
+    code, weight = votes.most_common(1)[0]
+    share = weight / sum(votes.values())
+    return Field(code, "detector", round(min(0.9, share), 2)) if share >= 0.5 else None
 
 
 def clean_text(

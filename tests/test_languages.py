@@ -360,3 +360,11 @@ def test_a_date_inside_a_paragraph_is_not_the_publication_date():
     middle = GERMAN_BODY[0] + " Die Sperrung beginnt am 3. November 2023."
     text = "\n".join(["Startseite", "Brücke bleibt gesperrt", middle, *GERMAN_BODY[1:]])
     assert "published" not in clean_text(text).metadata
+
+
+def test_a_script_left_in_a_page_does_not_decide_its_language():
+    script = "function(e,t){return new Template(e.render(t),{var a=1,b=2})} " * 40
+    text = "\n".join([script, *GERMAN_BODY, "Impressum"])
+    result = clean_text(text)
+    assert result.metadata["language"].value == "de"
+    assert result.text == "\n\n".join(GERMAN_BODY)
