@@ -684,6 +684,62 @@ EUROPEAN_RULES = (
         why="the article's tags or categories",
     ),
     Rule(
+        "related-list",
+        _rx(
+            r"^(puedes ver|lee también|lea también|mira también|vea también|te puede interesar|"
+            r"leia também|veja também|lesen sie auch|lesen sie mehr|mehr dazu|siehe auch|"
+            r"voir aussi|à lire aussi|lire aussi|à voir|czytaj (też|także|również)|"
+            r"zobacz (też|także|również)|leggi anche|vedi anche|lees ook|zie ook)\s*:\s*\S"
+        ),
+        max_words=30,
+        id="eu-teaser-link",
+        why="a link to another article set in the text ('Lesen Sie auch: ...')",
+    ),
+    Rule(
+        "related-list",
+        _rx(
+            r"^((top[- ]?themen|empfehlungen|das beste|mehr|neues|highlights) (der|aus der|von "
+            r"der) redaktion|(hier|jetzt) weiterlesen|weitere informationen( zum thema)?|"
+            r"mehr informationen|(das )?könnte (dich|sie) auch interessieren)\s*:?$"
+        ),
+        ends_article=True,
+        id="eu-more-from-us",
+        why="a heading over the editors' picks or further links",
+    ),
+    Rule(
+        "navigation",
+        _rx(
+            r"^((rezept|artikel|seite|beitrag) (drucken|speichern|merken|teilen)|"
+            r"(bloggen|blog) auf wordpress\.com|(erstelle|erstellen sie) .{0,40}wordpress\.com|"
+            r"powered by wordpress|bereitgestellt von wordpress|proudly powered by .{1,30}|"
+            r"nos siga( no| nas redes)?|síguenos( en \w+)?|suivez-nous( sur \w+)?|folge uns( auf "
+            r"\w+)?|seguici( su \w+)?|obserwuj nas( na \w+)?|volg ons( op \w+)?)[.:!]?$"
+        ),
+        max_words=14,
+        id="eu-page-tools",
+        why="a page's tools, table of contents, blog platform credit or 'follow us' link",
+    ),
+    Rule(
+        "newsletter",
+        _rx(
+            r"^(der |die |das |unser |unseren |notre |nuestro |our )?([\w.-]{1,30}[ -])?newsletter$"
+        ),
+        max_words=4,
+        id="eu-named-newsletter",
+        why="a site's named newsletter ('Der Beispiel-Newsletter')",
+    ),
+    Rule(
+        "cookie-consent",
+        _rx(
+            r"korzystamy z (plików )?cookies|używamy (plików )?cookies|"
+            r"utilizamos cookies|usamos cookies|nous utilisons des cookies|"
+            r"wir verwenden (technisch notwendige )?cookies|utilizziamo (i )?cookie"
+        ),
+        max_words=150,
+        id="eu-cookie-we-use",
+        why="a cookie notice in the first person ('Wir verwenden Cookies')",
+    ),
+    Rule(
         "loading",
         _rx(
             r"^((wird )?geladen|lädt|bitte warten|chargement( en cours)?|cargando|"

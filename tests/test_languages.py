@@ -246,6 +246,43 @@ EXAMPLES = {
         ],
         ["Themen wie Verkehr und Bau bestimmten die Sitzung am Dienstag."],
     ),
+    "eu-teaser-link": (
+        [
+            "Lesen Sie auch: Neue Radwege für die Innenstadt",
+            "PUEDES VER: El puente cierra",
+            "Czytaj też: Most zamknięty",
+        ],
+        ["Lesen Sie auch die Stellungnahme der Stadt", "Siehe auch unten"],
+    ),
+    "eu-more-from-us": (
+        [
+            "Empfehlungen aus der Redaktion",
+            "Top-Themen der Redaktion",
+            "Hier weiterlesen",
+            "Weitere Informationen:",
+        ],
+        ["Weitere Informationen gab die Stadt am Montag nicht bekannt."],
+    ),
+    "eu-page-tools": (
+        [
+            "Rezept drucken",
+            "Bloggen auf WordPress.com",
+            "Folge uns auf Instagram",
+            "Síguenos en Twitter",
+        ],
+        ["Inhaltsverzeichnis", "Folge uns nicht, sagte der Bürgermeister."],
+    ),
+    "eu-named-newsletter": (
+        ["Der Beispiel-Newsletter", "Stadtblatt Newsletter"],
+        ["Der Newsletter erscheint am Montag", "Newsletter des Rathauses zur Brücke im Winter"],
+    ),
+    "eu-cookie-we-use": (
+        [
+            "Korzystamy z plików cookies, aby ułatwić korzystanie z serwisu.",
+            "Wir verwenden Cookies, um die Seite zu verbessern.",
+        ],
+        ["Wir verwenden Kekse zum Backen."],
+    ),
     "eu-loading": (
         ["Wird geladen...", "Chargement…", "Cargando"],
         ["Geladen wurden die Lastwagen schon am Morgen."],
