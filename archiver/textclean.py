@@ -1505,6 +1505,32 @@ def _dateline(line: _Line, metadata: dict[str, Field]) -> None:
 
 # --- The cleaner -------------------------------------------------------------------------------
 
+#: Under this many words kept, the page had no article run (a paywalled teaser, a list, a
+#: page of short lines) and the fallback keeps what is not known boilerplate.
+_FEW_WORDS = 5
+#: Where a line may come from when the fallback keeps it: not a rule's, a header's or a
+#: template's line.
+_FALLBACK_REASONS = (None, "outside-article", "section", "site-name")
+
+
+def _fallback(lines: Sequence[_Line]) -> str:
+    """Keep the page's text-like lines that no rule took, or failing those every such line;
+    say so (the note goes into the article's ``reading`` field)."""
+    free = [line for line in lines if line.rule is None and line.reason in _FALLBACK_REASONS]
+    textlike = [line for line in free if line.textlike in ("good", "neargood")]
+    chosen = (
+        textlike if word_count(" ".join(line.text for line in textlike)) >= _FEW_WORDS else free
+    )
+    if not chosen:
+        return ""
+    for line in chosen:
+        line.reason = None
+    return (
+        "no run of article text was found, so the lines that look like text and are no "
+        "known boilerplate were kept"
+    )
+
+
 #: How many of a page's long lines vote on its language, and the most one line's vote weighs.
 _LANGUAGE_VOTERS = 60
 _LANGUAGE_VOTE_CAP = 600
@@ -1597,6 +1623,9 @@ def clean_text(
             if line.reason is None and line.text == metadata["title"].value:
                 line.reason = "title"  # the headline repeated (breadcrumb, gallery)
 
+    notes = []
+    if word_count(" ".join(line.text for line in lines if line.reason is None)) < _FEW_WORDS:
+        notes.append(_fallback(lines))
     kept = [line for line in lines if line.reason is None]
     if kept:
         _dateline(kept[0], metadata)
@@ -1611,6 +1640,7 @@ def clean_text(
         extractor=EXTRACTOR,
         extractor_version=EXTRACTOR_VERSION,
         linenos=[line.lineno for line in kept],
+        notes=[note for note in notes if note],
     )
 
 

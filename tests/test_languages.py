@@ -405,3 +405,36 @@ def test_a_script_left_in_a_page_does_not_decide_its_language():
     result = clean_text(text)
     assert result.metadata["language"].value == "de"
     assert result.text == "\n\n".join(GERMAN_BODY)
+
+
+# --- A page with article text is never refused ------------------------------------------------
+
+
+def test_a_paywalled_teaser_between_share_bars_is_archived_not_refused(cli, write):
+    teaser = (
+        "Ein leitender Beamter hat in einer eidesstattlichen Erklärung gesagt, dass jeder mit "
+        "genug Entschlossenheit aus dem Gefängnis fliehen könne."
+    )
+    menu = [f"Rubrik {i}" for i in range(1, 30)]
+    share = ["Teilen", "Facebook", "Twitter", "E-Mail"]
+    text = "\n".join(
+        [*menu, "Gefängnis: Jeder könnte fliehen", *share, teaser, *share, "Impressum"]
+    )
+    record = _record(cli, write, text)
+    assert teaser in record["clean_text"]
+    assert "Facebook" not in record["clean_text"] and "Impressum" not in record["clean_text"]
+
+
+def test_a_page_of_short_lines_keeps_what_is_no_known_boilerplate_and_says_so(cli, write):
+    results = [f"{i}. Lea Brandt {1990 + i} LG Nord" for i in range(1, 9)]
+    text = "\n".join(["Startseite", "Ergebnisse 2007", *results, "Teilen", "Impressum"])
+    record = _record(cli, write, text)
+    assert all(line in record["clean_text"] for line in results)
+    assert "Teilen" not in record["clean_text"] and "Impressum" not in record["clean_text"]
+    assert "no run of article text was found" in record["fields"]["reading"]["value"]
+
+
+def test_a_page_of_nothing_but_known_boilerplate_is_still_refused(cli, write):
+    result = cli("add", "--format", "text", write("nav.txt", "Impressum\nDatenschutz\nTeilen\n"))
+    assert result.exit_code == 1
+    assert "looks like boilerplate" in result.output
