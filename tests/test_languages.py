@@ -438,3 +438,40 @@ def test_a_page_of_nothing_but_known_boilerplate_is_still_refused(cli, write):
     result = cli("add", "--format", "text", write("nav.txt", "Impressum\nDatenschutz\nTeilen\n"))
     assert result.exit_code == 1
     assert "looks like boilerplate" in result.output
+
+
+# --- Titles are never UI strings, credits or counters -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Twitter Facebook LinkedIn Email Reddit Digg Print",
+        "Whatsapp Teilen Twittern Pinnen",
+        "Courtesy of the City Archive",
+        "In Flickr CC by some_user",
+        "Strict Standards : Declaration of Walker::start() should be compatible",
+        "Es befinden sich keine Artikel im Warenkorb",
+        "5343 mal gelesen | 32 Kommentare",
+        "E-Mail-Überprüfung fehlgeschlagen, bitte versuche es noch einmal",
+        "Click to copy URL",
+    ],
+)
+def test_a_ui_string_is_never_a_title(line):
+    assert rules.NOT_TITLE.search(line)
+    text = "\n".join(["Startseite", line, *GERMAN_BODY])
+    assert clean_text(text).metadata.get("title") is None or (
+        clean_text(text).metadata["title"].value != line
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Stadt druckt neue Fahrpläne für die Brückensperrung",
+        "Warnung vor dem Winter: Viewer-Zahlen steigen",
+        "Via Appia wird für Radfahrer gesperrt",
+    ],
+)
+def test_a_headline_near_a_ui_word_is_still_a_title(headline):
+    assert not rules.NOT_TITLE.search(headline)
