@@ -800,12 +800,26 @@ PAGE_BYLINE = re.compile(
     r"^(?:(?:text|texte|gepostet|veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|"
     r"posted|written|published|publié|écrit|rédigé|publicado|escrito|scritto|pubblicato|"
     r"opublikowany|napisany|geplaatst|geschreven|ein (?:beitrag|artikel|interview|kommentar|"
-    r"gastbeitrag))\s+(?:by|von|par|por|di|da|door|przez|av|af)\s*:?\s+(?P<who>\S.*)|"
+    r"gastbeitrag))(?:\s+(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?)?"
+    r"\s+(?:by|von|par|por|di|da|door|przez|av|af)\s*:?\s+(?P<who>\S.*)|"
     r"(?:autor(?:in)?|autor\*in|autor:in|author|redaktion|redakteur(?:in)?|text|texte|texto|"
     r"tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?)\s*:\s*(?P<who2>\S.*)|"
     r"(?:by|von|par|por|di|door|przez|av)\s*:?\s+(?P<plain>\S.*))$",
     re.I,
 )
+#: A link to the author's page, under or beside the article: "Mehr über Jana Keller", "Alle
+#: Artikel von Jana Keller", "More from Jane Doe", "Plus d'articles de Jean Dupont".
+AUTHOR_LINK = re.compile(
+    r"^(?:mehr|alles|alle artikel|alle beiträge|weitere artikel|weitere beiträge|artikel|"
+    r"beiträge) (?:von|über) (?P<who>\S.*)$|"
+    r"^(?:more|all|articles|posts|stories|all posts|all stories|more stories) (?:from|by) "
+    r"(?P<who2>\S.*)$|"
+    r"^(?:plus d'articles|tous les articles|autres articles|plus d’articles) (?:de|par) "
+    r"(?P<who3>\S.*)$|^(?:más artículos|todos los artículos|otros artículos) (?:de|por) "
+    r"(?P<who4>\S.*)$",
+    re.I,
+)
+
 #: Where the names of a byline end: a separator, a date or a time, "am"/"on"/"le" before one.
 BYLINE_NAME_END = re.compile(
     r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|le|el|il|dnia|op|um|at|in|unter|under|dans|"

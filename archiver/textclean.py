@@ -1170,6 +1170,15 @@ def _page_author(lines: Sequence[_Line], lo: int, end: int) -> tuple[int, str] |
         name = _clean_author(who)
         if name and (match["plain"] is None or _name_like(name.split("; ")[0])):
             return i, name
+    # A link to the author's page ("Mehr über Jana Keller").
+    for i in order:
+        line = lines[i]
+        if line.rule is not None or line.words > 8:
+            continue
+        if (match := rules.AUTHOR_LINK.match(line.text)) is not None:
+            who = next(group for group in match.groups() if group)
+            if _name_like(who):
+                return i, who
     return None
 
 

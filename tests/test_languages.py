@@ -358,6 +358,10 @@ def test_an_html_page_without_a_declared_language_gets_the_detected_one(cli, wri
         ("Par Julien Moreau, le 3 mars 2021", "Julien Moreau"),
         ("Por María López", "María López"),
         ("Przez Anna Nowak", "Anna Nowak"),
+        ("Veröffentlicht am 9. Juli 2016 von Jonas Berger", "Jonas Berger"),
+        ("Mehr über Lea Brandt", "Lea Brandt"),
+        ("Alle Artikel von Lea Brandt", "Lea Brandt"),
+        ("More stories by Jane Whitmore", "Jane Whitmore"),
     ],
 )
 def test_a_byline_in_the_pages_language_gives_the_author(byline, author):
@@ -367,7 +371,13 @@ def test_a_byline_in_the_pages_language_gives_the_author(byline, author):
 
 @pytest.mark.parametrize(
     "near_miss",
-    ["Von Berlin nach Hamburg fährt der Zug zwei Stunden", "Von Montag an", "Por favor"],
+    [
+        "Von Berlin nach Hamburg fährt der Zug zwei Stunden",
+        "Von Montag an",
+        "Por favor",
+        "Mehr über die Brücke",
+        "Alle Artikel von heute",
+    ],
 )
 def test_a_line_opening_with_a_preposition_is_no_byline(near_miss):
     text = "\n".join(["Brücke bleibt im Winter gesperrt", *GERMAN_BODY, near_miss, "Impressum"])
