@@ -4,9 +4,10 @@ python bench/languages.py                    # text dumps (trafilatura-text)
 python bench/languages.py trafilatura-html   # the same pages as HTML
 
 Each page is counted under the language archiver stored for it (the ``language`` field); a
-refused page under "refused". The figures are score.py's (snippet precision, recall and F1
-over all the language's snippets; title and author token-F1; date accuracy), computed with
-score.py's own functions on the part of the set in each language.
+page missing from the export (refused, or the same bytes as another page) under "not stored".
+The figures are score.py's (snippet precision, recall and F1 over all the language's
+snippets; title and author token-F1; date accuracy), computed with score.py's own functions
+on the part of the set in each language.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def by_language(records: dict[str, dict]) -> dict[str, dict[str, float]]:
     sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for item in gold:
         record = records.get(item["stem"])
-        language = (record or {}).get("language") or ("refused" if record is None else "unknown")
+        missing = "not stored" if record is None else "unknown"
+        language = (record or {}).get("language") or missing
         for key in (language, "all"):
             s = sums[key]
             text = score._collapse((record or {}).get("clean_text"))
@@ -71,7 +73,7 @@ def by_language(records: dict[str, dict]) -> dict[str, dict[str, float]]:
                 s["date"] += str((record or {}).get("published") or "")[:10] == item["date"][:10]
     merged: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for language, s in sums.items():
-        key = language if s["pages"] >= MIN_PAGES or language in ("all", "refused") else "other"
+        key = language if s["pages"] >= MIN_PAGES or language in ("all", "not stored") else "other"
         for field, value in s.items():
             merged[key][field] += value
     return merged
@@ -96,7 +98,7 @@ def main(argv: list[str]) -> int:
         figures = by_language(export(name, Path(tmp)))
     print(f"{name}, per detected language")
     print("language  pages  F1     prec.  recall  title  author  date")
-    last = ("all", "other", "refused")
+    last = ("all", "other", "not stored")
     for language in sorted(figures, key=lambda k: (k in last, -figures[k]["pages"])):
         s = figures[language]
         tp, fp, fn = s["tp"], s["fp"], s["fn"]
