@@ -1185,9 +1185,11 @@ def _page_author(lines: Sequence[_Line], lo: int, end: int) -> tuple[int, str] |
 def _page_date(lines: Sequence[_Line], lo: int, body: int, end: int) -> tuple[int, str] | None:
     """(line, ISO date) of the date nearest the article's start that the header did not
     take: a date or meta line in the article's stretch (or just under it), or the date
-    opening its first paragraph ("31. Oktober 2023. Die ..."). Never the page's very top
-    line (the site header's date) nor a copyright line."""
-    for i in range(lo, min(len(lines), end + 15)):
+    opening its first paragraph ("31. Oktober 2023. Die ..."); else the nearest one above it
+    (over a gallery or a share bar). Never the page's very top lines (the site header's
+    date) nor a copyright line."""
+    below = range(lo, min(len(lines), end + 15))
+    for i in [*below, *range(lo - 1, max(-1, lo - 40), -1)]:
         line = lines[i]
         if line.rule is not None and line.rule.name != "date-line":
             continue

@@ -485,3 +485,11 @@ def test_a_ui_string_is_never_a_title(line):
 )
 def test_a_headline_near_a_ui_word_is_still_a_title(headline):
     assert not rules.NOT_TITLE.search(headline)
+
+
+def test_a_date_line_above_a_gallery_over_the_article_gives_its_date():
+    gallery = [f"Bild {i} von 20: Die Brücke im Nebel" for i in range(1, 21)]
+    header = ["Startseite", "Lokales", "Politik", "Sport", "Impressum", "3. März 2021"]
+    title = "Brücke bleibt im Winter für Autos gesperrt"
+    text = "\n".join([*header, *gallery, title, *GERMAN_BODY])
+    assert clean_text(text).metadata["published"].value == "2021-03-03"
