@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from archiver.passages import (
+    CHARS,
     DEFAULT,
+    WORDS,
     ReuseSettings,
     Tokens,
+    in_unit,
     is_member,
     shingle_hashes,
     tokenize,
+    unit_of,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -68,6 +72,8 @@ class Alignment:
     shared_b: int
     words_a: int
     words_b: int
+    #: What the counts count: words, or characters (each Han ideograph or kana one word).
+    unit: str = WORDS
 
     @property
     def shared_words(self) -> int:
@@ -229,11 +235,17 @@ def _crosses(x: Span, y: Span) -> bool:
     )
 
 
+def _unit(text: str | Tokens) -> str:
+    return text.unit if isinstance(text, Tokens) else unit_of(text)
+
+
 def align(
     a: str | Tokens,
     b: str | Tokens,
     settings: ReuseSettings = DEFAULT,
     ignore: np.ndarray | None = None,
+    *,
+    unit: str | None = None,
 ) -> Alignment:
     """Every passage ``a`` and ``b`` share, as maximal spans of ``settings.min_words`` or more.
 
@@ -244,9 +256,20 @@ def align(
     disclaimers) recur across the archive and are passed in ``ignore`` as common shingles.
     A statement quoted piecemeal (several runs of ``settings.fragment_words`` that do not
     chain) is kept too, each piece a span, when the pieces together are long enough.
+
+    Both texts are read in one ``unit``: by default the settings' when they are for
+    characters, else characters when either text is written without word spaces (Chinese,
+    Japanese), else words; the settings are scaled to it (:func:`passages.in_unit`).
     """
-    ta = tokenize(a) if isinstance(a, str) else a
-    tb = tokenize(b) if isinstance(b, str) else b
+    if unit is None:
+        unit = settings.unit
+        if unit == WORDS and CHARS in (_unit(a), _unit(b)):
+            unit = CHARS
+    ta = tokenize(a, unit) if isinstance(a, str) else a
+    tb = tokenize(b, unit) if isinstance(b, str) else b
+    if ta.unit != unit or tb.unit != unit:
+        raise ValueError(f"cannot align texts read in {ta.unit} and {tb.unit} in {unit}")
+    settings = in_unit(settings, unit)
     spans, pieces = [], []
     for chain in chain_runs(find_runs(ta, tb, settings, ignore), settings):
         longest = max(r.words for r in chain)
@@ -280,4 +303,5 @@ def align(
         _covered([(r.b_start, r.b_end) for r in runs]),
         len(ta),
         len(tb),
+        unit,
     )

@@ -18,20 +18,29 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .align import Alignment, Span, align
 from .document import Extraction, RemovedLine
 from .models import BoilerplateShingle
-from .passages import DEFAULT, ReuseSettings, Tokens, is_member, shingle_hashes, tokenize
+from .passages import (
+    _CJK,
+    DEFAULT,
+    ReuseSettings,
+    Tokens,
+    is_member,
+    resolve,
+    shingle_hashes,
+    tokenize,
+)
+from .store import one_of
 
 #: The reason given to lines removed as learned boilerplate (``show --removed``).
 REASON = "shared-boilerplate"
 
 shingles_t = BoilerplateShingle.__table__
-_KNOWN = select(shingles_t.c.hash).where(shingles_t.c.hash.in_(bindparam("hashes", expanding=True)))
 #: Shingle hashes looked up per query (SQLite allows 32,766 parameters).
 HASHES_PER_QUERY = 5000
 
@@ -41,6 +50,9 @@ _TITLE_STOPLISTS = (
     "Swedish", "Russian",
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
+#: Runs of Han ideographs and kana (passages.py's characters), and where they start and end.
+_CJK_RUN = re.compile(f"{_CJK.pattern}+")
+_CJK_SPLIT = re.compile(f"({_CJK.pattern}+)")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: A capitalised word after a lowercase word, a comma or a closing bracket: a name, not the
 #: first word of a sentence.
@@ -92,8 +104,24 @@ def _stop_words() -> frozenset[str]:
     return frozenset().union(*(get_stoplist(name) for name in _TITLE_STOPLISTS), _WEEKDAYS)
 
 
+def _title_words(text: str) -> list[str]:
+    """The casefolded words of a title or a name; a run of Han ideographs or kana (written
+    without spaces) gives its character bigrams, most Chinese words being two characters."""
+    out = []
+    for word in _WORD.findall(text.casefold()):
+        if _CJK_RUN.search(word) is None:
+            out.append(word)
+            continue
+        for part in _CJK_SPLIT.split(word):
+            if part and _CJK_RUN.fullmatch(part):
+                out += [part[i : i + 2] for i in range(max(len(part) - 1, 1))]
+            elif part:
+                out.append(part)
+    return out
+
+
 def _name_words(*names: str | None) -> set[str]:
-    return {w for name in names if name for w in _WORD.findall(name.casefold())}
+    return {w for name in names if name for w in _title_words(name)}
 
 
 def title_words(page: Page, other: Page, exclude: frozenset[str] = frozenset()) -> set[str]:
@@ -105,7 +133,7 @@ def title_words(page: Page, other: Page, exclude: frozenset[str] = frozenset()) 
     stop = _stop_words()
     return {
         w
-        for w in map(_base, _WORD.findall(page.title.casefold()))
+        for w in map(_base, _title_words(page.title))
         if len(w) > 1 and not w.isdigit() and w not in stop and w not in names
     }
 
@@ -218,8 +246,8 @@ def _verbatim(a_text: str, b_text: str, span: Span, settings: ReuseSettings) -> 
     themselves (the alignment's runs break where learned boilerplate was left out, which is
     no edit): words replaced (but for names by names), and words added or dropped a few at a
     time, are edits; at most ``1 - settings.verbatim_share`` of the words may be."""
-    ta = tokenize(a_text[span.a_start : span.a_end])
-    tb = tokenize(b_text[span.b_start : span.b_end])
+    ta = tokenize(a_text[span.a_start : span.a_end], settings.unit)
+    tb = tokenize(b_text[span.b_start : span.b_end], settings.unit)
     names_a = _capitalised(a_text, span.a_start, ta)
     names_b = _capitalised(b_text, span.b_start, tb)
     edited = 0
@@ -275,19 +303,34 @@ def _same_edge(
 
 
 def _same_region(
-    ranges: list[list[tuple[int, int]]], totals: tuple[int, int], index: int, settings
+    ranges: list[list[tuple[int, int]]],
+    totals: tuple[int, int],
+    index: int,
+    settings,
+    furniture: Sequence[np.ndarray] | None = None,
 ) -> set[str]:
     """The outer parts of both pages span ``index`` lies in: the first or the last
     ``settings.outer_share`` of their words, where a page's furniture stands (a site's footer
-    blocks come in varying order and number, so the span need not end the page)."""
+    blocks come in varying order and number, so the span need not end the page). Only each
+    page's own text is counted: not the other spans the two pages share, nor the words of
+    ``furniture`` (one mask per side: boilerplate already learned), which stack at a page's
+    foot with the block judged."""
     at = []
     for side in (0, 1):
         start, end = ranges[side][index]
-        cut = settings.outer_share * totals[side]
+        own = np.ones(totals[side], dtype=bool)
+        if furniture is not None:
+            own[: len(furniture[side])] &= ~furniture[side][: totals[side]]
+        for other, (s, e) in enumerate(ranges[side]):
+            if other != index:
+                own[s:e] = False
+        before, after = int(own[:start].sum()), int(own[end:].sum())
+        length = end - start
+        cut = settings.outer_share * (before + length + after)
         at.append(
             {
                 e
-                for e, inside in (("head", end <= cut), ("tail", start >= totals[side] - cut))
+                for e, inside in (("head", before + length <= cut), ("tail", after + length <= cut))
                 if inside
             }
         )
@@ -326,11 +369,13 @@ def judge(
 
     - ``me``'s outlet repeats its lines across its articles (``template``: the words of
       ``me`` on lines counted in the archive under its outlet);
-    - the two articles are one known outlet's different stories (an outlet does not copy
-      its own unrelated story: what they share is its template, wherever it stands);
+    - the two articles are one known outlet's different stories and it lies in the outer
+      third of both pages, counting only their own text (not what else they share, nor
+      learned boilerplate): an outlet's template;
     - it stands at the same edge (head or tail) of two pages that may be of one site: an
-      unknown outlet's, about clearly unrelated stories, or one known outlet's when neither
-      titles nor names can be compared;
+      unknown outlet's, about clearly unrelated stories (at the tail: once the block's own
+      names are left out), or one known outlet's when neither titles nor names can be
+      compared;
     - or the same stretch of ``me`` is held by ``settings.recurrence`` articles (``me``
       included), all clearly unrelated, whatever their outlets and wherever it stands (a
       publishing network's footer, a paywall notice on several papers).
@@ -339,6 +384,7 @@ def judge(
     """
     boiler: dict[int, set[int]] = {c: set() for c in alignments}
     learned = {i: known_ranges(page.text, known, settings) for i, page in pages.items()}
+    furniture = {i: known_words(page.text, known, settings) for i, page in pages.items()}
     # Spans that are boilerplate if they recur: (candidate, span index, my word range, the
     # candidate's text outside what it shares with me).
     recurring: list[tuple[int, int, tuple[int, int], str]] = []
@@ -373,21 +419,26 @@ def judge(
         own_outlet = same_outlet(me, other)
         # At the same edge of both pages (its head or its foot) when they may be of one site:
         # one outlet's when nothing can be compared, or an unknown site's that tell clearly
-        # unrelated stories, leaving out the names the shared block holds: a footer names its
-        # site ("Ascom is headquartered in Baar"), whose stories name it too. At the foot of
-        # both pages whatever their sites, when the stories are clearly unrelated: a
-        # publishing group's footer and promos on its papers (a copied lead stands at the
-        # head, with the names of its story).
+        # unrelated stories. At the foot only when they are unrelated once the names the
+        # shared block holds are left out: a footer names its site ("Ascom is headquartered
+        # in Baar"), whose stories name it too, but so does a copied lead name its story,
+        # which the page that copied it names again. At the foot of both pages whatever
+        # their sites, when the stories are clearly unrelated: a publishing group's footer
+        # and promos on its papers (a copied lead stands at the head).
         edges: set[str] = set()
         if own_outlet and unknown:
             edges = {"head", "tail"}
         elif different and may_share_site(me, other):
-            block = frozenset(
-                names_in(" ".join(me.text[s:e] for s, e in map(tuple, chars[mine])), set())
-            )
-            if relation(me, other, rest_me, rest_other, settings, block).unrelated(settings):
+            if unrelated:
                 edges = {"head", "tail"}
-        regions: set[str] = {"tail"} if unrelated and not edges else set()
+            else:
+                block = frozenset(
+                    names_in(" ".join(me.text[s:e] for s, e in map(tuple, chars[mine])), set())
+                )
+                if relation(me, other, rest_me, rest_other, settings, block).unrelated(settings):
+                    edges = {"tail"}
+        regions: set[str] = {"tail"} if unrelated else set()
+        masks = (furniture[min(me.id, other_id)], furniture[max(me.id, other_id)])
         for index, span in enumerate(alignment.spans):
             a_text, b_text = (me.text, other.text) if mine == 0 else (other.text, me.text)
             if not _verbatim(a_text, b_text, span, settings):
@@ -397,11 +448,11 @@ def judge(
                 end - start
             ):
                 boiler[other_id].add(index)  # the outlet's counted template
-            elif own_outlet and different and _same_region(ranges, totals, index, settings):
+            elif own_outlet and different and _same_region(ranges, totals, index, settings, masks):
                 boiler[other_id].add(index)  # one outlet's different stories share template
             elif edges & _same_edge(ranges, totals, index, settings):
                 boiler[other_id].add(index)
-            elif regions & _same_region(ranges, totals, index, settings):
+            elif regions & _same_region(ranges, totals, index, settings, masks):
                 boiler[other_id].add(index)  # a group's blocks at the foot of its papers
             elif unrelated:
                 recurring.append((other_id, index, ranges[mine][index], rest_other))
@@ -528,12 +579,26 @@ def known_ranges(
     """Character ranges of ``text`` covered by known boilerplate shingles."""
     if known is None or not len(known):
         return []
-    tokens = tokenize(text)
+    tokens, settings = resolve(text, settings)
     k = settings.shingle
     if len(tokens) < k:
         return []
     hits = np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known)))
     return [(int(tokens.starts[i]), int(tokens.ends[i + k - 1])) for i in hits]
+
+
+def known_words(
+    text: str, known: np.ndarray | None, settings: ReuseSettings = DEFAULT
+) -> np.ndarray:
+    """Which words of ``text`` lie in known boilerplate shingles."""
+    tokens = tokenize(text)
+    mask = np.zeros(len(tokens), dtype=bool)
+    k = settings.shingle
+    if known is None or not len(known) or len(tokens) < k:
+        return mask
+    for i in np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known))).tolist():
+        mask[i : i + k] = True
+    return mask
 
 
 def strip_lines(extraction: Extraction, indexes: Iterable[int]) -> Extraction:
@@ -559,7 +624,7 @@ def strip_known(
     conn: Connection, extraction: Extraction, settings: ReuseSettings = DEFAULT
 ) -> Extraction:
     """Remove from a new cleaning the lines the archive has learned to be boilerplate."""
-    tokens = tokenize(extraction.text)
+    tokens, settings = resolve(extraction.text, settings)
     known = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
     return strip_lines(extraction, known_lines(extraction.text, tokens, known, settings))
 
@@ -580,7 +645,10 @@ def known_shingles(conn: Connection, hashes: np.ndarray) -> np.ndarray:
     found: list[int] = []
     for start in range(0, len(unique), HASHES_PER_QUERY):
         chunk = unique[start : start + HASHES_PER_QUERY]
-        found += conn.execute(_KNOWN, {"hashes": chunk}).scalars().all()
+        where, params = one_of(conn, "hash", chunk)
+        found += conn.exec_driver_sql(
+            f"SELECT hash FROM boilerplate_shingles WHERE {where}", params
+        ).scalars()
     return np.unique(np.array(found, dtype=np.int64).view(np.uint64))
 
 

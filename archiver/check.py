@@ -7,6 +7,7 @@ What is verified, each problem said in one sentence (counted, with a few example
 - SQLite's own integrity check and foreign keys;
 - every original's bytes against the SHA-256 they were archived under;
 - the search index (FTS5) against the articles: rows missing, extra, or holding old words;
+  the Chinese and Japanese (trigram) index: exactly the articles that hold such characters;
 - the reuse index against the articles: a well-formed signature of this version for every
   article, exactly the LSH band rows those signatures make, pairs between existing articles
   with spans inside their texts.
@@ -33,7 +34,7 @@ import numpy as np
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError
 
-from .store import Database, head_revision, migrations_dir
+from .store import Database, driver_sql, head_revision, migrations_dir
 
 #: Example ids named in a sentence about many rows.
 EXAMPLES = 5
@@ -44,6 +45,8 @@ REINDEX_PER_TRANSACTION = 50
 #: Faults of SQLite's integrity check listed at most.
 INTEGRITY_FAULTS = 20
 SEARCH_TABLE = "articles_fts"
+#: The second search index, of Chinese and Japanese text (trigrams of the articles holding it).
+CJK_TABLE = "articles_cjk_fts"
 SEARCH_SHADOWS = ("data", "idx", "docsize", "config")
 CONFIDENCES = frozenset({"high", "medium", "low", "undetermined"})
 KINDS = frozenset({"copy", "quotation"})
@@ -78,6 +81,9 @@ class Plan:
     #: The search index made again from nothing (it is missing or cannot be opened).
     reset_search: bool = False
     rebuild_search: bool = False
+    #: The Chinese and Japanese index made again from nothing, or filled again.
+    reset_cjk: bool = False
+    rebuild_cjk: bool = False
     #: Articles to sign and index again (their pairs found again).
     reindex: set[int] = field(default_factory=set)
     #: Pairs to delete (pointing at missing articles, or malformed).
@@ -95,6 +101,8 @@ class Plan:
             or self.triggers
             or self.reset_search
             or self.rebuild_search
+            or self.reset_cjk
+            or self.rebuild_cjk
             or self.reindex
             or self.drop_pairs
             or self.drop_orphans
@@ -188,6 +196,9 @@ def check(db: Database) -> Report:
         search = {SEARCH_TABLE, *(f"{SEARCH_TABLE}_{s}" for s in SEARCH_SHADOWS), "articles"}
         if sqlite and search <= tables and not report.plan.reset_search:
             _guard(report, "the search index", lambda: _search(db, report))
+        cjk = {CJK_TABLE, *(f"{CJK_TABLE}_{s}" for s in SEARCH_SHADOWS), "articles"}
+        if sqlite and cjk <= tables and not report.plan.reset_cjk:
+            _guard(report, "the Chinese and Japanese search index", lambda: _cjk(db, report))
         if {"articles", "reuse_signatures", "lsh_bands", "reuse_pairs"} <= tables:
             _guard(report, "the reuse index", lambda: _reuse(db, report))
     return report
@@ -229,19 +240,29 @@ def _tables(conn: Connection) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _search_statements() -> tuple[str, ...]:
-    """The search index's table, triggers and rebuild, as the migration that made them."""
-    path = migrations_dir() / "versions" / "0004_full_text_search.py"
-    spec = importlib.util.spec_from_file_location("archiver_migration_0004", path)
+def _search_migration():
+    """The migration that made the search indexes as they are now."""
+    path = migrations_dir() / "versions" / "0007_search_datasette_and_cjk.py"
+    spec = importlib.util.spec_from_file_location("archiver_migration_0007", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return tuple(module.STATEMENTS)
+    return module
+
+
+def _search_statements() -> tuple[str, ...]:
+    """The word index's table, triggers and rebuild, as the migration that made them."""
+    return tuple(_search_migration().STATEMENTS)
+
+
+def _cjk_statements() -> tuple[str, ...]:
+    """The Chinese and Japanese index's table, triggers and filling."""
+    return tuple(_search_migration().CJK_STATEMENTS)
 
 
 def _expected_triggers() -> dict[str, str]:
     return {
         m.group(1): statement
-        for statement in _search_statements()
+        for statement in _search_statements() + _cjk_statements()
         if (m := _TRIGGER_NAME.search(statement))
     }
 
@@ -275,6 +296,8 @@ def _schema(db: Database, report: Report) -> bool:
                 report.plan.triggers.append(name)
             elif kind == "search":
                 report.plan.reset_search = True
+            elif kind == "cjk":
+                report.plan.reset_cjk = True
             elif kind == "table":
                 report.plan.tables.append(name)
     return True
@@ -289,7 +312,7 @@ def _differences(db: Database) -> list:
     from .models import Base
 
     def include_name(name, type_, _parent) -> bool:
-        return not (type_ == "table" and name and name.startswith(SEARCH_TABLE))
+        return not (type_ == "table" and name and name.startswith((SEARCH_TABLE, CJK_TABLE)))
 
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
@@ -349,6 +372,20 @@ def _schema_problems(db: Database) -> list[tuple[str, tuple[str, str] | None]]:
                     ("search", "reset"),
                 )
             )
+    if ("table", CJK_TABLE) not in sql or any(
+        ("table", f"{CJK_TABLE}_{s}") not in sql for s in SEARCH_SHADOWS
+    ):
+        found.append(
+            (
+                f"the Chinese and Japanese search index (table {CJK_TABLE}) is missing or "
+                "incomplete, so `archiver search` cannot find words in those languages",
+                ("cjk", CJK_TABLE),
+            )
+        )
+    elif not _same_sql(sql[("table", CJK_TABLE)], _cjk_statements()[0]):
+        found.append(
+            (f"the Chinese and Japanese search index ({CJK_TABLE}) is not as expected", None)
+        )
     for name, statement in _expected_triggers().items():
         stored = sql.get(("trigger", name))
         if stored is None:
@@ -712,6 +749,41 @@ def _merge(left: Iterable, right: Iterable) -> Iterator[tuple[int, tuple | None,
             a, b = next(lefts, None), next(rights, None)
 
 
+def _cjk(db: Database, report: Report) -> None:
+    """The Chinese and Japanese index holds exactly the articles with such characters (its
+    words are FTS5's to keep: a rebuild makes them again from the articles)."""
+    has_cjk = _search_migration().has_cjk("a")
+    missing, extra = Tally(), Tally()
+    with _snapshot(db) as conn:
+        for (article_id,) in conn.exec_driver_sql(
+            f"SELECT a.id FROM articles a WHERE {has_cjk} "
+            f"AND a.id NOT IN (SELECT id FROM {CJK_TABLE}_docsize) ORDER BY a.id"
+        ):
+            missing.add(article_id)
+        for (article_id,) in conn.exec_driver_sql(
+            f"SELECT id FROM {CJK_TABLE}_docsize WHERE id NOT IN "
+            f"(SELECT a.id FROM articles a WHERE {has_cjk}) ORDER BY id"
+        ):
+            extra.add(article_id)
+    if missing:
+        n = missing.count
+        report.problem(
+            f"{_n(n, 'article')} in Chinese or Japanese {_verb(n, 'is', 'are')} missing from "
+            f"their search index ({missing.named('article')}), so `archiver search` cannot "
+            f"find {_verb(n, 'it', 'them')} by words in those languages",
+            repairable=True,
+        )
+    if extra:
+        n = extra.count
+        report.problem(
+            f"the Chinese and Japanese search index holds {_n(n, 'row')} of articles that do "
+            f"not exist or hold no such text ({extra.named('article')})",
+            repairable=True,
+        )
+    if missing or extra:
+        report.plan.rebuild_cjk = True
+
+
 # -- the reuse index --------------------------------------------------------------------------
 
 #: What a band row adds to its article's fingerprint (and to the whole index's): its count,
@@ -788,7 +860,7 @@ def _reuse(db: Database, report: Report) -> None:
         made = np.zeros(len(_NO_BANDS), dtype=object)
         for _, fingerprint in _signatures(conn, ids, found, plan):
             made += fingerprint
-        stored = tuple(conn.exec_driver_sql(_BANDS_IN_ALL).one())
+        stored = tuple(conn.exec_driver_sql(driver_sql(conn, _BANDS_IN_ALL)).one())
         found.band_rows = stored[0]
         if tuple(int(v or 0) for v in stored) != tuple(int(v) for v in made):
             _bands_by_article(conn, ids, found, plan)
@@ -806,11 +878,15 @@ def _signatures(
 ) -> Iterator[tuple[int, tuple[int, ...]]]:
     """Each well-formed signature of an existing article, as the band fingerprint it makes,
     in article order; what is wrong with the others goes into ``found`` (when given)."""
-    from .minhash import from_bytes, scheme_json
-    from .passages import DEFAULT
+    from .minhash import from_bytes, scheme_json, schemes
+    from .passages import CHARS, DEFAULT, in_unit
     from .reuse import _settings_of
 
-    current = scheme_json(DEFAULT)
+    # Signed in words or in characters (Chinese, Japanese): both are this version's, each
+    # for the articles read in its unit.
+    current = schemes(DEFAULT)
+    in_chars = _read_in_characters(conn) if found is not None else set()
+    by_chars = scheme_json(in_unit(DEFAULT, CHARS))
     rows = conn.exec_driver_sql(
         "SELECT article_id, scheme, passages, data FROM reuse_signatures ORDER BY article_id"
     )
@@ -823,7 +899,9 @@ def _signatures(
                 found.orphan_signatures += 1
             continue
         settings = _settings_of(scheme, DEFAULT)
-        if scheme != current and found is not None:
+        if found is not None and (
+            scheme not in current or (scheme == by_chars) != (article_id in in_chars)
+        ):
             found.other_scheme.add(article_id)
             plan.reindex.add(article_id)
         if (
@@ -839,10 +917,28 @@ def _signatures(
         yield article_id, _band_fingerprint(article_id, sigs, settings)
 
 
+#: Text that may be Chinese or Japanese: a Han ideograph or kana of the basic plane.
+_CJK_GLOB = "*[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
+_CJK_REGEX = "[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+
+
+def _read_in_characters(conn: Connection) -> set[int]:
+    """The articles whose text is read in characters (Chinese, Japanese): their signatures
+    must be made in characters (an older version signed them in words)."""
+    from .passages import CHARS, unit_of
+
+    if conn.dialect.name == "sqlite":
+        where, pattern = "clean_text GLOB ?", _CJK_GLOB
+    else:
+        where, pattern = "clean_text ~ %s", _CJK_REGEX
+    rows = conn.exec_driver_sql(f"SELECT id, clean_text FROM articles WHERE {where}", (pattern,))
+    return {article_id for article_id, text in rows if unit_of(text or "") == CHARS}
+
+
 def _bands_by_article(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None:
     """Name the articles whose band rows are not those their signatures make."""
     made = ((i, *fingerprint) for i, fingerprint in _signatures(conn, ids, None, None))
-    stored = conn.exec_driver_sql(_BANDS_BY_ARTICLE)
+    stored = conn.exec_driver_sql(driver_sql(conn, _BANDS_BY_ARTICLE))
     for article_id, expected, actual in _merge(made, stored):
         if (expected or _NO_BANDS) == (actual or _NO_BANDS):
             continue
@@ -1011,6 +1107,15 @@ def repair(
         if plan.reset_search or plan.rebuild_search or plan.triggers:
             conn.exec_driver_sql(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')")
             done.append("the search index was rebuilt from the articles")
+        if plan.reset_cjk:
+            for name in (CJK_TABLE, *(f"{CJK_TABLE}_{s}" for s in SEARCH_SHADOWS)):
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+            conn.exec_driver_sql(_cjk_statements()[0])
+        if plan.reset_cjk or plan.rebuild_cjk or plan.triggers:
+            if not plan.reset_cjk:
+                conn.exec_driver_sql(f"INSERT INTO {CJK_TABLE}({CJK_TABLE}) VALUES ('delete-all')")
+            conn.exec_driver_sql(_cjk_statements()[-1])
+            done.append("the Chinese and Japanese search index was filled again from the articles")
     if plan.reindex or plan.drop_pairs or plan.drop_orphans:
         done += _repair_reuse(db, plan, progress)
     return done

@@ -20,7 +20,6 @@ from .archive import Archive
 from .document import Decoded, Extraction, Field
 from .errors import InputError, UsageError
 from .html import extract_html, visible_text
-from .language import word_count
 from .printable import NAME_NOT_UTF8, is_undecodable_name, name_text
 from .reading import GZIP_CORRUPT, TOO_LARGE, decode, human_size
 from .records import SNIFF_BYTES, Record, Skipped, json_records, sniff, wacz_records, warc_records
@@ -292,13 +291,13 @@ def extract_decoded(
     if decoded.format == "html":
         check_html_size(decoded.text, name, settings)
         extraction = extract_html(decoded.text, url=url)
-        if word_count(extraction.text) < settings.min_words:
+        if _too_short(extraction.text, settings):
             extraction = _html_as_text(decoded, extraction, name, settings, template, url)
         check_article_size(extraction.text, name, settings)
     else:
         check_text_size(decoded.text, name, settings)
         extraction = clean_text(decoded.text, template=template, url=url)
-        if word_count(extraction.text) < settings.min_words:
+        if _too_short(extraction.text, settings):
             raise InputError(
                 name,
                 "every line of it looks like boilerplate, so no article text is left; "
@@ -316,6 +315,18 @@ _MARKUP_OR_WORD = re.compile(
     r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^<>]*>|(\w+)",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def _too_short(text: str, settings: Settings) -> bool:
+    """Fewer than ``settings.min_words`` words: no article. Chinese and Japanese, written
+    without spaces, count :data:`passages.CHARS_PER_WORD` characters a word."""
+    if len(text.split()) >= settings.min_words:
+        return False
+    from .passages import CHARS, tokenize, unit_of, words_equivalent
+
+    if unit_of(text) != CHARS:
+        return True
+    return words_equivalent(len(tokenize(text, CHARS)), CHARS) < settings.min_words
 
 
 def check_text_size(text: str, name: str, settings: Settings) -> None:
@@ -379,7 +390,7 @@ def _html_as_text(
     text = visible_text(decoded.text)
     check_text_size(text, name, settings)
     extraction = clean_text(text, template=template, url=url)
-    if word_count(extraction.text) < settings.min_words:
+    if _too_short(extraction.text, settings):
         raise InputError(
             name,
             "no article text was found in this HTML page; check that it is an article "

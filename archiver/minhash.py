@@ -12,12 +12,16 @@ from typing import Any
 import numpy as np
 
 from archiver.passages import (
+    CHARS,
+    CHARS_PER_WORD,
     DEFAULT,
     FOLD_MULTIPLIER,
     TOKEN_SEED,
+    WORDS,
     Passage,
     ReuseSettings,
     fmix64,
+    in_unit,
     is_member,
 )
 
@@ -45,8 +49,12 @@ _BAND_SALT = np.uint64(0x5BD1E9955BD1E995)
 
 
 def scheme(settings: ReuseSettings = DEFAULT) -> dict[str, Any]:
-    """What produced a signature; store it beside the signatures and refuse to mix schemes."""
-    return {
+    """What produced a signature; store it beside the signatures and refuse to mix schemes.
+
+    Signatures of texts read in characters (Chinese, Japanese) name their unit; those of
+    words name none, so the scheme stored by archives made before characters existed is
+    still this version's."""
+    described = {
         "algorithm": "minhash",
         "datasketch": _datasketch_version(),
         "scheme": SCHEME,
@@ -62,6 +70,17 @@ def scheme(settings: ReuseSettings = DEFAULT) -> dict[str, Any]:
         "rows": settings.rows,
         "byte_format": BYTE_FORMAT,
     }
+    if settings.unit != WORDS:
+        described["tokens"] += "; each Han ideograph and kana one token"
+        described["unit"] = settings.unit
+        described["chars_per_word"] = CHARS_PER_WORD
+    return described
+
+
+def schemes(settings: ReuseSettings = DEFAULT) -> frozenset[str]:
+    """Every scheme this version signs with: one per unit (:func:`scheme_json`)."""
+    base = in_unit(settings, WORDS)
+    return frozenset({scheme_json(base), scheme_json(in_unit(base, CHARS))})
 
 
 @lru_cache(maxsize=8)

@@ -1,11 +1,18 @@
-"""Words with their character offsets, passages of words, and hashed word n-gram shingles."""
+"""Words with their character offsets, passages of words, and hashed word n-gram shingles.
+
+Text in a script written without spaces between words (Chinese, Japanese) is read in
+characters instead: each ideograph or kana is one token, and every setting that counts words
+counts :data:`CHARS_PER_WORD` times as many characters (:func:`in_unit`). The unit is chosen
+per text (:func:`unit_of`), so English and every other space-delimited text is tokenised,
+shingled and signed exactly as before.
+"""
 
 from __future__ import annotations
 
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
 import numpy as np
@@ -108,9 +115,96 @@ class ReuseSettings:
     #: page of the network a candidate of every other (measured on the news-like corpus:
     #: 2,105 candidates an article for one network's paywall block at 10,000 articles).
     boilerplate_window: float = 0.3
+    #: What every count above counts: ``"word"``, or ``"char"`` for a text in a script
+    #: without word spaces (:func:`in_unit` makes those settings from these).
+    unit: str = "word"
 
 
 DEFAULT = ReuseSettings()
+
+# ---------------------------------------------------------------------------------------------
+# Units: words, or characters for scripts without word spaces
+# ---------------------------------------------------------------------------------------------
+
+#: The two units a text is read in.
+WORDS, CHARS = "word", "char"
+#: Characters that stand for one word of a space-delimited language, the one ratio every
+#: word count is turned into characters with (shingles, windows, the shortest passage,
+#: trace's shortest passage, a pair's ``shared_words``). Segmented Chinese news text has
+#: 1.5-1.7 characters a word and Japanese a little more; 2 keeps every scaled setting whole
+#: and errs on the side of longer passages (a 25-word passage is 50 characters).
+CHARS_PER_WORD = 2
+#: A text is read in characters when Han ideographs and kana make at least this share of its
+#: letters and digits: a Chinese article quoting a few English names or words (or giving
+#: figures in Arabic numerals) still is, an English article quoting a Chinese name is not.
+CJK_SHARE = 0.3
+#: Settings that count words (or shingles, windows, gaps, pieces measured in words); the
+#: others are shares and counts of articles, the same in both units.
+_WORD_COUNTS = (
+    "shingle", "window", "stride", "min_words", "seed_words", "anchor_words", "max_gap",
+    "max_shift", "fragment_words", "fragment_total", "edge_words", "name_gap",
+)  # fmt: skip
+#: Han ideographs (unified, extension A, compatibility, the supplementary planes' extensions),
+#: the iteration marks 々 〆 〇, hiragana, katakana (with its phonetic extensions and the
+#: half-width forms): code point ranges, inclusive.
+_CJK_RANGES = (
+    (0x3005, 0x3007), (0x3040, 0x309F), (0x30A0, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F), (0x20000, 0x323AF),
+)  # fmt: skip
+_CJK = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
+#: A text read in characters is read up to this many characters: the 500,000 words an article
+#: may hold (``Settings.max_words``) in characters. Only a page longer than any real article
+#: is cut (the limits let in 4 million characters): its reuse is looked for in its first
+#: million characters, in bounded memory, and its passages stay numbered in the reuse index.
+CHARS_READ = 500_000 * CHARS_PER_WORD
+#: Scaled settings -> the word settings they were made from.
+_BASES: dict[ReuseSettings, ReuseSettings] = {}
+
+
+def in_unit(settings: ReuseSettings, unit: str) -> ReuseSettings:
+    """``settings`` for texts read in ``unit``: every count of words times
+    :data:`CHARS_PER_WORD` for characters (shares and article counts unchanged)."""
+    if settings.unit == unit:
+        return settings
+    if unit == CHARS and settings.unit == WORDS:
+        scaled = replace(
+            settings,
+            unit=CHARS,
+            **{name: getattr(settings, name) * CHARS_PER_WORD for name in _WORD_COUNTS},
+        )
+        _BASES[scaled] = settings
+        return scaled
+    if unit == WORDS and settings in _BASES:
+        return _BASES[settings]
+    raise ValueError(f"no {unit} settings can be made from {settings.unit} settings")
+
+
+def words_equivalent(count: int, unit: str) -> int:
+    """A count of tokens as words: characters / :data:`CHARS_PER_WORD`, rounded up."""
+    return count if unit == WORDS else -(-count // CHARS_PER_WORD)
+
+
+def _cjk_mask(codes: np.ndarray) -> np.ndarray:
+    """Which code points are Han ideographs or kana (:data:`_CJK_RANGES`)."""
+    mask = np.zeros(len(codes), dtype=bool)
+    for lo, hi in _CJK_RANGES:
+        mask |= (codes >= lo) & (codes <= hi)
+    return mask
+
+
+def unit_of(text: str) -> str:
+    """The unit ``text`` is read in: :data:`CHARS` when Han ideographs and kana make
+    :data:`CJK_SHARE` of its letters and digits, else :data:`WORDS`. Text with no such
+    character is known to be words at the cost of one scan."""
+    if text.isascii() or _CJK.search(text) is None:
+        return WORDS
+    cjk = letters = 0
+    for start, end in _pieces(text):
+        codes = _codes(text[start:end])
+        cjk += int(_cjk_mask(codes).sum())
+        letters += int((_char_classes(codes) == 1).sum())
+    return CHARS if letters and cjk >= CJK_SHARE * letters else WORDS
+
 
 #: A word: letters or digits in any script, keeping inner apostrophes and inner number
 #: punctuation together ("don't", "2,300", "6.5"), so punctuation around words never matters.
@@ -142,12 +236,14 @@ _token_cache: dict[str, bytes] = {}
 
 @dataclass
 class Tokens:
-    """The words of one clean text: lowercased forms, character offsets and 64-bit hashes."""
+    """The words of one clean text: lowercased forms, character offsets and 64-bit hashes.
+    In :data:`CHARS` unit each Han ideograph or kana is a word of its own."""
 
     words: list[str]
     starts: np.ndarray  # int64, offset of each word's first character
     ends: np.ndarray  # int64, offset just past each word's last character
     hashes: np.ndarray  # uint64, xxh3_64 of each lowercased word
+    unit: str = WORDS
 
     def __len__(self) -> int:
         return len(self.words)
@@ -207,6 +303,36 @@ def _char_classes(codes: np.ndarray) -> np.ndarray:
     return classes
 
 
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _chars(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """:func:`_words` in :data:`CHARS` unit: each Han ideograph or kana is a word of its own,
+    other word characters make words as :data:`WORD` does (joiners join only those)."""
+    codes = _codes(text)
+    classes = _char_classes(codes)
+    word = classes == 1
+    cjk = word & _cjk_mask(codes)
+    plain = word & ~cjk
+    inside = np.zeros(len(codes) + 2, dtype=bool)
+    inside[1:-1] = plain
+    joins = classes[1:-1] == 2
+    if joins.any():
+        inside[2:-2] |= joins & plain[:-2] & plain[2:]
+    edges = np.diff(inside.view(np.int8))
+    singles = np.flatnonzero(cjk)
+    starts = np.concatenate((np.flatnonzero(edges == 1), singles))
+    ends = np.concatenate((np.flatnonzero(edges == -1), singles + 1))
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order].astype(np.int64), ends[order].astype(np.int64)
+    # Ideographs repeat (a few thousand make a newspaper): one string object for each.
+    seen: dict[str, str] = {}
+    keep = seen.setdefault
+    words = [keep(w, w) for w in map(text.__getitem__, map(slice, starts.tolist(), ends.tolist()))]
+    return words, starts, ends
+
+
 def _words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The :data:`WORD` matches of ``text`` and their start and end offsets, without a regex.
 
@@ -215,7 +341,7 @@ def _words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     points as arrays. The words themselves come from one ``str.split`` of the text with every
     gap turned into a single NUL (never inside a word): no Python call per word.
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = _codes(text)
     classes = _char_classes(codes)
     word = classes == 1
     inside = np.zeros(len(codes) + 2, dtype=bool)
@@ -240,8 +366,12 @@ TOKENIZE_CHUNK = 1 << 20
 _CUT = re.compile(r"[^\w'’.,]")
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str, unit: str | None = None) -> Tokens:
     """Split ``text`` into lowercased words with offsets: ``"Harborton,"`` gives ``harborton``.
+
+    ``unit``: :data:`WORDS` or :data:`CHARS` (each Han ideograph or kana a word of its own;
+    the first :data:`CHARS_READ` characters are read); by default the text's own
+    (:func:`unit_of`).
 
     Equal to ``WORD.finditer`` over the casefolded text (over the text itself, casefolding each
     word, when casefolding moves characters, as "ß" -> "ss" does). A long text is read in
@@ -249,15 +379,19 @@ def tokenize(text: str) -> Tokens:
     holds, so that memory stays bounded; only a run of a million characters with no such
     character in it (no text has one) is cut where it stands.
     """
+    unit = unit_of(text) if unit is None else unit
+    split = _chars if unit == CHARS else _words
+    if unit == CHARS and len(text) > CHARS_READ:
+        text = text[:CHARS_READ]
     pieces = []
     for start, end in _pieces(text):
         piece = text[start:end] if (start, end) != (0, len(text)) else text
         lowered = piece.casefold()
         if len(lowered) == len(piece):
             # Casefolding kept every character in place: one pass gives words and offsets.
-            words, starts, ends = _words(lowered)
+            words, starts, ends = split(lowered)
         else:
-            words, starts, ends = _words(piece)
+            words, starts, ends = split(piece)
             words = [w.casefold() for w in words]
         pieces.append((words, starts + start, ends + start))
     if len(pieces) == 1:
@@ -266,7 +400,17 @@ def tokenize(text: str) -> Tokens:
         words = [w for piece in pieces for w in piece[0]]
         starts = np.concatenate([piece[1] for piece in pieces])
         ends = np.concatenate([piece[2] for piece in pieces])
-    return Tokens(words, starts, ends, _token_hashes(words))
+    return Tokens(words, starts, ends, _token_hashes(words), unit)
+
+
+def resolve(text: str | Tokens, settings: ReuseSettings = DEFAULT) -> tuple[Tokens, ReuseSettings]:
+    """A text's tokens and the settings for their unit. A string is read in its own unit
+    when ``settings`` are for words (the defaults), else in the settings' unit."""
+    if isinstance(text, Tokens):
+        tokens = text
+    else:
+        tokens = tokenize(text, None if settings.unit == WORDS else settings.unit)
+    return tokens, in_unit(settings, tokens.unit)
 
 
 def _pieces(text: str, size: int = TOKENIZE_CHUNK) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ them by itself and keeps the value exact.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Characters that act on a terminal or break a line instead of showing: C0 controls, DEL,
 #: C1 controls (U+009B is a one-character CSI), the Unicode line and paragraph separators,
@@ -85,3 +86,29 @@ NAME_NOT_UTF8 = (
     "the file's name is not UTF-8: its path is stored with each byte that is not UTF-8 "
     "written \\xNN and each backslash doubled"
 )
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def fit(text: str, width: int, *, ellipsis: bool = False) -> str:
+    """``text`` cut to ``width`` terminal columns and padded to them, for tables: Chinese,
+    Japanese and Korean characters (East Asian wide and fullwidth) take two columns. Cut
+    text ends with "…" when ``ellipsis`` is set."""
+    if text.isascii():
+        if len(text) > width:
+            text = text[: width - 1] + "…" if ellipsis else text[:width]
+        return text.ljust(width)
+    used = sum(map(_columns, text))
+    if used > width:
+        room = width - 1 if ellipsis else width
+        kept, used = [], 0
+        for char in text:
+            if used + _columns(char) > room:
+                break
+            kept.append(char)
+            used += _columns(char)
+        text = "".join(kept) + ("…" if ellipsis else "")
+        used += 1 if ellipsis else 0
+    return text + " " * (width - used)

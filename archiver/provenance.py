@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from archiver.align import Alignment
+from archiver.passages import _CJK
 
 Confidence = Literal["high", "medium", "low", "undetermined"]
 
@@ -19,6 +20,8 @@ Confidence = Literal["high", "medium", "low", "undetermined"]
 
 #: An outlet's name as written in a credit: up to six capitalised words ("The National Ledger",
 #: "Agence France-Presse"), joined by a few lowercase particles.
+#: An outlet's name in Chinese text: up to the next space, punctuation or bracket.
+_ZH_NAME = r"[^\s，。；：、|/《》“”（）()【】\[\]]{2,24}"
 _NAME = (
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&.'’-]*"
     r"(?:\s+(?:of\s+|de\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){0,5})"
@@ -100,6 +103,25 @@ CREDITS: tuple[Credit, ...] = (
         "quote",
         r"\b(?:told|said\s+in\s+an\s+interview\s+with)\s+{NAME}",
         "'told X' credits X for the interview",
+    ),
+    # --- Chinese: the name runs to the next punctuation or space --------------------------
+    _credit(
+        "zh-source",
+        "reprint",
+        rf"来源[：:]\s*(?P<name>{_ZH_NAME})",
+        "'来源：X' (source: X) names the outlet the article came from",
+    ),
+    _credit(
+        "zh-reprinted",
+        "reprint",
+        rf"(?:转载自|转自|原载于|首发于)\s*[《“]?(?P<name>{_ZH_NAME})",
+        "'转载自X' / '原载于X' (reprinted from X) credits X as the origin",
+    ),
+    _credit(
+        "zh-according-to",
+        "quote",
+        rf"据\s*(?P<name>{_ZH_NAME}?)\s*(?:报道|消息|援引)",
+        "'据X报道' (according to X's report) credits X for what follows",
     ),
 )
 
@@ -248,6 +270,8 @@ def names_outlet(credited: str, outlet: str | None, text: str) -> bool:
     want, got = name_key(outlet), name_key(credited)
     if want and got[: len(want)] == want:
         return True
+    if want and _CJK.search(outlet) and "".join(got).startswith("".join(want)):
+        return True  # written without spaces: "海港日报网站" names 海港日报
     short = credited.strip(" .")
     if short.isupper() and 1 < len(short) <= 12:
         if short == acronym(outlet) and _defines(text, outlet, short):
@@ -669,8 +693,13 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # Quotations
 # ---------------------------------------------------------------------------------------------
 
-#: A quotation within one paragraph: straight or typographic double quotes, guillemets.
-_QUOTED = re.compile(r'"[^"\n]{8,}"|“[^”\n]{8,}”|„[^“”\n]{8,}[“”]|«[^»\n]{8,}»|»[^«\n]{8,}«')
+#: A quotation within one paragraph: straight or typographic double quotes, guillemets, corner
+#: brackets.
+_QUOTED = re.compile(
+    r'"[^"\n]{8,}"|“[^”\n]{8,}”|„[^“”\n]{8,}[“”]|«[^»\n]{8,}»|»[^«\n]{8,}«'
+    # Japanese and traditional Chinese corner brackets.
+    r"|「[^」\n]{8,}」|『[^』\n]{8,}』"
+)
 #: Share of the shared text, on both sides, that must lie inside quotation marks.
 QUOTATION_SHARE = 0.6
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from .charts import CRAWL, TIMELINE_KEY, TRUSTED, UNDATED, Mark, heatmap_html, timeline_svg
 from .document import CRAWL_DATE_MARK, CRAWL_DATE_NOTE, is_crawl_date
-from .printable import printable
+from .passages import CHARS, CHARS_PER_WORD, tokenize, unit_of
+from .printable import fit, printable
 from .provenance import explain
 from .spreadsheet import csv_row
 
@@ -138,7 +139,9 @@ def provenance_lines(report: Report) -> list[str]:
         f"Reuse settings: shared passages of {rs.get('min_words')} words or more, found with "
         f"{rs.get('shingle')}-word shingles in {rs.get('window')}-word windows (MinHash, "
         f"{rs.get('num_perm')} permutations in {rs.get('bands')} bands) and verified word by "
-        "word; every setting is in the JSON report's meta.",
+        f"word (Chinese and Japanese in characters, {CHARS_PER_WORD} to a word); every setting "
+        "is in the JSON "
+        "report's meta.",
         f"To make it again: {printable(meta['command'])}",
     ]
 
@@ -215,7 +218,7 @@ def text(report: Report) -> str:
     )
     for o in report.outlets:
         lines.append(
-            f"  {printable(o.outlet)[:28]:<28} {o.articles:>8} {o.original_share:>8.0%} "
+            f"  {fit(printable(o.outlet), 28)} {o.articles:>8} {o.original_share:>8.0%} "
             f"{o.copies_attributed:>9} {o.copies_unattributed:>10} "
             f"{o.copied_by_others:>16}"
         )
@@ -474,21 +477,37 @@ def _side(p, article_id: int, span: list[int]) -> tuple[int, int]:
 _WORD = re.compile(r"\w+")
 
 
+def _words(a: str, b: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The words of two versions of a passage as ``(start, end, casefolded)``; Chinese or
+    Japanese (either side) in characters, each ideograph or kana one word, as they were
+    aligned."""
+    if CHARS in (unit_of(a), unit_of(b)):
+        ta, tb = tokenize(a, CHARS), tokenize(b, CHARS)
+        return (
+            list(zip(ta.starts.tolist(), ta.ends.tolist(), ta.words, strict=True)),
+            list(zip(tb.starts.tolist(), tb.ends.tolist(), tb.words, strict=True)),
+        )
+    return (
+        [(m.start(), m.end(), m[0].casefold()) for m in _WORD.finditer(a)],
+        [(m.start(), m.end(), m[0].casefold()) for m in _WORD.finditer(b)],
+    )
+
+
 def word_diff(a: str, b: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int, bool]]]:
     """The words of two versions of a passage, each as ``(start, end, same)``: ``same`` when
     the word is part of what both versions share word for word (case aside), false for the
     words one version changed, added or left out."""
     from difflib import SequenceMatcher
 
-    wa, wb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
-    ka, kb = [m[0].casefold() for m in wa], [m[0].casefold() for m in wb]
+    wa, wb = _words(a, b)
+    ka, kb = [w for _, _, w in wa], [w for _, _, w in wb]
     same_a, same_b = [False] * len(wa), [False] * len(wb)
     for block in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks():
         for k in range(block.size):
             same_a[block.a + k] = same_b[block.b + k] = True
     return (
-        [(m.start(), m.end(), same) for m, same in zip(wa, same_a, strict=True)],
-        [(m.start(), m.end(), same) for m, same in zip(wb, same_b, strict=True)],
+        [(start, end, same) for (start, end, _), same in zip(wa, same_a, strict=True)],
+        [(start, end, same) for (start, end, _), same in zip(wb, same_b, strict=True)],
     )
 
 
@@ -498,14 +517,14 @@ def edits(a: str, b: str, most: int = 6) -> list[tuple[str, str]]:
     left out), at most ``most`` of them."""
     from difflib import SequenceMatcher
 
-    wa, wb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
-    ka, kb = [m[0].casefold() for m in wa], [m[0].casefold() for m in wb]
+    wa, wb = _words(a, b)
+    ka, kb = [w for _, _, w in wa], [w for _, _, w in wb]
     out = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        before = a[wa[i1].start() : wa[i2 - 1].end()] if i2 > i1 else ""
-        after = b[wb[j1].start() : wb[j2 - 1].end()] if j2 > j1 else ""
+        before = a[wa[i1][0] : wa[i2 - 1][1]] if i2 > i1 else ""
+        after = b[wb[j1][0] : wb[j2 - 1][1]] if j2 > j1 else ""
         out.append((" ".join(before.split()), " ".join(after.split())))
         if len(out) == most:
             break
@@ -606,7 +625,7 @@ def trace_html(result, location: str) -> str:
         "<title>Trace of a passage</title><style>",
         STYLE,
         "</style></head><body><h1>Trace of a passage</h1>",
-        f"<p>A passage of {counted(result.passage_words, 'word')}, found in "
+        f"<p>A passage of {escape(result.length())}, found in "
         f"{counted(result.total, 'archived article')}"
         + (f" (the first {len(result.hits)} shown)" if len(result.hits) < result.total else "")
         + ", earliest first.</p>",

@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError
 
 from .archive import Archive
 from .models import Article, ArticleField, ReusePair
-from .passages import DEFAULT
+from .passages import CHARS, DEFAULT, in_unit
 from .provenance import build_clusters, decide_cluster, explain
 from .reuse import Pair, facts
 
@@ -237,6 +237,8 @@ def report_meta(
         "filters": filters,
         "command": " ".join(command),
         "reuse_settings": asdict(DEFAULT),
+        # Chinese and Japanese are compared in characters, with every count of words scaled.
+        "reuse_settings_characters": asdict(in_unit(DEFAULT, CHARS)),
     }
 
 

@@ -21,18 +21,23 @@ from .boilerplate import (
 )
 from .boilerplate import learn as remember
 from .document import Extraction
-from .minhash import EMPTY, band_keys, from_bytes, is_empty, scheme_json, sign, to_bytes
+from .minhash import EMPTY, band_keys, from_bytes, is_empty, scheme_json, schemes, sign, to_bytes
 from .models import Article, ArticleField, LshBand, RemovedLine, ReusePair, ReuseSignature
 from .passages import (
     DEFAULT,
     ReuseSettings,
     Tokens,
+    in_unit,
     is_member,
+    resolve,
     shingle_hashes,
     split_passages,
     tokenize,
+    unit_of,
+    words_equivalent,
 )
 from .provenance import ArticleFacts, Provenance, as_quotation, decide, is_quotation
+from .store import one_of, placeholder
 from .templates import TEMPLATE_MIN_ARTICLES, line_hashes, outlet_hash
 from .templates import counts as template_counts
 from .textclean import template_key
@@ -72,7 +77,9 @@ _INSERT_PAIR = insert(pairs_t)
 
 @dataclass
 class Pair:
-    """Two articles sharing verified passages; ``a < b``; spans are character offsets."""
+    """Two articles sharing verified passages; ``a < b``; spans are character offsets.
+    ``shared_words`` counts words, or characters / ``CHARS_PER_WORD`` for articles read in
+    characters (Chinese, Japanese), so figures and thresholds mix both scripts fairly."""
 
     a: int
     b: int
@@ -128,8 +135,9 @@ def signatures(
     """MinHash signatures of a clean text's passages: shape (passages, num_perm).
 
     ``ignore``: shingles learned to be boilerplate, left out; a window made mostly of them
-    (``settings.boilerplate_window``) is left out whole (its signature is empty)."""
-    tokens = tokenize(text) if isinstance(text, str) else text
+    (``settings.boilerplate_window``) is left out whole (its signature is empty). A text in
+    a script without word spaces is signed in characters (:func:`passages.resolve`)."""
+    tokens, settings = resolve(text, settings)
     shingles = shingle_hashes(tokens, settings.shingle)
     passages = split_passages(tokens, settings)
     sigs = sign(shingles, passages, settings, ignore)
@@ -155,7 +163,8 @@ def index_article(
 ) -> None:
     """Store an article's signatures and add its passages to the LSH index (incremental).
     ``signed``: the signatures when already computed."""
-    stored = signatures(text, settings, ignore) if signed is None else signed
+    tokens, settings = resolve(text, settings)
+    stored = signatures(tokens, settings, ignore) if signed is None else signed
     conn.execute(
         _INSERT_SIGNATURE,
         {
@@ -169,7 +178,15 @@ def index_article(
     if rows:
         # Straight to the driver: building SQLAlchemy parameters for ~800 rows costs more
         # than inserting them.
-        conn.exec_driver_sql("INSERT INTO lsh_bands (key, passage) VALUES (?, ?)", rows)
+        if conn.dialect.paramstyle == "qmark":
+            conn.exec_driver_sql("INSERT INTO lsh_bands (key, passage) VALUES (?, ?)", rows)
+        else:  # one statement with two arrays, not one per row
+            keys, passages = map(list, zip(*rows, strict=True))
+            conn.exec_driver_sql(
+                "INSERT INTO lsh_bands (key, passage) "
+                "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
+                (keys, passages),
+            )
 
 
 def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[tuple[int, int]]:
@@ -193,20 +210,26 @@ def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> li
 
 def stale_signatures(conn: Connection, settings: ReuseSettings = DEFAULT) -> int:
     """How many articles were signed under another scheme (other settings or datasketch):
-    their passages cannot match new ones until they are cleaned and indexed again."""
+    their passages cannot match new ones until they are cleaned and indexed again. Words
+    and characters are both this version's schemes."""
     return conn.execute(
         select(func.count())
         .select_from(signatures_t)
-        .where(signatures_t.c.scheme != scheme_json(settings))
+        .where(signatures_t.c.scheme.not_in(sorted(schemes(settings))))
     ).scalar_one()
 
 
 def index_is_current(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> bool:
-    """Whether the article is indexed for reuse under this version's scheme."""
-    stored = conn.execute(
-        select(signatures_t.c.scheme).where(signatures_t.c.article_id == article_id)
-    ).scalar()
-    return stored == scheme_json(settings)
+    """Whether the article is indexed for reuse under this version's scheme for its text's
+    unit (a Chinese article signed in words before characters existed is not)."""
+    row = conn.execute(
+        select(signatures_t.c.scheme, articles_t.c.clean_text)
+        .join(articles_t, articles_t.c.id == signatures_t.c.article_id)
+        .where(signatures_t.c.article_id == article_id)
+    ).first()
+    if row is None:
+        return False
+    return row.scheme == scheme_json(in_unit(settings, unit_of(row.clean_text or "")))
 
 
 def _settings_of(stored_scheme: str, settings: ReuseSettings) -> ReuseSettings:
@@ -231,7 +254,10 @@ def unindex_article(conn: Connection, article_id: int, settings: ReuseSettings =
         sigs = np.atleast_2d(from_bytes(row.data, signed.num_perm))
         rows = _band_rows(article_id, sigs, signed)
         if rows:
-            conn.exec_driver_sql("DELETE FROM lsh_bands WHERE key = ? AND passage = ?", rows)
+            mark = placeholder(conn)
+            conn.exec_driver_sql(
+                f"DELETE FROM lsh_bands WHERE key = {mark} AND passage = {mark}", rows
+            )
     conn.execute(delete(signatures_t).where(signatures_t.c.article_id == article_id))
     conn.execute(delete(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id)))
 
@@ -257,6 +283,7 @@ def candidates(
     full signature tells them from a copied passage for the price of a comparison, not an
     alignment. ``signed``: the text's signatures when already computed.
     """
+    text, settings = resolve(text, settings)
     sigs = signatures(text, settings, ignore) if signed is None else signed
     if not len(sigs):
         return []
@@ -271,10 +298,8 @@ def candidates(
     for start in range(0, len(unique), KEYS_PER_QUERY):
         chunk = unique[start : start + KEYS_PER_QUERY]
         # Straight to the driver: SQLAlchemy would render ~1,700 bind parameters each time.
-        marks = ",".join("?" * len(chunk))
-        rows = conn.exec_driver_sql(
-            f"SELECT key, passage FROM lsh_bands WHERE key IN ({marks})", tuple(chunk)
-        )
+        where, params = one_of(conn, "key", chunk)
+        rows = conn.exec_driver_sql(f"SELECT key, passage FROM lsh_bands WHERE {where}", params)
         for key, passage in rows:
             postings.setdefault(key, []).append(passage)
     threshold = settings.candidate_similarity if min_similarity is None else min_similarity
@@ -402,7 +427,14 @@ def template_words(conn: Connection, text: str, tokens: Tokens, outlet: str | No
 
 
 def _align(first: ArticleFacts, second: ArticleFacts, settings, ignore) -> Alignment:
-    return align(first.text, second.text, settings, ignore=ignore if len(ignore) else None)
+    # In the unit of the article being added: its word ranges are read from the spans.
+    return align(
+        first.text,
+        second.text,
+        settings,
+        ignore=ignore if len(ignore) else None,
+        unit=settings.unit,
+    )
 
 
 def _ordered(x: ArticleFacts, y: ArticleFacts) -> tuple[ArticleFacts, ArticleFacts]:
@@ -418,7 +450,7 @@ def make_pair(first: ArticleFacts, second: ArticleFacts, alignment: Alignment) -
     return Pair(
         first.id,
         second.id,
-        alignment.shared_words,
+        words_equivalent(alignment.shared_words, alignment.unit),
         alignment.coverage_a,
         alignment.coverage_b,
         [s.offsets() for s in alignment.spans],
@@ -454,13 +486,13 @@ def _revise(
 ) -> None:
     """Align again the stored pairs of the articles that hold newly learned boilerplate, when
     their spans hold some of it: a pair that shared nothing else is deleted, the others lose
-    the boilerplate's words."""
+    the boilerplate's words (all they hold, learned now or before)."""
     if not holders or not len(learned):
         return
     rows = conn.execute(
-        select(pairs_t.c.a, pairs_t.c.b, pairs_t.c.spans).where(
-            or_(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders))
-        )
+        select(pairs_t.c.a, pairs_t.c.b, pairs_t.c.spans)
+        .where(or_(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders)))
+        .order_by(pairs_t.c.a, pairs_t.c.b)
     ).all()
     texts = facts(conn, sorted({i for a, b, _ in rows for i in (a, b)}))
     for a, b, spans in rows:
@@ -469,11 +501,15 @@ def _revise(
         first = texts[a].text
         shared = [first[s[0] : s[1]] for s in json.loads(spans)]
         if not any(
-            is_member(shingle_hashes(tokenize(t), settings.shingle), learned).any() for t in shared
+            is_member(shingle_hashes(tokenize(t, settings.unit), settings.shingle), learned).any()
+            for t in shared
         ):
             continue
         _delete_pair(conn, a, b)
-        alignment = _align(texts[a], texts[b], settings, ignore)
+        # All the boilerplate the two hold is left out, not only what the new article holds.
+        hashes = [shingle_hashes(tokenize(texts[i].text), settings.shingle) for i in (a, b)]
+        known = np.union1d(ignore, known_shingles(conn, np.concatenate(hashes)))
+        alignment = _align(texts[a], texts[b], settings, known)
         if alignment:
             conn.execute(_INSERT_PAIR, _pair_rows([make_pair(texts[a], texts[b], alignment)]))
 
@@ -550,7 +586,7 @@ def _find(
 ) -> Found:
     """One pass of :func:`find_reuse` over ``text``. When ``learn`` is set and whole lines are
     found to be boilerplate, nothing is indexed or stored: the lines are returned."""
-    tokens = tokenize(text)
+    tokens, settings = resolve(text, settings)
     ignore = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
     signed = signatures(tokens, settings, ignore if len(ignore) else None)
     found = candidates(conn, article_id, tokens, settings, signed=signed)
@@ -608,7 +644,9 @@ def _find(
 
 def pairs_of(conn: Connection, article_id: int) -> list[Pair]:
     rows = conn.execute(
-        select(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
+        select(pairs_t)
+        .where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
+        .order_by(pairs_t.c.a, pairs_t.c.b)
     )
     return [Pair.from_row(r) for r in rows]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -40,7 +41,7 @@ WAL_FLAG_OFFSET = 18
 WAL_HEADER = 32
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
 #: head): an archive at this revision opens without Alembic.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0008"
 WAL_CHECKPOINT_PAGES = 10_000
 #: Page cache per connection, in KiB (SQLite's default is 2 MiB). Adding one article dirties
 #: hundreds of pages of the LSH band index, scattered across it (one per band row): with the
@@ -53,6 +54,49 @@ CACHE_KIB = 32_768
 def resolve_location(db: str | None = None) -> str:
     """The archive to use: ``db`` if given, else ``$ARCHIVER_DB``, else ``./archive.db``."""
     return db or os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+
+
+#: The password of a URL's user part, for URLs SQLAlchemy cannot parse.
+_URL_PASSWORD = re.compile(r"(://[^/@:]*:)([^/@]*)@")
+#: Shortest password replaced wherever it appears in a message (shorter ones would mask
+#: ordinary letters; the URL itself is masked whatever its password).
+SCRUBBED_PASSWORD = 4
+
+
+def hide_password(location: str) -> str:
+    """``location`` as archiver shows it: a database URL with its password masked
+    (``postgresql://editor:***@host/news``), a file path as given."""
+    if "://" not in location:
+        return location
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _URL_PASSWORD.sub(r"\1***@", location)
+
+
+def _password(location: str) -> str | None:
+    if "://" not in location:
+        return None
+    try:
+        return make_url(location).password
+    except (ArgumentError, ValueError):
+        match = _URL_PASSWORD.search(location)
+        return match.group(2) if match else None
+
+
+def scrub(message: str, location: str | None) -> str:
+    """``message`` with the archive's URL shown masked and its password nowhere (drivers
+    and SQLAlchemy may repeat either in their errors)."""
+    if not location or "://" not in location:
+        return message
+    message = message.replace(location, hide_password(location))
+    secret = _password(location)
+    if secret and len(secret) >= SCRUBBED_PASSWORD:
+        from urllib.parse import quote
+
+        for form in {secret, quote(secret, safe="")}:
+            message = message.replace(form, "***")
+    return message
 
 
 def to_url(location: str) -> str:
@@ -132,6 +176,40 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+#: The PostgreSQL advisory lock writers take ("ARCV" as a number).
+WRITE_LOCK = 0x41524356
+
+
+def _take_turns(conn: Connection) -> None:
+    """On PostgreSQL, wait for the write lock, as SQLite's BEGIN IMMEDIATE does: writers take
+    turns, so what one article's transaction reads (template counts, the reuse index, learned
+    boilerplate) is what the articles committed before it left, and two processes starting
+    on an empty database do not both create the tables."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def one_of(conn: Connection, column: str, values: list) -> tuple[str, tuple]:
+    """A condition that ``column`` is one of ``values``, and its parameters, for SQL sent
+    straight to the driver: ``IN (?, ?, ...)`` for sqlite3, ``= ANY(%s)`` with one array for
+    psycopg (which would otherwise parse thousands of placeholders a query)."""
+    if conn.dialect.paramstyle == "qmark":
+        return f"{column} IN ({','.join('?' * len(values))})", tuple(values)
+    return f"{column} = ANY(%s)", (list(values),)
+
+
+def placeholder(conn: Connection) -> str:
+    """The driver's mark for one positional parameter in SQL sent straight to it
+    (``exec_driver_sql``): ``?`` for sqlite3, ``%s`` for psycopg."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def driver_sql(conn: Connection, sql: str) -> str:
+    """SQL without parameters, to send straight to the driver: psycopg reads ``%`` as the
+    start of a parameter, so it is doubled there."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("%", "%%")
+
+
 class Database:
     """An open archive's engine, after checks and migrations. Use ``open_database``."""
 
@@ -161,6 +239,7 @@ class Database:
                 self._check_wal(conn)
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
+                _take_turns(conn)
                 yield conn
             if self.path is not None:
                 self._remember_wal(conn)
@@ -283,11 +362,12 @@ def open_database(
     archiver, are refused before anything in them is changed. A storage fault (read-only,
     disk full, busy) is a :class:`StorageError`.
     """
-    location = resolve_location(location)
+    given = resolve_location(location)
+    location = hide_password(given)  # what messages show
     try:
-        url = to_url(location)
+        url = to_url(given)
         path = sqlite_path(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise ArchiveError(
             f"{location} is neither a file path nor a database URL archiver understands; "
             "give a path such as archive.db or a URL such as sqlite:///archive.db"
@@ -297,12 +377,16 @@ def open_database(
     try:
         engine = make_engine(url)
     except ArgumentError as exc:  # an unknown dialect
-        raise ArchiveError(f"{location} cannot be opened ({exc}); check the --db URL") from None
+        raise ArchiveError(
+            f"{location} cannot be opened ({scrub(str(exc), given)}); check the --db URL"
+        ) from None
     except ImportError as exc:  # the dialect's driver is not installed
         raise ArchiveError(
             f"{location} needs the database driver {exc.name!r}; install it with pip"
         ) from None
     db = Database(location, url, engine)
+    if path is None:
+        _connect(db, given)
     try:
         current = _classify(db, create)
         if current != SCHEMA_HEAD:
@@ -316,14 +400,29 @@ def open_database(
             raise error from None
         if isinstance(exc, OSError):
             raise
+        reason = scrub(str(getattr(exc, "orig", exc)), given)
         raise ArchiveError(
-            f"{location} could not be read as an archive ({getattr(exc, 'orig', exc)}); "
+            f"{location} could not be read as an archive ({' '.join(reason.split())}); "
             "check the path, or restore it from a backup"
         ) from None
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _connect(db: Database, given: str) -> None:
+    """Reach a database server, or say in one sentence (its password masked) why not."""
+    try:
+        with db.engine.connect():
+            pass
+    except DBAPIError as exc:
+        db.close()
+        reason = " ".join(scrub(str(getattr(exc, "orig", exc)), given).split())
+        raise ArchiveError(
+            f"cannot connect to the database {db.location} ({reason}); check that its server "
+            "is running and that the URL's host, port, user and password are right"
+        ) from None
 
 
 def _check_file(location: str, path: Path, create: bool) -> None:
@@ -468,6 +567,7 @@ def _migrate(
         try:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
+                _take_turns(conn)
                 # Another process may have migrated while we waited for the lock.
                 current = _current_revision(conn)
                 if current == head:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,12 +18,68 @@ EVAL = SHARED / "eval"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
+def pytest_generate_tests(metafunc):
+    """Tests of a module that sets ``BOTH_BACKENDS = True`` run twice: on an SQLite file and
+    on a new PostgreSQL database (skipped, saying so, without a server)."""
+    if getattr(metafunc.module, "BOTH_BACKENDS", False):
+        metafunc.parametrize("archive_backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    """Point $ARCHIVER_DB at a temp file and run from tmp_path, so no test can touch a real
-    archive (or leave archive.db in the checkout)."""
-    monkeypatch.setenv("ARCHIVER_DB", str(tmp_path / "archive.db"))
+def archive_backend(request) -> str:
+    """Which backend this test's default archive ($ARCHIVER_DB) is on."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch, archive_backend, request):
+    """Point $ARCHIVER_DB at a temp file (or a new PostgreSQL database) and run from
+    tmp_path, so no test can touch a real archive (or leave archive.db in the checkout)."""
+    if archive_backend == "postgresql":
+        monkeypatch.setenv("ARCHIVER_DB", request.getfixturevalue("postgres_url"))
+    else:
+        monkeypatch.setenv("ARCHIVER_DB", str(tmp_path / "archive.db"))
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The URL of a PostgreSQL server the tests may create databases on
+    (``$ARCHIVER_TEST_POSTGRES``; .ci/run starts one); without it the test is skipped."""
+    url = os.environ.get("ARCHIVER_TEST_POSTGRES")
+    if not url:
+        pytest.skip("PostgreSQL tests: no server (set $ARCHIVER_TEST_POSTGRES; .ci/run starts one)")
+    return url
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> Iterator[str]:
+    """A new, empty PostgreSQL database for this test, dropped after it."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"archiver_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path, monkeypatch) -> str:
+    """Run the test on each backend: the URL of its archive, also set as $ARCHIVER_DB (the
+    CLI's default). PostgreSQL is skipped, saying so, when there is no server."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "archive.db")
+    else:
+        url = request.getfixturevalue("postgres_url")
+    monkeypatch.setenv("ARCHIVER_DB", url)
+    return url
 
 
 @pytest.fixture

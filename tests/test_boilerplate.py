@@ -109,6 +109,13 @@ NETWORK = (
     "Star on every device, and subscribers keep the rate they pay today. Existing passwords "
     "keep working until the change, and the help desk answers questions every day."
 )
+#: Another of the network's notices, printed in the middle of some of its papers' articles.
+SIGN_IN = (
+    "Harbour Media Group readers can now save articles to read later. Tap the bookmark beside "
+    "any headline on the Valley Ledger, the Calder Bay Times, the Westmere Echo or the "
+    "Northgate Star, and your list follows you to every device where you are signed in, with "
+    "no extra charge for subscribers and a limit of fifty articles for everyone else."
+)
 #: A statement that two outlets quote in pieces, with their own words between.
 STATEMENT = [
     "we have always paid our pilots the rates agreed with their union and we will keep doing so",
@@ -216,6 +223,20 @@ def test_a_learned_template_with_another_networks_name_is_removed_too(write, cli
     assert fifth["reused_from"] in ([], [1])  # the ferry story itself is the first page's
 
 
+def test_a_pair_revised_twice_never_gets_back_the_boilerplate_learned_first(write, cli):
+    """Two papers share two network notices: the first is learned from a third paper, the
+    second from a fourth. The pair is aligned again each time, without either notice."""
+    middle = [NETWORK, SIGN_IN]
+    first = _add(cli, write, "1.txt", _page("ferry", middle=middle), "Valley Ledger")
+    second = _add(cli, write, "2.txt", _page("library", middle=middle), "Northgate Star")
+    assert _pairs(cli) == {(first["id"], second["id"])}
+    _add(cli, write, "3.txt", _page("hospital", middle=[NETWORK]), "Calder Bay Times")
+    # Two papers alone cannot tell the second notice from a copy: it is still reported.
+    assert _pairs(cli) == {(first["id"], second["id"])}
+    _add(cli, write, "4.txt", _page("vineyard", middle=[SIGN_IN]), "Westmere Echo")
+    assert _pairs(cli) == set()
+
+
 def test_a_wire_story_carried_by_three_outlets_is_still_reuse(write, cli):
     outlets = ("Meridian Press Agency", "Valley Ledger", "Northgate Star")
     ids = [
@@ -301,27 +322,57 @@ def test_learned_boilerplate_is_stored_as_shingles(write, cli, db_path):
 # ---------------------------------------------------------------------------------------------
 
 
-def _judged(a_text, b_text, a_title, b_title, a_outlet="Ledger", b_outlet="Ledger"):
+def _judged(a_text, b_text, a_title, b_title, a_outlet="Ledger", b_outlet="Ledger", known=None):
     me, other = Page(2, b_title, b_outlet, b_text), Page(1, a_title, a_outlet, a_text)
     alignment = align(a_text, b_text)
     assert alignment
-    return judge(me, {1: alignment}, {1: other, 2: me})
+    return judge(me, {1: alignment}, {1: other, 2: me}, DEFAULT, None, known)
 
 
-def test_judge_tells_a_template_from_a_copy_of_the_same_story():
-    ferry, library = _page("ferry", tail=ABOUT), _page("library", tail=ABOUT)
-    assert _judged(ferry, library, STORIES["ferry"][0], STORIES["library"][0])
-    # Same story (titles share their words): the shared tail is reported.
-    assert not _judged(ferry, _page("ferry", tail=ABOUT), STORIES["ferry"][0], UPDATE_TITLE)
-    # Two outlets of one group: the block at the foot of unrelated stories is its footer...
-    assert _judged(
-        ferry, library, STORIES["ferry"][0], STORIES["library"][0], b_outlet="Northgate Star"
+def _shingles(*texts: str) -> np.ndarray:
+    return np.unique(np.concatenate([shingle_hashes(tokenize(t), DEFAULT.shingle) for t in texts]))
+
+
+def test_a_block_above_learned_furniture_still_stands_at_the_foot():
+    """A group's notice followed by a stack of each paper's own blocks, already learned: only
+    the pages' own text decides where the notice stands."""
+    furniture = {
+        "ferry": " ".join(STORIES["vineyard"][1]),
+        "library": " ".join(STORIES["hospital"][1]),
+    }
+    ferry = _page("ferry", tail=[NETWORK, furniture["ferry"]])
+    library = _page("library", tail=[NETWORK, furniture["library"]])
+    titles = STORIES["ferry"][0], STORIES["library"][0]
+    args = (ferry, library, *titles, "Valley Ledger", "Northgate Star")
+    assert not _judged(*args)  # 160 words of story after it: not the foot
+    assert _judged(*args, known=_shingles(*furniture.values()))
+
+
+def test_a_lead_copied_to_the_head_of_a_page_without_outlet_is_no_template():
+    """A lead names its story's people and places, and the page that copied it names them
+    again in its own text: leaving the block's names out, the two would look unrelated. Only
+    a footer is judged that way; a copied lead stands at the head."""
+    lead = STORIES["hospital"][1][0]
+    original = "\n\n".join(
+        [
+            STORIES["hospital"][0],
+            lead,
+            "The Ruhr mills that supply Eastvale General Hospital's builders blamed a gas "
+            "shortage, and a Gulf coast supplier said its ships were booked until June.",
+            *STORIES["vineyard"][1],
+        ]
     )
-    # ... but at their head, where a copied lead stands, two outlets' block is no template.
-    ferry, library = _page("ferry", head=ABOUT), _page("library", head=ABOUT)
-    assert not _judged(
-        ferry, library, STORIES["ferry"][0], STORIES["library"][0], b_outlet="Northgate Star"
+    copier = "\n\n".join(
+        [
+            "Mothers Wait Longer",
+            lead,
+            "Eastvale General Hospital has missed its targets before: steel from the Ruhr and "
+            "the Gulf was late for its car park too, the Westmere Echo found.",
+            *STORIES["ferry"][1],
+        ]
     )
+    titles = STORIES["hospital"][0], "Mothers Wait Longer"
+    assert not _judged(original, copier, *titles, "Ledger", None)
 
 
 def test_an_edited_block_is_never_boilerplate():

@@ -11,6 +11,9 @@ import pytest
 
 from .conftest import article_text
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 #: A page as a tagDiv theme prints it: today's date in the site header, above the headline.
 HEADER_DATED = (
     "Sunday, March 3, 2024\n\nCouncil Weighs New Harbour Plan\n\nImmigration News\n\n"

@@ -11,6 +11,9 @@ import pytest
 
 from .conftest import EVAL
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 #: A wire story five papers of one group all ran: short paragraphs (under the 25 words above
 #: which a recurring line is always kept) and long ones.
 WIRE = [

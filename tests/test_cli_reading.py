@@ -13,6 +13,9 @@ from archiver.reading import decode
 
 from .conftest import EVAL, article_text
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 #: A tracking pixel, as scrapers leave it at the top of a page's text (AEB's text dumps do).
 PIXEL = '<img height="1" width="1" style="display:none" src="http://b.example.com/p?c1=2">'
 AD_SLOT = (

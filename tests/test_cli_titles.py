@@ -7,6 +7,9 @@ import json
 
 import pytest
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 BODY = "\n".join(
     f"Paragraph {i}: the theatre staged the palace story again this autumn, and visitors who "
     "booked their tickets online came back to tell us what they thought of the show, the "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -84,3 +85,17 @@ def test_installed_command_creates_and_checks_an_archive_elsewhere(installed, tm
         check=True,
     ).stdout.strip()
     assert where.startswith(str(installed)), where
+
+
+def test_the_wheel_ships_the_datasette_metadata(installed, tmp_path):
+    shown = subprocess.run(
+        [sys.executable, "-m", "archiver.datasette", "news.db"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(installed)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    meta = json.loads(shown.stdout)
+    assert meta["databases"]["news"]["tables"]["articles"]["fts_table"] == "articles_fts"

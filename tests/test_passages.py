@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import xxhash
 
 from archiver.passages import (
+    _CJK,
+    CHARS,
+    CHARS_PER_WORD,
+    DEFAULT,
     TOKEN_SEED,
     WORD,
+    WORDS,
     ReuseSettings,
+    in_unit,
     shingle_hashes,
     split_passages,
     tokenize,
+    unit_of,
 )
 
 
@@ -93,7 +101,7 @@ def test_tokenize_equals_the_word_pattern_on_any_text():
     texts += ["Straße in İstanbul", "ﬁnance", "A\x00B", "a\ud800b"]
     texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
     for text in texts:
-        tokens = tokenize(text)
+        tokens = tokenize(text, WORDS)
         words, spans = _reference(text)
         assert tokens.words == words, repr(text)
         assert list(zip(tokens.starts.tolist(), tokens.ends.tolist(), strict=True)) == spans
@@ -102,3 +110,51 @@ def test_tokenize_equals_the_word_pattern_on_any_text():
         assert tokens.hashes.tolist() == [
             xxhash.xxh3_64_intdigest(w.encode("utf-8"), TOKEN_SEED) for w in words
         ]
+
+
+#: What tokenize must equal in characters: each Han ideograph or kana that is a word
+#: character alone, other word characters as WORD matches them.
+_IDEOGRAPHS = _CJK.pattern[1:-1]
+_CHAR_WORD = re.compile(rf"(?=\w)[{_IDEOGRAPHS}]|[^\W{_IDEOGRAPHS}]+(?:['’.,][^\W{_IDEOGRAPHS}]+)*")
+
+
+def test_tokenize_in_characters_equals_its_pattern_on_any_text():
+    rng = random.Random(5)
+    pool = list("ab1_ '’.,;:-\n“”。，、") + list("ßﬁŉé中港口の・ー々ｱ\u0301\U00020000\ud800")
+    texts = ["", "中", "港口工人", "罢工, 2,300 名工人", "a中b", "中'国", "ﬁ中"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        tokens = tokenize(text, CHARS)
+        lowered = text.casefold()
+        source = lowered if len(lowered) == len(text) else text
+        matches = list(_CHAR_WORD.finditer(source))
+        assert tokens.words == [m.group().casefold() for m in matches], repr(text)
+        assert list(zip(tokens.starts.tolist(), tokens.ends.tolist(), strict=True)) == [
+            m.span() for m in matches
+        ]
+        assert tokens.unit == CHARS
+
+
+def test_the_unit_follows_the_script_of_the_text():
+    chinese = "哈伯顿港的码头工人周三开始罢工，抗议自动化计划。"
+    assert unit_of(chinese) == CHARS
+    assert unit_of("東京の港湾労働者は水曜日にストライキを始めた。") == CHARS
+    # A few Latin words and figures in a Chinese article: still Chinese.
+    assert unit_of("据 Reuters 报道，MPA 称 2,300 名码头工人参加了罢工。") == CHARS
+    # An English article quoting a Chinese name, and a Korean one (written with spaces): words.
+    english = "Dockworkers at the Port of Harborton walked out, said 李明 of the union. " * 3
+    assert unit_of(english) == WORDS
+    assert unit_of("부산항 노동자들이 수요일 파업에 들어갔다") == WORDS
+    assert tokenize(english).words == tokenize(english, WORDS).words
+    assert tokenize(chinese).words[:4] == ["哈", "伯", "顿", "港"]
+
+
+def test_character_settings_scale_every_count_of_words():
+    chars = in_unit(DEFAULT, CHARS)
+    assert chars.unit == CHARS and in_unit(chars, WORDS) == DEFAULT
+    assert chars.shingle == DEFAULT.shingle * CHARS_PER_WORD
+    assert chars.min_words == DEFAULT.min_words * CHARS_PER_WORD
+    assert (chars.window, chars.stride) == (48, 24)
+    # Shares and counts of articles or permutations are the same in both units.
+    assert (chars.num_perm, chars.bands, chars.recurrence) == (16, 8, 3)
+    assert chars.candidate_similarity == DEFAULT.candidate_similarity

@@ -184,6 +184,9 @@ OUTLETS = {
     "13": "Notes",
     "12": "Liberty",
     "14": "Faro",
+    "21": "Haigang",
+    "22": "Donghai",
+    "23": "Donghai",
 }
 
 
@@ -228,6 +231,7 @@ def test_samples_reuse_cases_found_and_template_pairs_not():
         ("09", "10"),  # case 4: lightly edited paragraph
         ("11", "12"),  # case 5: aggregator republication
         ("16", "18"),  # case 9: a statement both quote
+        ("21", "22"),  # two Chinese paragraphs, aligned in characters
     }
     for pair in (("04", "05"), ("06", "07"), ("09", "10")):
         assert len(found[pair].spans) == 1

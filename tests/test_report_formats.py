@@ -166,6 +166,8 @@ def test_every_report_says_where_it_came_from(samples):
         "min_words": None,
     }
     assert meta["reuse_settings"]["min_words"] == 25 and meta["reuse_settings"]["shingle"] == 5
+    chars = meta["reuse_settings_characters"]
+    assert (chars["unit"], chars["min_words"], chars["shingle"]) == ("char", 50, 10)
     assert meta["command"] == f"archiver --db {db} report --since 2024-05-10"
     for fmt in ("text", "markdown", "html"):
         out = _report(db, "--format", fmt, "--since", "2024-05-10")

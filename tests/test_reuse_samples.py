@@ -49,6 +49,13 @@ UNDETERMINED = ("02", "03")
 QUOTATION = ("16", "18")
 #: The Riverside Courier's subscription appeal, at the foot of 16 and 17.
 APPEAL = "Support local journalism. The Riverside Courier is owned by nobody but its readers"
+#: Chinese (read in characters): 22 copies two paragraphs of 21 without credit; 23 is another
+#: story of 22's site. The first and last characters of each copied paragraph.
+CHINESE = ("21", "22")
+CHINESE_COPIED = (
+    ("港务集团去年宣布投资18亿元", "其中多数是从业十年以上的熟练工人"),
+    ("临江港是华东地区吞吐量增长最快的港口之一", "运价也会随之上涨"),
+)
 #: How far (characters) a reported span may start or end from the passage's true edges.
 TOLERANCE = 40
 
@@ -81,7 +88,7 @@ def test_exactly_the_reuse_cases_are_found(archive):
     _, report, ids, _ = archive
     names = {v: k for k, v in ids.items()}
     found = {tuple(sorted((names[p["a"]], names[p["b"]]))) for p in report["pairs"]}
-    assert found == {*CASES, UNDETERMINED, QUOTATION}
+    assert found == {*CASES, UNDETERMINED, QUOTATION, CHINESE}
 
 
 def test_a_statement_both_quote_is_a_shared_quotation(archive):
@@ -229,6 +236,59 @@ def test_the_html_report_is_self_contained_and_escapes_articles(write, cli, tmp_
     # only words the two versions do not share, marked as changed.
     assert page.count("<mark>The mayor said &lt;script&gt;alert(") == 2
     assert set(re.findall(r"class=changed>([^<]*)<", page)) == {"First", "Second"}
+
+
+def test_two_copied_chinese_paragraphs_are_one_pair_with_both_spans(archive):
+    db, report, ids, lines = archive
+    texts = _texts(db)
+    a, b = ids["21"], ids["22"]
+    pair = next(p for p in report["pairs"] if (p["a"], p["b"]) == (a, b))
+    assert (pair["source"], pair["attributed"], pair["kind"]) == (a, False, "copy")
+    assert pair["confidence"] in ("high", "medium")
+    assert len(pair["spans"]) == 2, pair["spans"]
+    for (a_start, a_end, b_start, b_end), (first, last) in zip(
+        pair["spans"], CHINESE_COPIED, strict=True
+    ):
+        # Character offsets into each clean text, exact to the paragraph's last character.
+        for article, start, end in ((a, a_start, a_end), (b, b_start, b_end)):
+            text = texts[article]
+            assert text.index(first) == start
+            assert text.index(last, start) + len(last) == end
+        assert texts[a][a_start:a_end] == texts[b][b_start:b_end]
+    # Characters count as half a word: two paragraphs of 87 and 88 characters.
+    assert 80 <= pair["shared_words"] <= 90
+    by_file = {re.match(r"\d\d", line["path"].rsplit("/", 1)[1]).group(): line for line in lines}
+    assert by_file["22"]["reused_from"] == [a]
+    # Another story of 22's site shares only its template with it: never a pair.
+    assert by_file["23"]["reused_from"] == []
+
+
+def test_show_and_trace_a_chinese_copy(archive):
+    from click.testing import CliRunner
+
+    from archiver.cli import main
+
+    db, _, ids, _ = archive
+    runner = CliRunner()
+    shown = runner.invoke(main, ["--db", str(db), "show", str(ids["22"])]).output
+    assert f"with #{ids['21']}; #{ids['21']} was first (high, not credited)" in shown
+    sentence = "临江港是华东地区吞吐量增长最快的港口之一，去年完成集装箱吞吐量约410万标准箱"
+    traced = runner.invoke(main, ["--db", str(db), "trace", "--json", sentence])
+    assert traced.exit_code == 0, traced.output
+    result = json.loads(traced.output)
+    assert (result["unit"], result["passage_length"], result["total"]) == ("char", 36, 2)
+    assert [h["id"] for h in result["hits"]] == [ids["21"], ids["22"]]  # earliest first
+    texts = _texts(db)
+    for hit in result["hits"]:
+        (_, _, start, end) = hit["spans"][0]
+        assert texts[hit["id"]][start:end] == sentence
+        assert hit["coverage"] == 1.0
+    shown = runner.invoke(main, ["--db", str(db), "trace", sentence]).output
+    assert shown.startswith("Passage of 36 characters: found in 2 articles")
+    short = runner.invoke(main, ["--db", str(db), "trace", "临江港是华东地区"])
+    assert short.exit_code != 0
+    assert "the passage has 8 characters; give at least 16" in short.output
+    assert "Traceback" not in short.output
 
 
 def test_show_lists_the_reuse(archive):

@@ -125,6 +125,24 @@ EXPECTED = {
         "Coastline Today",
         "2024-05-16",
     ),
+    "21-haigang-port-strike.html": (
+        "临江港码头工人罢工 抗议自动化吊机计划",
+        "陈晓梅",
+        "海港日报",
+        "2024-05-20T09:30:00+08:00",
+    ),
+    "22-donghai-port-automation.html": (
+        "港口自动化提速 多地码头面临用工转型",
+        "林涛",
+        "东海新闻网",
+        "2024-05-21T15:10:00+08:00",
+    ),
+    "23-donghai-typhoon-ferries.html": (
+        "台风逼近 东海六条客运航线明起停航",
+        "赵悦",
+        "东海新闻网",
+        "2024-05-22T18:45:00+08:00",
+    ),
 }
 
 #: The first and last sentence of each article body.
@@ -161,10 +179,18 @@ BODY = {
         "Harborton – Nurses, shop workers",
         "protest on the Harborton pier for Saturday morning.",
     ),
+    "21": ("海港日报讯（记者 陈晓梅）5月20日", "并将密切关注事态发展。"),
+    "22": ("随着智能港口建设加快", "两地工会已表示将密切关注临江港的谈判结果。"),
+    "23": ("受今年第3号台风影响", "尽量避免前往海边和山区。"),
 }
 
 #: Boilerplate of the samples' templates; none of it may be left in any clean text.
 BOILERPLATE = (
+    "责任编辑",
+    "分享到",
+    "扫一扫",
+    "版权所有",
+    "本网转载此文",
     "Share on Facebook",
     "Share on X",
     "Compartir en Facebook",

@@ -70,8 +70,18 @@ EXPECTED_SCHEMA = {
     "articles_fts_data": ["id", "block"],
     "articles_fts_docsize": ["id", "sz"],
     "articles_fts_idx": ["segid", "term", "pgno"],
+    # The trigram index of the articles in Chinese and Japanese (external content too).
+    "articles_cjk_fts": ["title", "clean_text"],
+    "articles_cjk_fts_config": ["k", "v"],
+    "articles_cjk_fts_data": ["id", "block"],
+    "articles_cjk_fts_docsize": ["id", "sz"],
+    "articles_cjk_fts_idx": ["segid", "term", "pgno"],
 }
-EXPECTED_TRIGGERS = {"articles_fts_insert", "articles_fts_delete", "articles_fts_update"}
+EXPECTED_TRIGGERS = {
+    f"articles_{index}fts_{event}"
+    for index in ("", "cjk_")
+    for event in ("insert", "delete", "update")
+}
 EXPECTED_INDEXES = {
     "articles": {"ix_articles_outlet", "ix_articles_published"},
     "removed_lines": {"ix_removed_lines_reason"},

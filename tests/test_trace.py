@@ -10,6 +10,9 @@ import pytest
 
 import archiver
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 WIRE = (
     "The port authority said on Monday that the new container terminal would open in "
     "September, two years later than planned, after a long dispute with the dredging "

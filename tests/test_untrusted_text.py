@@ -12,6 +12,9 @@ import pytest
 
 from .conftest import SAMPLES
 
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
+
 FORMULA = '=HYPERLINK("http://x","y")'
 IMG = "<img src=x onerror=alert(1)> Wind farm approved"
 SCRIPT_OUTLET = "<script>alert(1)</script> | Daily *News*"

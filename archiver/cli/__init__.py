@@ -62,9 +62,10 @@ class App:
                 if old is None:
                     click.echo(f"Created the archive {printable(db.location)}.", err=True)
                 else:
+                    kept = f"; the old file is kept at {printable(str(backup))}" if backup else ""
                     click.echo(
-                        f"Upgraded the archive {printable(db.location)} from schema {old} to "
-                        f"{new}{indexed}; the old file is kept at {printable(str(backup))}.",
+                        f"Upgraded the archive {printable(db.location)} from schema "
+                        f"{old} to {new}{indexed}{kept}.",
                         err=True,
                     )
         return self._archive
@@ -73,14 +74,20 @@ class App:
         """``exc`` as the storage fault it is, if it is one (for errors met outside the
         library's own checks)."""
         from ..faults import storage_error
-        from ..store import resolve_location, sqlite_path, to_url
+        from ..store import hide_password, resolve_location, sqlite_path, to_url
 
         location = resolve_location(self.db)
         try:
             path = sqlite_path(to_url(location))
         except Exception:
             return None
-        return storage_error(location, path, exc)
+        return storage_error(hide_password(location), path, exc)
+
+    def scrub(self, message: str) -> str:
+        """``message`` with the archive URL's password masked (drivers repeat URLs)."""
+        from ..store import resolve_location, scrub
+
+        return scrub(message, resolve_location(self.db))
 
     def close(self) -> None:
         if self._archive is not None:
@@ -200,7 +207,9 @@ class ArchiverGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ArchiverError as exc:
-            click.echo(f"Error: {printable(str(exc))}", err=True)
+            app = ctx.find_object(App)
+            message = app.scrub(str(exc)) if app is not None else str(exc)
+            click.echo(f"Error: {printable(message)}", err=True)
             ctx.exit(exc.exit_status)
         except KeyboardInterrupt:
             click.echo(INTERRUPTED, err=True)
@@ -213,14 +222,15 @@ class ArchiverGroup(click.Group):
                 raise
             fault = app.storage_error(exc) if app is not None else None
             if fault is not None:  # met outside the library's own checks
-                click.echo(f"Error: {fault}", err=True)
+                click.echo(f"Error: {app.scrub(str(fault))}", err=True)
                 ctx.exit(fault.exit_status)
             if isinstance(exc, BrokenPipeError):  # `archiver export | head`
                 sys.stderr.close()
                 ctx.exit(0)
             name = type(exc).__name__
+            message = app.scrub(str(exc)) if app is not None else str(exc)
             click.echo(
-                f"Error: unexpected failure ({name}: {printable(str(exc))}); rerun with "
+                f"Error: unexpected failure ({name}: {printable(message)}); rerun with "
                 "--traceback and report it with the output",
                 err=True,
             )

@@ -16,12 +16,13 @@ SUMMARY = ("Originals", "Search", "Reuse", "Integrity")
 
 @click.group()
 def db():
-    """The archive's schema: upgrade it, or check it.
+    """The archive itself: upgrade its schema, check it, or copy it to another backend.
 
     \b
     Examples:
         archiver db check
         archiver db upgrade --db old-archive.db
+        archiver db copy archive.db postgresql+psycopg://me@db.example/news
     """
 
 
@@ -125,3 +126,48 @@ def check(app: App, repair: bool):
         sys.exit(EXIT_INPUT_FAILED)
     finally:
         database.close()
+
+
+@db.command()
+@click.argument("source")
+@click.argument("target")
+@pass_app
+def copy(app: App, source: str, target: str):
+    """Copy a whole archive to another place or backend: SQLite to PostgreSQL and back.
+
+    SOURCE and TARGET are paths or SQLAlchemy URLs. Everything is copied: original bytes,
+    articles, fields, removed lines, template counts, learned boilerplate, the reuse index
+    and pairs. TARGET must be new or empty; the copy is one transaction on it (a failure
+    leaves it as it was) and is then checked as `archiver db check` does.
+
+    \b
+    Examples:
+        archiver db copy archive.db 'postgresql+psycopg://me@db.example/news'
+        archiver db copy 'postgresql+psycopg://me@db.example/news' backup.db
+    """
+    from ..check import check as check_archive
+    from ..copying import copy_archive, row_count
+    from ..store import hide_password
+    from .add import Progress
+
+    source_db = open_database(source)
+    try:
+        target_db = open_database(target, create=True)
+        try:
+            with Progress(row_count(source_db), "Copying") as bar:
+                copied = copy_archive(source_db, target_db, progress=bar.update)
+            report = check_archive(target_db)
+        finally:
+            target_db.close()
+    finally:
+        source_db.close()
+    where = f"{printable(hide_password(source))} to {printable(hide_password(target))}"
+    rows = sum(copied.rows.values())
+    click.echo(f"Copied {copied.articles} articles ({rows:,} rows) from {where}.")
+    if report.ok:
+        click.echo("Checked the copy: OK.")
+        return
+    for problem in report.problems:
+        click.echo(f"Problem     {problem.sentence}")
+    click.echo("The copy does not check out; `archiver db check` on it says more.")
+    sys.exit(EXIT_INPUT_FAILED)

@@ -10,7 +10,7 @@ import click
 
 from ..archive import ArticleRecord
 from ..document import CRAWL_DATE_NOTE, is_crawl_date
-from ..printable import printable
+from ..printable import fit, printable
 from . import ARTICLE_ID, COUNT, DATE, App, db_option, pass_app
 
 #: Below this confidence a value is flagged as doubtful when shown.
@@ -154,15 +154,11 @@ def list_(app: App, outlet, since, until, limit, as_json):
             marked = marked or mark == "*"
             click.echo(
                 f"{record.id:>5}  {published:<10}{mark} "
-                f"{_cut(printable(record.outlet) or '-', 24):<24}  "
+                f"{fit(printable(record.outlet) or '-', 24, ellipsis=True)}  "
                 f"{printable(record.title) or '(untitled)'}"
             )
     if marked:
         click.echo(f"* {CRAWL_DATE_NOTE}")
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @click.command()

@@ -45,13 +45,15 @@ def search(app: App, query, outlet, since, until, author, limit, order, quote, a
 
     QUERY takes words (all must appear), "exact phrases", prefix* searches, AND / OR /
     NOT, NEAR(word other, 5) and title:word. Accents are ignored: "Sao Paulo" finds
-    "São Paulo". A match in the title ranks above one in the body.
+    "São Paulo". A match in the title ranks above one in the body. Chinese and Japanese
+    words are found inside sentences (words of one or two characters as plain words only).
 
     \b
     Examples:
         archiver search dockworkers
         archiver search '"wind farm" NOT scallop*' --since 2024-05-01
         archiver search 'title:ferry' --outlet "Riverside Courier" --json
+        archiver search 港口
     """
     archive = app.open()
     hits = run_search(

@@ -76,10 +76,10 @@ def trace(app: App, text, file_, article_id, limit, as_json, format_):
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
         return
     if not result.hits:
-        click.echo(f"Passage of {result.passage_words} words: found in no archived article.")
+        click.echo(f"Passage of {result.length()}: found in no archived article.")
         return
     click.echo(
-        f"Passage of {result.passage_words} words: found in {result.total} "
+        f"Passage of {result.length()}: found in {result.total} "
         f"article{'s' if result.total > 1 else ''}, earliest first"
         + (f" (the first {len(result.hits)} shown)." if len(result.hits) < result.total else ".")
     )
@@ -95,7 +95,7 @@ def trace(app: App, text, file_, article_id, limit, as_json, format_):
             cut = excerpt.rfind(" ", 0, EXCERPT)  # between words, never inside one
             excerpt = excerpt[: cut if cut > 0 else EXCERPT - 1].rstrip() + " …"
         click.echo(
-            f"       {hit.coverage:.0%} of the passage, {hit.matched_words} words "
+            f"       {hit.coverage:.0%} of the passage, {result.length(hit.matched_length)} "
             f'at characters {hit.spans[0][2]}-{hit.spans[-1][3]}: "{excerpt}"'
         )
 

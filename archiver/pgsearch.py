@@ -1,0 +1,133 @@
+"""Full-text search on a PostgreSQL archive: the same query syntax as on SQLite, run as a
+``tsquery`` over each article's ``search_vector`` (migration 0008: title weighted above the
+body, accents folded), ranked with ``ts_rank`` and shown with ``ts_headline`` snippets.
+
+The syntax ``archiver search`` documents is translated: words (all must match), "phrases",
+prefix*, AND, OR, NOT, parentheses and ``title:`` (a word or phrase in the title). NEAR has
+no equivalent and is refused with a sentence saying what to use instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection, text
+
+from .errors import UsageError
+
+#: Rank weights for the body and the title, as tsvector weights {D, C, B, A}: a match in the
+#: title counts ten times one in the body (as FTS5's column weights on SQLite).
+WEIGHTS = "{0.1, 0.1, 0.1, 1.0}"
+_TOKEN = re.compile(r'"(?:[^"]|"")*"?|[^\s()"]+|[()]|\s+')
+_WORD = re.compile(r"\w+")
+_COLUMN = re.compile(r"^(title|clean_text):(.*)$", re.IGNORECASE)
+
+
+def tsquery(query: str) -> str:
+    """The ``to_tsquery`` text of a search query; raises :class:`UsageError` on what it
+    cannot translate."""
+    out: list[str] = []
+    pending: str | None = None  # the operator written before the next term
+    negate = False
+    column = ""  # "title:" before a quoted phrase
+    depth = 0
+    for token in _TOKEN.findall(query):
+        if token.isspace():
+            continue
+        if _COLUMN.match(token) and token.endswith(":"):
+            column = token
+            continue
+        if token in ("AND", "OR"):
+            pending = "&" if token == "AND" else "|"
+            continue
+        if token == "NOT":
+            negate = True  # "a NOT b" is "a & !b"
+            continue
+        if token.startswith("NEAR"):
+            raise UsageError(
+                f"the query {query!r} uses NEAR, which a PostgreSQL archive cannot search; "
+                'use a "quoted phrase" or words that must all match'
+            )
+        if token == ")":
+            depth -= 1
+            if depth < 0:
+                raise UsageError(f"the query {query!r} closes a bracket it never opened")
+            out.append(")")
+            continue
+        term = "(" if token == "(" else _term(column + token)
+        column = ""
+        if term is None:
+            continue
+        if out and out[-1] != "(":
+            out.append(pending or "&")
+        pending = None
+        if negate:
+            out.append("!")
+            negate = False
+        depth += term == "("
+        out.append(term)
+    if depth:
+        raise UsageError(f"the query {query!r} opens a bracket it never closes")
+    if not any(_WORD.search(part) for part in out):
+        raise UsageError("the query is empty; give words to search for")
+    return " ".join(out)
+
+
+def _term(token: str) -> str | None:
+    weight = ""
+    match = _COLUMN.match(token)
+    if match:
+        weight = "A" if match.group(1).lower() == "title" else "B"
+        token = match.group(2)
+    token = token.lstrip("^")
+    prefix = token.endswith("*") and not token.startswith('"')
+    words = _WORD.findall(token.strip('"*').replace('""', '"').lower())
+    if weight and len(words) > 1:
+        marks = ":" + weight
+        return "(" + " <-> ".join(f"'{w}'{marks}" for w in words) + ")"
+    if not words:
+        return None
+    marks = ":" + weight if weight else ""
+    lexemes = [f"'{w}'{marks}" for w in words]
+    if prefix:
+        lexemes[-1] = f"'{words[-1]}':*{weight}"
+    return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
+
+
+def ranked(
+    conn: Connection,
+    query: str,
+    filters: list[str],
+    params: dict,
+    order: str,
+    marks: tuple[str, str],
+    snippet_words: int,
+) -> list[tuple]:
+    """Rows (id, title, outlet, author, published, snippet, published source, rank) of the
+    best ``params["limit"]`` matches of ``query`` (a :func:`tsquery` text)."""
+    where = " AND ".join(["a.search_vector @@ q.query", *filters])
+    order_by = (
+        "rank DESC, a.id"
+        if order == "relevance"
+        else "a.published IS NULL, a.published DESC, a.id DESC"
+    )
+    options = (
+        f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords={snippet_words}, "
+        f"MinWords={max(snippet_words // 2, 1)}, MaxFragments=1, FragmentDelimiter=…"
+    )
+    sql = f"""
+        WITH q AS (SELECT to_tsquery('simple', unaccent(CAST(:tsquery AS text))) AS query),
+        best AS (
+            SELECT a.id, ts_rank('{WEIGHTS}', a.search_vector, q.query) AS rank
+            FROM articles a, q WHERE {where}
+            ORDER BY {order_by} LIMIT :limit
+        )
+        SELECT a.id, a.title, a.outlet, a.author, a.published,
+               ts_headline('simple', a.clean_text, q.query, CAST(:options AS text)),
+               (SELECT f.source FROM article_fields f WHERE f.article_id = a.id
+                AND f.name = 'published'),
+               best.rank
+        FROM best JOIN articles a ON a.id = best.id, q
+        ORDER BY {order_by.replace("rank", "best.rank")}
+    """
+    return conn.execute(text(sql), {**params, "tsquery": query, "options": options}).all()
