@@ -42,12 +42,31 @@ def detect(text: str) -> tuple[str, float] | None:
     there is too little text to tell or the detector is unsure."""
     sample = _NOISE.sub(" ", text[:SAMPLE_CHARS])
     # A Chinese or Japanese character says about what two letters of a spaced script do.
-    if count(_LETTER, sample) + count(UNSPACED, sample) < MIN_LETTERS:
+    letters = count(_LETTER, sample)
+    if letters + count(UNSPACED, sample) < MIN_LETTERS:
         return None
+    if (by_script := _by_script(sample, letters)) is not None:
+        return by_script
     code, probability = _identifier().classify(sample)
     if probability < MIN_PROBABILITY:
         return None
     return code, float(probability)
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\uac00-\ud7af]")
+
+
+def _by_script(sample: str, letters: int) -> tuple[str, float] | None:
+    """Chinese, Japanese or Korean told by their scripts alone, without loading the model
+    (about 120 MB at its peak): Han with kana is Japanese, Han alone Chinese, hangul Korean."""
+    han, kana, hangul = count(_HAN, sample), count(_KANA, sample), count(_HANGUL, sample)
+    if hangul * 2 > letters:
+        return "ko", 0.9
+    if (han + kana) * 2 <= letters:
+        return None
+    return ("ja", 0.9) if kana * 10 > han + kana else ("zh", 0.9)
 
 
 def language_field(text: str) -> Field | None:

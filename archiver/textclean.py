@@ -280,10 +280,15 @@ def _named_stoplist(language: str) -> frozenset[str] | None:
     return None
 
 
+#: How many of a page's long lines are read to choose its stoplist.
+_STOPLIST_LINES = 400
+
+
 def _prose_words(lines: Sequence[_Line]) -> list[str]:
     """The page's own prose, its long lines (all its lines when it has none), lowercased."""
     long = [line for line in lines if line.words >= 12 and _letters_mostly(line.text)]
-    words = [w.lower() for line in long for w in line.text.split()]
+    # A few hundred lines of prose tell the language; a huge page's words are not all copied.
+    words = [w.lower() for line in long[:_STOPLIST_LINES] for w in line.text.split()]
     return words or [w.lower() for line in lines for w in line.text.split()]
 
 

@@ -493,3 +493,15 @@ def test_a_date_line_above_a_gallery_over_the_article_gives_its_date():
     title = "Brücke bleibt im Winter für Autos gesperrt"
     text = "\n".join([*header, *gallery, title, *GERMAN_BODY])
     assert clean_text(text).metadata["published"].value == "2021-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("".join(CHINESE_BODY[:2]), "zh"),
+        ("先日、古い橋が冬の間は車で通れなくなるという発表が市からありました。", "ja"),
+        ("시청은 화요일에 오래된 다리를 겨울 동안 폐쇄한다고 발표했습니다.", "ko"),
+    ],
+)
+def test_chinese_japanese_and_korean_are_told_by_their_scripts(text, code):
+    assert detect(text)[0] == code
