@@ -16,6 +16,7 @@ from lxml.html import HtmlElement, document_fromstring
 from trafilatura.utils import load_html
 
 from archiver.document import Extraction, Field
+from archiver.language import language_field
 from archiver.metanorm import (
     clean_author,
     clean_outlet,
@@ -597,4 +598,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
             current = result.metadata.get(name)
             if current is None or found.confidence > current.confidence:
                 result.metadata[name] = found
+        if result.metadata.get("language") is None and (found := language_field(result.text)):
+            # The page declares no language: the detector reads the article's text.
+            result.metadata["language"] = found
     return result

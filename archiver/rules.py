@@ -18,7 +18,9 @@ class Rule:
     (related lists): the article run does not cross them lightly. ``barrier`` marks lines after
     which an article never goes on (the comments begin, the page's copyright footer).
     ``takes_following`` marks a header whose short, headline-like lines below it are its own
-    (the teasers under "Sponsored content"): they go with it, for the same reason.
+    (the teasers under "Sponsored content"): they go with it, for the same reason. ``id``
+    names the rule itself (``name`` is its category, shared by many rules) and ``why`` says
+    in words why what it matches is not the article.
     """
 
     name: str
@@ -27,6 +29,8 @@ class Rule:
     ends_article: bool = False
     barrier: bool = False
     takes_following: bool = False
+    id: str = ""
+    why: str = ""
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -459,9 +463,296 @@ OTHER_LANGUAGE_RULES = (
     ),
 )
 
+# --- The main European languages: German, French, Spanish, Italian, Polish, Dutch, Portuguese --
+# The strings CMSs and news sites print around articles in these languages. Each alternative
+# is a whole line (anchored), so that prose mentioning the words is left alone.
+
+EUROPEAN_RULES = (
+    Rule(
+        "related-list",
+        _rx(
+            r"^(weitere|neueste|neue|aktuelle|letzte|ähnliche|verwandte|beliebte|passende|"
+            r"empfohlene|meistgelesene) (artikel|beiträge|nachrichten|news|themen|meldungen|"
+            r"rezepte|videos)( zum thema| aus [\w .-]+)?\s*:?$|"
+            r"^(auch interessant|das (könnte|dürfte) (dich|sie|euch) auch interessieren|"
+            r"(lesen sie|lies) (auch|mehr|weiter)|passend (dazu|zum thema)|mehr (zum thema|"
+            r"aus (dem|der) \w+)|meistgelesen|meist gelesen|top-?artikel|empfehlungen|"
+            r"diese (beiträge|artikel) (solltest du|sollten sie) nicht verpassen|"
+            r"(sur le même sujet|dans la même rubrique|(à )?(lire|voir) aussi|"
+            r"articles? (similaires|récents|liés)|les plus (lus|populaires)|"
+            r"vous aimerez (aussi|également)|nos (derniers|autres) articles|"
+            r"(también )?te puede interesar|(noticias|artículos|entradas) (relacionad[oa]s|"
+            r"recientes|similares)|lo más (leído|visto)|más (leídas|noticias)|otras noticias|"
+            r"te recomendamos|(articoli|notizie) (correlati|correlate|recenti|simili)|"
+            r"potrebbe interessarti|leggi anche|(i )?più (letti|lette)|ultime notizie|"
+            r"altri articoli|"
+            r"(zobacz|czytaj|przeczytaj) (także|też|również)|(podobne|powiązane|najnowsze) "
+            r"(artykuły|wpisy|wiadomości)|najczęściej czytane|polecane( artykuły)?|"
+            r"gerelateerde (artikelen|berichten)|lees ook|meer nieuws|meest gelezen|"
+            r"(leia|veja) também|mais lidas|notícias relacionadas))\s*:?$"
+        ),
+        max_words=12,
+        ends_article=True,
+        id="eu-related-list",
+        why="a heading over links to other articles (German, French, Spanish, Italian, "
+        "Polish, Dutch, Portuguese)",
+    ),
+    Rule(
+        "comment-form",
+        _rx(
+            r"^((\d+|keine|ein|eine|zwei|drei) )?(leser)?(kommentare?|kommentar\(e\))"
+            r"( \(\d+\))?\s*:?$|"
+            r"^(ein(en)?|\d+) (gedanken?|kommentare?|antworten|reaktionen) (zu|auf) .{1,120}$|"
+            r"^(kommentar (schreiben|verfassen|abgeben|hinzufügen)|kommentieren|diskussion|"
+            r"schreibe?n? sie einen kommentar|was (denkst|meinst) du\??|(deine|ihre) meinung"
+            r"( ist gefragt)?|diskutieren sie mit|"
+            r"(\d+ )?(commentaires?|réactions)( \(\d+\))?|réagir|(ajouter|écrire|laisser) "
+            r"un commentaire|vos commentaires|"
+            r"(deja|dejar|escribe) (un|tu) comentario|(\d+ )?comentarios?( \(\d+\))?|"
+            r"(\d+ )?commenti( \(\d+\))?|lascia un commento|"
+            r"(\d+ )?komentarz(e|y)?( \(\d+\))?|dodaj komentarz|skomentuj|"
+            r"(\d+ )?reacties?( \(\d+\))?|plaats een reactie|"
+            r"(\d+ )?comentários( \(\d+\))?|deixe (um|seu) comentário)\s*:?$"
+        ),
+        barrier=True,
+        id="eu-comments-begin",
+        why="the heading of the readers' comments: nothing after it is the article",
+    ),
+    Rule(
+        "comment-form",
+        _rx(
+            r"^((deine|ihre) e-?mail-?adresse wird nicht veröffentlicht|erforderliche felder "
+            r"sind (mit \S+ )?markiert|(meinen|meine) namen?,? .{0,40}(speichern|browser)|"
+            r"benachrichtige mich|kommentar (absenden|abschicken)|"
+            r"votre adresse (e-?mail|de messagerie) ne sera pas publiée|les champs "
+            r"obligatoires sont indiqués|enregistrer mon nom|"
+            r"tu (dirección de )?correo electrónico no será publicad|los campos obligatorios "
+            r"están marcados|guarda mi nombre|"
+            r"il tuo indirizzo (e-?mail )?non sarà pubblicato|i campi obbligatori sono "
+            r"contrassegnati|salva il mio nome|"
+            r"twój adres (e-?mail )?nie zostanie opublikowany|wymagane pola są oznaczone|"
+            r"je e-?mailadres wordt niet gepubliceerd|vereiste velden zijn gemarkeerd|"
+            r"o seu endereço de e-?mail não será publicado|campos obrigatórios são marcados)"
+        ),
+        max_words=40,
+        id="eu-comment-form",
+        why="the comment form's own text (e-mail not published, required fields)",
+    ),
+    Rule(
+        "newsletter",
+        _rx(
+            r"^((jetzt |zum )?newsletter( abonnieren| bestellen| anmelden| anmeldung)?|"
+            r"jetzt (anmelden|abonnieren|registrieren|kostenlos testen)|abonnieren|"
+            r"(melden sie sich|melde dich) (für|zu|zum) .{0,40}newsletter an|"
+            r"(ihre|deine) e-?mail-?adresse( eingeben)?|e-?mail-?adresse eingeben|"
+            r"(inscrivez-vous|abonnez-vous|s'abonner|s’abonner)( à (notre|la) newsletter)?|"
+            r"recevez (notre|la) newsletter|"
+            r"suscríbete( (a|al) (nuestro|nuestra) (boletín|newsletter))?|suscribirse|"
+            r"iscriviti( alla (nostra )?newsletter)?|"
+            r"zapisz się( do newslettera)?|subskrybuj|"
+            r"schrijf je in( voor (de|onze) nieuwsbrief)?|nieuwsbrief|"
+            r"assine (a|nossa) newsletter|inscreva-se)[.!:]?$"
+        ),
+        id="eu-newsletter",
+        why="a prompt to subscribe to a newsletter",
+    ),
+    Rule(
+        "cookie-consent",
+        _rx(
+            r"(diese|unsere) (web)?seite (verwendet|nutzt) cookies|wir (verwenden|nutzen|setzen)"
+            r" cookies|cookies? (akzeptieren|zulassen|einstellungen|richtlinie|hinweis)|"
+            r"(alle|nur notwendige) cookies|was sind cookies|"
+            r"(ce site|nous) utilis(e|ons) (des )?cookies|accepter (les |tous les )?cookies|"
+            r"(paramétrer|gestion des|gérer les) cookies|"
+            r"(este sitio|esta web|utilizamos)( web)? (utiliza |usa )?cookies|aceptar "
+            r"(todas las )?cookies|política de cookies|"
+            r"questo sito (utilizza|usa) (i )?cookie|accetta (tutti i )?cookie|"
+            r"(ta strona|serwis|witryna) (używa|wykorzystuje) (plików )?cookies?|"
+            r"polityka (plików )?cookies|"
+            r"(deze (web)?site|wij) (gebruikt|gebruiken) cookies|cookies accepteren|"
+            r"(este site|utilizamos) (usa |utiliza )?cookies"
+        ),
+        max_words=150,
+        id="eu-cookie-consent",
+        why="a cookie notice or its buttons",
+    ),
+    Rule(
+        "navigation",
+        _rx(
+            r"^(impressum|datenschutz(erklärung|hinweise?|einstellungen|bestimmungen)?|agb|"
+            r"kontakt(formular)?|barrierefreiheit|nutzungsbedingungen|mediadaten|über uns|"
+            r"startseite|nach oben|zum (seiten)?anfang|(direkt )?(zum|zur) (inhalt|hauptinhalt|"
+            r"navigation|hauptnavigation|suche|fußzeile|fusszeile)( springen| wechseln)?|"
+            r"menü|hauptmenü|suche|suchen|anmelden|abmelden|einloggen|registrieren|"
+            r"mein konto|zurück|weiter|vorheriger (beitrag|artikel)|nächster (beitrag|artikel)|"
+            r"weiterlesen|mehr lesen|mehr erfahren|alle anzeigen|mehr anzeigen|"
+            r"zurück zur übersicht|zurück nach oben|"
+            r"mentions légales|politique de confidentialité|plan du site|accueil|"
+            r"aller au contenu( principal)?|rechercher|se connecter|connexion|lire la suite|"
+            r"retour en haut|nous contacter|contactez-nous|qui sommes-nous|"
+            r"aviso legal|política de privacidad|inicio|ir al contenido( principal)?|buscar|"
+            r"iniciar sesión|(leer|ver) más|seguir leyendo|contacto|volver arriba|"
+            r"mapa del sitio|quiénes somos|"
+            r"note legali|(informativa )?privacy( policy)?|vai al contenuto|cerca|accedi|"
+            r"leggi (tutto|di più)|contatti|chi siamo|torna su|"
+            r"polityka prywatności|regulamin|strona główna|przejdź do (treści|zawartości)|"
+            r"szukaj|zaloguj( się)?|czytaj (więcej|dalej)|o nas|mapa strony|do góry|"
+            r"privacyverklaring|algemene voorwaarden|ga naar (de )?inhoud|zoeken|inloggen|"
+            r"lees (meer|verder)|over ons|terug naar boven|"
+            r"política de privacidade|termos de uso|ir para o conteúdo|pesquisar|entrar|"
+            r"leia mais|fale conosco)[\s»«›‹>→←.:!…]*$|"
+            # A footer's link list: "Impressum | Datenschutz | Kontakt".
+            r"^(impressum|datenschutz\w*|kontakt|agb|mentions légales|aviso legal|"
+            r"note legali|regulamin|disclaimer|sitemap)( ?[|•·/,-] ?[\w .&-]{1,40}){1,8}$"
+        ),
+        max_words=14,
+        id="eu-navigation",
+        why="a menu item, legal link or 'skip to content' link",
+    ),
+    Rule(
+        "ad-marker",
+        _rx(
+            r"^[-–—_*·•|\[(\s]*(anzeige|werbung|gesponsert|sponsored post|publicité|"
+            r"contenu sponsorisé|publicidad|contenido patrocinado|pubblicità|contenuto "
+            r"sponsorizzato|reklama|artykuł sponsorowany|materiał (sponsorowany|partnera|"
+            r"promocyjny)|advertentie|gesponsord|publicidade|conteúdo patrocinado|"
+            r"(der )?artikel (wird )?(unter|nach) der (werbung|anzeige) fortgesetzt|"
+            r"weiter nach der (werbung|anzeige)|la suite après (cette )?(la )?publicité|"
+            r"l'article continue (ci-dessous|après la publicité))[-–—_*·•|\])\s.:]*$|"
+            r"^\*?(affiliate|werbe|partner)-?links?\b"
+        ),
+        max_words=40,
+        id="eu-ad-marker",
+        why="an advertisement's label or an affiliate-link notice",
+    ),
+    Rule(
+        "share-bar",
+        _rx(
+            r"^((auf |bei |per |via )?(facebook|twitter|whatsapp|e-?mail|xing|linkedin|"
+            r"pinterest|telegram) (teilen|twittern|versenden|senden)|teilen|twittern|pinnen|"
+            r"(diesen |den )?(artikel|beitrag|seite) (teilen|drucken|versenden|merken|"
+            r"empfehlen)|teile diesen (beitrag|artikel)|link kopieren|drucken|merken|"
+            r"partager( (sur|par) \w+| cet article| l'article)?|imprimer|"
+            r"compartir( en \w+| este artículo)?|imprimir|condividi( su \w+)?|stampa|"
+            r"udostępnij|podziel się|drukuj|delen|deel dit (artikel|bericht)|"
+            r"compartilhe( no \w+)?)[:!.]?$|"
+            r"^(teilen|twittern|pinnen|whatsapp|facebook|twitter|e-?mail|xing|drucken|"
+            r"partager|compartir|condividi|udostępnij|tweet)( (teilen|twittern|pinnen|"
+            r"whatsapp|facebook|twitter|e-?mail|xing|drucken|linkedin|pinterest|telegram|"
+            r"flipboard|messenger|tweet|partager|compartir|condividi|imprimer|imprimir)){1,8}$"
+        ),
+        id="eu-share-bar",
+        why="a share bar: buttons to pass the article on",
+    ),
+    Rule(
+        "copyright",
+        _rx(
+            r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+            r"tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rechten voorbehouden|"
+            r"todos os direitos reservados|materiał chroniony prawem|"
+            r"vervielfältigung nur mit (genehmigung|zustimmung)"
+        ),
+        max_words=40,
+        barrier=True,
+        id="eu-copyright",
+        why="a copyright notice, which closes the page",
+    ),
+    Rule(
+        "image-credit",
+        _rx(
+            r"^(foto|fotos|bild|bilder|bildquelle|bildnachweis|titelbild|beitragsbild|"
+            r"headerbild|symbolbild|crédits? photos?|photo ?:|fotografía|foto de portada|"
+            r"zdjęcie|zdjęcia|fot\.|afbeelding|imagem)\s*[:©|]|"
+            r"^(foto|bild|titelbild|beitragsbild|symbolbild)\s*\(?©|"
+            r"^(titelbild|beitragsbild|symbolbild|bildquelle|bildnachweis)$"
+        ),
+        max_words=20,
+        id="eu-image-credit",
+        why="a picture's credit line",
+    ),
+    Rule(
+        "tags",
+        _rx(
+            r"^(schlagwörter|schlagworte|stichwörter|stichworte|themen|kategorien?|rubriken?|"
+            r"abgelegt unter|veröffentlicht (in|unter)|getaggt mit|verschlagwortet mit|"
+            r"étiquettes|mots-clés|catégories?|etiquetas|categorías?|palabras clave|"
+            r"argomenti|categorie|tagi|kategorie|tematy|trefwoorden|categorieën|"
+            r"tópicos|marcadores)\s*:"
+        ),
+        max_words=40,
+        id="eu-tags",
+        why="the article's tags or categories",
+    ),
+    Rule(
+        "related-list",
+        _rx(
+            r"^(puedes ver|lee también|lea también|mira también|vea también|te puede interesar|"
+            r"leia também|veja também|lesen sie auch|lesen sie mehr|mehr dazu|siehe auch|"
+            r"voir aussi|à lire aussi|lire aussi|à voir|czytaj (też|także|również)|"
+            r"zobacz (też|także|również)|leggi anche|vedi anche|lees ook|zie ook)\s*:\s*\S"
+        ),
+        max_words=30,
+        id="eu-teaser-link",
+        why="a link to another article set in the text ('Lesen Sie auch: ...')",
+    ),
+    Rule(
+        "related-list",
+        _rx(
+            r"^((top[- ]?themen|empfehlungen|das beste|mehr|neues|highlights) (der|aus der|von "
+            r"der) redaktion|(hier|jetzt) weiterlesen|weitere informationen( zum thema)?|"
+            r"mehr informationen|(das )?könnte (dich|sie) auch interessieren)\s*:?$"
+        ),
+        ends_article=True,
+        id="eu-more-from-us",
+        why="a heading over the editors' picks or further links",
+    ),
+    Rule(
+        "navigation",
+        _rx(
+            r"^((rezept|artikel|seite|beitrag) (drucken|speichern|merken|teilen)|"
+            r"(bloggen|blog) auf wordpress\.com|(erstelle|erstellen sie) .{0,40}wordpress\.com|"
+            r"powered by wordpress|bereitgestellt von wordpress|proudly powered by .{1,30}|"
+            r"nos siga( no| nas redes)?|síguenos( en \w+)?|suivez-nous( sur \w+)?|folge uns( auf "
+            r"\w+)?|seguici( su \w+)?|obserwuj nas( na \w+)?|volg ons( op \w+)?)[.:!]?$"
+        ),
+        max_words=14,
+        id="eu-page-tools",
+        why="a page's tools, table of contents, blog platform credit or 'follow us' link",
+    ),
+    Rule(
+        "newsletter",
+        _rx(
+            r"^(der |die |das |unser |unseren |notre |nuestro |our )?([\w.-]{1,30}[ -])?newsletter$"
+        ),
+        max_words=4,
+        id="eu-named-newsletter",
+        why="a site's named newsletter ('Der Beispiel-Newsletter')",
+    ),
+    Rule(
+        "cookie-consent",
+        _rx(
+            r"korzystamy z (plików )?cookies|używamy (plików )?cookies|"
+            r"utilizamos cookies|usamos cookies|nous utilisons des cookies|"
+            r"wir verwenden (technisch notwendige )?cookies|utilizziamo (i )?cookie"
+        ),
+        max_words=150,
+        id="eu-cookie-we-use",
+        why="a cookie notice in the first person ('Wir verwenden Cookies')",
+    ),
+    Rule(
+        "loading",
+        _rx(
+            r"^((wird )?geladen|lädt|bitte warten|chargement( en cours)?|cargando|"
+            r"caricamento( in corso)?|ładowanie|laden|carregando)(\.\.\.|…)?$"
+        ),
+        id="eu-loading",
+        why="a placeholder shown while the page loads",
+    ),
+)
+
 #: Every boilerplate rule, in the order they are tried: the first match names the reason.
 BOILERPLATE_RULES: tuple[Rule, ...] = (
-    AD_RULES + INTERACTION_RULES + ARTICLE_EDGE_RULES + OTHER_LANGUAGE_RULES
+    AD_RULES + INTERACTION_RULES + ARTICLE_EDGE_RULES + OTHER_LANGUAGE_RULES + EUROPEAN_RULES
 )
 
 #: Rules not applied to an HTML extractor's output. Having dropped the page's widgets and
@@ -498,6 +789,43 @@ UPDATED_LABEL = re.compile(r"\b(updated|modified)\b", re.I)
 BYLINE = re.compile(
     r"^(?:written |reported |story |text |posted |words )?(?:by|from|words|author)"
     r"\s*[:|]?\s+(?P<who>\S.*)$",
+    re.I,
+)
+
+#: A byline anywhere on the page, in the languages news pages are most often in: "Von Heike
+#: Buchter", "Text von X", "Gepostet von X | Wohnen", "Par X, le 3 mars", "Por X", "di X",
+#: "Przez X", "Autor*in: X", "Redaktion: X". The names are the group ``who`` (labelled, so a
+#: single name will do) or ``plain`` (a bare preposition: two names or more are needed).
+PAGE_BYLINE = re.compile(
+    r"^(?:(?:text|texte|gepostet|veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|"
+    r"posted|written|published|publié|écrit|rédigé|publicado|escrito|scritto|pubblicato|"
+    r"opublikowany|napisany|geplaatst|geschreven|ein (?:beitrag|artikel|interview|kommentar|"
+    r"gastbeitrag))(?:\s+(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?)?"
+    r"\s+(?:by|von|par|por|di|da|door|przez|av|af)\s*:?\s+(?P<who>\S.*)|"
+    r"(?:autor(?:in)?|autor\*in|autor:in|author|redaktion|redakteur(?:in)?|text|texte|texto|"
+    r"tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?)\s*:\s*(?P<who2>\S.*)|"
+    r"(?:by|von|par|por|di|door|przez|av)\s*:?\s+(?P<plain>\S.*))$",
+    re.I,
+)
+#: A link to the author's page, under or beside the article: "Mehr über Jana Keller", "Alle
+#: Artikel von Jana Keller", "More from Jane Doe", "Plus d'articles de Jean Dupont".
+AUTHOR_LINK = re.compile(
+    r"^(?:mehr|alles|alle artikel|alle beiträge|weitere artikel|weitere beiträge|artikel|"
+    r"beiträge) (?:von|über) (?P<who>\S.*)$|"
+    r"^(?:more|all|articles|posts|stories|all posts|all stories|more stories) (?:from|by) "
+    r"(?P<who2>\S.*)$|"
+    r"^(?:plus d'articles|tous les articles|autres articles|plus d’articles) (?:de|par) "
+    r"(?P<who3>\S.*)$|^(?:más artículos|todos los artículos|otros artículos) (?:de|por) "
+    r"(?P<who4>\S.*)$",
+    re.I,
+)
+
+#: Where the names of a byline end: a separator, a date or a time, "am"/"on"/"le" before one.
+BYLINE_NAME_END = re.compile(
+    r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|le|el|il|dnia|op|um|at|in|unter|under|dans|"
+    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|\d|$|"
+    r"\s(?:illustration(?:en)?|fotos?|bild(?:er)?|photos?|grafik(?:en)?|mitarbeit|übersetzung|"
+    r"traduction|traducción|zdjęcia)\b).*$",
     re.I,
 )
 
@@ -704,8 +1032,16 @@ NOT_TITLE = re.compile(
     r"linkedin|pinterest|xing|telegram|messenger|e-?mail|reddit)\b|"
     r"\b(?:share|teilen|compartir|partager) (?:on|to|auf|via|en|sur|per)\b|"
     r"^(?:(?:facebook|twitter|youtube|instagram|linkedin|whatsapp|pinterest|website|e-?mail|"
-    r"apple|google|podcasts?|spotify|deezer|itunes|soundcloud|stitcher|rss|xing|tiktok)\s*)"
-    r"{2,}$|^(?:tópicos|topics|themen|tags?|schlagwörter|schlagworte|categories|kategorien|"
+    r"apple|google|podcasts?|spotify|deezer|itunes|soundcloud|stitcher|rss|xing|tiktok|reddit|"
+    r"digg|print|drucken|teilen|twittern|pinnen|flipboard|telegram|threads|mastodon)\s*)"
+    r"{2,}$|"
+    # Credits, PHP warnings, a CMS's placeholders, a shop's cart and a page's view counter.
+    r"^(?:courtesy of|(?:in )?flickr\b|strict standards\b|warning\s*:|notice\s*:|"
+    r"deprecated\s*:|nombre del autor\b)|\b(?:warenkorb|shopping cart|panier)\b|"
+    r"\b\d+ ?mal gelesen\b|\b\d+ (?:views|aufrufe|visualizaciones|vues)\b|"
+    r"\b(?:überprüfung|verification|vérification) (?:fehlgeschlagen|failed|échouée)\b|"
+    r"\bclick to (?:copy|share|print)\b|"
+    r"^(?:tópicos|topics|themen|tags?|schlagwörter|schlagworte|categories|kategorien|"
     r"rubriken?|temas)\s*:|"
     r"\bcookies? (?:verwenden|use|policy|settings|einstellungen|akzeptieren|accept)|"
     r"\b(?:use|uses|verwenden|nutzt|utilise|utiliza) cookies\b|\bcookie[- ](?:policy|"

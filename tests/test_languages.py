@@ -1,0 +1,507 @@
+"""Text dumps in languages other than English: the language is detected and stored, the
+stoplist and rules follow it, and Chinese pages are measured in characters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archiver import rules
+from archiver.language import detect, language_field, word_count
+from archiver.textclean import clean_text
+
+GERMAN_BODY = [
+    "Der Gemeinderat hat am Dienstagabend beschlossen, die alte Brücke über den Fluss im "
+    "Winter für den Autoverkehr zu sperren, weil die Prüfer an den Pfeilern mehr Rost "
+    "gefunden haben, als die Stadt erwartet hatte.",
+    "Nach Angaben der Verwaltung sollen die Arbeiten bis zum Frühjahr abgeschlossen sein. "
+    "Danach dürfen wieder alle Fahrzeuge über die Brücke fahren, auch die Busse der "
+    "städtischen Verkehrsbetriebe.",
+    "Die Anwohner müssen bis dahin einen Umweg von mehreren Kilometern in Kauf nehmen. Viele "
+    "von ihnen hatten sich in der Sitzung zu Wort gemeldet und über die langen Wege geklagt.",
+]
+
+# Sixteen short paragraphs of invented Chinese news about a port, each under 60 characters.
+CHINESE_BODY = [
+    f"第{i}段：市政府昨天宣布，港口的新码头将在明年春天开始建设，工人们说他们对这个计划感到满意。"
+    for i in range(1, 17)
+]
+
+
+def _record(cli, write, text: str, name: str = "page.txt") -> dict:
+    result = cli("add", "--format", "text", write(name, text))
+    assert result.exit_code == 0, result.output
+    return json.loads(cli("export").output.splitlines()[-1])
+
+
+# --- Detection ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (" ".join(GERMAN_BODY), "de"),
+        ("La mairie a annoncé mardi que le vieux pont sera fermé aux voitures tout l'hiver.", "fr"),
+        (
+            "El ayuntamiento anunció el martes que el puente viejo cerrará durante el invierno.",
+            "es",
+        ),
+        ("".join(CHINESE_BODY[:3]), "zh"),
+    ],
+)
+def test_the_language_of_a_text_is_detected(text, code):
+    assert detect(text)[0] == code
+
+
+def test_too_little_text_has_no_language():
+    assert detect("Home | News") is None
+    assert language_field("12:30") is None
+
+
+def test_chinese_is_counted_in_characters_not_spaces():
+    assert word_count("港口的工人昨天开始罢工") == 6  # 11 characters, about two a word
+    assert word_count("Der Hafen 港口") == 3
+    assert word_count("one two three") == 3
+
+
+def test_a_text_dump_stores_its_detected_language(cli, write):
+    text = "\n".join(["Startseite", "Impressum", *GERMAN_BODY, "Datenschutz"])
+    record = _record(cli, write, text)
+    assert record["language"] == "de"
+    assert record["fields"]["language"]["source"] == "detector"
+
+
+def test_a_language_given_by_the_caller_is_not_overridden():
+    result = clean_text("\n".join(GERMAN_BODY), language="de")
+    assert "language" not in result.metadata  # the caller's own value stands
+
+
+def test_a_chinese_page_dump_of_short_paragraphs_is_archived(cli, write):
+    menu = ["首页", "新闻", "国际", "体育", "联系我们"]
+    text = "\n".join([*menu, *CHINESE_BODY, "版权所有"])
+    record = _record(cli, write, text, "zh.txt")
+    assert record["language"] == "zh"
+    assert record["clean_text"] == "\n\n".join(CHINESE_BODY)
+
+
+# --- German boilerplate --------------------------------------------------------------------
+
+
+def test_german_boilerplate_around_an_article_is_removed_with_its_reasons(cli, write):
+    text = "\n".join(
+        [
+            "Zum Inhalt springen",
+            "Startseite",
+            "Brücke bleibt im Winter für Autos gesperrt",
+            *GERMAN_BODY,
+            "Anzeige",
+            "Teilen",
+            "Das könnte Sie auch interessieren",
+            "Neue Radwege für die Innenstadt",
+            "Kommentare (3)",
+            "Ich finde das richtig so, die Brücke ist alt und muss repariert werden, auch wenn "
+            "es für uns Anwohner lange Wege bedeutet und der Winter schon schwer genug ist.",
+            "Impressum | Datenschutz | Kontakt",
+            "© 2024 Beispielverlag. Alle Rechte vorbehalten.",
+        ]
+    )
+    record = _record(cli, write, text)
+    assert record["clean_text"] == "\n\n".join(GERMAN_BODY)
+    removed = json.loads(cli("show", "1", "--removed", "--json").output)["removed"]
+    reasons = {line["text"]: line["reason"] for line in removed}
+    assert reasons["Zum Inhalt springen"] == "navigation"
+    assert reasons["Anzeige"] == "ad-marker"
+    assert reasons["Das könnte Sie auch interessieren"] == "related-list"
+    assert reasons["Kommentare (3)"] == "comment-form"
+    assert reasons["Impressum | Datenschutz | Kontakt"] == "navigation"
+
+
+# --- Every European rule: an example it matches, a near miss it does not ------------------------
+
+EXAMPLES = {
+    "eu-related-list": (
+        [
+            "Weitere Artikel",
+            "Das könnte dich auch interessieren",
+            "Lesen Sie auch:",
+            "À lire aussi",
+            "Te puede interesar",
+            "Leggi anche",
+            "Zobacz także",
+            "Lees ook",
+        ],
+        [
+            "Weitere Artikel über die Brücke finden Sie im Archiv der Zeitung von gestern.",
+            "Lesen Sie auch die Stellungnahme der Stadt, die am Montag veröffentlicht wurde.",
+        ],
+    ),
+    "eu-comments-begin": (
+        [
+            "Kommentare",
+            "3 Kommentare",
+            "Leserkommentare",
+            "Ein Gedanke zu „Brücke gesperrt“",
+            "12 commentaires",
+            "Deja un comentario",
+            "Komentarze (4)",
+            "Reacties",
+        ],
+        [
+            "Kommentare der Anwohner waren in der Sitzung deutlich zu hören.",
+            "Die Diskussion im Rat dauerte drei Stunden.",
+        ],
+    ),
+    "eu-comment-form": (
+        [
+            "Deine E-Mail-Adresse wird nicht veröffentlicht.",
+            "Votre adresse e-mail ne sera pas publiée.",
+            "Twój adres e-mail nie zostanie opublikowany.",
+        ],
+        ["Die E-Mail des Bürgermeisters wurde nicht veröffentlicht, sagte die Sprecherin."],
+    ),
+    "eu-newsletter": (
+        [
+            "Newsletter abonnieren",
+            "Jetzt anmelden",
+            "Abonnez-vous",
+            "Suscríbete",
+            "Zapisz się do newslettera",
+        ],
+        ["Der Newsletter der Stadt erscheint jeden Montag mit den Terminen der Woche."],
+    ),
+    "eu-cookie-consent": (
+        [
+            "Diese Webseite verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
+            "Alle Cookies akzeptieren",
+            "Ce site utilise des cookies.",
+            "Esta web utiliza cookies propias y de terceros.",
+        ],
+        ["Die Bäckerei verkauft Kekse und Kuchen an der Brücke."],
+    ),
+    "eu-navigation": (
+        [
+            "Impressum",
+            "Datenschutzerklärung",
+            "Zum Inhalt springen",
+            "Weiterlesen",
+            "Mentions légales",
+            "Aviso legal",
+            "Impressum | Datenschutz | AGB",
+            "Polityka prywatności",
+            "Lees meer",
+        ],
+        [
+            "Das Impressum der Zeitung nennt drei Redakteure.",
+            "Weiter ging es am Nachmittag mit der Besichtigung der Brücke.",
+        ],
+    ),
+    "eu-ad-marker": (
+        [
+            "Anzeige",
+            "- Anzeige -",
+            "Werbung",
+            "Publicité",
+            "Reklama",
+            "Der Artikel wird unter der Werbung fortgesetzt",
+            "*Affiliate-Links",
+        ],
+        ["Die Anzeige gegen den Bauunternehmer wurde am Montag erstattet."],
+    ),
+    "eu-share-bar": (
+        [
+            "Teilen",
+            "Auf Facebook teilen",
+            "Artikel drucken",
+            "Partager sur Facebook",
+            "Compartir",
+            "Teilen Twittern Pinnen",
+        ],
+        ["Teilen wollten die Anwohner ihre Sorgen mit dem Rat."],
+    ),
+    "eu-copyright": (
+        [
+            "© 2024 Beispielverlag GmbH. Alle Rechte vorbehalten.",
+            "Tous droits réservés",
+            "Wszelkie prawa zastrzeżone",
+        ],
+        ["Die Rechte der Anwohner wurden in der Sitzung betont."],
+    ),
+    "eu-image-credit": (
+        [
+            "Foto: Stadtverwaltung",
+            "Bild: dpa",
+            "Beitragsbild",
+            "Symbolbild © Stadt",
+            "Crédit photo : Mairie",
+        ],
+        ["Fotos der Brücke zeigen den Rost an den Pfeilern deutlich."],
+    ),
+    "eu-tags": (
+        [
+            "Schlagwörter: Brücke, Winter, Verkehr",
+            "Kategorie: Lokales",
+            "Étiquettes : pont",
+            "Etiquetas: puente",
+        ],
+        ["Themen wie Verkehr und Bau bestimmten die Sitzung am Dienstag."],
+    ),
+    "eu-teaser-link": (
+        [
+            "Lesen Sie auch: Neue Radwege für die Innenstadt",
+            "PUEDES VER: El puente cierra",
+            "Czytaj też: Most zamknięty",
+        ],
+        ["Lesen Sie auch die Stellungnahme der Stadt", "Siehe auch unten"],
+    ),
+    "eu-more-from-us": (
+        [
+            "Empfehlungen aus der Redaktion",
+            "Top-Themen der Redaktion",
+            "Hier weiterlesen",
+            "Weitere Informationen:",
+        ],
+        ["Weitere Informationen gab die Stadt am Montag nicht bekannt."],
+    ),
+    "eu-page-tools": (
+        [
+            "Rezept drucken",
+            "Bloggen auf WordPress.com",
+            "Folge uns auf Instagram",
+            "Síguenos en Twitter",
+        ],
+        ["Inhaltsverzeichnis", "Folge uns nicht, sagte der Bürgermeister."],
+    ),
+    "eu-named-newsletter": (
+        ["Der Beispiel-Newsletter", "Stadtblatt Newsletter"],
+        ["Der Newsletter erscheint am Montag", "Newsletter des Rathauses zur Brücke im Winter"],
+    ),
+    "eu-cookie-we-use": (
+        [
+            "Korzystamy z plików cookies, aby ułatwić korzystanie z serwisu.",
+            "Wir verwenden Cookies, um die Seite zu verbessern.",
+        ],
+        ["Wir verwenden Kekse zum Backen."],
+    ),
+    "eu-loading": (
+        ["Wird geladen...", "Chargement…", "Cargando"],
+        ["Geladen wurden die Lastwagen schon am Morgen."],
+    ),
+}
+
+
+def _matches(rule_id: str, line: str) -> bool:
+    rule = next(rule for rule in rules.BOILERPLATE_RULES if rule.id == rule_id)
+    text = " ".join(line.split())
+    return len(text.split()) <= rule.max_words and rule.pattern.search(text.lower()) is not None
+
+
+def test_every_european_rule_has_an_id_a_category_a_reason_and_examples():
+    for rule in rules.EUROPEAN_RULES:
+        assert rule.id and rule.name and rule.why
+        assert rule.id in EXAMPLES
+    assert len({rule.id for rule in rules.EUROPEAN_RULES}) == len(rules.EUROPEAN_RULES)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "line"), [(r, x) for r, (xs, _) in EXAMPLES.items() for x in xs]
+)
+def test_a_european_rule_matches_its_examples(rule_id, line):
+    assert _matches(rule_id, line)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "line"), [(r, x) for r, (_, xs) in EXAMPLES.items() for x in xs]
+)
+def test_a_european_rule_leaves_its_near_misses_alone(rule_id, line):
+    assert not _matches(rule_id, line)
+
+
+# --- HTML: the declared language first, the detector without one ------------------------------
+
+
+def _html(body: list[str], lang: str = "") -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in body)
+    attrs = f' lang="{lang}"' if lang else ""
+    return (
+        f"<!DOCTYPE html><html{attrs}><head><meta charset='utf-8'><title>Brücke</title></head>"
+        f"<body><article><h1>Brücke bleibt gesperrt</h1>{paragraphs}</article></body></html>"
+    )
+
+
+def test_an_html_page_keeps_its_declared_language():
+    from archiver.html import extract_html
+
+    result = extract_html(_html(GERMAN_BODY, lang="de-AT"))
+    assert result.metadata["language"].value == "de-AT"
+    assert result.metadata["language"].source != "detector"
+
+
+def test_an_html_page_without_a_declared_language_gets_the_detected_one(cli, write):
+    result = cli("add", write("page.html", _html(GERMAN_BODY)))
+    assert result.exit_code == 0, result.output
+    record = json.loads(cli("export").output.splitlines()[-1])
+    assert record["language"] == "de"
+    assert record["fields"]["language"]["source"] == "detector"
+
+
+# --- Bylines and dates in the page's language --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Von Heike Lindner", "Heike Lindner"),
+        ("Gepostet von Katrin Vogel | Wohnen", "Katrin Vogel"),
+        ("Text von Jonas Berger Illustration von Mia Roth", "Jonas Berger"),
+        ("Autor*in: Lea Brandt", "Lea Brandt"),
+        ("Par Julien Moreau, le 3 mars 2021", "Julien Moreau"),
+        ("Por María López", "María López"),
+        ("Przez Anna Nowak", "Anna Nowak"),
+        ("Veröffentlicht am 9. Juli 2016 von Jonas Berger", "Jonas Berger"),
+        ("Mehr über Lea Brandt", "Lea Brandt"),
+        ("Alle Artikel von Lea Brandt", "Lea Brandt"),
+        ("More stories by Jane Whitmore", "Jane Whitmore"),
+    ],
+)
+def test_a_byline_in_the_pages_language_gives_the_author(byline, author):
+    text = "\n".join(["Brücke bleibt im Winter gesperrt", *GERMAN_BODY, byline, "Impressum"])
+    assert clean_text(text).metadata["author"].value == author
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "Von Berlin nach Hamburg fährt der Zug zwei Stunden",
+        "Von Montag an",
+        "Por favor",
+        "Mehr über die Brücke",
+        "Alle Artikel von heute",
+    ],
+)
+def test_a_line_opening_with_a_preposition_is_no_byline(near_miss):
+    text = "\n".join(["Brücke bleibt im Winter gesperrt", *GERMAN_BODY, near_miss, "Impressum"])
+    assert "author" not in clean_text(text).metadata
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("19. Oktober 2019, 19:08 Uhr", "2019-10-19"),
+        ("Jana Keller, 02.01.2023, 11:08 Uhr", "2023-01-02"),
+        ("Publié le 12 mars 2021", "2021-03-12"),
+    ],
+)
+def test_a_date_line_under_the_article_gives_its_date(line, published):
+    text = "\n".join(["Startseite", "Brücke bleibt gesperrt", *GERMAN_BODY, line, "Impressum"])
+    assert clean_text(text).metadata["published"].value == published
+
+
+def test_a_date_opening_the_first_paragraph_gives_the_date():
+    first = "31. Oktober 2023. " + GERMAN_BODY[0]
+    text = "\n".join(["Startseite", "Brücke bleibt gesperrt", first, *GERMAN_BODY[1:]])
+    assert clean_text(text).metadata["published"].value == "2023-10-31"
+
+
+def test_a_date_inside_a_paragraph_is_not_the_publication_date():
+    middle = GERMAN_BODY[0] + " Die Sperrung beginnt am 3. November 2023."
+    text = "\n".join(["Startseite", "Brücke bleibt gesperrt", middle, *GERMAN_BODY[1:]])
+    assert "published" not in clean_text(text).metadata
+
+
+def test_a_script_left_in_a_page_does_not_decide_its_language():
+    script = "function(e,t){return new Template(e.render(t),{var a=1,b=2})} " * 40
+    text = "\n".join([script, *GERMAN_BODY, "Impressum"])
+    result = clean_text(text)
+    assert result.metadata["language"].value == "de"
+    assert result.text == "\n\n".join(GERMAN_BODY)
+
+
+# --- A page with article text is never refused ------------------------------------------------
+
+
+def test_a_paywalled_teaser_between_share_bars_is_archived_not_refused(cli, write):
+    teaser = (
+        "Ein leitender Beamter hat in einer eidesstattlichen Erklärung gesagt, dass jeder mit "
+        "genug Entschlossenheit aus dem Gefängnis fliehen könne."
+    )
+    menu = [f"Rubrik {i}" for i in range(1, 30)]
+    share = ["Teilen", "Facebook", "Twitter", "E-Mail"]
+    text = "\n".join(
+        [*menu, "Gefängnis: Jeder könnte fliehen", *share, teaser, *share, "Impressum"]
+    )
+    record = _record(cli, write, text)
+    assert teaser in record["clean_text"]
+    assert "Facebook" not in record["clean_text"] and "Impressum" not in record["clean_text"]
+
+
+def test_a_page_of_short_lines_keeps_what_is_no_known_boilerplate_and_says_so(cli, write):
+    results = [f"{i}. Lea Brandt {1990 + i} LG Nord" for i in range(1, 9)]
+    text = "\n".join(["Startseite", "Ergebnisse 2007", *results, "Teilen", "Impressum"])
+    record = _record(cli, write, text)
+    assert all(line in record["clean_text"] for line in results)
+    assert "Teilen" not in record["clean_text"] and "Impressum" not in record["clean_text"]
+    assert "no run of article text was found" in record["fields"]["reading"]["value"]
+
+
+def test_a_page_of_nothing_but_known_boilerplate_is_still_refused(cli, write):
+    result = cli("add", "--format", "text", write("nav.txt", "Impressum\nDatenschutz\nTeilen\n"))
+    assert result.exit_code == 1
+    assert "looks like boilerplate" in result.output
+
+
+# --- Titles are never UI strings, credits or counters -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Twitter Facebook LinkedIn Email Reddit Digg Print",
+        "Whatsapp Teilen Twittern Pinnen",
+        "Courtesy of the City Archive",
+        "In Flickr CC by some_user",
+        "Strict Standards : Declaration of Walker::start() should be compatible",
+        "Es befinden sich keine Artikel im Warenkorb",
+        "5343 mal gelesen | 32 Kommentare",
+        "E-Mail-Überprüfung fehlgeschlagen, bitte versuche es noch einmal",
+        "Click to copy URL",
+    ],
+)
+def test_a_ui_string_is_never_a_title(line):
+    assert rules.NOT_TITLE.search(line)
+    text = "\n".join(["Startseite", line, *GERMAN_BODY])
+    assert clean_text(text).metadata.get("title") is None or (
+        clean_text(text).metadata["title"].value != line
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Stadt druckt neue Fahrpläne für die Brückensperrung",
+        "Warnung vor dem Winter: Viewer-Zahlen steigen",
+        "Via Appia wird für Radfahrer gesperrt",
+    ],
+)
+def test_a_headline_near_a_ui_word_is_still_a_title(headline):
+    assert not rules.NOT_TITLE.search(headline)
+
+
+def test_a_date_line_above_a_gallery_over_the_article_gives_its_date():
+    gallery = [f"Bild {i} von 20: Die Brücke im Nebel" for i in range(1, 21)]
+    header = ["Startseite", "Lokales", "Politik", "Sport", "Impressum", "3. März 2021"]
+    title = "Brücke bleibt im Winter für Autos gesperrt"
+    text = "\n".join([*header, *gallery, title, *GERMAN_BODY])
+    assert clean_text(text).metadata["published"].value == "2021-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("".join(CHINESE_BODY[:2]), "zh"),
+        ("先日、古い橋が冬の間は車で通れなくなるという発表が市からありました。", "ja"),
+        ("시청은 화요일에 오래된 다리를 겨울 동안 폐쇄한다고 발표했습니다.", "ko"),
+    ],
+)
+def test_chinese_japanese_and_korean_are_told_by_their_scripts(text, code):
+    assert detect(text)[0] == code
