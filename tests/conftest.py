@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +26,25 @@ def pytest_generate_tests(metafunc):
     on a new PostgreSQL database (skipped, saying so, without a server)."""
     if getattr(metafunc.module, "BOTH_BACKENDS", False):
         metafunc.parametrize("archive_backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@functools.cache
+def archive_schema_0001() -> Path:
+    """An archive as archiver's first schema left it (migration 0001, five articles stored as
+    the code of that time stored them), built once per test run by
+    tests/data/make_archive_schema_0001.py. Copy it before opening it: opening upgrades."""
+    import importlib.util
+    import tempfile
+
+    maker = Path(__file__).resolve().parent / "data" / "make_archive_schema_0001.py"
+    spec = importlib.util.spec_from_file_location("make_archive_schema_0001", maker)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder = Path(tempfile.mkdtemp(prefix="archiver-schema-0001-"))
+    atexit.register(shutil.rmtree, folder, True)
+    target = folder / "archive-schema-0001.db"
+    module.build(target)
+    return target
 
 
 @pytest.fixture(autouse=True)

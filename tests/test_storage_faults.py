@@ -23,13 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import article_text
+from .conftest import archive_schema_0001, article_text
 
 PR_CAPBSET_DROP = 24
 #: Capabilities that let root read and write whatever the permission bits say.
 DAC_CAPABILITIES = (1, 2, 3)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
 IS_ROOT = os.geteuid() == 0
-DATA_0001 = Path(__file__).resolve().parent / "data" / "archive-schema-0001.db"
 BUSY = "ARCHIVER_BUSY_TIMEOUT"
 
 
@@ -376,7 +375,7 @@ def test_a_disk_too_full_for_the_shared_memory_file(small_disk, tmp_path, cli, w
 def test_a_full_disk_during_an_upgrade_changes_nothing(small_disk, tmp_path):
     kind, folder = small_disk
     db = folder / "old.db"
-    shutil.copy(DATA_0001, db)
+    shutil.copy(archive_schema_0001(), db)
     before = db.read_bytes()
     if kind == "tmpfs":
         filler, limit = _fill(folder, 60_000), None
@@ -459,7 +458,7 @@ def test_a_write_lock_held_past_the_busy_timeout(tmp_path, db_path, cli, write):
 
 def test_an_upgrade_waiting_for_the_write_lock_changes_nothing(tmp_path):
     db = tmp_path / "old.db"
-    shutil.copy(DATA_0001, db)
+    shutil.copy(archive_schema_0001(), db)
     holder = _hold_write_lock(db)
     try:
         result = run(["--db", db, "db", "upgrade"], cwd=tmp_path, env={BUSY: "0.3"})
@@ -477,7 +476,7 @@ def test_an_upgrade_waiting_for_the_write_lock_changes_nothing(tmp_path):
 
 def test_an_old_read_only_archive_is_not_upgraded_and_leaves_no_backup(chmod_bites, tmp_path):
     db = tmp_path / "old.db"
-    shutil.copy(DATA_0001, db)
+    shutil.copy(archive_schema_0001(), db)
     db.chmod(0o444)
     before = db.read_bytes()
     try:

@@ -1,5 +1,5 @@
 """Upgrades leave the archive fully working: an archive of the first schema (checked in as
-tests/data/archive-schema-0001.db, built by tests/data/make_archive_schema_0001.py) comes out
+an archive built as schema 0001 left it by tests/data/make_archive_schema_0001.py) comes out
 with every article intact, searchable and indexed for reuse; a backup is never named like one
 before it is complete."""
 
@@ -19,16 +19,15 @@ from archiver.archive import Archive
 from archiver.fts import search
 from archiver.store import head_revision
 
-from .conftest import run_on_terminal
+from .conftest import archive_schema_0001, run_on_terminal
 
-DATA = Path(__file__).resolve().parent / "data" / "archive-schema-0001.db"
 #: A word only each article of the data file holds.
 UNIQUE_WORDS = {1: "Dunmore", 2: "Wheelers", 3: "Brandt", 4: "pumpkins", 5: "saddlery"}
 
 
 def _old_archive(tmp_path) -> Path:
     db = tmp_path / "old.db"
-    shutil.copy(DATA, db)
+    shutil.copy(archive_schema_0001(), db)
     return db
 
 

@@ -1,4 +1,5 @@
-"""Build tests/data/archive-schema-0001.db: an archive as archiver's first schema left it.
+"""Build an archive as archiver's first schema left it (tests/conftest.py builds it once per
+test run; run this file to write tests/data/archive-schema-0001.db to look at).
 
 Migration 0001 only (originals, articles, article_fields: no removed lines, templates, search
 index or reuse index yet), with five invented articles stored the way the code of that time
@@ -7,7 +8,7 @@ articles row with the clean text and core fields, one article_fields row per fie
 source and confidence. Articles 1 and 2 tell one story and share a paragraph (a wire story
 another outlet ran with its own opening); the others are unrelated.
 
-    python tests/data/make_archive_schema_0001.py   # rewrites the file; it is checked in
+    python tests/data/make_archive_schema_0001.py   # writes the file (not checked in)
 """
 
 from __future__ import annotations
