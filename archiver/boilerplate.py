@@ -384,7 +384,7 @@ def judge(
     """
     boiler: dict[int, set[int]] = {c: set() for c in alignments}
     learned = {i: known_ranges(page.text, known, settings) for i, page in pages.items()}
-    furniture = {i: known_words(page.text, known, settings) for i, page in pages.items()}
+    furniture = {i: known_words(tokenize(page.text), known, settings) for i, page in pages.items()}
     # Spans that are boilerplate if they recur: (candidate, span index, my word range, the
     # candidate's text outside what it shares with me).
     recurring: list[tuple[int, int, tuple[int, int], str]] = []
@@ -551,15 +551,9 @@ def known_lines(
     the Tidewater Newspapers newsroom" once "Send it to the Northfield Press newsroom" is
     known). Lines of fewer words than a shingle are never judged."""
     k = settings.shingle
-    if len(tokens) < k or not len(known):
+    mask = known_words(tokens, known, settings)
+    if not mask.any():
         return []
-    hit = np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known)))
-    if not len(hit):
-        return []
-    covered = np.zeros(len(tokens) + 1, dtype=np.int32)
-    np.add.at(covered, hit, 1)
-    np.add.at(covered, hit + k, -1)
-    mask = np.cumsum(covered[:-1]) > 0
     words = np.flatnonzero(mask)
     for left, right in zip(words[:-1].tolist(), words[1:].tolist(), strict=True):
         if 1 < right - left <= settings.name_gap + 1:
@@ -588,17 +582,18 @@ def known_ranges(
 
 
 def known_words(
-    text: str, known: np.ndarray | None, settings: ReuseSettings = DEFAULT
+    tokens: Tokens, known: np.ndarray | None, settings: ReuseSettings = DEFAULT
 ) -> np.ndarray:
-    """Which words of ``text`` lie in known boilerplate shingles."""
-    tokens = tokenize(text)
-    mask = np.zeros(len(tokens), dtype=bool)
+    """Which of these words lie in known boilerplate shingles."""
     k = settings.shingle
+    mask = np.zeros(len(tokens), dtype=bool)
     if known is None or not len(known) or len(tokens) < k:
         return mask
-    for i in np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known))).tolist():
-        mask[i : i + k] = True
-    return mask
+    hit = np.flatnonzero(is_member(shingle_hashes(tokens, k), np.unique(known)))
+    covered = np.zeros(len(tokens) + 1, dtype=np.int32)
+    np.add.at(covered, hit, 1)
+    np.add.at(covered, hit + k, -1)
+    return np.cumsum(covered[:-1]) > 0
 
 
 def strip_lines(extraction: Extraction, indexes: Iterable[int]) -> Extraction:
