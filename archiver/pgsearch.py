@@ -34,10 +34,14 @@ def tsquery(query: str) -> str:
     for token in _TOKEN.findall(query):
         if token.isspace():
             continue
+        if token.startswith('"') and (len(token) == 1 or not token.endswith('"')):
+            raise _invalid(query, "unterminated string")
         if _COLUMN.match(token) and token.endswith(":"):
             column = token
             continue
         if token in ("AND", "OR"):
+            if not out or out[-1] == "(" or pending or negate:
+                raise _invalid(query, f"syntax error near {token!r}")
             pending = "&" if token == "AND" else "|"
             continue
         if token == "NOT":
@@ -68,9 +72,19 @@ def tsquery(query: str) -> str:
         out.append(term)
     if depth:
         raise UsageError(f"the query {query!r} opens a bracket it never closes")
+    if pending or negate:
+        raise _invalid(query, "it ends with an operator")
     if not any(_WORD.search(part) for part in out):
         raise UsageError("the query is empty; give words to search for")
     return " ".join(out)
+
+
+def _invalid(query: str, detail: str) -> UsageError:
+    """The sentence SQLite's search gives a query it cannot parse."""
+    return UsageError(
+        f"the query {query!r} is not valid search syntax ({detail}); "
+        "retry with --quote to search for the words literally"
+    )
 
 
 def _term(token: str) -> str | None:

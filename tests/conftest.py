@@ -92,6 +92,19 @@ def postgres_url(postgres_server) -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def archive_url(archive_backend) -> str:
+    """This test's default archive ($ARCHIVER_DB): a file path, or a PostgreSQL URL."""
+    return os.environ["ARCHIVER_DB"]
+
+
+@pytest.fixture
+def sqlite_only(archive_backend) -> None:
+    """For a test of what only SQLite does (FTS5's own syntax and messages, the file)."""
+    if archive_backend != "sqlite":
+        pytest.skip("SQLite only: FTS5's syntax and messages, or the archive file itself")
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request, tmp_path, monkeypatch) -> str:
     """Run the test on each backend: the URL of its archive, also set as $ARCHIVER_DB (the
