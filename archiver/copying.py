@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Integer, func, insert, select, text
 
 from .errors import ArchiveError
 from .models import Base
@@ -72,17 +72,15 @@ def row_count(database: Database) -> int:
 
 
 def _restart_sequences(conn, tables) -> None:
-    """Ids were copied as they are: PostgreSQL's sequences must go on after the highest."""
+    """Ids were copied as they are: PostgreSQL's sequences must go on after the highest (a
+    column without a sequence gives none, and setval then does nothing)."""
     for table in tables:
-        for column in table.primary_key.columns:
-            if column.autoincrement is True or (
-                column.autoincrement == "auto" and len(table.primary_key.columns) == 1
-            ):
-                if column.type.python_type is not int:
-                    continue
-                conn.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
-                        f"coalesce(max({column.name}), 0) + 1, false) FROM {table.name}"
-                    )
-                )
+        (column, *more) = table.primary_key.columns
+        if more or not isinstance(column.type, Integer):
+            continue
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                f"coalesce(max({column.name}), 0) + 1, false) FROM {table.name}"
+            )
+        )

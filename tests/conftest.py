@@ -105,18 +105,6 @@ def sqlite_only(archive_backend) -> None:
         pytest.skip("SQLite only: FTS5's syntax and messages, or the archive file itself")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request, tmp_path, monkeypatch) -> str:
-    """Run the test on each backend: the URL of its archive, also set as $ARCHIVER_DB (the
-    CLI's default). PostgreSQL is skipped, saying so, when there is no server."""
-    if request.param == "sqlite":
-        url = str(tmp_path / "archive.db")
-    else:
-        url = request.getfixturevalue("postgres_url")
-    monkeypatch.setenv("ARCHIVER_DB", url)
-    return url
-
-
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     """The archive the CLI uses by default in this test (not created yet)."""

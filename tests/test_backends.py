@@ -58,7 +58,8 @@ def test_the_samples_give_the_same_archive_on_sqlite_and_postgresql(cli, tmp_pat
         assert on_postgres[part] == on_sqlite[part], part
 
 
-def test_add_and_reuse_on_each_backend(cli, backend, write):
+@pytest.mark.parametrize("archive_backend", ["sqlite", "postgresql"], indirect=True)
+def test_add_and_reuse_on_each_backend(cli, write):
     story = (
         "Harborton's port authority said on Monday that the strike by crane operators had "
         "halted all container traffic for a third day, and that ships were waiting outside the "
