@@ -6,11 +6,13 @@ import glob
 import gzip
 import hashlib
 import io
+import itertools
 import os
 import re
 import stat
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 
 from .archive import Archive
 from .document import Decoded, Extraction, Field
-from .errors import InputError, UsageError
+from .errors import InputError, StorageError, UsageError
 from .html import extract_html, visible_text
 from .printable import NAME_NOT_UTF8, is_undecodable_name, name_text
 from .reading import GZIP_CORRUPT, TOO_LARGE, decode, human_size
@@ -438,10 +440,37 @@ def clean_with_template(
     settings: Settings | None = None,
     exclude: TemplateLines | None = None,
 ) -> tuple[Extraction, dict[str, Field], TemplateLines | None]:
-    """Extract, then clean again with the outlet's learned template when it knows some lines.
+    """Extract, then clean again with the outlet's learned template when it knows some lines;
+    then leave out the boilerplate the archive has learned.
 
     ``exclude`` takes an article's own earlier contribution out of the counts (``reclean``).
     """
+    cleaned = _clean(archive, decoded, name, given, settings=settings, exclude=exclude)
+    return archive.strip_boilerplate(cleaned.extraction), cleaned.metadata, cleaned.lines
+
+
+@dataclass
+class _Cleaned:
+    """A page cleaned with its outlet's template as the archive held it: the result, and
+    what of the archive it depended on (the outlet's lines looked up, those that were
+    template), so that a writer can tell whether it still holds."""
+
+    extraction: Extraction
+    metadata: dict[str, Field]
+    lines: TemplateLines | None
+    looked_up: tuple[int, tuple[int, ...]] | None = None  # (outlet hash, line hashes)
+    template: frozenset[int] = frozenset()
+
+
+def _clean(
+    archive: Archive,
+    decoded: Decoded,
+    name: str,
+    given: dict[str, Field],
+    *,
+    settings: Settings | None = None,
+    exclude: TemplateLines | None = None,
+) -> _Cleaned:
     url = given["url"].value if "url" in given else None
     extraction = extract_decoded(decoded, name, url=url, settings=settings)
     metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
@@ -449,19 +478,30 @@ def clean_with_template(
         _seen_lines(decoded, extraction), metadata.get("outlet") and metadata["outlet"].value
     )
     if lines is None or decoded.format != "text":
-        return archive.strip_boilerplate(extraction), metadata, lines
+        return _Cleaned(extraction, metadata, lines)
     keys = line_hashes(decoded.text)
-    counts = archive.template_counts(lines.outlet_hash, keys)
-    if exclude is not None and exclude.outlet_hash == lines.outlet_hash:
+    template = _template(archive, lines.outlet_hash, tuple(keys), exclude)
+    looked_up = (lines.outlet_hash, tuple(keys))
+    if template:
+        extraction = extract_decoded(
+            decoded, name, url=url, settings=settings, template=as_template(template, keys)
+        )
+        metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
+        lines = template_lines(decoded.text, metadata.get("outlet") and metadata["outlet"].value)
+    return _Cleaned(extraction, metadata, lines, looked_up, frozenset(template))
+
+
+def _template(
+    archive: Archive, outlet: int, keys: tuple[int, ...], exclude: TemplateLines | None = None
+) -> dict[int, int]:
+    """The lines among ``keys`` that are the outlet's template (in enough of its articles),
+    with their counts."""
+    counts = archive.template_counts(outlet, keys)
+    if exclude is not None and exclude.outlet_hash == outlet:
         for h in exclude.line_hashes:
             if h in counts:
                 counts[h] -= 1
-    template = as_template(counts, keys)
-    if any(n >= TEMPLATE_MIN_COUNT for n in template.values()):
-        extraction = extract_decoded(decoded, name, url=url, settings=settings, template=template)
-        metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
-        lines = template_lines(decoded.text, metadata.get("outlet") and metadata["outlet"].value)
-    return archive.strip_boilerplate(extraction), metadata, lines
+    return {h: n for h, n in counts.items() if n >= TEMPLATE_MIN_COUNT}
 
 
 def add_input(
@@ -513,9 +553,81 @@ def _add_page(
     path: str | None = None,
 ) -> AddResult:
     """Archive one page's bytes (a file's, or a record's payload). Raises InputError."""
-    path = name if path is None else path
-    sha = hashlib.sha256(data).hexdigest()
-    existing = archive.find_sha256(sha)
+    page = Page(data, name, source_path, given, format, charset, record, path)
+    return commit(archive, page, prepare(archive, page, settings), settings)
+
+
+@dataclass
+class Page:
+    """One page to archive as the reader found it: a file's bytes or a record's payload,
+    what to call it, and the fields that came with it."""
+
+    data: bytes
+    name: str
+    source_path: str
+    given: dict[str, Field]
+    format: str
+    charset: str | None = None
+    record: str | None = None
+    path: str | None = None  # the input the page came from (a record's container)
+
+
+@dataclass
+class Prepared:
+    """A page made ready to store, computed once, anywhere (a worker process does it while
+    the writer stores the pages before it): its SHA-256, whether it was already archived,
+    and its decoding and cleaning. What depends on the pages stored since (duplicates, the
+    outlet's template, learned boilerplate, reuse) the writer checks when it commits."""
+
+    sha: str
+    archived: bool = False
+    decoded: Decoded | None = None
+    cleaned: _Cleaned | None = None
+    error: tuple[str, str] | None = None  # an InputError's (path, reason)
+
+
+def prepare(archive: Archive, page: Page, settings: Settings) -> Prepared:
+    """Decode and clean a page with the archive as it stands (its outlet's template)."""
+    sha = hashlib.sha256(page.data).hexdigest()
+    if archive.find_sha256(sha) is not None:
+        return Prepared(sha, archived=True)
+    try:
+        decoded = decode(
+            page.data,
+            name=page.name,
+            format=page.format,
+            max_bytes=settings.max_bytes,
+            charset=page.charset,
+        )
+        if is_undecodable_name(page.name):
+            decoded.notes.append(NAME_NOT_UTF8)
+        cleaned = _clean(archive, decoded, page.name, page.given, settings=settings)
+    except InputError as exc:
+        return Prepared(sha, error=(exc.path, exc.reason))
+    return Prepared(sha, decoded=decoded, cleaned=cleaned)
+
+
+def _still_holds(archive: Archive, prepared: Prepared) -> bool:
+    """Whether the page would be cleaned the same now: its outlet's template is the same."""
+    cleaned = prepared.cleaned
+    if cleaned is None or cleaned.looked_up is None:
+        return True
+    outlet, keys = cleaned.looked_up
+    return set(_template(archive, outlet, keys)) == cleaned.template
+
+
+def commit(
+    archive: Archive,
+    page: Page,
+    prepared: Prepared,
+    settings: Settings,
+    preparing: Preparing | None = None,
+) -> AddResult:
+    """Store a prepared page (one transaction), preparing it again first if the archive
+    changed under it since: the result is what adding the pages one by one gives. Raises
+    InputError."""
+    path = page.name if page.path is None else page.path
+    existing = archive.find_sha256(prepared.sha)
     if existing is not None:
         found = archive.get(existing)
         return AddResult(
@@ -526,22 +638,25 @@ def _add_page(
             found.outlet,
             found.published,
             published_source=found.published_source,
-            record=record,
+            record=page.record,
         )
-    decoded = decode(data, name=name, format=format, max_bytes=settings.max_bytes, charset=charset)
-    if is_undecodable_name(name):
-        decoded.notes.append(NAME_NOT_UTF8)
-    extraction, metadata, lines = clean_with_template(
-        archive, decoded, name, given, settings=settings
-    )
+    if prepared.archived or not _still_holds(archive, prepared):
+        prepared = prepare(archive, page, settings)
+        if preparing is not None:
+            preparing.again += 1
+    if prepared.error is not None:
+        raise InputError(*prepared.error)
+    decoded, cleaned = prepared.decoded, prepared.cleaned
+    assert decoded is not None and cleaned is not None
+    extraction, metadata = archive.strip_boilerplate(cleaned.extraction), cleaned.metadata
     stored = archive.store(
-        data=data,
-        sha256=sha,
-        source_path=source_path,
+        data=page.data,
+        sha256=prepared.sha,
+        source_path=page.source_path,
         decoded=decoded,
         extraction=extraction,
         metadata=metadata,
-        template=lines,
+        template=cleaned.lines,
     )
     status = "added" if stored.created else "duplicate"
     value = {key: f.value for key, f in metadata.items()}
@@ -555,7 +670,7 @@ def _add_page(
         len((stored.extraction or extraction).removed),
         sorted(p.other(stored.id) for p in stored.pairs),
         published_source=metadata["published"].source if "published" in metadata else None,
-        record=record,
+        record=page.record,
     )
 
 
@@ -601,29 +716,304 @@ def add_item(
     """Archive one input: one result for a page, one per record for a WARC, WACZ or JSON-lines
     file. A bad record is reported and skipped; the records after it are still read. Records
     that hold no page (requests, metadata, images...) are counted in ``skipped``."""
+    for event in add_many(
+        archive, [item], overrides, format=format, settings=settings, stdin=stdin, skipped=skipped
+    ):
+        if isinstance(event, Added):
+            yield event.result
+
+
+@dataclass
+class Preparing:
+    """``add_many``: how its pages were prepared (decoded and cleaned)."""
+
+    by_workers: int = 0  # in worker processes, ahead of storing
+    again: int = 0  # again as they were stored: their outlet's template had changed since
+
+
+@dataclass
+class Added:
+    """``add_many``: what happened to a page (or a failed input or record) of input
+    ``number`` (counted from 1)."""
+
+    number: int
+    item: Input
+    result: AddResult
+
+
+@dataclass
+class Finished:
+    """``add_many``: input ``number`` is done; its records that held no page are
+    ``skipped_after - skipped_before`` of the ``Skipped`` count."""
+
+    number: int
+    item: Input
+    skipped_before: int
+    skipped_after: int
+
+
+#: With more than one process, pages are prepared in worker processes once at least this
+#: many are waiting: starting a worker (a Python process that loads the cleaners) costs
+#: about a second, more than a few pages take to add.
+WORKERS_FROM = 24
+
+
+def add_many(
+    archive: Archive,
+    inputs: list[Input],
+    overrides: Overrides,
+    *,
+    format: str = "auto",
+    settings: Settings | None = None,
+    stdin: Callable[[int], bytes] = lambda size=-1: b"",
+    skipped: Skipped | None = None,
+    jobs: int = 1,
+    preparing: Preparing | None = None,
+) -> Iterator[Added | Finished]:
+    """Archive the inputs in order and tell what happened, a few pages at a time.
+
+    Pages are prepared (``prepare``: decoded and cleaned) a group at a time, then stored
+    together in one transaction (``commit``, in order, each with its reuse). With ``jobs`` >
+    1 and enough pages, ``jobs`` worker processes prepare the next group while this process
+    stores the current one. A page whose outlet's template changed since it was prepared is
+    prepared again as it is stored, so the archive ends up exactly as adding the pages one
+    by one leaves it. Stopping (Ctrl-C, kill, a storage fault) loses at most the group being
+    stored (``settings.commit_every`` pages), which was not reported, and never part of a page.
+    ``preparing`` counts the pages prepared by workers, and again."""
     settings = settings or Settings()
+    preparing = Preparing() if preparing is None else preparing
     skipped = Skipped() if skipped is None else skipped
+    units = _units(inputs, overrides, format, settings, stdin, skipped)
+    size = settings.commit_every
+    if any(item.name == STDIN for item in inputs):
+        # Reading standard input waits for whoever writes it: what came before is stored
+        # and reported first, and nothing is read ahead of it.
+        jobs, size = 1, 1
+    ahead: list = []
+    if jobs > 1:
+        for unit in units:
+            ahead.append(unit)
+            if sum(isinstance(u[0], Page) for u in ahead) >= WORKERS_FROM:
+                break
+        else:
+            jobs = 1
+    units = itertools.chain(ahead, units)
+    workers = _Workers(archive.db.location, jobs, settings) if jobs > 1 else None
     try:
-        if item.error:
-            raise InputError(item.name, item.error)
-        kind, data = container_kind(item, format, stdin, settings.max_bytes)
+        group = list(itertools.islice(units, size))
+        prepared = _prepare_all(archive, group, workers, settings)
+        while group:
+            following = list(itertools.islice(units, size)) if workers else []
+            after = _prepare_all(archive, following, workers, settings) if workers else []
+            if workers:  # wait for the workers before taking the write lock
+                prepared = [workers.result(p) for p in prepared]
+                preparing.by_workers += sum(p is not None for p in prepared)
+            yield from _store(archive, group, prepared, settings, preparing)
+            if workers:
+                group, prepared = following, after
+            else:
+                group = list(itertools.islice(units, size))
+                prepared = _prepare_all(archive, group, None, settings)
+    finally:
+        if workers:
+            workers.close()
+
+
+def _store(
+    archive: Archive, group: list, prepared: list, settings: Settings, preparing: Preparing
+) -> list:
+    """Store a group's pages in one transaction; their outcomes, once it is committed."""
+    pages = [(number, item) for unit, number, item in group if isinstance(unit, Page)]
+    if not pages:  # failures to report, ends of inputs: nothing to write
+        return [_outcome(archive, *unit, settings, None, preparing) for unit in group]
+    outcomes = []
+    with _at(*pages[0]), archive.db.together():
+        for (unit, number, item), ready in zip(group, prepared, strict=True):
+            with _at(number, item):
+                outcomes.append(_outcome(archive, unit, number, item, settings, ready, preparing))
+    return outcomes
+
+
+def _prepare_all(archive: Archive, group: list, workers: _Workers | None, settings: Settings):
+    """The group's pages prepared (or being prepared by the workers), in order: a
+    ``Prepared``, a future of one, or None for what is not a page (and for a page that
+    could not be read: ``_outcome`` says why)."""
+    ready = []
+    for unit, number, item in group:
+        if not isinstance(unit, Page):
+            ready.append(None)
+        elif workers is not None:
+            ready.append(workers.submit(unit))
+        else:
+            with _at(number, item):
+                ready.append(prepare(archive, unit, settings))
+    return ready
+
+
+@contextmanager
+def _at(number: int, item: Input) -> Iterator[None]:
+    """A storage fault says which input it stopped at (``exc.at``: its number and Input)."""
+    try:
+        yield
+    except StorageError as exc:
+        exc.at = (number, item)
+        raise
+
+
+def _outcome(
+    archive: Archive,
+    unit: Page | AddResult | Finished,
+    number: int,
+    item: Input,
+    settings: Settings,
+    prepared: Prepared | None,
+    preparing: Preparing,
+) -> Added | Finished:
+    if isinstance(unit, Finished):
+        return unit
+    if isinstance(unit, AddResult):
+        return Added(number, item, unit)
+    try:
+        if prepared is None:
+            prepared = prepare(archive, unit, settings)
+        result = commit(archive, unit, prepared, settings, preparing)
     except InputError as exc:
-        yield AddResult(exc.path, "error", error=str(exc))
-        return
-    if kind is None:
-        page_format = format if format in ("text", "html") else "auto"
-        yield add_input(
-            archive, item, overrides, format=page_format, settings=settings, stdin=stdin, data=data
+        if unit.record is None:
+            result = AddResult(exc.path, "error", error=str(exc))
+        else:
+            result = AddResult(item.name, "error", error=str(exc), record=unit.record)
+    return Added(number, item, result)
+
+
+def _units(
+    inputs: list[Input],
+    overrides: Overrides,
+    format: str,
+    settings: Settings,
+    stdin: Callable[[int], bytes],
+    skipped: Skipped,
+) -> Iterator[tuple[Page | AddResult | Finished, int, Input]]:
+    """What the inputs hold, read in order: pages to add, failures to report, and the end of
+    each input."""
+    for number, item in enumerate(inputs, 1):
+        before = skipped.total
+        try:
+            if item.error:
+                raise InputError(item.name, item.error)
+            kind, data = container_kind(item, format, stdin, settings.max_bytes)
+            if kind is None:
+                page_format = format if format in ("text", "html") else "auto"
+                if data is None:
+                    data = item.read(stdin, settings.max_bytes)
+                page = Page(
+                    data, item.name, _source_path(item.name), overrides.fields(), page_format
+                )
+                yield page, number, item
+            else:
+                given = overrides.fields()
+                for record in _records(item, kind, data, settings.max_bytes, skipped):
+                    if record.error == "":
+                        continue  # not a page: counted in skipped
+                    if record.error:
+                        error = str(InputError(record.name, record.error))
+                        failed = AddResult(item.name, "error", error=error, record=record.name)
+                        yield failed, number, item
+                        continue
+                    page = Page(
+                        record.payload,
+                        record.name,
+                        _source_path(item.name) + record.name[len(item.name) :],
+                        {**record.fields, **given},
+                        record.format,
+                        record.charset,
+                        record.name,
+                        item.name,
+                    )
+                    yield page, number, item
+        except InputError as exc:
+            yield AddResult(exc.path, "error", error=str(exc)), number, item
+        yield Finished(number, item, before, skipped.total), number, item
+
+
+class _Workers:
+    """Worker processes that prepare pages, each with its own connection to the archive
+    (reading only: the process that made them is the one writer)."""
+
+    def __init__(self, location: str, jobs: int, settings: Settings):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # A fresh process, not a fork of this one: this one holds the archive's connection.
+        context = multiprocessing.get_context("spawn")
+        self.settings = settings
+        self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_worker_start, initargs=(location, os.getpid())
         )
-        return
+
+    def submit(self, unit):
+        if not isinstance(unit, Page) or self.pool is None:
+            return None
+        try:
+            return self.pool.submit(_worker_prepare, unit, self.settings)
+        except RuntimeError:  # the pool broke (a worker was killed): prepare here
+            self.close()
+            return None
+
+    def result(self, future) -> Prepared | None:
+        """The prepared page, or None for the writer to prepare it (no worker had it, or
+        the workers are gone)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        if future is None or isinstance(future, Prepared):
+            return future
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+
+_worker_archive: Archive | None = None
+
+
+def _worker_start(location: str, writer: int) -> None:
+    import signal
+
+    global _worker_archive
+    # Ctrl-C is the writer's to handle: it stops, and the workers with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(writer)
+    _worker_archive = Archive.open(location)
+
+
+#: prctl(2): the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(writer: int) -> None:
+    """End this worker when the writer that started it ends, however it ends (``kill -9``
+    included): left behind, it would wait for work forever, holding the writer's output
+    open. Linux only; elsewhere the workers end when their queue closes."""
+    import ctypes
+    import signal
+
     try:
-        given = overrides.fields()
-        for record in _records(item, kind, data, settings.max_bytes, skipped):
-            if record.error == "":
-                continue  # not a page: counted in skipped
-            yield add_record(archive, item, record, given, settings=settings)
-    except InputError as exc:
-        yield AddResult(exc.path, "error", error=str(exc))
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != writer:  # it died before the line above
+        os._exit(0)
+
+
+def _worker_prepare(page: Page, settings: Settings) -> Prepared:
+    assert _worker_archive is not None
+    return prepare(_worker_archive, page, settings)
 
 
 def _records(
@@ -648,35 +1038,6 @@ def _records(
                         raise InputError(item.name, GZIP_CORRUPT) from None
             else:
                 yield from json_records(stream, item.name, max_bytes)
-
-
-def add_record(
-    archive: Archive,
-    item: Input,
-    record: Record,
-    given: dict[str, Field],
-    *,
-    settings: Settings,
-) -> AddResult:
-    """Archive one record of a container: its payload is the original, its container's
-    metadata are fields (the user's values still win)."""
-    try:
-        if record.error:
-            raise InputError(record.name, record.error)
-        return _add_page(
-            archive,
-            record.payload,
-            record.name,
-            _source_path(item.name) + record.name[len(item.name) :],
-            {**record.fields, **given},
-            format=record.format,
-            settings=settings,
-            charset=record.charset,
-            record=record.name,
-            path=item.name,
-        )
-    except InputError as exc:
-        return AddResult(item.name, "error", error=str(exc), record=record.name)
 
 
 #: Field sources that come with the input rather than from extraction: kept by ``reclean``.

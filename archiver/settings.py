@@ -14,6 +14,10 @@ class Settings:
     #: Largest input accepted, in bytes, after gzip decompression. A file's size is checked
     #: before it is read, and no input (standard input included) is read past it.
     max_bytes: int = 50 * MB
+    #: Pages `add` stores per transaction: committing is much of what storing a small article
+    #: costs. Also what a crash or Ctrl-C may lose at most (none of it reported as added),
+    #: and how many pages the write lock is held for (they are prepared before it is taken).
+    commit_every: int = 16
     #: Most lines a page's text may have (the text of a plain-text input, the visible text of
     #: HTML read as text). The cleaner's memory and time grow with the lines: ten million
     #: short lines took 13 GB. Measured on ../shared/eval: text dumps have at most 6,572

@@ -223,6 +223,8 @@ class Database:
         #: How many articles that upgrade indexed (for reuse, templates) that the old
         #: schema had no index for.
         self.indexed = 0
+        #: The connection of the write transaction ``together`` holds open, if any.
+        self._together: Connection | None = None
 
     @property
     def path(self) -> Path | None:
@@ -233,7 +235,12 @@ class Database:
         """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success.
 
         A storage fault (read-only, disk full, write lock held too long...) rolls it back and
-        raises a :class:`StorageError` saying so."""
+        raises a :class:`StorageError` saying so. Inside ``together``, a savepoint of its
+        transaction: a failure rolls back this block's writes alone."""
+        if self._together is not None:
+            with self._storage_faults(), self._together.begin_nested():
+                yield self._together
+            return
         with self._storage_faults(), self.engine.connect() as conn:
             if self.path is not None:
                 self._check_wal(conn)
@@ -246,8 +253,27 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        if self._together is not None:  # what was written since is seen
+            with self._storage_faults():
+                yield self._together
+            return
         with self._storage_faults(), self.engine.connect() as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Make the ``writing`` (and ``reading``) blocks inside one write transaction: they
+        are committed together at the end, or not at all. Storing many small articles one
+        transaction each spends most of its time committing."""
+        if self._together is not None:
+            yield
+            return
+        with self.writing() as conn:
+            self._together = conn
+            try:
+                yield
+            finally:
+                self._together = None
 
     @contextmanager
     def _storage_faults(self) -> Iterator[None]:

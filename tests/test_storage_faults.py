@@ -313,7 +313,12 @@ def _disk_full_sentence(kind: str, db: Path, limit: int | None) -> str:
     )
 
 
-def test_a_full_disk_stops_add_cleanly_and_a_rerun_goes_on(small_disk, tmp_path, cli, write):
+@pytest.mark.parametrize("commit_every", [1, 3])
+def test_a_full_disk_stops_add_cleanly_and_a_rerun_goes_on(
+    small_disk, tmp_path, cli, write, commit_every
+):
+    """A group of pages stored together is stored whole or not at all: the stop is at the
+    first page of the group that did not fit, and what was reported is archived."""
     kind, folder = small_disk
     db = folder / "archive.db"
     pages = [
@@ -323,7 +328,7 @@ def test_a_full_disk_stops_add_cleanly_and_a_rerun_goes_on(small_disk, tmp_path,
         )
     ]
     assert cli("--db", db, "add", pages[0]).exit_code == 0
-    args = ["--db", db, "add", *pages]
+    args = ["--db", db, "add", "--commit-every", commit_every, *pages]
     if kind == "tmpfs":
         filler, limit = _fill(folder, 300_000), None  # each article adds ~120 kB to the log
     else:
@@ -553,7 +558,7 @@ def test_write_ahead_files_deleted_while_adding(tmp_path, db_path, cli, write, o
             f"add what `archiver list` does not show again, and {never}"
         )
     assert _error_lines(err) == [sentence]
-    assert "Stopped at -, input 2 of 3: 1 added, 0 already archived, 0 failed;" in err
+    assert "Stopped at -, input 2 of 3: 1 added, 0 already archived, 0 failed;" in err, err
     assert [p for _, p in _articles(db_path)] == [str(first), str(second)]
     assert _integrity(db_path) == "ok"
     again = run(["add", second, "-", last], cwd=tmp_path, input=stdin_page)

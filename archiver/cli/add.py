@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -28,6 +29,14 @@ if TYPE_CHECKING:
 
 #: From this many inputs on, a terminal gets a progress bar.
 PROGRESS_FROM = 10
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @click.command()
@@ -63,9 +72,45 @@ PROGRESS_FROM = 10
     "--json", "as_json", is_flag=True, help="Print one JSON object per article (per record)."
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=WholeNumber(1, 256),
+    default=default_jobs(),
+    show_default="the machine's cores",
+    help=(
+        "Processes that read and clean pages while one stores them, in order (a long run "
+        "only: fewer than 24 pages are added in one process)."
+    ),
+)
+@click.option(
+    "--commit-every",
+    type=WholeNumber(1, 10_000),
+    default=Settings.commit_every,
+    show_default=True,
+    metavar="N",
+    help=(
+        "Store N pages per transaction: faster than one by one; a crash or Ctrl-C loses at "
+        "most the N being stored, none of which was reported as added."
+    ),
+)
 @db_option
 @pass_app
-def add(app: App, paths, outlet, url, published, author, title, format_, max_size, as_json, quiet):
+def add(
+    app: App,
+    paths,
+    outlet,
+    url,
+    published,
+    author,
+    title,
+    format_,
+    max_size,
+    as_json,
+    quiet,
+    jobs,
+    commit_every,
+):
     """Archive scraped articles: plain-text page dumps, HTML pages, web archives
     (WARC, WACZ) and scrapers' JSON lines.
 
@@ -86,12 +131,12 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
         archiver add page.html --outlet "Khaama Press" --published 2024-03-03
         curl -s https://example.org/story | archiver add - --url https://example.org/story
     """
-    from ..ingest import Overrides, add_item, expand_paths
+    from ..ingest import Finished, Overrides, add_many, expand_paths
     from ..records import Skipped
 
     overrides = Overrides(outlet=outlet, url=url, published=published, author=author, title=title)
     overrides.fields()  # a value that is not valid stops here, before the archive is opened
-    settings = Settings(max_bytes=max_size * MB)
+    settings = Settings(max_bytes=max_size * MB, commit_every=commit_every)
     inputs, skipped = expand_paths(list(paths))
     from ..errors import StorageError
 
@@ -101,45 +146,57 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
     finished = 0
     try:
         with Progress(len(inputs), "Archiving") as bar:
-            for number, item in enumerate(inputs, 1):
-                before = skipped_records.total
-                results = add_item(
-                    archive,
-                    item,
-                    overrides,
-                    format=format_,
-                    settings=settings,
-                    stdin=sys.stdin.buffer.read,
-                    skipped=skipped_records,
-                )
-                try:
-                    for result in results:
-                        counts[result.status] += 1
-                        if result.record is None:  # a page: the input is done
-                            finished = number
-                        bar.record()
-                        if result.error:
+            events = add_many(
+                archive,
+                inputs,
+                overrides,
+                format=format_,
+                settings=settings,
+                stdin=sys.stdin.buffer.read,
+                skipped=skipped_records,
+                jobs=jobs,
+            )
+            item = inputs[0] if inputs else None
+            number = 0
+            try:
+                for event in events:
+                    number, item = event.number, event.item
+                    if isinstance(event, Finished):
+                        if event.skipped_after > event.skipped_before:
                             bar.clear()
-                            click.echo(f"error: {result.error}", err=True)
-                        if as_json:
-                            bar.clear()
-                            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
-                        elif result.status != "error" and not quiet:
-                            bar.clear()
-                            click.echo(_line(result))
-                except StorageError as exc:
-                    # Every later input would fail the same way: stop, saying how far it got.
-                    bar.clear()
+                            click.echo(
+                                _skipped_records(
+                                    item.name, event.skipped_after - event.skipped_before
+                                ),
+                                err=True,
+                            )
+                        bar.update(1)
+                        finished = number
+                        continue
+                    result = event.result
+                    counts[result.status] += 1
+                    if result.record is None:  # a page: the input is done
+                        finished = number
+                    bar.record()
+                    if result.error:
+                        bar.clear()
+                        click.echo(f"error: {result.error}", err=True)
                     if as_json:
-                        click.echo(json.dumps(_error_json(item.name, str(exc)), ensure_ascii=False))
-                    click.echo(f"Error: {exc}", err=True)
-                    click.echo(_stopped(item.name, number, len(inputs), counts), err=True)
-                    sys.exit(exc.exit_status)
-                if skipped_records.total > before:
-                    bar.clear()
-                    click.echo(_skipped_records(item.name, skipped_records, before), err=True)
-                bar.update(1)
-                finished = number
+                        bar.clear()
+                        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+                    elif result.status != "error" and not quiet:
+                        bar.clear()
+                        click.echo(_line(result))
+            except StorageError as exc:
+                # Every later input would fail the same way: stop, saying how far it got.
+                bar.clear()
+                number, item = getattr(exc, "at", (number, item))
+                name = item.name if item is not None else ""
+                if as_json:
+                    click.echo(json.dumps(_error_json(name, str(exc)), ensure_ascii=False))
+                click.echo(f"Error: {exc}", err=True)
+                click.echo(_stopped(name, max(number, 1), len(inputs), counts), err=True)
+                sys.exit(exc.exit_status)
     except KeyboardInterrupt:
         click.echo(
             f"Interrupted after {finished} of {len(inputs)} inputs: "
@@ -157,10 +214,9 @@ def add(app: App, paths, outlet, url, published, author, title, format_, max_siz
         sys.exit(EXIT_INPUT_FAILED)
 
 
-def _skipped_records(name: str, skipped, before: int) -> str:
+def _skipped_records(name: str, count: int) -> str:
     from ..printable import printable as shown
 
-    count = skipped.total - before
     records = "record" if count == 1 else "records"
     return (
         f"{shown(name)}: skipped {count} {records} that hold no HTML or text page "
