@@ -10,50 +10,23 @@ from archiver import rules
 from archiver.textclean.lines import Line
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """Split a regular expression at its top-level ``|``."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
 class RuleTable:
     """The first rule of the table that matches a line, found in few regex calls.
 
-    Trying the patterns one by one on every line was most of the cleaner's time. The anchored
-    alternatives of all rules are joined into one expression, tried at the line's start only
-    (the first alternative that matches there names the rule, as the table's order would);
-    the unanchored ones keep a search each.
+    Trying the patterns one by one on every line was most of the cleaner's time. The
+    ``starts`` of all rules are joined into one expression, tried at the line's start only
+    (the first rule whose group matches there is the first in the table's order to match
+    there); the ``anywhere`` patterns keep a search each.
     """
 
     def __init__(self, table: Sequence[rules.Rule]):
         self.table = tuple(table)
         anchored, self.free = [], []
         for index, rule in enumerate(self.table):
-            parts = _alternatives(rule.pattern.pattern)
-            heads = [part[1:] for part in parts if part.startswith("^")]
-            rest = [part for part in parts if not part.startswith("^")]
-            if heads:
-                anchored.append(f"(?P<r{index}>{'|'.join(heads)})")
-            if rest:
-                self.free.append((index, re.compile("|".join(rest))))
+            if rule.starts:
+                anchored.append(f"(?P<r{index}>{'|'.join(rule.starts)})")
+            if rule.anywhere:
+                self.free.append((index, re.compile("|".join(rule.anywhere))))
         self.anchored = re.compile("^(?:" + "|".join(anchored) + ")")
 
     def first(self, lower: str, words: int) -> int:
