@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+from archiver.vocabulary import (
+    BY_WORDS,
+    BY_WORDS_MORE,
+    NEWSROOM_ROLES,
+    PHOTO_AGENCIES,
+    SHARE_TARGETS,
+    SOCIAL_NETWORKS,
+    WEEKDAYS,
+    WEEKDAYS_EN_SHORT,
+    any_of,
+)
 
 
 @dataclass(frozen=True)
@@ -43,11 +54,6 @@ class Rule:
     def pattern(self) -> re.Pattern[str]:
         """All the rule's patterns as one expression, to search a lowercased line with."""
         return re.compile("|".join([f"^(?:{p})" for p in self.starts] + list(self.anywhere)))
-
-
-def _any(words: Iterable[str]) -> str:
-    """A group matching any of the words or phrases, longest first (regex syntax is kept)."""
-    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -204,8 +210,7 @@ INTERACTION_RULES = (
             r"you can unsubscribe",
             r"keep an eye on your inbox",
             r"click here to subscribe",
-            r"(subscribe|follow us) (to|on) .{1,40} on (youtube|twitter|facebook|instagram|tiktok|"
-            r"telegram)\b",
+            r"(subscribe|follow us) (to|on) .{1,40} on " + any_of(SOCIAL_NETWORKS) + r"\b",
         ),
     ),
     Rule(
@@ -242,9 +247,9 @@ INTERACTION_RULES = (
             r"(share( this)?( (article|story|post|page|entry))?( (on|via) \w+)?|share tweet|tweet|"
             r"like this|pin it|email this|print this( article| page)?|"
             r"copy link( url)?( copied!?)?|link copied|show more sharing options|"
-            r"close extra sharing options|\d+ shares?|sharing is caring!?|facebook|twitter|"
-            r"linkedin|whatsapp|reddit|pinterest|flipboard|tumblr|e-?mail|print|telegram|"
-            r"messenger|read later|save for later|follow us|follow us on \w+)[:!.]?$",
+            r"close extra sharing options|\d+ shares?|sharing is caring!?|"
+            + any_of(SHARE_TARGETS)
+            + r"|e-?mail|print|read later|save for later|follow us|follow us on \w+)[:!.]?$",
             r"click to (share|email|print|tweet)\b",
         ),
         anywhere=(r"\(opens in new window\)$",),
@@ -302,10 +307,8 @@ ARTICLE_EDGE_RULES = (
         starts=(r"about the author\b",),
         anywhere=(
             r"holds an? (\w+\.?\s?){0,3}(degree|diploma|ph\.?d|master)",
-            r"works? as an? [\w &]*(editor|writer|reporter|journalist|correspondent|columnist|"
-            r"contributor)",
-            r"is an? ([\w-]+ ){0,4}(editor|writer|reporter|journalist|correspondent|columnist|"
-            r"contributor) (for|at|with) ",
+            r"works? as an? [\w &]*" + any_of(NEWSROOM_ROLES),
+            r"is an? ([\w-]+ ){0,4}" + any_of(NEWSROOM_ROLES) + r" (for|at|with) ",
         ),
         max_words=80,
     ),
@@ -377,7 +380,7 @@ ARTICLE_EDGE_RULES = (
             r" by)?s?\s*:",
             r"(credit|source|courtesy)s?\s*(\.\.\.|…|:)",
             r"\(?(photo|image|picture)s? (by|courtesy of|credit)\b",
-            r"\((ap|afp|reuters|getty|epa)[^)]*\)$",
+            r"\(" + any_of(PHOTO_AGENCIES) + r"[^)]*\)$",
             r"(image|photo|slide|picture) \d+ (of|/|of /) ?\d+$",
             r"\d+ ?/ ?\d+$",
             r"\([^()]{2,60} ?/ ?[^()]{2,60}\)$",
@@ -487,8 +490,7 @@ ARTICLE_EDGE_RULES = (
         why="a social handle, or a prompt to follow an account",
         starts=(
             r"([\w.'’-]+ ){0,3}@\w{2,}$",
-            r"follow ([\w@.'’-]+ ){0,6}(on|at|via) (twitter|facebook|instagram|linkedin|youtube|"
-            r"tiktok)\b",
+            r"follow ([\w@.'’-]+ ){0,6}(on|at|via) " + any_of(SOCIAL_NETWORKS) + r"\b",
             r"share to (linkedin|facebook|twitter|email)( \w+)?( share to \w+( \w+)?)+$",
         ),
         max_words=25,
@@ -890,8 +892,8 @@ DATE_LINE_FILLER = re.compile(
     r"am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|ist|cet|cest|et|pt|ct|hrs?|"
     r"\d+ min(ute)?s? read|read time|reading time|min read|uhr|\d+ min(uten)?\.? lesezeit|"
     r"lesezeit|lesedauer|"
-    r"mon|tues?|wed|thu|thurs|fri|sat|sun|"
-    r"(mon|tues|wednes|thurs|fri|satur|sun)day|de|à|às|le|um|publié|publicado|mis à jour|"
+    + any_of(WEEKDAYS_EN_SHORT + WEEKDAYS["en"])
+    + r"|de|à|às|le|um|publié|publicado|mis à jour|"
     r"actualizado|atualizado|aktualisiert|veröffentlicht)\b|\d{1,2}[:.h]\d\d(:\d\d)?|"
     r"[|•·,:;/()\[\]–—-]",
     re.I,
@@ -917,10 +919,11 @@ PAGE_BYLINE = re.compile(
     r"posted|written|published|publié|écrit|rédigé|publicado|escrito|scritto|pubblicato|"
     r"opublikowany|napisany|geplaatst|geschreven|ein (?:beitrag|artikel|interview|kommentar|"
     r"gastbeitrag))(?:\s+(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?)?"
-    r"\s+(?:by|von|par|por|di|da|door|przez|av|af)\s*:?\s+(?P<who>\S.*)|"
+    r"\s+" + any_of((*BY_WORDS, *BY_WORDS_MORE, "di", "da")) + r"\s*:?\s+(?P<who>\S.*)|"
     r"(?:autor(?:in)?|autor\*in|autor:in|author|redaktion|redakteur(?:in)?|text|texte|texto|"
     r"tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?)\s*:\s*(?P<who2>\S.*)|"
-    r"(?:by|von|par|por|di|door|przez|av)\s*:?\s+(?P<plain>\S.*))$",
+    + any_of((*BY_WORDS, "przez", "di"))
+    + r"\s*:?\s+(?P<plain>\S.*))$",
     re.I,
 )
 #: A link to the author's page, under or beside the article: "Mehr über Jana Keller", "Alle
@@ -948,8 +951,9 @@ BYLINE_NAME_END = re.compile(
 #: A role standing where a name would: "Staff Writer", "Opinion Columnist".
 ROLE_WORDS = re.compile(
     r"\b(?:senior |chief |staff |contributing |special |deputy |associate |managing |"
-    r"opinion |political |national |foreign |business |[a-z]+ )?(writer|reporter|editor|"
-    r"correspondent|columnist|contributor|journalist|producer|analyst|photographer)s?\b",
+    r"opinion |political |national |foreign |business |[a-z]+ )?"
+    + any_of((*NEWSROOM_ROLES, "producer", "analyst", "photographer"))
+    + r"s?\b",
     re.I,
 )
 
@@ -971,8 +975,6 @@ NOT_NAME_WORDS = _words(
     """
 )
 
-#: Lowercase words that may sit inside a name ("Ursula von der Leyen").
-NAME_PARTICLES = _words("de da del della der di du la le van von bin ibn al el y e dos")
 
 #: "KABUL, Afghanistan –", "WASHINGTON (AP) —", "Kabul, Afghanistan (Reuters) -".
 DATELINE = re.compile(
@@ -1077,7 +1079,7 @@ META_SEPARATOR = re.compile(r"\s+(?:[|/•·]|//|[–—-]{1,2})\s+|\s*[,;]\s+|\
 #: X", "Text und Interview: X". The names are the group ``who``.
 META_BYLINE = re.compile(
     r"^(?:(?:posted|written|published|veröffentlicht|geschrieben|publié|publicado|escrito|"
-    r"scritto|text und (?:\w+ )?)\s+)?(?:by|von|por|par|di|door|av|de)\s+(?P<who>\S.*?)"
+    r"scritto|text und (?:\w+ )?)\s+)?" + any_of((*BY_WORDS, "di", "de")) + r"\s+(?P<who>\S.*?)"
     r"(?:\s+(?:in|unter|en|dans)\s+\S.*)?$|"
     r"^(?:autor(?:in)?|author|text(?: und \w+)?|texto|tekst|redaktion|redakteur(?:in)?|"
     r"reporter(?:in)?)\s*:\s*(?P<who2>\S.*)$",
@@ -1086,7 +1088,9 @@ META_BYLINE = re.compile(
 #: What every meta line shows somewhere: a digit, a byline's first word, a comment count's or
 #: reading time's word. Lines without any are not read further (most lines are not meta).
 META_HINT = re.compile(
-    r"\d|^(?:by|von|por|par|di|door|av|de|posted|written|published|veröffentlicht|geschrieben|"
+    r"\d|^(?:"
+    + "|".join((*BY_WORDS, "di", "de"))
+    + r"|posted|written|published|veröffentlicht|geschrieben|"
     r"publié|publicado|escrito|scritto|text|texto|tekst|autor|autorin|author|redaktion|"
     r"redakteur|reporter|updated|aktualisiert)\b|\b(?:comments?|kommentare?|lesezeit|lesedauer|"
     r"comentarios?|commentaires?)\b",
@@ -1131,9 +1135,8 @@ META_TOKENS = re.compile(
     r"\b\d{1,2}[:.]\d\d(?::\d\d)?\b|\b\d+\s*min(?:ute)?n?\.?(?!\w)|\b(?:uhr|lesezeit|"
     r"lesedauer|read|reading|time|minutes?|minuten|kommentare?|comments?|updated|aktualisiert|"
     r"am|pm|etwa|ca|about|posted|published|veröffentlicht|on|am|um|at|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
-    r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|"
-    r"mercredi|jeudi|vendredi|samedi|dimanche)\b|[~|/•·,:;()\[\]–—-]",
+    + any_of(day for days in WEEKDAYS.values() for day in days)
+    + r")\b|[~|/•·,:;()\[\]–—-]",
     re.I,
 )
 
@@ -1186,8 +1189,9 @@ NOT_TITLE = re.compile(
 
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
 ROLE_ONLY = re.compile(
-    r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}(?:writer|reporter|editor|correspondent|"
-    r"columnist|contributor|journalist|desk|staff|team|bureau|newsroom)s?",
+    r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    + any_of((*NEWSROOM_ROLES, "desk", "staff", "team", "bureau", "newsroom"))
+    + r"s?",
     re.I,
 )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from archiver.metanorm import MONTHS
 from archiver.textclean.lines import Line
 from archiver.textclean.options import CleanOptions
 from archiver.textmeta.kinds import (
@@ -15,6 +14,7 @@ from archiver.textmeta.kinds import (
     is_prose,
     sentence_like,
 )
+from archiver.vocabulary import MONTHS
 
 
 def _weight(line: Line, options: CleanOptions) -> float:

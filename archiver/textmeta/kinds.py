@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from archiver import rules
-from archiver.metanorm import MONTHS, clean_author, find_date
+from archiver.metanorm import clean_author, find_date
+from archiver.vocabulary import CAPITALISED_NAME_PARTICLES, MONTHS
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
@@ -72,7 +73,7 @@ def name_like(text: str) -> bool:
     names = 0
     for token in tokens:
         lower = token.lower()
-        if lower in rules.NAME_PARTICLES:
+        if lower in CAPITALISED_NAME_PARTICLES:
             continue
         if lower in rules.NOT_NAME_WORDS or any(ch.isdigit() for ch in token):
             return False

@@ -11,7 +11,6 @@ from archiver import rules
 from archiver.document import Field
 from archiver.metanorm import (
     UI_VERBS,
-    WIRE_SERVICES,
     find_date,
     is_company_name,
     is_media_group,
@@ -29,6 +28,7 @@ from archiver.textmeta.kinds import (
     name_like,
     nav_like,
 )
+from archiver.vocabulary import WIRE_SERVICES
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
