@@ -5,9 +5,9 @@ and a removed line keeps the id of the rule that matched it, through the archive
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from archiver import rules
 from archiver.textclean import CLEAN_PASSES, EXTRACTED_PASSES, clean_extracted, clean_text
@@ -15,6 +15,9 @@ from archiver.textclean.lines import split_lines
 from archiver.textclean.pipeline import Page, run
 
 from .test_languages import EXAMPLES as EUROPEAN_EXAMPLES
+
+#: The archive tests run on SQLite and on PostgreSQL (skipped without a server).
+BOTH_BACKENDS = True
 
 #: Lines each rule must match, and near misses (prose using the same words) it must not.
 EXAMPLES = {
@@ -342,27 +345,31 @@ def test_show_removed_json_gives_the_rule_id_or_null(page_added, cli):
     assert by_text["By Priya Raman"]["rule"] is None
 
 
-def test_the_rule_id_is_a_column_of_removed_lines(page_added, db_path, sqlite_only):
-    conn = sqlite3.connect(db_path)
-    try:
-        stored = dict(conn.execute("SELECT text, rule FROM removed_lines"))
-    finally:
-        conn.close()
+def _engine(archive_url: str):
+    """An engine on this test's archive, whichever backend it is on."""
+    from sqlalchemy import create_engine
+
+    return create_engine(archive_url if "://" in archive_url else f"sqlite:///{archive_url}")
+
+
+def test_the_rule_id_is_a_column_of_removed_lines(page_added, archive_url):
+    engine = _engine(archive_url)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(text("SELECT text, rule FROM removed_lines")).all())
+    engine.dispose()
     assert stored["Advertisement"] == "ad-label"
     assert stored["By Priya Raman"] is None
 
 
 def test_reclean_fills_in_rule_ids_of_lines_removed_before_there_were_any(
-    page_added, cli, db_path, sqlite_only
+    page_added, cli, archive_url
 ):
     """An archive upgraded to schema 0009 has no rule ids for lines removed before; `reclean`
     cleans those articles again and stores them."""
-    conn = sqlite3.connect(db_path)
-    try:
-        conn.execute("UPDATE removed_lines SET rule = NULL")
-        conn.commit()
-    finally:
-        conn.close()
+    engine = _engine(archive_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE removed_lines SET rule = NULL"))
+    engine.dispose()
     before = json.loads(cli("show", "1", "--removed", "--json").output)["removed"]
     assert {r["rule"] for r in before} == {None}
     result = cli("reclean", "1")
@@ -371,24 +378,19 @@ def test_reclean_fills_in_rule_ids_of_lines_removed_before_there_were_any(
     assert {r["text"]: r["rule"] for r in data["removed"]}["Advertisement"] == "ad-label"
 
 
-def test_an_archive_of_schema_0008_gains_the_rule_column_empty(
-    page_added, cli, db_path, sqlite_only
-):
+def test_an_archive_of_schema_0008_gains_the_rule_column_empty(page_added, cli, archive_url):
     from alembic import command
-    from sqlalchemy import create_engine
+    from sqlalchemy import inspect
 
     from archiver.store import alembic_config
 
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = _engine(archive_url)
     with engine.begin() as conn:
         command.downgrade(alembic_config(conn), "0008")
+    with engine.connect() as conn:
+        columns = [c["name"] for c in inspect(conn).get_columns("removed_lines")]
+        count = conn.execute(text("SELECT count(*) FROM removed_lines")).scalar()
     engine.dispose()
-    conn = sqlite3.connect(db_path)
-    try:
-        columns = [row[1] for row in conn.execute("PRAGMA table_info(removed_lines)")]
-        count = conn.execute("SELECT count(*) FROM removed_lines").fetchone()[0]
-    finally:
-        conn.close()
     assert "rule" not in columns and count == 10
     upgraded = cli("db", "upgrade")
     assert upgraded.exit_code == 0, upgraded.output
