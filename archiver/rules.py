@@ -580,6 +580,116 @@ OTHER_LANGUAGE_RULES = (
 # The strings CMSs and news sites print around articles in these languages. Each alternative
 # is a whole line (anchored), so that prose mentioning the words is left alone.
 
+#: Menu items, legal links and "skip to content" links, each a whole line, by language.
+NAVIGATION_LINKS = {
+    "de": (
+        "impressum",
+        "datenschutz(erklärung|hinweise?|einstellungen|bestimmungen)?",
+        "agb",
+        "kontakt(formular)?",
+        "barrierefreiheit",
+        "nutzungsbedingungen",
+        "mediadaten",
+        "über uns",
+        "startseite",
+        "nach oben",
+        "zum (seiten)?anfang",
+        "(direkt )?(zum|zur) (inhalt|hauptinhalt|navigation|hauptnavigation|suche|fußzeile|"
+        "fusszeile)( springen| wechseln)?",
+        "menü",
+        "hauptmenü",
+        "suche",
+        "suchen",
+        "anmelden",
+        "abmelden",
+        "einloggen",
+        "registrieren",
+        "mein konto",
+        "zurück",
+        "weiter",
+        "vorheriger (beitrag|artikel)",
+        "nächster (beitrag|artikel)",
+        "weiterlesen",
+        "mehr lesen",
+        "mehr erfahren",
+        "alle anzeigen",
+        "mehr anzeigen",
+        "zurück zur übersicht",
+        "zurück nach oben",
+    ),
+    "fr": (
+        "mentions légales",
+        "politique de confidentialité",
+        "plan du site",
+        "accueil",
+        "aller au contenu( principal)?",
+        "rechercher",
+        "se connecter",
+        "connexion",
+        "lire la suite",
+        "retour en haut",
+        "nous contacter",
+        "contactez-nous",
+        "qui sommes-nous",
+    ),
+    "es": (
+        "aviso legal",
+        "política de privacidad",
+        "inicio",
+        "ir al contenido( principal)?",
+        "buscar",
+        "iniciar sesión",
+        "(leer|ver) más",
+        "seguir leyendo",
+        "contacto",
+        "volver arriba",
+        "mapa del sitio",
+        "quiénes somos",
+    ),
+    "it": (
+        "note legali",
+        "(informativa )?privacy( policy)?",
+        "vai al contenuto",
+        "cerca",
+        "accedi",
+        "leggi (tutto|di più)",
+        "contatti",
+        "chi siamo",
+        "torna su",
+    ),
+    "pl": (
+        "polityka prywatności",
+        "regulamin",
+        "strona główna",
+        "przejdź do (treści|zawartości)",
+        "szukaj",
+        "zaloguj( się)?",
+        "czytaj (więcej|dalej)",
+        "o nas",
+        "mapa strony",
+        "do góry",
+    ),
+    "nl": (
+        "privacyverklaring",
+        "algemene voorwaarden",
+        "ga naar (de )?inhoud",
+        "zoeken",
+        "inloggen",
+        "lees (meer|verder)",
+        "over ons",
+        "terug naar boven",
+    ),
+    "pt": (
+        "política de privacidade",
+        "termos de uso",
+        "ir para o conteúdo",
+        "pesquisar",
+        "entrar",
+        "leia mais",
+        "fale conosco",
+    ),
+}
+
 EUROPEAN_RULES = (
     Rule(
         "related-list",
@@ -695,25 +805,8 @@ EUROPEAN_RULES = (
         id="eu-navigation",
         why="a menu item, legal link or 'skip to content' link",
         starts=(
-            r"(impressum|datenschutz(erklärung|hinweise?|einstellungen|bestimmungen)?|agb|"
-            r"kontakt(formular)?|barrierefreiheit|nutzungsbedingungen|mediadaten|über uns|"
-            r"startseite|nach oben|zum (seiten)?anfang|(direkt )?(zum|zur) (inhalt|hauptinhalt|"
-            r"navigation|hauptnavigation|suche|fußzeile|fusszeile)( springen| wechseln)?|menü|"
-            r"hauptmenü|suche|suchen|anmelden|abmelden|einloggen|registrieren|mein konto|zurück|"
-            r"weiter|vorheriger (beitrag|artikel)|nächster (beitrag|artikel)|weiterlesen|"
-            r"mehr lesen|mehr erfahren|alle anzeigen|mehr anzeigen|zurück zur übersicht|"
-            r"zurück nach oben|mentions légales|politique de confidentialité|plan du site|accueil|"
-            r"aller au contenu( principal)?|rechercher|se connecter|connexion|lire la suite|"
-            r"retour en haut|nous contacter|contactez-nous|qui sommes-nous|aviso legal|"
-            r"política de privacidad|inicio|ir al contenido( principal)?|buscar|iniciar sesión|"
-            r"(leer|ver) más|seguir leyendo|contacto|volver arriba|mapa del sitio|quiénes somos|"
-            r"note legali|(informativa )?privacy( policy)?|vai al contenuto|cerca|accedi|"
-            r"leggi (tutto|di più)|contatti|chi siamo|torna su|polityka prywatności|regulamin|"
-            r"strona główna|przejdź do (treści|zawartości)|szukaj|zaloguj( się)?|czytaj (więcej|"
-            r"dalej)|o nas|mapa strony|do góry|privacyverklaring|algemene voorwaarden|"
-            r"ga naar (de )?inhoud|zoeken|inloggen|lees (meer|verder)|over ons|terug naar boven|"
-            r"política de privacidade|termos de uso|ir para o conteúdo|pesquisar|entrar|leia mais|"
-            r"fale conosco)[\s»«›‹>→←.:!…]*$",
+            any_of(link for links in NAVIGATION_LINKS.values() for link in links)
+            + r"[\s»«›‹>→←.:!…]*$",
             # A footer's link list: "Impressum | Datenschutz | Kontakt".
             r"(impressum|datenschutz\w*|kontakt|agb|mentions légales|aviso legal|note legali|"
             r"regulamin|disclaimer|sitemap)( ?[|•·/,-] ?[\w .&-]{1,40}){1,8}$",
