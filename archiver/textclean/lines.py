@@ -26,6 +26,8 @@ def template_key(line: str) -> str:
 
 @dataclass
 class Line:
+    """One non-blank line of the page, and what the passes found it to be."""
+
     lineno: int
     raw: str  # as written, without the surrounding whitespace
     text: str  # whitespace collapsed, what the patterns see

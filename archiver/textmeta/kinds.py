@@ -12,16 +12,14 @@ from archiver.vocabulary import CAPITALISED_NAME_PARTICLES, MONTHS
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
 
-#: The patterns below see a line with its whitespace collapsed.
-
-
+# The cleaner's lines have their whitespace collapsed; these patterns read them so.
 SPACE = re.compile(r"\s+")
 DIGITS = re.compile(r"\d+")
 EDGE_PUNCT = " \t\"'“”‘’«»()[]{}-–—|•·:;,.!?…*_"
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 PROSE_END = re.compile(r"[.!?…][\"”’)]?\s*$")
 
-
+# A day of a month without its year ("Nov 19", "19. November"), in a post's meta line.
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
     rf"\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAME})\b\.?",
