@@ -95,7 +95,8 @@ class ArticleRecord:
             data["clean_text"] = self.clean_text
         if self.removed is not None:
             data["removed"] = [
-                {"line": r.lineno, "reason": r.reason, "text": r.text} for r in self.removed
+                {"line": r.lineno, "reason": r.reason, "rule": r.rule, "text": r.text}
+                for r in self.removed
             ]
         return data
 
@@ -321,7 +322,7 @@ class Archive:
                     }
                 if removed:
                     record.removed = [
-                        RemovedLine(r.lineno, r.text, r.reason)
+                        RemovedLine(r.lineno, r.text, r.reason, r.rule)
                         for r in conn.execute(
                             select(removed_t)
                             .where(removed_t.c.article_id == record.id)
@@ -420,7 +421,13 @@ def _write_details(conn, article_id: int, extraction: Extraction, metadata: dict
         conn.execute(
             _INSERT_REMOVED,
             [
-                {"article_id": article_id, "lineno": r.lineno, "text": r.text, "reason": r.reason}
+                {
+                    "article_id": article_id,
+                    "lineno": r.lineno,
+                    "text": r.text,
+                    "reason": r.reason,
+                    "rule": r.rule,
+                }
                 for r in extraction.removed
             ],
         )

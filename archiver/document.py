@@ -45,12 +45,16 @@ class RemovedLine:
     """A line the cleaner dropped, and the rule that dropped it.
 
     ``lineno`` is 1-based in the text the cleaner was given (the decoded file for plain text,
-    trafilatura's output for HTML). ``reason`` is a rule name such as ``ad-marker``.
+    trafilatura's output for HTML). ``reason`` is the kind of line, such as ``ad-marker`` (a
+    rule's category) or ``outside-article``. ``rule`` is the id of the rule in
+    :mod:`archiver.rules` that matched the line (``eu-navigation``), or None when no rule did:
+    the page's shape, its header or its outlet's template removed it.
     """
 
     lineno: int
     text: str
     reason: str
+    rule: str | None = None
 
 
 @dataclass

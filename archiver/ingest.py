@@ -1098,8 +1098,8 @@ def reclean_article(
         for name in set(before.fields) | set(metadata)
         if before.fields.get(name) != metadata.get(name)
     )
-    removed_now = [(r.lineno, r.reason) for r in extraction.removed]
-    if removed_now != [(r.lineno, r.reason) for r in before.removed or []]:
+    removed_now = [(r.lineno, r.reason, r.rule) for r in extraction.removed]
+    if removed_now != [(r.lineno, r.reason, r.rule) for r in before.removed or []]:
         changed.append("removed lines")
     if not archive.index_is_current(article_id):
         changed.append("reuse index")

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from html import unescape
 
+from archiver.vocabulary import MONTHS, NAME_PARTICLES, WEEKDAYS, WIRE_SERVICES
+
 
 def _words(text: str, sep: str | None = None) -> frozenset[str]:
     """A word list written as one string, the way the tables below are easiest to read."""
@@ -165,24 +167,9 @@ NON_AUTHORS = _words(
 )
 
 #: Words after which a byline turns into a date or time ("Jane Doe Updated 3 hours ago").
-BYLINE_DATE_WORDS = _words(
-    """updated published posted modified last on at ago před vor hace il monday tuesday wednesday
-    thursday friday saturday sunday"""
-)
-
-#: News agencies, often written after a reporter's name ("Tom Davies Associated Press"): they
-#: are split off as a credit of their own, which provenance reads.
-WIRE_SERVICES = _words(
-    """ap | reuters | afp | pti | upi | dpa | ani | ians | xinhua | bloomberg | efe | ansa | kyodo |
-    yonhap | tass | anp | associated press | the associated press | agence france-presse |
-    press trust of india | united press international""",
-    sep="|",
-)
-
-#: Lower-case words that belong to names: "Michiel de Jong", "Ludwig van Beethoven".
-NAME_PARTICLES = _words(
-    "de da das do dos di del della der den van von ter ten te la le du des bin ibn al el y e st"
-)
+BYLINE_DATE_WORDS = _words("updated published posted modified last on at ago před vor hace il") | {
+    *WEEKDAYS["en"]
+}
 
 #: Email addresses, URLs and @handles are contact details, not names.
 BYLINE_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+")
@@ -194,40 +181,6 @@ BYLINE_BIO = re.compile(r"\s+(?:is|was|has been|covers|writes)\s+.*$", re.IGNORE
 # Dates
 # ---------------------------------------------------------------------------------------------
 
-#: Month names (full and abbreviated) in the languages news pages are most often in.
-MONTHS = {
-    # English, French, German, Spanish, Portuguese, Italian, Dutch: full and usual short forms.
-    **dict.fromkeys(
-        ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
-         "gennaio", "januari"),
-        1,
-    ),
-    **dict.fromkeys(
-        ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
-         "febbraio", "februari"),
-        2,
-    ),
-    **dict.fromkeys(("march", "mar", "mars", "märz", "marzo", "março", "maart"), 3),
-    **dict.fromkeys(("april", "apr", "avril", "avr", "abril", "abr", "aprile"), 4),
-    **dict.fromkeys(("may", "mai", "mayo", "maio", "maggio", "mei"), 5),
-    **dict.fromkeys(("june", "jun", "juin", "juni", "junio", "junho", "giugno"), 6),
-    **dict.fromkeys(("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio"), 7),
-    **dict.fromkeys(("august", "aug", "août", "aout", "agosto", "ago", "augustus"), 8),
-    **dict.fromkeys(
-        ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro",
-         "settembre"),
-        9,
-    ),
-    **dict.fromkeys(
-        ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "ottobre"), 10
-    ),
-    **dict.fromkeys(("november", "nov", "novembre", "noviembre", "novembro"), 11),
-    **dict.fromkeys(
-        ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
-         "dezembro", "dicembre"),
-        12,
-    ),
-}  # fmt: skip
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 

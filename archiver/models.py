@@ -105,6 +105,8 @@ class RemovedLine(Base):
     lineno: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(32))
+    #: The id of the rule (archiver/rules.py) that matched the line; None when none did.
+    rule: Mapped[str | None] = mapped_column(String(64))
 
     article: Mapped[Article] = relationship(back_populates="removed")
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from archiver.align import Alignment
 from archiver.passages import _CJK
+from archiver.vocabulary import MONTH_NAMES_EN
 
 Confidence = Literal["high", "medium", "low", "undetermined"]
 
@@ -771,7 +772,6 @@ CREDIT_WORDS = {
     "originally-appeared": "an 'originally appeared in' note",
     "republished-permission": "a 'republished with permission' note",
 }
-_MONTHS = "January February March April May June July August September October November December"
 _EVIDENCE_LABEL = re.compile(r"#(\d+) \(([^()]*)\)")
 _EVIDENCE_DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d)[^\s\[]*)? \[([\w?-]+), ([\d.]+)\]")
 _EVIDENCE_CREDIT = re.compile(r": ([a-z-]+) '(.*)'$")
@@ -781,7 +781,7 @@ _EVIDENCE_RULE = re.compile(r"\(([a-z]+(?:-[a-z]+)+)\)")
 def _day(iso: str, time: str | None) -> str:
     year, month, day = iso.split("-")
     try:
-        text = f"{int(day)} {_MONTHS.split()[int(month) - 1]} {year}"
+        text = f"{int(day)} {MONTH_NAMES_EN[int(month) - 1]} {year}"
     except (ValueError, IndexError):
         text = iso
     return f"{text}, {time}" if time else text

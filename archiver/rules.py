@@ -2,39 +2,58 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from archiver.vocabulary import (
+    BY_WORDS,
+    BY_WORDS_MORE,
+    NEWSROOM_ROLES,
+    PHOTO_AGENCIES,
+    SHARE_TARGETS,
+    SOCIAL_NETWORKS,
+    WEEKDAYS,
+    WEEKDAYS_EN_SHORT,
+    any_of,
+)
 
 
 @dataclass(frozen=True)
 class Rule:
     """One kind of boilerplate line.
 
-    ``pattern`` is searched in the line lowercased with its whitespace collapsed, so it is
-    written in lowercase; anchor it with ``^``/``$`` when the whole line must match (anchored
-    patterns are also the fast ones). ``name`` is the reason recorded for a line the rule
-    removes. A line longer than ``max_words`` is prose that merely mentions the phrase and is
-    left alone. ``ends_article`` marks lines that usually open what follows an article
-    (related lists): the article run does not cross them lightly. ``barrier`` marks lines after
-    which an article never goes on (the comments begin, the page's copyright footer).
-    ``takes_following`` marks a header whose short, headline-like lines below it are its own
-    (the teasers under "Sponsored content"): they go with it, for the same reason. ``id``
-    names the rule itself (``name`` is its category, shared by many rules) and ``why`` says
+    ``id`` names the rule itself; it is stored with every line the rule removes. ``name`` is
+    its category, shared by many rules, and the reason recorded for such a line; ``why`` says
     in words why what it matches is not the article.
+
+    The patterns are regular expressions matched against the line lowercased with its
+    whitespace collapsed, so they are written in lowercase. ``starts`` holds those that must
+    match at the line's start (end one with ``$`` when the whole line must match; these are
+    the fast ones: the cleaner tries all rules' ``starts`` in one expression); ``anywhere``
+    holds those searched anywhere in the line. A line longer than ``max_words`` is prose that
+    merely mentions the phrase and is left alone. ``ends_article`` marks lines that usually
+    open what follows an article (related lists): the article run does not cross them
+    lightly. ``barrier`` marks lines after which an article never goes on (the comments
+    begin, the page's copyright footer). ``takes_following`` marks a header whose short,
+    headline-like lines below it are its own (the teasers under "Sponsored content"): they go
+    with it, for the same reason.
     """
 
     name: str
-    pattern: re.Pattern[str]
+    id: str
+    why: str
+    starts: tuple[str, ...] = ()
+    anywhere: tuple[str, ...] = ()
     max_words: int = 30
     ends_article: bool = False
     barrier: bool = False
     takes_following: bool = False
-    id: str = ""
-    why: str = ""
 
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """All the rule's patterns as one expression, to search a lowercased line with."""
+        return re.compile("|".join([f"^(?:{p})" for p in self.starts] + list(self.anywhere)))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,40 +65,45 @@ def _words(text: str) -> frozenset[str]:
 AD_RULES = (
     Rule(
         "ad-marker",
-        _rx(
-            r"^[-–—_*·•|\[(\s]*(sponsored( content| links?| stories)?|"
-            r"promoted( content| stories)?|paid (post|content)|"
-            r"(from|more from) (our|the web'?s?) (partners|sponsors))[-–—_*·•|\])\s.:]*$"
+        id="sponsored-header",
+        why="a header over paid teasers ('Sponsored content'); the short lines under it go with it",
+        starts=(
+            r"[-–—_*·•|\[(\s]*(sponsored( content| links?| stories)?|promoted( content| stories)?|"
+            r"paid (post|content)|(from|more from) (our|the web'?s?) (partners|"
+            r"sponsors))[-–—_*·•|\])\s.:]*$",
         ),
         takes_following=True,
     ),
     Rule(
         "ad-marker",
-        _rx(
-            r"^[-–—_*·•|\[(\s]*(advertisement|advertising|advertisment|advert|ads?|"
-            r"story continues below( advertisement)?|"
-            r"continue reading (the main story|below)|"
+        id="ad-label",
+        why="an advertisement's label or a 'story continues below' marker",
+        starts=(
+            r"[-–—_*·•|\[(\s]*(advertisement|advertising|advertisment|advert|ads?|"
+            r"story continues below( advertisement)?|continue reading (the main story|below)|"
             r"article continues (below|after)( (this|the))?( ad(vertisement)?)?|"
             r"scroll (down )?to continue( reading)?( with content)?|"
-            r"\w+ content continues below)[-–—_*·•|\])\s.:]*$"
+            r"\w+ content continues below)[-–—_*·•|\])\s.:]*$",
         ),
     ),
     Rule(
         "ad-marker",
-        _rx(
-            r"^(report (this )?ad|ad ?choices|"
-            r"(this|the) (article|post|page|story) (may )?contains? affiliate|"
-            r"this post may contain affiliate|we may earn (a )?commission|"
-            r"\w+ may (receive|earn) a commission)"
+        id="affiliate-notice",
+        why="an ad-choices link or an affiliate-commission notice",
+        starts=(
+            r"(report (this )?ad|ad ?choices|(this|the) (article|post|page|"
+            r"story) (may )?contains? affiliate|this post may contain affiliate|"
+            r"we may earn (a )?commission|\w+ may (receive|earn) a commission)",
         ),
         max_words=40,
     ),
     Rule(
         "ad-marker",
-        _rx(
-            r"^(supported by|presented by|sponsored by|in partnership with|"
-            r"buy now|shop now|check price|see (it|price) on amazon|"
-            r"available (from|at) amazon)$"
+        id="shop-button",
+        why="a sponsor's credit or a shop's button ('Buy now', 'Check price')",
+        starts=(
+            r"(supported by|presented by|sponsored by|in partnership with|buy now|shop now|"
+            r"check price|see (it|price) on amazon|available (from|at) amazon)$",
         ),
     ),
 )
@@ -87,121 +111,168 @@ AD_RULES = (
 # --- Reader interaction: comments, captcha, newsletters, consent, sharing ----------------------
 
 INTERACTION_RULES = (
-    Rule("captcha", _rx(r"captcha|are you a robot|not a robot|verify (that )?you are (a )?human")),
+    Rule(
+        "captcha",
+        id="captcha",
+        why="a robot check, not the page's text",
+        anywhere=(
+            r"captcha",
+            r"are you a robot",
+            r"not a robot",
+            r"verify (that )?you are (a )?human",
+        ),
+    ),
     # Where the comments begin: nothing after these belongs to the article.
     Rule(
         "comment-form",
-        _rx(
-            r"^(leave|post|add|write|submit) (a|your) (comment|reply|response)|"
-            r"^(join|start) the (conversation|discussion)|"
-            r"^(comments?|discussion|conversation|reader comments|"
-            r"(\d+|no) comments?( so far)?|\[ ?\d+ comments? ?\]|"
-            r"(top rated|newest|oldest|latest|all|user|reader) comments|"
-            r"comments? \(\d+\)|view comments?|show comments?|"
-            r"(\d+|one|no) (responses|replies|thoughts|comments) (to|on) .*)[:.]?$|"
-            r"^share your thoughts|^what do you think\?$|"
-            r"^be the first to (comment|review)|^log ?in to (comment|reply)|"
-            r"^you must be logged in to post|^commenting (is|has been) "
-            r"(disabled|closed)|^comments (are|is) (now )?closed"
+        id="comments-begin",
+        why="the heading or prompt that opens the readers' comments: nothing after it is the "
+        "article",
+        starts=(
+            r"(leave|post|add|write|submit) (a|your) (comment|reply|response)",
+            r"(join|start) the (conversation|discussion)",
+            r"(comments?|discussion|conversation|reader comments|(\d+|no) comments?( so far)?|"
+            r"\[ ?\d+ comments? ?\]|(top rated|newest|oldest|latest|all|user|reader) comments|"
+            r"comments? \(\d+\)|view comments?|show comments?|(\d+|one|no) (responses|replies|"
+            r"thoughts|comments) (to|on) .*)[:.]?$",
+            r"share your thoughts",
+            r"what do you think\?$",
+            r"be the first to (comment|review)",
+            r"log ?in to (comment|reply)",
+            r"you must be logged in to post",
+            r"commenting (is|has been) (disabled|closed)",
+            r"comments (are|is) (now )?closed",
         ),
         barrier=True,
     ),
     Rule(
         "comment-form",
-        _rx(
-            r"^(please )?(enter|type) your (comment|name|email|website)|"
-            r"^(cancel reply|post comment|submit comment)\b|^reply$|"
-            r"^save my name,? email|^notify me (of|via|when)|"
-            r"^your email address will not be published|"
-            r"^required fields are marked|^this site uses akismet|"
-            r"^you have entered an incorrect email|"
-            r"^comment policy|^community guidelines|^you are commenting using"
+        id="comment-form",
+        why="the comment form's own text (its fields, 'Cancel reply', e-mail not published)",
+        starts=(
+            r"(please )?(enter|type) your (comment|name|email|website)",
+            r"(cancel reply|post comment|submit comment)\b",
+            r"reply$",
+            r"save my name,? email",
+            r"notify me (of|via|when)",
+            r"your email address will not be published",
+            r"required fields are marked",
+            r"this site uses akismet",
+            r"you have entered an incorrect email",
+            r"comment policy",
+            r"community guidelines",
+            r"you are commenting using",
         ),
     ),
     Rule(
         "comment-thread",
-        _rx(
-            r"^[\w.@ ()’'-]{1,60} (says|said|wrote|writes)\s*:?$|"
-            r"^[\w.@ ()’'-]{1,60} on .{4,40} at \d{1,2}[:.]\d\d ?([ap]\.?m\.?)?"
-            r" (said|says|wrote):?$|"
+        id="commenter-says",
+        why="a commenter's name over a comment ('Jane says:', 'Marlene K · 1 hour ago')",
+        starts=(
+            r"[\w.@ ()’'-]{1,60} (says|said|wrote|writes)\s*:?$",
+            r"[\w.@ ()’'-]{1,60} on .{4,40} at \d{1,2}[:.]\d\d ?([ap]\.?m\.?)? (said|says|"
+            r"wrote):?$",
             # "Marlene K · 1 hour ago": a commenter and when they wrote.
-            r"^[\w.@ ()’'-]{1,40} [·•|–—-] (\d+|an?|one) (min(ute)?s?|hours?|days?|"
-            r"weeks?|months?|years?) ago$"
+            r"[\w.@ ()’'-]{1,40} [·•|–—-] (\d+|an?|one) (min(ute)?s?|hours?|days?|weeks?|months?|"
+            r"years?) ago$",
         ),
         max_words=14,
         barrier=True,
     ),
     Rule(
         "comment-thread",
-        _rx(
-            r"^(reply|report|flag|like|upvote|downvote|report abuse)( \d+)?$|"
-            r"^\d+ (replies|likes|points)$|^(newest|oldest|best|top) first$|"
-            r"^sort by\b|^rating: \d+ votes?$|^\(view all\)$"
+        id="comment-tools",
+        why="a comment's buttons and counts ('Reply', 'Report', '3 likes', 'Sort by')",
+        starts=(
+            r"(reply|report|flag|like|upvote|downvote|report abuse)( \d+)?$",
+            r"\d+ (replies|likes|points)$",
+            r"(newest|oldest|best|top) first$",
+            r"sort by\b",
+            r"rating: \d+ votes?$",
+            r"\(view all\)$",
         ),
     ),
     Rule(
         "newsletter",
-        _rx(
-            r"^(sign ?up|subscribe|register)( now| today| here| for free)?[.!]?$|"
-            r"^(get|receive|join) (our|the|my) .*(newsletter|in your inbox)|"
-            r"^(sign up|subscribe) (for|to) .*(newsletter|updates|alerts|mailing)|"
-            r"^(enter|type) your e-?mail( address)?|^your e-?mail( address)?\b|"
-            r"^thanks? (you )?for (signing up|subscribing)|^newsletters?$|"
-            r"^invalid e-?mail|^by (signing up|subscribing|clicking)|"
-            r"^please check the (opt-in|box)|^you can unsubscribe|"
-            r"^keep an eye on your inbox|^click here to subscribe|"
-            r"^(subscribe|follow us) (to|on) .{1,40} on "
-            r"(youtube|twitter|facebook|instagram|tiktok|telegram)\b"
+        id="newsletter-prompt",
+        why="a prompt to sign up for a newsletter or alerts",
+        starts=(
+            r"(sign ?up|subscribe|register)( now| today| here| for free)?[.!]?$",
+            r"(get|receive|join) (our|the|my) .*(newsletter|in your inbox)",
+            r"(sign up|subscribe) (for|to) .*(newsletter|updates|alerts|mailing)",
+            r"(enter|type) your e-?mail( address)?",
+            r"your e-?mail( address)?\b",
+            r"thanks? (you )?for (signing up|subscribing)",
+            r"newsletters?$",
+            r"invalid e-?mail",
+            r"by (signing up|subscribing|clicking)",
+            r"please check the (opt-in|box)",
+            r"you can unsubscribe",
+            r"keep an eye on your inbox",
+            r"click here to subscribe",
+            r"(subscribe|follow us) (to|on) .{1,40} on " + any_of(SOCIAL_NETWORKS) + r"\b",
         ),
     ),
     Rule(
         "newsletter",
-        _rx(
-            r"delivered (straight |directly )?to your inbox|"
-            r"(sign(ing)? up|subscrib(e|ing)) (for|to) (our|the|my) .{0,40}"
-            r"(newsletter|mailing list)"
+        id="newsletter-inbox",
+        why="a newsletter's pitch inside a longer line ('delivered to your inbox')",
+        anywhere=(
+            r"delivered (straight |directly )?to your inbox",
+            r"(sign(ing)? up|subscrib(e|ing)) (for|to) (our|the|my) .{0,40}(newsletter|"
+            r"mailing list)",
         ),
     ),
     Rule(
         "cookie-consent",
-        _rx(
-            r"(we|this (web)?site|our (web)?site) uses? cookies|"
-            r"cookies? (policy|settings|preferences|consent)$|"
-            r"^(accept|reject|allow) (all )?cookies|necessary cookies|"
-            r"^manage (cookie|consent|privacy) (settings|preferences)|"
-            r"by (continuing to (use|browse)|using) (this|our) (site|website)"
+        id="cookie-notice",
+        why="a cookie notice or its buttons",
+        starts=(
+            r"(accept|reject|allow) (all )?cookies",
+            r"manage (cookie|consent|privacy) (settings|preferences)",
+        ),
+        anywhere=(
+            r"(we|this (web)?site|our (web)?site) uses? cookies",
+            r"cookies? (policy|settings|preferences|consent)$",
+            r"necessary cookies",
+            r"by (continuing to (use|browse)|using) (this|our) (site|website)",
         ),
         max_words=150,
     ),
     Rule(
         "share-bar",
-        _rx(
-            r"^(share( this)?( (article|story|post|page|entry))?( (on|via) \w+)?|"
-            r"share tweet|tweet|like this|pin it|email this|"
-            r"print this( article| page)?|copy link( url)?( copied!?)?|"
-            r"link copied|show more sharing options|close extra sharing options|"
-            r"\d+ shares?|sharing is caring!?|facebook|twitter|linkedin|"
-            r"whatsapp|reddit|pinterest|flipboard|tumblr|e-?mail|print|telegram|"
-            r"messenger|read later|save for later|follow us|follow us on \w+)[:!.]?$|"
-            r"^click to (share|email|print|tweet)\b|"
-            r"\(opens in new window\)$"
+        id="share-button",
+        why="a share, print or follow button alone on its line",
+        starts=(
+            r"(share( this)?( (article|story|post|page|entry))?( (on|via) \w+)?|share tweet|tweet|"
+            r"like this|pin it|email this|print this( article| page)?|"
+            r"copy link( url)?( copied!?)?|link copied|show more sharing options|"
+            r"close extra sharing options|\d+ shares?|sharing is caring!?|"
+            + any_of(SHARE_TARGETS)
+            + r"|e-?mail|print|read later|save for later|follow us|follow us on \w+)[:!.]?$",
+            r"click to (share|email|print|tweet)\b",
         ),
+        anywhere=(r"\(opens in new window\)$",),
     ),
     Rule(
         "share-bar",
-        _rx(
-            r"^(facebook|twitter|linkedin|whatsapp|reddit|pinterest|email|"
-            r"print|share|tweet)([\s|,/·•]+(facebook|twitter|linkedin|whatsapp|"
-            r"reddit|pinterest|pint|email|print|share|tumblr|messenger|telegram|"
-            r"sms|copy link|baixar|download))+$"
+        id="share-row",
+        why="a row of share buttons run together ('Facebook Twitter Email')",
+        starts=(
+            r"(facebook|twitter|linkedin|whatsapp|reddit|pinterest|email|print|share|"
+            r"tweet)([\s|,/·•]+(facebook|twitter|linkedin|whatsapp|reddit|pinterest|pint|email|"
+            r"print|share|tumblr|messenger|telegram|sms|copy link|baixar|download))+$",
         ),
     ),
     Rule(
         "loading",
-        _rx(
-            r"^(now )?loading( comments| more)?(\.\.\.|…)?$|^like loading|"
-            r"^please wait(\.\.\.|…)?$|^(load|show|see) more( (comments|stories|"
-            r"articles|news))?$"
+        id="loading",
+        why="a placeholder shown while the page loads, or a 'Load more' button",
+        starts=(
+            r"(now )?loading( comments| more)?(\.\.\.|…)?$",
+            r"like loading",
+            r"please wait(\.\.\.|…)?$",
+            r"(load|show|see) more( (comments|stories|articles|news))?$",
         ),
     ),
 )
@@ -211,182 +282,216 @@ INTERACTION_RULES = (
 ARTICLE_EDGE_RULES = (
     Rule(
         "related-list",
-        _rx(
-            r"^(more|related|recommended|popular|trending|latest|recent|top|"
-            r"further|also|similar|other|most (read|popular|viewed|shared|"
-            r"emailed|commented))( news| stories| articles| posts| reading|"
-            r" links| coverage| content| videos| headlines| topics| reads|"
-            r" from [\w .'’]+| in [\w .'’]+| on [\w .'’]+)?\s*:?$|"
-            r"^(you|we think you) (may|might|will) (also )?(like|enjoy|be "
-            r"interested in)|^(read|see) (also|more|next)\b|"
-            r"^(also read|also see|read this next|up next|what to read next|"
-            r"don'?t miss|editor'?s picks?|recommended for you|"
-            r"more (from|on|about) .{1,40})\b|^related( \w+)?:|"
-            r"^(more|related) (coverage|stories|articles|news|content|links|"
-            r"reading|videos) (from|on|about|in)\b.{0,60}:?$"
+        id="related-heading",
+        why="a heading over links to other articles ('Related stories', 'You may also like')",
+        starts=(
+            r"(more|related|recommended|popular|trending|latest|recent|top|further|also|similar|"
+            r"other|most (read|popular|viewed|shared|emailed|commented))( news| stories| articles|"
+            r" posts| reading| links| coverage| content| videos| headlines| topics| reads|"
+            r" from [\w .'’]+| in [\w .'’]+| on [\w .'’]+)?\s*:?$",
+            r"(you|we think you) (may|might|will) (also )?(like|enjoy|be interested in)",
+            r"(read|see) (also|more|next)\b",
+            r"(also read|also see|read this next|up next|what to read next|don'?t miss|"
+            r"editor'?s picks?|recommended for you|more (from|on|about) .{1,40})\b",
+            r"related( \w+)?:",
+            r"(more|related) (coverage|stories|articles|news|content|links|reading|videos) (from|"
+            r"on|about|in)\b.{0,60}:?$",
         ),
         max_words=25,
         ends_article=True,
     ),
     Rule(
         "author-bio",
-        _rx(
-            r"holds an? (\w+\.?\s?){0,3}(degree|diploma|ph\.?d|master)|"
-            r"works? as an? [\w &]*(editor|writer|reporter|journalist|"
-            r"correspondent|columnist|contributor)|^about the author\b|"
-            r"is an? ([\w-]+ ){0,4}(editor|writer|reporter|journalist|"
-            r"correspondent|columnist|contributor) (for|at|with) "
+        id="author-bio",
+        why="the author's biography, not the article",
+        starts=(r"about the author\b",),
+        anywhere=(
+            r"holds an? (\w+\.?\s?){0,3}(degree|diploma|ph\.?d|master)",
+            r"works? as an? [\w &]*" + any_of(NEWSROOM_ROLES),
+            r"is an? ([\w-]+ ){0,4}" + any_of(NEWSROOM_ROLES) + r" (for|at|with) ",
         ),
         max_words=80,
     ),
     Rule(
         "author-line",
-        _rx(
-            r"^\(?(additional )?(reporting|writing|editing|compiled|"
-            r"contributing|research) by\b|^(editing|reporting) by\b"
+        id="reporting-credit",
+        why="a credit for reporting or editing ('Additional reporting by ...')",
+        starts=(
+            r"\(?(additional )?(reporting|writing|editing|compiled|contributing|research) by\b",
+            r"(editing|reporting) by\b",
         ),
         max_words=60,
     ),
     Rule(
         "disclaimer",
-        _rx(
-            r"does not (always |necessarily )?(share|support|reflect|endorse)"
-            r"( or (share|support|reflect|endorse))? the (views|opinions)|"
-            r"views (and opinions )?expressed (here|in this|by)|"
-            r"opinions expressed (here|in this|by)|"
-            r"(are|is) (solely )?(those|that) of the (writer|author)s?\b|"
+        id="disclaimer",
+        why="the outlet's disclaimer, or a note that the article was published elsewhere first",
+        starts=(
+            r"(this|the) (article|story|post|piece|report) (was |is )?(first|"
+            r"originally) (published|appeared|posted|ran) (on|in|at|by)",
+        ),
+        anywhere=(
+            r"does not (always |necessarily )?(share|support|reflect|endorse)( or (share|support|"
+            r"reflect|endorse))? the (views|opinions)",
+            r"views (and opinions )?expressed (here|in this|by)",
+            r"opinions expressed (here|in this|by)",
+            r"(are|is) (solely )?(those|that) of the (writer|author)s?\b",
             # Not "[originally published in 1966]", a citation's edition.
-            r"originally (appeared|published|posted) (on|in|at|by) (?!\d)|"
-            r"^(this|the) (article|story|post|piece|report) (was |is )?(first|originally) "
-            r"(published|appeared|posted|ran) (on|in|at|by)|"
-            r"(re)?published (here )?with permission|"
-            r"this (article|story|content) (was|is|has been) (republished|"
-            r"reproduced|syndicated)|registered trademarks? of|"
-            r"information (provided|contained) (on|in) this (web ?site|site)|"
-            r"not (been )?(evaluated by the food|intended to (diagnose|replace))"
+            r"originally (appeared|published|posted) (on|in|at|by) (?!\d)",
+            r"(re)?published (here )?with permission",
+            r"this (article|story|content) (was|is|has been) (republished|reproduced|syndicated)",
+            r"registered trademarks? of",
+            r"information (provided|contained) (on|in) this (web ?site|site)",
+            r"not (been )?(evaluated by the food|intended to (diagnose|replace))",
         ),
         max_words=80,
     ),
     Rule(
         "copyright",
-        _rx(
-            r"^copyright\b|^(©|\(c\)|ⓒ)\s*(copyright\s*)?\d{4}|"
-            r"all rights reserved"
+        id="copyright-footer",
+        why="a copyright notice opening its line, which closes the page",
+        starts=(
+            r"copyright\b",
+            r"(©|\(c\)|ⓒ)\s*(copyright\s*)?\d{4}",
         ),
+        anywhere=(r"all rights reserved",),
         max_words=40,
         barrier=True,
     ),
     Rule(
         "copyright",
-        _rx(
-            r"©\s*\d{4}|copyright \d{4}|may not be (re)?published,? broadcast|"
-            r"must not be (re)?published"
+        id="copyright-notice",
+        why="a copyright or reproduction notice inside a longer line",
+        anywhere=(
+            r"©\s*\d{4}",
+            r"copyright \d{4}",
+            r"may not be (re)?published,? broadcast",
+            r"must not be (re)?published",
         ),
         max_words=40,
     ),
     Rule(
         "image-credit",
-        _rx(
-            r"^(image|photo|picture)s? copyright\b|"
-            r"^(image|photo|picture|video|graphic|illustration)s?"
-            r"( credit| courtesy| source| by)?s?\s*:|"
-            r"^(credit|source|courtesy)s?\s*(\.\.\.|…|:)|"
-            r"^\(?(photo|image|picture)s? (by|courtesy of|credit)\b|"
-            r"^\((ap|afp|reuters|getty|epa)[^)]*\)$|"
-            r"^(image|photo|slide|picture) \d+ (of|/|of /) ?\d+$|^\d+ ?/ ?\d+$|"
-            r"^\([^()]{2,60} ?/ ?[^()]{2,60}\)$|"
-            r"^(getty images|shutterstock|istock|ap|afp|reuters|epa)$|"
-            r"^(caption|close|back to gallery|enlarge (this )?image|"
-            r"expand|view gallery)$"
+        id="image-credit",
+        why="a picture's credit line, or a gallery's counter and buttons",
+        starts=(
+            r"(image|photo|picture)s? copyright\b",
+            r"(image|photo|picture|video|graphic|illustration)s?( credit| courtesy| source|"
+            r" by)?s?\s*:",
+            r"(credit|source|courtesy)s?\s*(\.\.\.|…|:)",
+            r"\(?(photo|image|picture)s? (by|courtesy of|credit)\b",
+            r"\(" + any_of(PHOTO_AGENCIES) + r"[^)]*\)$",
+            r"(image|photo|slide|picture) \d+ (of|/|of /) ?\d+$",
+            r"\d+ ?/ ?\d+$",
+            r"\([^()]{2,60} ?/ ?[^()]{2,60}\)$",
+            r"(getty images|shutterstock|istock|ap|afp|reuters|epa)$",
+            r"(caption|close|back to gallery|enlarge (this )?image|expand|view gallery)$",
         ),
         max_words=20,
     ),
     Rule(
         "photo-caption",
-        _rx(
-            r"^(file( photo)?|photo|pictured|above|below|top|left|right)"
-            r"\s*[:|]\s*\S|"
-            r"\((ap|afp|reuters|getty|epa|xinhua|ani|pti|ians|aa)"
-            r" ?(photo|images?|via getty)[^)]*\)\s*$|"
-            r"(getty images|shutterstock|istock|via reuters|via ap)\)?\s*$|"
+        id="photo-caption",
+        why="a photo caption, known by its label or its photographer's credit",
+        starts=(
+            r"(file( photo)?|photo|pictured|above|below|top|left|right)\s*[:|]\s*\S",
+            r"(©|ⓒ)\s*\D",
+        ),
+        anywhere=(
+            r"\((ap|afp|reuters|getty|epa|xinhua|ani|pti|ians|aa) ?(photo|images?|"
+            r"via getty)[^)]*\)\s*$",
+            r"(getty images|shutterstock|istock|via reuters|via ap)\)?\s*$",
             # A photographer's credit closing the caption: "... Kathrin Ziegler/Getty",
             # "... J. Scott Applewhite / AP file".
-            r"\S ?/ ?(ap|getty|reuters|afp|epa|bloomberg|xinhua|nurphoto|sipa)"
-            r"( (file|photo|images?))?\.?\s*$|"
-            r"\b(submitted|staff|contributed|handout) photo\.?$|"
-            r"credit\s*(\.\.\.|…|:)\s*\S|"
-            r"\((image|photo|picture|pic|credit|source)s?: [^)]*\)$|"
-            r"^(©|ⓒ)\s*\D|\[(file|photo|image|picture)s?: [^\]]*\]$|"
+            r"\S ?/ ?(ap|getty|reuters|afp|epa|bloomberg|xinhua|nurphoto|sipa)( (file|photo|"
+            r"images?))?\.?\s*$",
+            r"\b(submitted|staff|contributed|handout) photo\.?$",
+            r"credit\s*(\.\.\.|…|:)\s*\S",
+            r"\((image|photo|picture|pic|credit|source)s?: [^)]*\)$",
+            r"\[(file|photo|image|picture)s?: [^\]]*\]$",
             # A gallery caption with its expand and collapse toggles.
-            r"[.!?)] less$|(\.\.\.|…) more$"
+            r"[.!?)] less$",
+            r"(\.\.\.|…) more$",
         ),
         max_words=90,
     ),
     Rule(
         "tags",
-        _rx(
-            r"^(tags?|topics?|categories|category|filed under|related tags|"
-            r"tagged( with)?|keywords|more on|posted in|filed in)\s*:|"
-            r"^(posted|filed) (in|under) .{1,80}\||"
+        id="tags",
+        why="the article's tags, topics or categories",
+        starts=(
+            r"(tags?|topics?|categories|category|filed under|related tags|tagged( with)?|keywords|"
+            r"more on|posted in|filed in)\s*:",
+            r"(posted|filed) (in|under) .{1,80}\|",
             # A page's keywords run together: "how to retire early,early retirement,...".
-            r"^[^,]+(,[^\W\d_][^,]*){3,}$"
+            r"[^,]+(,[^\W\d_][^,]*){3,}$",
         ),
         max_words=40,
     ),
     Rule(
         "date-line",
-        _rx(
-            r"^(\d+|an?|one) ?(s|m|h|d|mins?|minutes?|hrs?|hours?|days?|weeks?|"
-            r"months?|years?) ago$|^(updated|published|posted)( on)?:?$|"
-            r"^\d{4}-\d\d-\d\d([t ][\d:.]+)?(z|[+-]\d\d:?\d\d)?$"
+        id="relative-date",
+        why="a relative date ('3 hours ago'), a bare 'Updated' label or a machine timestamp",
+        starts=(
+            r"(\d+|an?|one) ?(s|m|h|d|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?) ago$",
+            r"(updated|published|posted)( on)?:?$",
+            r"\d{4}-\d\d-\d\d([t ][\d:.]+)?(z|[+-]\d\d:?\d\d)?$",
         ),
     ),
-    # A bare address is page furniture (sharing widgets, image sources), not prose.
-    Rule("link", _rx(r"^(https?://|www\.)\S+$")),
-    # A line of HTML a scraper let through (a tracking pixel, a video embed's script): only
-    # tags of HTML's own elements, not "<The Palace: Tale of Jang Noksu>", a show's title.
+    Rule(
+        "link",
+        id="bare-link",
+        why="a bare address: page furniture (sharing widgets, image sources), not prose",
+        starts=(r"(https?://|www\.)\S+$",),
+    ),
+    # Only tags of HTML's own elements, not "<The Palace: Tale of Jang Noksu>", a show's title.
     Rule(
         "markup",
-        _rx(
-            r"^<(/?(script|style|noscript|img|iframe|div|span|a|p|br|link|meta|ins|input|"
-            r"form|object|embed|video|audio|source|svg|table|section|figure)\b|!--)"
+        id="html-markup",
+        why="a line of HTML a scraper let through (a tracking pixel, an embed's script)",
+        starts=(
+            r"<(/?(script|style|noscript|img|iframe|div|span|a|p|br|link|meta|ins|input|form|"
+            r"object|embed|video|audio|source|svg|table|section|figure)\b|!--)",
         ),
         max_words=2000,
     ),
     Rule(
         "navigation",
-        _rx(
-            r"^(skip to (main )?(content|navigation)|jump to|back to top|"
-            r"return to top|go to (home ?page|top)|(main )?menu|close|"
-            r"search|open search|toggle navigation|previous( post| article)?|"
-            r"next( post| article)?|you are (here|at)|home|sections|"
-            r"sign in|log ?in|log ?out|register|my account|subscribe|"
-            r"view (all|more)|see all|read more|continue reading|more|"
-            r"print edition|site index|site map|sitemap|permalink|"
-            r"post navigation|×)[\s»«›‹>→←.:!]*$|"
-            r"^(home|news)\s*[»›>/|]\s*|^(previous|next) (post|article|story)\s*:|"
+        id="navigation",
+        why="a menu item, a breadcrumb or a 'skip to content' link",
+        starts=(
+            r"(skip to (main )?(content|navigation)|jump to|back to top|return to top|"
+            r"go to (home ?page|top)|(main )?menu|close|search|open search|toggle navigation|"
+            r"previous( post| article)?|next( post| article)?|you are (here|at)|home|sections|"
+            r"sign in|log ?in|log ?out|register|my account|subscribe|view (all|more)|see all|"
+            r"read more|continue reading|more|print edition|site index|site map|sitemap|permalink|"
+            r"post navigation|×)[\s»«›‹>→←.:!]*$",
+            r"(home|news)\s*[»›>/|]\s*",
+            r"(previous|next) (post|article|story)\s*:",
             # Breadcrumbs and link lists: "Messages » Self-esteem » ...", "» Race times".
-            r"^[^»›]{1,60}( [»›] [^»›]{1,60}){2,}$|^[»›] \S"
+            r"[^»›]{1,60}( [»›] [^»›]{1,60}){2,}$",
+            r"[»›] \S",
         ),
         max_words=14,
     ),
     Rule(
         "navigation",
-        _rx(
-            r"^(privacy( policy| notice)?|terms( of (use|service))?|"
-            r"terms (&|and) conditions|contact( us)?|about( us)?|advertise"
-            r"( with us)?|careers|faq|help|rss( feeds?)?)$"
+        id="footer-links",
+        why="a footer's legal, contact or advertising link",
+        starts=(
+            r"(privacy( policy| notice)?|terms( of (use|service))?|terms (&|and) conditions|"
+            r"contact( us)?|about( us)?|advertise( with us)?|careers|faq|help|rss( feeds?)?)$",
         ),
     ),
+    # "@davidehrlich", "Nishant Kumar @Nishantopines": a handle alone or after its owner's name.
     Rule(
         "share-bar",
-        _rx(
-            # A social handle alone, or after its owner's name: "@davidehrlich", "Nishant
-            # Kumar @Nishantopines"; a prompt to follow an account.
-            r"^([\w.'’-]+ ){0,3}@\w{2,}$|"
-            r"^follow ([\w@.'’-]+ ){0,6}(on|at|via) (twitter|facebook|instagram|linkedin|"
-            r"youtube|tiktok)\b|"
-            r"^share to (linkedin|facebook|twitter|email)( \w+)?( share to \w+( \w+)?)+$"
+        id="social-handle",
+        why="a social handle, or a prompt to follow an account",
+        starts=(
+            r"([\w.'’-]+ ){0,3}@\w{2,}$",
+            r"follow ([\w@.'’-]+ ){0,6}(on|at|via) " + any_of(SOCIAL_NETWORKS) + r"\b",
+            r"share to (linkedin|facebook|twitter|email)( \w+)?( share to \w+( \w+)?)+$",
         ),
         max_words=25,
     ),
@@ -397,67 +502,75 @@ ARTICLE_EDGE_RULES = (
 OTHER_LANGUAGE_RULES = (
     Rule(
         "comment-form",
-        _rx(
-            r"^(deixe (uma resposta|um comentário)|deja (una respuesta|un "
-            r"comentario)|laisser un commentaire|laisser une réponse|"
-            r"lascia un commento|schreibe einen kommentar|hinterlasse einen "
-            r"kommentar|tinggalkan (balasan|komentar)|laat een reactie achter|"
-            r"\d+ (comentários|comentarios|commentaires|commenti|kommentare|"
-            r"komentar|reacties)|comentários|comentarios|commentaires|commenti|"
-            r"kommentare|reacties)\b"
+        id="cms-comments-begin",
+        why="a CMS's comments heading (Portuguese, Spanish, French, Italian, German, Indonesian, "
+        "Dutch): the comments begin",
+        starts=(
+            r"(deixe (uma resposta|um comentário)|deja (una respuesta|un comentario)|"
+            r"laisser un commentaire|laisser une réponse|lascia un commento|"
+            r"schreibe einen kommentar|hinterlasse einen kommentar|tinggalkan (balasan|komentar)|"
+            r"laat een reactie achter|\d+ (comentários|comentarios|commentaires|commenti|"
+            r"kommentare|komentar|reacties)|comentários|comentarios|commentaires|commenti|"
+            r"kommentare|reacties)\b",
         ),
         barrier=True,
     ),
     Rule(
         "comment-form",
-        _rx(
-            r"^(cancelar (resposta|respuesta)|annuler la réponse|"
-            r"annulla risposta|antworten abbrechen|batalkan balasan|responder|"
-            r"répondre|rispondi|antworten|balas)$|"
-            r"^(o seu endereço de e-mail|tu dirección de correo|votre adresse "
-            r"e-mail|il tuo indirizzo email|deine e-mail-adresse|alamat email "
-            r"anda)"
+        id="cms-comment-form",
+        why="a CMS comment form's text in those languages",
+        starts=(
+            r"(cancelar (resposta|respuesta)|annuler la réponse|annulla risposta|"
+            r"antworten abbrechen|batalkan balasan|responder|répondre|rispondi|antworten|balas)$",
+            r"(o seu endereço de e-mail|tu dirección de correo|votre adresse e-mail|"
+            r"il tuo indirizzo email|deine e-mail-adresse|alamat email anda)",
         ),
     ),
     Rule(
         "related-list",
-        _rx(
-            r"^(artigos relacionados|posts relacionados|artículos relacionados|"
-            r"entradas relacionadas|noticias relacionadas|articles similaires|"
-            r"à lire aussi|lire aussi|articoli correlati|leggi anche|"
-            r"ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|"
-            r"artikel terkait|baca juga|berita terkait|terkait|"
-            r"gerelateerde artikelen|você pode gostar|te puede interesar|"
-            r"vous aimerez aussi)\b"
+        id="cms-related",
+        why="a CMS's related-posts heading in those languages",
+        starts=(
+            r"(artigos relacionados|posts relacionados|artículos relacionados|"
+            r"entradas relacionadas|noticias relacionadas|articles similaires|à lire aussi|"
+            r"lire aussi|articoli correlati|leggi anche|ähnliche artikel|"
+            r"das könnte sie auch interessieren|mehr zum thema|artikel terkait|baca juga|"
+            r"berita terkait|terkait|gerelateerde artikelen|você pode gostar|te puede interesar|"
+            r"vous aimerez aussi)\b",
         ),
         max_words=25,
         ends_article=True,
     ),
     Rule(
         "share-bar",
-        _rx(
-            r"^(compartilhe|compartilhar|compartir|partager|condividi|teilen|"
-            r"bagikan|delen)( (isso|esto|ceci|questo|this))?:?$"
+        id="cms-share",
+        why="a CMS's share prompt in those languages",
+        starts=(
+            r"(compartilhe|compartilhar|compartir|partager|condividi|teilen|bagikan|delen)( (isso|"
+            r"esto|ceci|questo|this))?:?$",
         ),
     ),
     Rule(
         "link-prompt",
-        _rx(
-            r"^[*•»-]?\s*(click (here|(on )?the (image|photo|picture|link|banner)"
-            r"( (above|below))?)|"
-            r"clique (aqui|na (imagem|foto)|no (link|banner)|e (saiba|veja|confira))|"
-            r"haga clic (aquí|en la imagen)|cliquez (ici|sur l'image)|"
-            r"klicken sie hier|clicca (qui|sull'immagine))\b"
+        id="click-here",
+        why="a prompt to click a link, an image or a banner",
+        starts=(
+            r"[*•»-]?\s*(click (here|(on )?the (image|photo|picture|link|banner)( (above|"
+            r"below))?)|clique (aqui|na (imagem|foto)|no (link|banner)|e (saiba|veja|confira))|"
+            r"haga clic (aquí|en la imagen)|cliquez (ici|sur l'image)|klicken sie hier|"
+            r"clicca (qui|sull'immagine))\b",
         ),
         max_words=60,
     ),
     Rule(
         "comment-form",
-        _rx(
-            r"^(atenção|atención|attention|achtung)?:?\s*(os )?(comentários|comentarios|"
-            r"comments|commentaires|kommentare) .{0,120}(não serão aprovados|no serán "
-            r"aprobados|will not be (approved|published)|ne seront pas (publiés|approuvés)|"
-            r"werden nicht freigeschaltet)"
+        id="comment-moderation",
+        why="a notice on how comments are moderated",
+        starts=(
+            r"(atenção|atención|attention|achtung)?:?\s*(os )?(comentários|comentarios|comments|"
+            r"commentaires|kommentare) .{0,120}(não serão aprovados|no serán aprobados|"
+            r"will not be (approved|published)|ne seront pas (publiés|approuvés)|"
+            r"werden nicht freigeschaltet)",
         ),
         max_words=50,
     ),
@@ -467,286 +580,384 @@ OTHER_LANGUAGE_RULES = (
 # The strings CMSs and news sites print around articles in these languages. Each alternative
 # is a whole line (anchored), so that prose mentioning the words is left alone.
 
+#: Menu items, legal links and "skip to content" links, each a whole line, by language.
+NAVIGATION_LINKS = {
+    "de": (
+        "impressum",
+        "datenschutz(erklärung|hinweise?|einstellungen|bestimmungen)?",
+        "agb",
+        "kontakt(formular)?",
+        "barrierefreiheit",
+        "nutzungsbedingungen",
+        "mediadaten",
+        "über uns",
+        "startseite",
+        "nach oben",
+        "zum (seiten)?anfang",
+        "(direkt )?(zum|zur) (inhalt|hauptinhalt|navigation|hauptnavigation|suche|fußzeile|"
+        "fusszeile)( springen| wechseln)?",
+        "menü",
+        "hauptmenü",
+        "suche",
+        "suchen",
+        "anmelden",
+        "abmelden",
+        "einloggen",
+        "registrieren",
+        "mein konto",
+        "zurück",
+        "weiter",
+        "vorheriger (beitrag|artikel)",
+        "nächster (beitrag|artikel)",
+        "weiterlesen",
+        "mehr lesen",
+        "mehr erfahren",
+        "alle anzeigen",
+        "mehr anzeigen",
+        "zurück zur übersicht",
+        "zurück nach oben",
+    ),
+    "fr": (
+        "mentions légales",
+        "politique de confidentialité",
+        "plan du site",
+        "accueil",
+        "aller au contenu( principal)?",
+        "rechercher",
+        "se connecter",
+        "connexion",
+        "lire la suite",
+        "retour en haut",
+        "nous contacter",
+        "contactez-nous",
+        "qui sommes-nous",
+    ),
+    "es": (
+        "aviso legal",
+        "política de privacidad",
+        "inicio",
+        "ir al contenido( principal)?",
+        "buscar",
+        "iniciar sesión",
+        "(leer|ver) más",
+        "seguir leyendo",
+        "contacto",
+        "volver arriba",
+        "mapa del sitio",
+        "quiénes somos",
+    ),
+    "it": (
+        "note legali",
+        "(informativa )?privacy( policy)?",
+        "vai al contenuto",
+        "cerca",
+        "accedi",
+        "leggi (tutto|di più)",
+        "contatti",
+        "chi siamo",
+        "torna su",
+    ),
+    "pl": (
+        "polityka prywatności",
+        "regulamin",
+        "strona główna",
+        "przejdź do (treści|zawartości)",
+        "szukaj",
+        "zaloguj( się)?",
+        "czytaj (więcej|dalej)",
+        "o nas",
+        "mapa strony",
+        "do góry",
+    ),
+    "nl": (
+        "privacyverklaring",
+        "algemene voorwaarden",
+        "ga naar (de )?inhoud",
+        "zoeken",
+        "inloggen",
+        "lees (meer|verder)",
+        "over ons",
+        "terug naar boven",
+    ),
+    "pt": (
+        "política de privacidade",
+        "termos de uso",
+        "ir para o conteúdo",
+        "pesquisar",
+        "entrar",
+        "leia mais",
+        "fale conosco",
+    ),
+}
+
 EUROPEAN_RULES = (
     Rule(
         "related-list",
-        _rx(
-            r"^(weitere|neueste|neue|aktuelle|letzte|ähnliche|verwandte|beliebte|passende|"
+        id="eu-related-list",
+        why="a heading over links to other articles (German, French, Spanish, Italian, Polish, "
+        "Dutch, Portuguese)",
+        starts=(
+            r"(weitere|neueste|neue|aktuelle|letzte|ähnliche|verwandte|beliebte|passende|"
             r"empfohlene|meistgelesene) (artikel|beiträge|nachrichten|news|themen|meldungen|"
-            r"rezepte|videos)( zum thema| aus [\w .-]+)?\s*:?$|"
-            r"^(auch interessant|das (könnte|dürfte) (dich|sie|euch) auch interessieren|"
-            r"(lesen sie|lies) (auch|mehr|weiter)|passend (dazu|zum thema)|mehr (zum thema|"
-            r"aus (dem|der) \w+)|meistgelesen|meist gelesen|top-?artikel|empfehlungen|"
-            r"diese (beiträge|artikel) (solltest du|sollten sie) nicht verpassen|"
-            r"(sur le même sujet|dans la même rubrique|(à )?(lire|voir) aussi|"
-            r"articles? (similaires|récents|liés)|les plus (lus|populaires)|"
-            r"vous aimerez (aussi|également)|nos (derniers|autres) articles|"
-            r"(también )?te puede interesar|(noticias|artículos|entradas) (relacionad[oa]s|"
-            r"recientes|similares)|lo más (leído|visto)|más (leídas|noticias)|otras noticias|"
-            r"te recomendamos|(articoli|notizie) (correlati|correlate|recenti|simili)|"
-            r"potrebbe interessarti|leggi anche|(i )?più (letti|lette)|ultime notizie|"
-            r"altri articoli|"
-            r"(zobacz|czytaj|przeczytaj) (także|też|również)|(podobne|powiązane|najnowsze) "
-            r"(artykuły|wpisy|wiadomości)|najczęściej czytane|polecane( artykuły)?|"
-            r"gerelateerde (artikelen|berichten)|lees ook|meer nieuws|meest gelezen|"
-            r"(leia|veja) também|mais lidas|notícias relacionadas))\s*:?$"
+            r"rezepte|videos)( zum thema| aus [\w .-]+)?\s*:?$",
+            r"(auch interessant|das (könnte|dürfte) (dich|sie|euch) auch interessieren|(lesen sie|"
+            r"lies) (auch|mehr|weiter)|passend (dazu|zum thema)|mehr (zum thema|aus (dem|"
+            r"der) \w+)|meistgelesen|meist gelesen|top-?artikel|empfehlungen|diese (beiträge|"
+            r"artikel) (solltest du|sollten sie) nicht verpassen|(sur le même sujet|"
+            r"dans la même rubrique|(à )?(lire|voir) aussi|articles? (similaires|récents|liés)|"
+            r"les plus (lus|populaires)|vous aimerez (aussi|également)|nos (derniers|"
+            r"autres) articles|(también )?te puede interesar|(noticias|artículos|"
+            r"entradas) (relacionad[oa]s|recientes|similares)|lo más (leído|visto)|más (leídas|"
+            r"noticias)|otras noticias|te recomendamos|(articoli|notizie) (correlati|correlate|"
+            r"recenti|simili)|potrebbe interessarti|leggi anche|(i )?più (letti|lette)|"
+            r"ultime notizie|altri articoli|(zobacz|czytaj|przeczytaj) (także|też|również)|"
+            r"(podobne|powiązane|najnowsze) (artykuły|wpisy|wiadomości)|najczęściej czytane|"
+            r"polecane( artykuły)?|gerelateerde (artikelen|berichten)|lees ook|meer nieuws|"
+            r"meest gelezen|(leia|veja) também|mais lidas|notícias relacionadas))\s*:?$",
         ),
         max_words=12,
         ends_article=True,
-        id="eu-related-list",
-        why="a heading over links to other articles (German, French, Spanish, Italian, "
-        "Polish, Dutch, Portuguese)",
     ),
     Rule(
         "comment-form",
-        _rx(
-            r"^((\d+|keine|ein|eine|zwei|drei) )?(leser)?(kommentare?|kommentar\(e\))"
-            r"( \(\d+\))?\s*:?$|"
-            r"^(ein(en)?|\d+) (gedanken?|kommentare?|antworten|reaktionen) (zu|auf) .{1,120}$|"
-            r"^(kommentar (schreiben|verfassen|abgeben|hinzufügen)|kommentieren|diskussion|"
-            r"schreibe?n? sie einen kommentar|was (denkst|meinst) du\??|(deine|ihre) meinung"
-            r"( ist gefragt)?|diskutieren sie mit|"
-            r"(\d+ )?(commentaires?|réactions)( \(\d+\))?|réagir|(ajouter|écrire|laisser) "
-            r"un commentaire|vos commentaires|"
-            r"(deja|dejar|escribe) (un|tu) comentario|(\d+ )?comentarios?( \(\d+\))?|"
-            r"(\d+ )?commenti( \(\d+\))?|lascia un commento|"
-            r"(\d+ )?komentarz(e|y)?( \(\d+\))?|dodaj komentarz|skomentuj|"
-            r"(\d+ )?reacties?( \(\d+\))?|plaats een reactie|"
-            r"(\d+ )?comentários( \(\d+\))?|deixe (um|seu) comentário)\s*:?$"
-        ),
-        barrier=True,
         id="eu-comments-begin",
         why="the heading of the readers' comments: nothing after it is the article",
+        starts=(
+            r"((\d+|keine|ein|eine|zwei|drei) )?(leser)?(kommentare?|"
+            r"kommentar\(e\))( \(\d+\))?\s*:?$",
+            r"(ein(en)?|\d+) (gedanken?|kommentare?|antworten|reaktionen) (zu|auf) .{1,120}$",
+            r"(kommentar (schreiben|verfassen|abgeben|hinzufügen)|kommentieren|diskussion|"
+            r"schreibe?n? sie einen kommentar|was (denkst|meinst) du\??|(deine|"
+            r"ihre) meinung( ist gefragt)?|diskutieren sie mit|(\d+ )?(commentaires?|"
+            r"réactions)( \(\d+\))?|réagir|(ajouter|écrire|laisser) un commentaire|"
+            r"vos commentaires|(deja|dejar|escribe) (un|tu) comentario|"
+            r"(\d+ )?comentarios?( \(\d+\))?|(\d+ )?commenti( \(\d+\))?|lascia un commento|"
+            r"(\d+ )?komentarz(e|y)?( \(\d+\))?|dodaj komentarz|skomentuj|"
+            r"(\d+ )?reacties?( \(\d+\))?|plaats een reactie|(\d+ )?comentários( \(\d+\))?|"
+            r"deixe (um|seu) comentário)\s*:?$",
+        ),
+        barrier=True,
     ),
     Rule(
         "comment-form",
-        _rx(
-            r"^((deine|ihre) e-?mail-?adresse wird nicht veröffentlicht|erforderliche felder "
-            r"sind (mit \S+ )?markiert|(meinen|meine) namen?,? .{0,40}(speichern|browser)|"
-            r"benachrichtige mich|kommentar (absenden|abschicken)|"
-            r"votre adresse (e-?mail|de messagerie) ne sera pas publiée|les champs "
-            r"obligatoires sont indiqués|enregistrer mon nom|"
-            r"tu (dirección de )?correo electrónico no será publicad|los campos obligatorios "
-            r"están marcados|guarda mi nombre|"
-            r"il tuo indirizzo (e-?mail )?non sarà pubblicato|i campi obbligatori sono "
-            r"contrassegnati|salva il mio nome|"
-            r"twój adres (e-?mail )?nie zostanie opublikowany|wymagane pola są oznaczone|"
-            r"je e-?mailadres wordt niet gepubliceerd|vereiste velden zijn gemarkeerd|"
-            r"o seu endereço de e-?mail não será publicado|campos obrigatórios são marcados)"
-        ),
-        max_words=40,
         id="eu-comment-form",
         why="the comment form's own text (e-mail not published, required fields)",
+        starts=(
+            r"((deine|ihre) e-?mail-?adresse wird nicht veröffentlicht|"
+            r"erforderliche felder sind (mit \S+ )?markiert|(meinen|"
+            r"meine) namen?,? .{0,40}(speichern|browser)|benachrichtige mich|kommentar (absenden|"
+            r"abschicken)|votre adresse (e-?mail|de messagerie) ne sera pas publiée|"
+            r"les champs obligatoires sont indiqués|enregistrer mon nom|"
+            r"tu (dirección de )?correo electrónico no será publicad|"
+            r"los campos obligatorios están marcados|guarda mi nombre|"
+            r"il tuo indirizzo (e-?mail )?non sarà pubblicato|"
+            r"i campi obbligatori sono contrassegnati|salva il mio nome|"
+            r"twój adres (e-?mail )?nie zostanie opublikowany|wymagane pola są oznaczone|"
+            r"je e-?mailadres wordt niet gepubliceerd|vereiste velden zijn gemarkeerd|"
+            r"o seu endereço de e-?mail não será publicado|campos obrigatórios são marcados)",
+        ),
+        max_words=40,
     ),
     Rule(
         "newsletter",
-        _rx(
-            r"^((jetzt |zum )?newsletter( abonnieren| bestellen| anmelden| anmeldung)?|"
-            r"jetzt (anmelden|abonnieren|registrieren|kostenlos testen)|abonnieren|"
-            r"(melden sie sich|melde dich) (für|zu|zum) .{0,40}newsletter an|"
-            r"(ihre|deine) e-?mail-?adresse( eingeben)?|e-?mail-?adresse eingeben|"
-            r"(inscrivez-vous|abonnez-vous|s'abonner|s’abonner)( à (notre|la) newsletter)?|"
-            r"recevez (notre|la) newsletter|"
-            r"suscríbete( (a|al) (nuestro|nuestra) (boletín|newsletter))?|suscribirse|"
-            r"iscriviti( alla (nostra )?newsletter)?|"
-            r"zapisz się( do newslettera)?|subskrybuj|"
-            r"schrijf je in( voor (de|onze) nieuwsbrief)?|nieuwsbrief|"
-            r"assine (a|nossa) newsletter|inscreva-se)[.!:]?$"
-        ),
         id="eu-newsletter",
         why="a prompt to subscribe to a newsletter",
+        starts=(
+            r"((jetzt |zum )?newsletter( abonnieren| bestellen| anmelden| anmeldung)?|"
+            r"jetzt (anmelden|abonnieren|registrieren|kostenlos testen)|abonnieren|"
+            r"(melden sie sich|melde dich) (für|zu|zum) .{0,40}newsletter an|(ihre|"
+            r"deine) e-?mail-?adresse( eingeben)?|e-?mail-?adresse eingeben|(inscrivez-vous|"
+            r"abonnez-vous|s'abonner|s’abonner)( à (notre|la) newsletter)?|recevez (notre|"
+            r"la) newsletter|suscríbete( (a|al) (nuestro|nuestra) (boletín|newsletter))?|"
+            r"suscribirse|iscriviti( alla (nostra )?newsletter)?|zapisz się( do newslettera)?|"
+            r"subskrybuj|schrijf je in( voor (de|onze) nieuwsbrief)?|nieuwsbrief|assine (a|"
+            r"nossa) newsletter|inscreva-se)[.!:]?$",
+        ),
     ),
     Rule(
         "cookie-consent",
-        _rx(
-            r"(diese|unsere) (web)?seite (verwendet|nutzt) cookies|wir (verwenden|nutzen|setzen)"
-            r" cookies|cookies? (akzeptieren|zulassen|einstellungen|richtlinie|hinweis)|"
-            r"(alle|nur notwendige) cookies|was sind cookies|"
-            r"(ce site|nous) utilis(e|ons) (des )?cookies|accepter (les |tous les )?cookies|"
-            r"(paramétrer|gestion des|gérer les) cookies|"
-            r"(este sitio|esta web|utilizamos)( web)? (utiliza |usa )?cookies|aceptar "
-            r"(todas las )?cookies|política de cookies|"
-            r"questo sito (utilizza|usa) (i )?cookie|accetta (tutti i )?cookie|"
-            r"(ta strona|serwis|witryna) (używa|wykorzystuje) (plików )?cookies?|"
-            r"polityka (plików )?cookies|"
-            r"(deze (web)?site|wij) (gebruikt|gebruiken) cookies|cookies accepteren|"
-            r"(este site|utilizamos) (usa |utiliza )?cookies"
-        ),
-        max_words=150,
         id="eu-cookie-consent",
         why="a cookie notice or its buttons",
+        anywhere=(
+            r"(diese|unsere) (web)?seite (verwendet|nutzt) cookies",
+            r"wir (verwenden|nutzen|setzen) cookies",
+            r"cookies? (akzeptieren|zulassen|einstellungen|richtlinie|hinweis)",
+            r"(alle|nur notwendige) cookies",
+            r"was sind cookies",
+            r"(ce site|nous) utilis(e|ons) (des )?cookies",
+            r"accepter (les |tous les )?cookies",
+            r"(paramétrer|gestion des|gérer les) cookies",
+            r"(este sitio|esta web|utilizamos)( web)? (utiliza |usa )?cookies",
+            r"aceptar (todas las )?cookies",
+            r"política de cookies",
+            r"questo sito (utilizza|usa) (i )?cookie",
+            r"accetta (tutti i )?cookie",
+            r"(ta strona|serwis|witryna) (używa|wykorzystuje) (plików )?cookies?",
+            r"polityka (plików )?cookies",
+            r"(deze (web)?site|wij) (gebruikt|gebruiken) cookies",
+            r"cookies accepteren",
+            r"(este site|utilizamos) (usa |utiliza )?cookies",
+        ),
+        max_words=150,
     ),
     Rule(
         "navigation",
-        _rx(
-            r"^(impressum|datenschutz(erklärung|hinweise?|einstellungen|bestimmungen)?|agb|"
-            r"kontakt(formular)?|barrierefreiheit|nutzungsbedingungen|mediadaten|über uns|"
-            r"startseite|nach oben|zum (seiten)?anfang|(direkt )?(zum|zur) (inhalt|hauptinhalt|"
-            r"navigation|hauptnavigation|suche|fußzeile|fusszeile)( springen| wechseln)?|"
-            r"menü|hauptmenü|suche|suchen|anmelden|abmelden|einloggen|registrieren|"
-            r"mein konto|zurück|weiter|vorheriger (beitrag|artikel)|nächster (beitrag|artikel)|"
-            r"weiterlesen|mehr lesen|mehr erfahren|alle anzeigen|mehr anzeigen|"
-            r"zurück zur übersicht|zurück nach oben|"
-            r"mentions légales|politique de confidentialité|plan du site|accueil|"
-            r"aller au contenu( principal)?|rechercher|se connecter|connexion|lire la suite|"
-            r"retour en haut|nous contacter|contactez-nous|qui sommes-nous|"
-            r"aviso legal|política de privacidad|inicio|ir al contenido( principal)?|buscar|"
-            r"iniciar sesión|(leer|ver) más|seguir leyendo|contacto|volver arriba|"
-            r"mapa del sitio|quiénes somos|"
-            r"note legali|(informativa )?privacy( policy)?|vai al contenuto|cerca|accedi|"
-            r"leggi (tutto|di più)|contatti|chi siamo|torna su|"
-            r"polityka prywatności|regulamin|strona główna|przejdź do (treści|zawartości)|"
-            r"szukaj|zaloguj( się)?|czytaj (więcej|dalej)|o nas|mapa strony|do góry|"
-            r"privacyverklaring|algemene voorwaarden|ga naar (de )?inhoud|zoeken|inloggen|"
-            r"lees (meer|verder)|over ons|terug naar boven|"
-            r"política de privacidade|termos de uso|ir para o conteúdo|pesquisar|entrar|"
-            r"leia mais|fale conosco)[\s»«›‹>→←.:!…]*$|"
-            # A footer's link list: "Impressum | Datenschutz | Kontakt".
-            r"^(impressum|datenschutz\w*|kontakt|agb|mentions légales|aviso legal|"
-            r"note legali|regulamin|disclaimer|sitemap)( ?[|•·/,-] ?[\w .&-]{1,40}){1,8}$"
-        ),
-        max_words=14,
         id="eu-navigation",
         why="a menu item, legal link or 'skip to content' link",
+        starts=(
+            any_of(link for links in NAVIGATION_LINKS.values() for link in links)
+            + r"[\s»«›‹>→←.:!…]*$",
+            # A footer's link list: "Impressum | Datenschutz | Kontakt".
+            r"(impressum|datenschutz\w*|kontakt|agb|mentions légales|aviso legal|note legali|"
+            r"regulamin|disclaimer|sitemap)( ?[|•·/,-] ?[\w .&-]{1,40}){1,8}$",
+        ),
+        max_words=14,
     ),
     Rule(
         "ad-marker",
-        _rx(
-            r"^[-–—_*·•|\[(\s]*(anzeige|werbung|gesponsert|sponsored post|publicité|"
-            r"contenu sponsorisé|publicidad|contenido patrocinado|pubblicità|contenuto "
-            r"sponsorizzato|reklama|artykuł sponsorowany|materiał (sponsorowany|partnera|"
-            r"promocyjny)|advertentie|gesponsord|publicidade|conteúdo patrocinado|"
-            r"(der )?artikel (wird )?(unter|nach) der (werbung|anzeige) fortgesetzt|"
-            r"weiter nach der (werbung|anzeige)|la suite après (cette )?(la )?publicité|"
-            r"l'article continue (ci-dessous|après la publicité))[-–—_*·•|\])\s.:]*$|"
-            r"^\*?(affiliate|werbe|partner)-?links?\b"
-        ),
-        max_words=40,
         id="eu-ad-marker",
         why="an advertisement's label or an affiliate-link notice",
+        starts=(
+            r"[-–—_*·•|\[(\s]*(anzeige|werbung|gesponsert|sponsored post|publicité|"
+            r"contenu sponsorisé|publicidad|contenido patrocinado|pubblicità|"
+            r"contenuto sponsorizzato|reklama|artykuł sponsorowany|materiał (sponsorowany|"
+            r"partnera|promocyjny)|advertentie|gesponsord|publicidade|conteúdo patrocinado|"
+            r"(der )?artikel (wird )?(unter|nach) der (werbung|anzeige) fortgesetzt|"
+            r"weiter nach der (werbung|anzeige)|la suite après (cette )?(la )?publicité|"
+            r"l'article continue (ci-dessous|après la publicité))[-–—_*·•|\])\s.:]*$",
+            r"\*?(affiliate|werbe|partner)-?links?\b",
+        ),
+        max_words=40,
     ),
     Rule(
         "share-bar",
-        _rx(
-            r"^((auf |bei |per |via )?(facebook|twitter|whatsapp|e-?mail|xing|linkedin|"
-            r"pinterest|telegram) (teilen|twittern|versenden|senden)|teilen|twittern|pinnen|"
-            r"(diesen |den )?(artikel|beitrag|seite) (teilen|drucken|versenden|merken|"
-            r"empfehlen)|teile diesen (beitrag|artikel)|link kopieren|drucken|merken|"
-            r"partager( (sur|par) \w+| cet article| l'article)?|imprimer|"
-            r"compartir( en \w+| este artículo)?|imprimir|condividi( su \w+)?|stampa|"
-            r"udostępnij|podziel się|drukuj|delen|deel dit (artikel|bericht)|"
-            r"compartilhe( no \w+)?)[:!.]?$|"
-            r"^(teilen|twittern|pinnen|whatsapp|facebook|twitter|e-?mail|xing|drucken|"
-            r"partager|compartir|condividi|udostępnij|tweet)( (teilen|twittern|pinnen|"
-            r"whatsapp|facebook|twitter|e-?mail|xing|drucken|linkedin|pinterest|telegram|"
-            r"flipboard|messenger|tweet|partager|compartir|condividi|imprimer|imprimir)){1,8}$"
-        ),
         id="eu-share-bar",
         why="a share bar: buttons to pass the article on",
+        starts=(
+            r"((auf |bei |per |via )?(facebook|twitter|whatsapp|e-?mail|xing|linkedin|pinterest|"
+            r"telegram) (teilen|twittern|versenden|senden)|teilen|twittern|pinnen|(diesen |"
+            r"den )?(artikel|beitrag|seite) (teilen|drucken|versenden|merken|empfehlen)|"
+            r"teile diesen (beitrag|artikel)|link kopieren|drucken|merken|partager( (sur|par) \w+|"
+            r" cet article| l'article)?|imprimer|compartir( en \w+| este artículo)?|imprimir|"
+            r"condividi( su \w+)?|stampa|udostępnij|podziel się|drukuj|delen|deel dit (artikel|"
+            r"bericht)|compartilhe( no \w+)?)[:!.]?$",
+            r"(teilen|twittern|pinnen|whatsapp|facebook|twitter|e-?mail|xing|drucken|partager|"
+            r"compartir|condividi|udostępnij|tweet)( (teilen|twittern|pinnen|whatsapp|facebook|"
+            r"twitter|e-?mail|xing|drucken|linkedin|pinterest|telegram|flipboard|messenger|tweet|"
+            r"partager|compartir|condividi|imprimer|imprimir)){1,8}$",
+        ),
     ),
     Rule(
         "copyright",
-        _rx(
-            r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
-            r"tutti i diritti riservati|wszelkie prawa zastrzeżone|alle rechten voorbehouden|"
-            r"todos os direitos reservados|materiał chroniony prawem|"
-            r"vervielfältigung nur mit (genehmigung|zustimmung)"
+        id="eu-copyright",
+        why="a copyright notice, which closes the page",
+        anywhere=(
+            r"alle rechte vorbehalten",
+            r"tous droits réservés",
+            r"todos los derechos reservados",
+            r"tutti i diritti riservati",
+            r"wszelkie prawa zastrzeżone",
+            r"alle rechten voorbehouden",
+            r"todos os direitos reservados",
+            r"materiał chroniony prawem",
+            r"vervielfältigung nur mit (genehmigung|zustimmung)",
         ),
         max_words=40,
         barrier=True,
-        id="eu-copyright",
-        why="a copyright notice, which closes the page",
     ),
     Rule(
         "image-credit",
-        _rx(
-            r"^(foto|fotos|bild|bilder|bildquelle|bildnachweis|titelbild|beitragsbild|"
-            r"headerbild|symbolbild|crédits? photos?|photo ?:|fotografía|foto de portada|"
-            r"zdjęcie|zdjęcia|fot\.|afbeelding|imagem)\s*[:©|]|"
-            r"^(foto|bild|titelbild|beitragsbild|symbolbild)\s*\(?©|"
-            r"^(titelbild|beitragsbild|symbolbild|bildquelle|bildnachweis)$"
-        ),
-        max_words=20,
         id="eu-image-credit",
         why="a picture's credit line",
+        starts=(
+            r"(foto|fotos|bild|bilder|bildquelle|bildnachweis|titelbild|beitragsbild|headerbild|"
+            r"symbolbild|crédits? photos?|photo ?:|fotografía|foto de portada|zdjęcie|zdjęcia|"
+            r"fot\.|afbeelding|imagem)\s*[:©|]",
+            r"(foto|bild|titelbild|beitragsbild|symbolbild)\s*\(?©",
+            r"(titelbild|beitragsbild|symbolbild|bildquelle|bildnachweis)$",
+        ),
+        max_words=20,
     ),
     Rule(
         "tags",
-        _rx(
-            r"^(schlagwörter|schlagworte|stichwörter|stichworte|themen|kategorien?|rubriken?|"
-            r"abgelegt unter|veröffentlicht (in|unter)|getaggt mit|verschlagwortet mit|"
-            r"étiquettes|mots-clés|catégories?|etiquetas|categorías?|palabras clave|"
-            r"argomenti|categorie|tagi|kategorie|tematy|trefwoorden|categorieën|"
-            r"tópicos|marcadores)\s*:"
-        ),
-        max_words=40,
         id="eu-tags",
         why="the article's tags or categories",
+        starts=(
+            r"(schlagwörter|schlagworte|stichwörter|stichworte|themen|kategorien?|rubriken?|"
+            r"abgelegt unter|veröffentlicht (in|unter)|getaggt mit|verschlagwortet mit|étiquettes|"
+            r"mots-clés|catégories?|etiquetas|categorías?|palabras clave|argomenti|categorie|tagi|"
+            r"kategorie|tematy|trefwoorden|categorieën|tópicos|marcadores)\s*:",
+        ),
+        max_words=40,
     ),
     Rule(
         "related-list",
-        _rx(
-            r"^(puedes ver|lee también|lea también|mira también|vea también|te puede interesar|"
-            r"leia também|veja também|lesen sie auch|lesen sie mehr|mehr dazu|siehe auch|"
-            r"voir aussi|à lire aussi|lire aussi|à voir|czytaj (też|także|również)|"
-            r"zobacz (też|także|również)|leggi anche|vedi anche|lees ook|zie ook)\s*:\s*\S"
-        ),
-        max_words=30,
         id="eu-teaser-link",
         why="a link to another article set in the text ('Lesen Sie auch: ...')",
+        starts=(
+            r"(puedes ver|lee también|lea también|mira también|vea también|te puede interesar|"
+            r"leia também|veja também|lesen sie auch|lesen sie mehr|mehr dazu|siehe auch|"
+            r"voir aussi|à lire aussi|lire aussi|à voir|czytaj (też|także|również)|zobacz (też|"
+            r"także|również)|leggi anche|vedi anche|lees ook|zie ook)\s*:\s*\S",
+        ),
     ),
     Rule(
         "related-list",
-        _rx(
-            r"^((top[- ]?themen|empfehlungen|das beste|mehr|neues|highlights) (der|aus der|von "
-            r"der) redaktion|(hier|jetzt) weiterlesen|weitere informationen( zum thema)?|"
-            r"mehr informationen|(das )?könnte (dich|sie) auch interessieren)\s*:?$"
-        ),
-        ends_article=True,
         id="eu-more-from-us",
         why="a heading over the editors' picks or further links",
+        starts=(
+            r"((top[- ]?themen|empfehlungen|das beste|mehr|neues|highlights) (der|aus der|"
+            r"von der) redaktion|(hier|jetzt) weiterlesen|weitere informationen( zum thema)?|"
+            r"mehr informationen|(das )?könnte (dich|sie) auch interessieren)\s*:?$",
+        ),
+        ends_article=True,
     ),
     Rule(
         "navigation",
-        _rx(
-            r"^((rezept|artikel|seite|beitrag) (drucken|speichern|merken|teilen)|"
-            r"(bloggen|blog) auf wordpress\.com|(erstelle|erstellen sie) .{0,40}wordpress\.com|"
-            r"powered by wordpress|bereitgestellt von wordpress|proudly powered by .{1,30}|"
-            r"nos siga( no| nas redes)?|síguenos( en \w+)?|suivez-nous( sur \w+)?|folge uns( auf "
-            r"\w+)?|seguici( su \w+)?|obserwuj nas( na \w+)?|volg ons( op \w+)?)[.:!]?$"
-        ),
-        max_words=14,
         id="eu-page-tools",
         why="a page's tools, table of contents, blog platform credit or 'follow us' link",
+        starts=(
+            r"((rezept|artikel|seite|beitrag) (drucken|speichern|merken|teilen)|(bloggen|"
+            r"blog) auf wordpress\.com|(erstelle|erstellen sie) .{0,40}wordpress\.com|"
+            r"powered by wordpress|bereitgestellt von wordpress|proudly powered by .{1,30}|"
+            r"nos siga( no| nas redes)?|síguenos( en \w+)?|suivez-nous( sur \w+)?|"
+            r"folge uns( auf \w+)?|seguici( su \w+)?|obserwuj nas( na \w+)?|"
+            r"volg ons( op \w+)?)[.:!]?$",
+        ),
+        max_words=14,
     ),
     Rule(
         "newsletter",
-        _rx(
-            r"^(der |die |das |unser |unseren |notre |nuestro |our )?([\w.-]{1,30}[ -])?newsletter$"
-        ),
-        max_words=4,
         id="eu-named-newsletter",
         why="a site's named newsletter ('Der Beispiel-Newsletter')",
+        starts=(
+            r"(der |die |das |unser |unseren |notre |nuestro |our )?([\w.-]{1,30}[ -])?newsletter$",
+        ),
+        max_words=4,
     ),
     Rule(
         "cookie-consent",
-        _rx(
-            r"korzystamy z (plików )?cookies|używamy (plików )?cookies|"
-            r"utilizamos cookies|usamos cookies|nous utilisons des cookies|"
-            r"wir verwenden (technisch notwendige )?cookies|utilizziamo (i )?cookie"
-        ),
-        max_words=150,
         id="eu-cookie-we-use",
         why="a cookie notice in the first person ('Wir verwenden Cookies')",
+        anywhere=(
+            r"korzystamy z (plików )?cookies",
+            r"używamy (plików )?cookies",
+            r"utilizamos cookies",
+            r"usamos cookies",
+            r"nous utilisons des cookies",
+            r"wir verwenden (technisch notwendige )?cookies",
+            r"utilizziamo (i )?cookie",
+        ),
+        max_words=150,
     ),
     Rule(
         "loading",
-        _rx(
-            r"^((wird )?geladen|lädt|bitte warten|chargement( en cours)?|cargando|"
-            r"caricamento( in corso)?|ładowanie|laden|carregando)(\.\.\.|…)?$"
-        ),
         id="eu-loading",
         why="a placeholder shown while the page loads",
+        starts=(
+            r"((wird )?geladen|lädt|bitte warten|chargement( en cours)?|cargando|"
+            r"caricamento( in corso)?|ładowanie|laden|carregando)(\.\.\.|…)?$",
+        ),
     ),
 )
 
@@ -774,8 +985,8 @@ DATE_LINE_FILLER = re.compile(
     r"am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|ist|cet|cest|et|pt|ct|hrs?|"
     r"\d+ min(ute)?s? read|read time|reading time|min read|uhr|\d+ min(uten)?\.? lesezeit|"
     r"lesezeit|lesedauer|"
-    r"mon|tues?|wed|thu|thurs|fri|sat|sun|"
-    r"(mon|tues|wednes|thurs|fri|satur|sun)day|de|à|às|le|um|publié|publicado|mis à jour|"
+    + any_of(WEEKDAYS_EN_SHORT + WEEKDAYS["en"])
+    + r"|de|à|às|le|um|publié|publicado|mis à jour|"
     r"actualizado|atualizado|aktualisiert|veröffentlicht)\b|\d{1,2}[:.h]\d\d(:\d\d)?|"
     r"[|•·,:;/()\[\]–—-]",
     re.I,
@@ -801,10 +1012,11 @@ PAGE_BYLINE = re.compile(
     r"posted|written|published|publié|écrit|rédigé|publicado|escrito|scritto|pubblicato|"
     r"opublikowany|napisany|geplaatst|geschreven|ein (?:beitrag|artikel|interview|kommentar|"
     r"gastbeitrag))(?:\s+(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?)?"
-    r"\s+(?:by|von|par|por|di|da|door|przez|av|af)\s*:?\s+(?P<who>\S.*)|"
+    r"\s+" + any_of((*BY_WORDS, *BY_WORDS_MORE, "di", "da")) + r"\s*:?\s+(?P<who>\S.*)|"
     r"(?:autor(?:in)?|autor\*in|autor:in|author|redaktion|redakteur(?:in)?|text|texte|texto|"
     r"tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?)\s*:\s*(?P<who2>\S.*)|"
-    r"(?:by|von|par|por|di|door|przez|av)\s*:?\s+(?P<plain>\S.*))$",
+    + any_of((*BY_WORDS, "przez", "di"))
+    + r"\s*:?\s+(?P<plain>\S.*))$",
     re.I,
 )
 #: A link to the author's page, under or beside the article: "Mehr über Jana Keller", "Alle
@@ -832,8 +1044,9 @@ BYLINE_NAME_END = re.compile(
 #: A role standing where a name would: "Staff Writer", "Opinion Columnist".
 ROLE_WORDS = re.compile(
     r"\b(?:senior |chief |staff |contributing |special |deputy |associate |managing |"
-    r"opinion |political |national |foreign |business |[a-z]+ )?(writer|reporter|editor|"
-    r"correspondent|columnist|contributor|journalist|producer|analyst|photographer)s?\b",
+    r"opinion |political |national |foreign |business |[a-z]+ )?"
+    + any_of((*NEWSROOM_ROLES, "producer", "analyst", "photographer"))
+    + r"s?\b",
     re.I,
 )
 
@@ -855,8 +1068,6 @@ NOT_NAME_WORDS = _words(
     """
 )
 
-#: Lowercase words that may sit inside a name ("Ursula von der Leyen").
-NAME_PARTICLES = _words("de da del della der di du la le van von bin ibn al el y e dos")
 
 #: "KABUL, Afghanistan –", "WASHINGTON (AP) —", "Kabul, Afghanistan (Reuters) -".
 DATELINE = re.compile(
@@ -961,7 +1172,7 @@ META_SEPARATOR = re.compile(r"\s+(?:[|/•·]|//|[–—-]{1,2})\s+|\s*[,;]\s+|\
 #: X", "Text und Interview: X". The names are the group ``who``.
 META_BYLINE = re.compile(
     r"^(?:(?:posted|written|published|veröffentlicht|geschrieben|publié|publicado|escrito|"
-    r"scritto|text und (?:\w+ )?)\s+)?(?:by|von|por|par|di|door|av|de)\s+(?P<who>\S.*?)"
+    r"scritto|text und (?:\w+ )?)\s+)?" + any_of((*BY_WORDS, "di", "de")) + r"\s+(?P<who>\S.*?)"
     r"(?:\s+(?:in|unter|en|dans)\s+\S.*)?$|"
     r"^(?:autor(?:in)?|author|text(?: und \w+)?|texto|tekst|redaktion|redakteur(?:in)?|"
     r"reporter(?:in)?)\s*:\s*(?P<who2>\S.*)$",
@@ -970,7 +1181,9 @@ META_BYLINE = re.compile(
 #: What every meta line shows somewhere: a digit, a byline's first word, a comment count's or
 #: reading time's word. Lines without any are not read further (most lines are not meta).
 META_HINT = re.compile(
-    r"\d|^(?:by|von|por|par|di|door|av|de|posted|written|published|veröffentlicht|geschrieben|"
+    r"\d|^(?:"
+    + "|".join((*BY_WORDS, "di", "de"))
+    + r"|posted|written|published|veröffentlicht|geschrieben|"
     r"publié|publicado|escrito|scritto|text|texto|tekst|autor|autorin|author|redaktion|"
     r"redakteur|reporter|updated|aktualisiert)\b|\b(?:comments?|kommentare?|lesezeit|lesedauer|"
     r"comentarios?|commentaires?)\b",
@@ -1015,9 +1228,8 @@ META_TOKENS = re.compile(
     r"\b\d{1,2}[:.]\d\d(?::\d\d)?\b|\b\d+\s*min(?:ute)?n?\.?(?!\w)|\b(?:uhr|lesezeit|"
     r"lesedauer|read|reading|time|minutes?|minuten|kommentare?|comments?|updated|aktualisiert|"
     r"am|pm|etwa|ca|about|posted|published|veröffentlicht|on|am|um|at|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
-    r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|"
-    r"mercredi|jeudi|vendredi|samedi|dimanche)\b|[~|/•·,:;()\[\]–—-]",
+    + any_of(day for days in WEEKDAYS.values() for day in days)
+    + r")\b|[~|/•·,:;()\[\]–—-]",
     re.I,
 )
 
@@ -1070,8 +1282,9 @@ NOT_TITLE = re.compile(
 
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
 ROLE_ONLY = re.compile(
-    r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}(?:writer|reporter|editor|correspondent|"
-    r"columnist|contributor|journalist|desk|staff|team|bureau|newsroom)s?",
+    r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    + any_of((*NEWSROOM_ROLES, "desk", "staff", "team", "bureau", "newsroom"))
+    + r"s?",
     re.I,
 )
 

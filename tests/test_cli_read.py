@@ -54,7 +54,7 @@ def test_show_raw_gives_back_the_original_bytes(three, cli, tmp_path):
 def test_show_json(three, cli):
     data = json.loads(cli("show", "1", "--json", "--removed").output)
     assert data["id"] == 1 and data["outlet"] == "Riverside Courier"
-    assert {"line", "reason", "text"} == set(data["removed"][0])
+    assert {"line", "reason", "rule", "text"} == set(data["removed"][0])
 
 
 def test_show_a_missing_id(three, cli, db_path):

@@ -36,9 +36,9 @@ def test_a_text_dump_with_a_line_of_ad_markup_stays_text(write, cli):
     assert "added     #1     Council Weighs New Harbour Plan" in result.output
     shown = cli("show", "1", "--removed").output
     assert "read as          text, utf-8; extracted by archiver-text" in shown
-    removed = [line.split(None, 2) for line in shown.split("Removed lines")[1].splitlines()[1:]]
-    assert ["1", "markup", PIXEL] in removed
-    assert ["21", "markup", "<script>var a = 1;</script>"] in removed
+    removed = [line.split(None, 3) for line in shown.split("Removed lines")[1].splitlines()[1:]]
+    assert ["1", "markup", "html-markup", PIXEL] in removed
+    assert ["21", "markup", "html-markup", "<script>var a = 1;</script>"] in removed
     assert "reading" not in _export(cli)[0]["fields"]
 
 

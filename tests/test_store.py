@@ -45,7 +45,7 @@ EXPECTED_SCHEMA = {
         "language",
     ],
     "article_fields": ["article_id", "name", "value", "source", "confidence"],
-    "removed_lines": ["id", "article_id", "lineno", "text", "reason"],
+    "removed_lines": ["id", "article_id", "lineno", "text", "reason", "rule"],
     "template_lines": ["outlet_hash", "line_hash", "articles"],
     "reuse_signatures": ["article_id", "scheme", "passages", "data"],
     "lsh_bands": ["key", "passage"],

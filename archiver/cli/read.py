@@ -55,7 +55,9 @@ def filter_options(command):
 @click.command()
 @click.argument("article_id", type=ARTICLE_ID, metavar="ID")
 @click.option(
-    "--removed", is_flag=True, help="List every removed line and the rule that removed it."
+    "--removed",
+    is_flag=True,
+    help="List every removed line: why it went, and the id of the rule that matched it.",
 )
 @click.option("--raw", is_flag=True, help="Print the original bytes exactly as they were added.")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as one JSON object.")
@@ -88,9 +90,16 @@ def show(app: App, article_id: int, removed: bool, raw: bool, as_json: bool):
     if removed:
         click.echo("")
         click.echo(f"Removed lines ({len(record.removed or [])}):")
-        width = max((len(r.reason) for r in record.removed or []), default=0)
-        for line in record.removed or []:
-            click.echo(f"  {line.lineno:>4}  {line.reason:<{width}}  {printable(line.text)}")
+        lines = record.removed or []
+        width = max((len(r.reason) for r in lines), default=0)
+        # The rule's id, or "-" for a line no rule matched (the page's shape removed it).
+        rule_width = max((len(r.rule or "-") for r in lines), default=0)
+        for line in lines:
+            rule = line.rule or "-"
+            click.echo(
+                f"  {line.lineno:>4}  {line.reason:<{width}}  {rule:<{rule_width}}  "
+                f"{printable(line.text)}"
+            )
     else:
         click.echo("")
         click.echo(printable(record.clean_text, multiline=True))

@@ -1,0 +1,77 @@
+"""The line model: a page's text as numbered, non-blank lines, and their template key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archiver import rules
+from archiver.language import word_count
+from archiver.textmeta.kinds import DIGITS, EDGE_PUNCT, SPACE
+
+# Han, kana and hangul: one character says about what three Latin letters do.
+CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_WEIGHT = 3
+
+
+def template_key(line: str) -> str:
+    """The form under which a line is counted in an outlet's template.
+
+    Case, spacing, edge punctuation and the digits themselves do not matter: "5 comments" and
+    "12 Comments" are the same template line.
+    """
+    text = SPACE.sub(" ", line).strip(EDGE_PUNCT).casefold()
+    return DIGITS.sub("0", text)
+
+
+@dataclass
+class Line:
+    """One non-blank line of the page, and what the passes found it to be."""
+
+    lineno: int
+    raw: str  # as written, without the surrounding whitespace
+    text: str  # whitespace collapsed, what the patterns see
+    words: int
+    size: int  # length in Latin-text characters: a CJK character counts as three
+    rule: rules.Rule | None = None
+    template: bool = False
+    textlike: str = ""  # jusText's verdict on the line alone: good, neargood, short, bad
+    good: bool = False  # jusText's verdict in context
+    reason: str | None = None  # why it was removed; None while kept
+    rule_id: str | None = None  # the id of the rule that removed it, when one did
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def count_chars(char_class: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` a one-character pattern matches, without making a
+    string of each (ten million CJK characters would take 760 MB as a findall list)."""
+    return len(text) - len(char_class.sub("", text))
+
+
+#: What prose is mostly made of (a line of script or CSS is not): letters and spaces.
+_LETTER_OR_SPACE = re.compile(r"[^\W\d_]|\s")
+
+
+def letters_mostly(text: str) -> bool:
+    return count_chars(_LETTER_OR_SPACE, text) >= 0.8 * len(text)
+
+
+def split_lines(text: str) -> list[Line]:
+    # Lines end at \n, \r\n or \r only: str.splitlines() would also split at form feeds and
+    # Unicode separators inside a paragraph, and the line numbers would disagree with editors.
+    cjk = CJK.search(text) is not None
+    lines = []
+    for lineno, raw in enumerate(_NEWLINE.split(text), 1):
+        words = raw.split()
+        if words:
+            line = " ".join(words)
+            size, count = len(line), len(words)
+            if cjk:
+                size += (CJK_WEIGHT - 1) * count_chars(CJK, line)
+                # Chinese and Japanese write no spaces: a line's words are counted from its
+                # characters, so that a paragraph is not taken for a one-word label.
+                count = max(count, word_count(line))
+            lines.append(Line(lineno, raw.strip(), line, count, size))
+    return lines

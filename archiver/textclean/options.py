@@ -1,0 +1,50 @@
+"""The cleaner's tunables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """The cleaner's tunables, with their defaults in one place."""
+
+    # jusText's context-free thresholds (characters, stop-word densities). Its defaults are
+    # tuned for HTML blocks; a line of page text is often shorter, so the low bar is lower.
+    length_low: int = 50
+    length_high: int = 200
+    stopwords_low: float = 0.30
+    stopwords_high: float = 0.32
+    max_heading_distance: int = 200
+    # Stop-word density (in the page's long lines) under which a stoplist is judged wrong.
+    stoplist_min_density: float = 0.12
+    # The article run, a maximum-sum segment. A jusText-good line weighs its length; others:
+    neargood_weight: float = 1.0  # text-like alone, dropped for its neighbours: per char
+    bad_cap: int = 80  # boilerplate weighs minus its length up to this...
+    bad_base: float = 10.0  # ...plus this, so that a menu of short items adds up
+    short_good_factor: float = 0.5  # short lines jusText let in beside text: half as bad
+    end_penalty: float = 200.0  # a line that usually closes the article ("Related")
+    # Good text needed above a comments/footer line before it is taken as the article's end.
+    barrier_min_chars: int = 300
+    # How many lines before the article are searched for the title, byline and date.
+    header_window: int = 14
+    # How many leading lines of the article may still be header (byline, date, caption...).
+    header_inside: int = 8
+    # How far above the window a headline with a byline or date under it is still looked for.
+    title_reach: int = 60
+    # A date this near the top of the page, before the title, is the site's header date.
+    header_date_lines: int = 4
+    # Under a "Sponsored content" header: at most this many teasers, each this short.
+    teaser_lines: int = 6
+    teaser_max_words: int = 20
+    # Lines from the article's end searched for the author's bio ("Jane Doe covers...").
+    bio_lines: int = 4
+    bio_max_words: int = 90
+    # A line of the outlet's template recurs in at least this many of its other articles.
+    template_min_count: int = 2
+    # Inside the article a recurring line this long is more likely reused prose (a wire
+    # paragraph the reuse finder must see) than template, so it is kept.
+    template_max_words: int = 25
+
+
+DEFAULT_OPTIONS = CleanOptions()

@@ -1,0 +1,195 @@
+"""The page's shape: the article run, its header anchor, closing lists and blocks of teasers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from archiver.textclean.lines import Line
+from archiver.textclean.options import CleanOptions
+from archiver.textmeta.kinds import (
+    DIGITS,
+    PROSE_END,
+    headline_like,
+    is_meta,
+    is_prose,
+    sentence_like,
+)
+from archiver.vocabulary import MONTHS
+
+
+def _weight(line: Line, options: CleanOptions) -> float:
+    """How much a line pulls the article run towards itself (negative: pushes it away)."""
+    penalty = min(line.size, options.bad_cap) + options.bad_base
+    if line.good and line.textlike == "short":
+        # jusText lets short lines take their neighbours' class, which on a page of lines
+        # pulls whole menus in beside a paragraph.
+        return -options.short_good_factor * penalty
+    if line.good:
+        return float(line.size)
+    if line.rule and line.rule.ends_article:
+        return -options.end_penalty
+    if line.rule is None and line.textlike in ("good", "neargood"):
+        return options.neargood_weight * line.size
+    return -penalty
+
+
+def _barrier(lines: Sequence[Line], options: CleanOptions) -> int:
+    """Where the comments or the page footer begin: the article ends before it.
+
+    A barrier near the top (a "Comments" menu item) is not one: some article-like text must
+    come first.
+    """
+    text = 0
+    for i, line in enumerate(lines):
+        if line.rule and line.rule.barrier and text >= options.barrier_min_chars:
+            return i
+        if line.good:
+            text += line.size
+    return len(lines)
+
+
+def article_run(lines: Sequence[Line], options: CleanOptions) -> tuple[int, int]:
+    """The [start, end) of the densest run of text: a maximum-sum segment."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines[: _barrier(lines, options)]):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _weight(line, options)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def anchor(lines: Sequence[Line], start: int, end: int) -> int:
+    """Move the run's start to the article's own header when the run swallowed teasers.
+
+    A headline followed by a byline or a bare date line (one short line may sit between),
+    then prose, is how an article opens; lines of the run above it are the teasers and menus
+    that preceded it. A list of headlines with dates and bylines is not a header.
+    """
+    for i in range(start + 2, end - 1):
+        if not is_meta(lines[i]):
+            continue
+        head = i - 1 if headline_like(lines[i - 1]) else None
+        if head is None and lines[i - 1].words <= 8 and headline_like(lines[i - 2]):
+            head = i - 2
+        following = lines[i + 1 : min(end, i + 8)]
+        if (
+            head is not None
+            and head > start
+            and any(is_prose(other) or sentence_like(other) for other in following)
+            and not any(is_meta(other) for other in following[1:])
+        ):
+            return head
+    return start
+
+
+def line_shape(text: str) -> tuple[str, ...]:
+    """The kinds of a line's first two words: month, number, capitalised, lower, other."""
+    kinds = []
+    for word in text.split()[:2]:
+        bare = word.strip(".,:;()[]-–—").lower()
+        if bare in MONTHS:
+            kinds.append("month")
+        elif bare[:1].isdigit():
+            kinds.append("number")
+        elif word[:1].isupper():
+            kinds.append("capital")
+        elif word[:1].isalpha():
+            kinds.append("lower")
+        else:
+            kinds.append("other")
+    return tuple(kinds)
+
+
+def trailing_list(lines: Sequence[Line], end: int) -> int:
+    """Extend the article over a list that closes it (tour dates, results, a schedule).
+
+    Its items are short, so the run stops above them; but three or more lines in a row of
+    the same shape, each with a number in it, are one list, and menus have no numbers.
+    """
+    intro = end < len(lines) and lines[end].rule is None and lines[end].words <= 15
+    if intro and (headline_like(lines[end]) or lines[end].text.endswith(":")):
+        first = end + 1
+    else:
+        first = end
+    shape, count = None, 0
+    for line in lines[first:]:
+        if line.rule is not None or not DIGITS.search(line.text) or line.words < 4:
+            break
+        if shape is None:
+            shape = line_shape(line.text)
+        elif line_shape(line.text) != shape:
+            break
+        count += 1
+    return first + count if count >= 3 else end
+
+
+def sponsored_blocks(lines: Sequence[Line], options: CleanOptions) -> None:
+    """The teasers under a "Sponsored content" header are its own, wherever it stands.
+
+    Found before the page's shape is read, so that a teaser is neither taken for the
+    headline nor pulls the article run towards it. The block ends at a long line (prose), a
+    byline or date (an article's header), another rule's line, or a blank line after a teaser.
+    """
+    for i, header in enumerate(lines):
+        if header.rule is None or not header.rule.takes_following:
+            continue
+        previous = header
+        for line in lines[i + 1 : i + 1 + options.teaser_lines]:
+            blank_before = line.lineno > previous.lineno + 1
+            if (
+                line.rule is not None
+                or line.words > options.teaser_max_words
+                or (blank_before and previous is not header)
+                or is_meta(line)
+            ):
+                break
+            line.rule = header.rule
+            previous = line
+
+
+def related_blocks(lines: Sequence[Line], body: int, end: int) -> None:
+    """Inside the article, a "Related" header takes the headlines listed under it along (they
+    are removed under the header's rule)."""
+    inside_block = False
+    header: Line | None = None
+    for line in lines[body:end]:
+        if line.rule is not None:
+            if line.rule.name == "related-list":
+                header = line
+            inside_block = line.rule.name == "related-list" or (
+                inside_block and line.rule.name != "ad-marker"
+            )
+        elif inside_block and line.reason is None:
+            # Listed headlines do not end like sentences; the article's next paragraph does.
+            if is_prose(line) or (line.words >= 6 and PROSE_END.search(line.text)):
+                inside_block = False
+            else:
+                line.reason = "related-list"
+                line.rule_id = header.rule.id if header and header.rule else None
+
+
+def author_bio(
+    lines: Sequence[Line], body: int, end: int, names: set[str], options: CleanOptions
+) -> None:
+    """The author's bio closing the article: the byline's name alone on its line with the
+    bio under it ("Staff Reporter" / "Coastline Today's staff reporters cover..."), or a
+    paragraph that opens with the author's full name ("Dana Whitlock covers health...")."""
+    full_names = [name for name in names if " " in name]
+    for i in range(max(body, end - options.bio_lines), end):
+        line = lines[i]
+        if line.reason is not None or line.rule is not None:
+            continue
+        if line.text in names:
+            line.reason = "author-bio"
+            under = lines[i + 1] if i + 1 < len(lines) else None
+            free = under is not None and under.reason is None and under.rule is None
+            if free and under.words <= options.bio_max_words:
+                under.reason = "author-bio"
+        elif line.words <= options.bio_max_words and any(
+            line.text.startswith(name + " ") and line.text[len(name) + 1 : len(name) + 2].islower()
+            for name in full_names
+        ):
+            line.reason = "author-bio"

@@ -1,0 +1,357 @@
+"""The lines around an article's start: its title, byline, dates and section."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from archiver import rules
+from archiver.document import Field
+from archiver.metanorm import find_date
+from archiver.textmeta.kinds import (
+    CRUMB,
+    EDGE_PUNCT,
+    LIST_SEPARATOR,
+    PROSE_END,
+    READING_TIME,
+    SENTENCE_END,
+    clean_byline_names,
+    date_line,
+    dated_headline,
+    header_meta,
+    headline_like,
+    is_prose,
+    meta_line,
+    name_like,
+    nav_like,
+    sentence_like,
+)
+
+if TYPE_CHECKING:
+    from archiver.textclean.lines import Line
+    from archiver.textclean.options import CleanOptions
+
+
+class Header:
+    """Reads the lines around the article's start: what they say, and where the body begins.
+
+    The lines searched are ``header_window`` lines above the run and ``header_inside`` lines
+    into it. Each line found gets a role (the reason it is removed with); the metadata goes
+    into ``metadata``.
+    """
+
+    def __init__(
+        self,
+        lines: list[Line],
+        start: int,
+        end: int,
+        metadata: dict[str, Field],
+        options: CleanOptions,
+    ):
+        self.lines, self.start, self.end = lines, start, end
+        self.metadata, self.options = metadata, options
+        self.lo = max(0, start - options.header_window)
+        self.hi = min(end, start + options.header_inside)
+        self.roles: dict[int, str] = {}
+        self.dates: dict[int, tuple[str, str]] = {}
+        self.author: tuple[str, float] | None = None
+        self.title: int | None = None
+        self.title_far = False  # found above the window, over a gallery or a "see also" list
+        self.bylines: set[str] = set()  # what the bylines say, names or roles
+        self._texts: Counter[str] | None = None  # how often each line's text is on the page
+
+    def read(self) -> int:
+        """Find everything, mark the header lines removed, return where the body begins."""
+        self._bylines()
+        self._dates()
+        self._bare_names()
+        first_prose = next(
+            (
+                i
+                for i in range(self.start, self.hi)
+                if is_prose(self.lines[i]) or sentence_like(self.lines[i])
+            ),
+            self.hi,
+        )
+        self._title(first_prose)
+        self._published()
+        self._section()
+        if self.author:
+            self.metadata["author"] = Field(self.author[0], "text-line", self.author[1])
+        return self._body(first_prose)
+
+    def _free(self, i: int) -> bool:
+        return (
+            self.lo <= i < self.hi
+            and i not in self.roles
+            and i not in self.dates
+            and self.lines[i].rule is None
+        )
+
+    def _found_author(self, i: int, name: str, confidence: float) -> None:
+        self.roles[i] = "author-line"
+        self.author = self.author or (name, confidence)
+
+    def _bylines(self) -> None:
+        """ "By X", a lone "By" followed by a name, "Name, Staff Writer"."""
+        lines = self.lines
+        for i in range(self.lo, self.hi):
+            line = lines[i]
+            if line.rule is not None:
+                continue
+            match = rules.BYLINE.match(line.text)
+            if line.text.lower() in ("by", "by:") and i + 1 < len(lines):
+                self.roles[i] = "author-line"
+                name = clean_byline_names(lines[i + 1].text)
+                if name:
+                    self._found_author(i + 1, name, 0.8)
+            elif match and line.words <= 40:
+                name = clean_byline_names(match["who"])
+                if name:
+                    self._found_author(i, name, 0.8)
+                    self.bylines.add(match["who"].strip())
+                elif rules.ROLE_ONLY.fullmatch(match["who"].strip(EDGE_PUNCT)):
+                    # "By Staff Reporter": a byline, though it names nobody.
+                    self.roles[i] = "author-line"
+                    self.bylines.add(match["who"].strip(EDGE_PUNCT))
+            elif line.words <= 8 and "," in line.text and not line.good:
+                name, _, role = line.text.partition(",")
+                if name_like(name) and rules.ROLE_WORDS.search(role):
+                    self._found_author(i, name.strip(), 0.7)
+        # A role alone beside a byline ("Staff Reporter" over "By Staff Reporter") is one too.
+        for i in range(self.lo, self.hi):
+            near = i - 1 in self.roles or i + 1 in self.roles
+            if near and self._free(i) and rules.ROLE_ONLY.fullmatch(lines[i].text):
+                self.roles[i] = "author-line"
+
+    def _dates(self) -> None:
+        """Date lines; one may carry the byline ("March 10, 2015 by Jane Doe"). A post's meta
+        line gives the date and the author it holds, or is only marked as header."""
+        for i in range(self.lo, self.hi):
+            if not self._free(i):
+                continue
+            found = date_line(self.lines[i])
+            if not found or len(found[1].split()) > 6:
+                meta = meta_line(self.lines[i])
+                if meta is None:
+                    continue
+                iso, author = meta
+                if iso:
+                    self.dates[i] = (iso, "")
+                else:
+                    self.roles[i] = "author-line" if author else "date-line"
+                if author and self.author is None:
+                    self.author = (author, 0.6)
+                continue
+            self.dates[i] = found
+            if found[1] and self.author is None:
+                match = rules.BYLINE.search(found[1])
+                name = clean_byline_names(match["who"] if match else found[1])
+                meta = meta_line(self.lines[i])
+                if meta is not None and meta[1]:
+                    self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"
+                elif name and (match or name_like(name)):
+                    self.author = (name, 0.6)
+
+    def _bare_names(self) -> None:
+        """A name alone on its line: the author when the page repeats it, a bio starts with
+        it, or it sits beside a date line or a reading time."""
+        lines = self.lines
+        texts = [line.text for line in lines[self.lo : self.hi]]
+        for i in range(self.lo, self.hi):
+            line = lines[i]
+            if not self._free(i) or not name_like(line.text):
+                continue
+            repeated = texts.count(line.text) > 1
+            has_bio = any(
+                other.text.startswith(line.text + " ") and other.rule is not None
+                for other in lines[self.lo : min(len(lines), self.hi + 3)]
+            )
+            beside = (i - 1 in self.dates or i + 1 in self.dates) or (
+                i + 1 < len(lines) and READING_TIME.search(lines[i + 1].text) is not None
+            )
+            if repeated or has_bio or beside:
+                self._found_author(i, line.text, 0.7 if has_bio else 0.6)
+
+    def _title(self, first_prose: int) -> None:
+        """A headline-like line before the body: longer than a label, just above the byline
+        or date, close to the body."""
+        lines = self.lines
+        candidates = [
+            i
+            for i in range(self.lo, min(self.hi, first_prose))
+            if self._free(i)
+            and headline_like(lines[i])
+            and not lines[i].template  # a title does not recur across the outlet's articles
+            and not rules.NOT_TITLE.search(lines[i].text)
+        ]
+        meta = set(self.roles) | set(self.dates)
+
+        def score(i: int) -> float:
+            text = lines[i].text
+            value = 0.5 * min(lines[i].words, 10) - abs(first_prose - i)
+            if i + 1 in meta or i + 2 in meta:
+                value += 8
+            if i >= self.start and lines[i].good:
+                value -= 4  # what jusText takes for text is less likely a headline
+            if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
+                value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
+            dated = find_date(text, month_first=True)
+            if (dated and not dated_headline(text)) or len(LIST_SEPARATOR.findall(text)) >= 2:
+                value -= 6  # a date or a list of tags is a meta line more often than a headline
+            if self._echoed(i):
+                value += 3  # the page names it again: a breadcrumb's end, a share text
+            return value
+
+        self.title = max(candidates, key=score, default=None)
+        with_meta = [i for i in candidates if {i + 1, i + 2} & meta]
+        if self.title is not None and self.title not in with_meta and len(with_meta) == 1:
+            # The one headline with a byline or date under it, though teasers stand nearer
+            # the body: the article's header, above a gallery or a "see also" list.
+            self.title = with_meta[0]
+            self.title_far = self.title < self.start
+        if self.title is None or not {self.title + 1, self.title + 2} & meta:
+            # No headline in the window sits on a byline or date: the article's own header
+            # may stand further up, above a gallery, a share bar or an ad block.
+            far = self._title_above()
+            if far is not None:
+                self.title, self.title_far = far, True
+        if self.title is None:
+            return
+        self.roles[self.title] = "title"
+        title = lines[self.title].text
+        crumbs = CRUMB.split(title)
+        if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3:
+            title = crumbs[-1]  # "Forum > iPhone > <headline>": a breadcrumb ending in it
+        if dated := dated_headline(title):
+            # "23.01.2022 - Dorothea Wierer darf ...": the date is the line's, not the title's.
+            self.dates[self.title] = (dated[0], "")
+            title = dated[1]
+        self.metadata["title"] = Field(title, "text-line", 0.8)
+        # A lone name just under the headline is its byline.
+        for i in (self.title + 1, self.title + 2):
+            if self.author is None and self._free(i) and name_like(lines[i].text):
+                self._found_author(i, lines[i].text, 0.5)
+
+    def _echoed(self, i: int) -> bool:
+        """Whether the page repeats line ``i`` elsewhere, away from it: alone on a line, or
+        ending a breadcrumb ("Startseite » Politik » <headline>"). A headline is repeated
+        that way; a teaser or a caption seldom is; a menu item is, but is no candidate."""
+        text = self.lines[i].text
+        if self._texts is None:
+            self._texts = Counter(line.text for line in self.lines)
+        if self._texts[text] > 1:
+            return True
+        tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
+        return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
+
+    def _title_above(self) -> int | None:
+        """The nearest headline-like line above the window with a byline, date or post meta
+        line just under it (the date and author it gives are taken too); none when another
+        such pair stands just above it, as in a list of teasers."""
+        lo = max(-1, self.lo - self.options.title_reach)
+        found = self._headline_with_meta(self.lo - 1, lo)
+        if found is None:
+            return None
+        i, j, (iso, author) = found
+        if self._headline_with_meta(i - 1, max(lo, i - 12)) is not None:
+            return None
+        if iso:
+            self.dates[j] = (iso, "")
+        else:
+            self.roles[j] = "author-line" if author else "date-line"
+        if author and self.author is None:
+            self.author = (author, 0.6)
+        return i
+
+    def _headline_with_meta(
+        self, top: int, bottom: int
+    ) -> tuple[int, int, tuple[str | None, str | None]] | None:
+        """Going up from ``top`` to ``bottom`` (excluded): a headline-like line with a byline,
+        date or post meta line one or two lines under it, as (headline, meta line, meta)."""
+        lines = self.lines
+        for i in range(top, bottom, -1):
+            line = lines[i]
+            if (
+                line.rule is not None
+                or line.template
+                or not headline_like(line)
+                or rules.NOT_TITLE.search(line.text)
+                or header_meta(line) is not None
+            ):
+                continue
+            for j in (i + 1, i + 2):
+                if j < len(lines) and (meta := header_meta(lines[j])) is not None:
+                    return i, j, meta
+        return None
+
+    def _published(self) -> None:
+        """Near the byline a date says when; at the very top of the page, when it was crawled
+        more often than not (the tagDiv header date)."""
+        for i, (iso, _rest) in sorted(self.dates.items()):
+            text = self.lines[i].text
+            top = i < self.options.header_date_lines and (self.title is None or i < self.title)
+            self.roles[i] = "header-date" if top else "date-line"
+            if top:
+                field = Field(iso, "header-date", 0.2)
+            elif rules.PUBLISHED_LABEL.search(text):
+                field = Field(iso, "text-line", 0.8)
+            elif rules.UPDATED_LABEL.search(text):
+                field = Field(iso, "text-line", 0.5)
+            else:
+                field = Field(iso, "text-line", 0.7)
+            current = self.metadata.get("published")
+            if current is None or field.confidence > current.confidence:
+                self.metadata["published"] = field
+
+    def _section(self) -> None:
+        """A short label right beside the title ("Immigration News")."""
+        if self.title is None:
+            return
+        for i in (self.title + 1, self.title - 1, self.title + 2, self.title - 2):
+            if not self.lo <= i < self.hi or i in self.roles:
+                continue
+            line = self.lines[i]
+            label = line.words <= 4 and not SENTENCE_END.search(line.text) and not line.good
+            if label and (line.rule is None or line.rule.name == "navigation"):
+                self.roles[i] = "section"
+                self.metadata["section"] = Field(line.text, "text-line", 0.5)
+                return
+
+    def _body(self, first_prose: int) -> int:
+        """Mark the header lines and return the first line of the body.
+
+        The body begins after the last header line found inside the run. What else sits
+        there is a standfirst under the title (kept as the description), labels ("Author:")
+        or headlines of other articles; Title Case lines between the header and the first
+        paragraph are other headlines too.
+        """
+        lines, start = self.lines, self.start
+        body = start
+        inside = [i for i in self.roles if start <= i < self.hi]
+        if inside:
+            last = max(inside)
+            if sum(lines[i].size for i in range(start, last) if i not in self.roles) < 400:
+                body = last + 1
+        for i, reason in self.roles.items():
+            lines[i].reason = reason
+        standfirst = []
+        for line_index in range(start, body):
+            line = lines[line_index]
+            if line.reason is not None or line.rule is not None:
+                continue
+            if self.title is not None and line_index > self.title and line.words >= 6:
+                standfirst.append(line.text)
+                line.reason = "standfirst"
+            else:
+                line.reason = "outside-article"
+        if standfirst:
+            self.metadata["description"] = Field(" ".join(standfirst), "text-line", 0.6)
+        above = self.title_far
+        for line in lines[body:first_prose]:
+            headline = line.reason is None and line.rule is None and headline_like(line)
+            # With the headline above the run, what heads the run is other articles' headlines
+            # (a "see also" list) whatever their case.
+            if headline and (nav_like(line) or above) and not PROSE_END.search(line.text):
+                line.reason = "outside-article"
+        return body

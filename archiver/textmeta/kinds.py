@@ -1,0 +1,229 @@
+"""What a line of page text is: prose, a headline, a byline, a date line, a post's meta line."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from archiver import rules
+from archiver.metanorm import clean_author, find_date
+from archiver.vocabulary import CAPITALISED_NAME_PARTICLES, MONTHS
+
+if TYPE_CHECKING:
+    from archiver.textclean.lines import Line
+
+# The cleaner's lines have their whitespace collapsed; these patterns read them so.
+SPACE = re.compile(r"\s+")
+DIGITS = re.compile(r"\d+")
+EDGE_PUNCT = " \t\"'“”‘’«»()[]{}-–—|•·:;,.!?…*_"
+SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+PROSE_END = re.compile(r"[.!?…][\"”’)]?\s*$")
+
+# A day of a month without its year ("Nov 19", "19. November"), in a post's meta line.
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAME})\b\.?",
+    re.I,
+)
+LIST_SEPARATOR = re.compile(r"\s[,|/•·>»›]\s")
+CRUMB = re.compile(r"\s[>»›]\s")
+# Words a Title Case headline leaves in lower case.
+MINOR_WORD = re.compile(r"a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs")
+_NAME_TOKEN = re.compile(r"[\w.'’-]+")
+READING_TIME = re.compile(r"\b\d+\s*min(ute)?s?( read)?\b", re.I)
+
+
+def nav_like(line: Line) -> bool:
+    """Menu-like: at most two words, or every word capitalised ("Real Estate Guide")."""
+    words = [w for w in line.text.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return True
+    return all(w[:1].isupper() or MINOR_WORD.fullmatch(w.lower()) for w in words)
+
+
+def sentence_like(line: Line) -> bool:
+    return line.rule is None and line.words >= 8 and bool(PROSE_END.search(line.text))
+
+
+def is_prose(line: Line) -> bool:
+    """A paragraph of running text, as opposed to a headline, label or date."""
+    if not line.good or line.rule is not None or line.words < 8:
+        return False
+    return line.words >= 30 or bool(SENTENCE_END.search(line.text))
+
+
+def headline_like(line: Line) -> bool:
+    if not 3 <= line.words <= 30 or len(line.text) > 220:
+        return False
+    if line.rule or line.text.endswith((",", ";", ":")):
+        return False
+    if line.text.endswith(".") and not nav_like(line):
+        return False  # a sentence, unless every word is capitalised as in a headline
+    first = line.text.lstrip("\"'“‘")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def name_like(text: str) -> bool:
+    """Two to five capitalised words that are not a section or outlet ("Arif Ahmadi")."""
+    tokens = text.replace(",", " ").split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    names = 0
+    for token in tokens:
+        lower = token.lower()
+        if lower in CAPITALISED_NAME_PARTICLES:
+            continue
+        if lower in rules.NOT_NAME_WORDS or any(ch.isdigit() for ch in token):
+            return False
+        if not token[:1].isupper() or not _NAME_TOKEN.fullmatch(token):
+            return False
+        names += 1
+    return names >= 2
+
+
+def single_name(word: str) -> bool:
+    return (
+        _NAME_TOKEN.fullmatch(word) is not None
+        and word[:1].isupper()
+        and word.lower() not in rules.NOT_NAME_WORDS
+        and not any(ch.isdigit() for ch in word)
+    )
+
+
+def date_line(line: Line) -> tuple[str, str] | None:
+    """(ISO date, what else the line says) when the line is mostly a date."""
+    if line.words > 16:
+        return None
+    # Page text is more often American than not: "05/12/2024" is read as May 12.
+    found = find_date(line.text, month_first=True)
+    if not found:
+        return None
+    iso, start, end = found
+    rest = line.text[:start] + " " + line.text[end:]
+    rest = SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", rest)).strip()
+    return iso, rest
+
+
+def meta_line(line: Line) -> tuple[str | None, str | None] | None:
+    """(ISO date, author) when a line is a post's meta line, either possibly None: the date,
+    author, category, comment count and reading time that blogs and CMSs print under the
+    headline ("October 12, 2018 / 0 Comments / in Jeongdong Promotion / by jdadmin",
+    "Marco Kratzenberg, 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit", "Lesedauer etwa 2 Min",
+    "Von Fiona Bornhöft und Mariam Hofbeck"). None when some part of the line is not one."""
+    if line.rule is not None or line.words > 30 or not rules.META_HINT.search(line.text):
+        return None
+    text = line.text
+    iso = None
+    found = find_date(text, month_first=True)
+    if found:
+        iso = found[0]
+        while found:  # "2. Februar 2020 2. Februar 2020": published and updated, both
+            _, start, end = found
+            text = f"{text[:start]} | {text[end:]}"
+            found = find_date(text, month_first=True)
+    else:
+        # "29 / Dezember / 2022": a date written with separators between its parts.
+        collapsed = " ".join(rules.META_SEPARATOR.sub(" ", text).split())
+        whole = find_date(collapsed, month_first=True)
+        if whole and whole[1] == 0 and whole[2] == len(collapsed):
+            return whole[0], None
+    # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": days without a year are meta too.
+    text, days = _MONTH_DAY.subn(" | ", text)
+    author = None
+    names: list[str] = []
+    strong = iso is not None or days > 0
+    weak = 0
+    for part in rules.META_SEPARATOR.split(text):
+        part = part.strip(EDGE_PUNCT + "/@~")
+        if not part:
+            continue
+        byline = rules.META_BYLINE.match(part)
+        if byline:
+            who = byline["who"] or byline["who2"]
+            name = clean_byline_names(who)
+            if name is None and len(who.split()) == 1 and who[:1].isalnum():
+                name = who  # "by jdadmin": a blog's login is still who wrote it
+            if name is None:
+                return None
+            author = author or name
+            strong = True
+        elif rules.META_WEAK_PART.match(part):
+            weak += 1
+        elif rules.META_PART.match(part) or not rules.META_TOKENS.sub(" ", part).strip():
+            strong = True
+        elif name_like(part):
+            names.append(part)
+        else:
+            return None
+    if not strong:
+        return None  # a category alone ("In the courtroom") may be a subheading
+    if author is None and names and (iso or weak or strong):
+        author = names[0]  # "Marco Kratzenberg, 01. Dez. 2017": the name beside the date
+    return iso, author
+
+
+def dated_headline(text: str) -> tuple[str, str] | None:
+    """(ISO date, headline) for a headline that opens with its date: "23.01.2022 - Dorothea
+    Wierer darf beim Antholz-Abschluss noch jubeln", "1. Februar 2022 Bundesministerin ..."."""
+    found = find_date(text, month_first=True)
+    if not found or found[1] != 0:
+        return None
+    rest = text[found[2] :].lstrip(" -–—|:,·•/")
+    return (found[0], rest) if len(rest.split()) >= 4 and rest[:1].isupper() else None
+
+
+def header_meta(line: Line) -> tuple[str | None, str | None] | None:
+    """(ISO date, author) of a byline, a date line or a post's meta line; None for others."""
+    if line.rule is not None:
+        return None
+    match = rules.BYLINE.match(line.text)
+    if match and line.words <= 12 and (name := clean_byline_names(match["who"])):
+        return None, name
+    found = date_line(line)
+    if found and len(found[1].split()) <= 6:
+        return found[0], None
+    return meta_line(line)
+
+
+def clean_byline_names(who: str) -> str | None:
+    """A byline's names ("Jane Doe; John Roe"), when they look like people's names.
+
+    :func:`metanorm.clean_author` strips "By", roles, bios, handles and dates; a line of page
+    text is only a byline when what is left looks like names, so the names are taken while
+    they do and the first that does not (an agency, a phrase) ends them.
+    """
+    cleaned = clean_author(who)
+    if not cleaned:
+        return None
+    parts = cleaned.split("; ")
+    names = []
+    for part in parts:
+        if not name_like(part):
+            break
+        names.append(part)
+    if not names and len(parts) == 1 and single_name(parts[0]):
+        names = parts  # "By Regan": a blog's one-word author
+    return "; ".join(names) if names else None
+
+
+def site_name(line: Line) -> bool:
+    """A short Title Case name ending like an outlet's ("The World News")."""
+    return (
+        line.words <= 5
+        and not SENTENCE_END.search(line.text)
+        and bool(rules.OUTLET_WORDS.search(line.text))
+        and all(w[:1].isupper() or MINOR_WORD.fullmatch(w.lower()) for w in line.text.split())
+    )
+
+
+def is_meta(line: Line) -> bool:
+    """A byline ("By Jane Doe", a lone "By") or a bare date line."""
+    if line.rule is not None:
+        return False
+    match = rules.BYLINE.match(line.text)
+    if line.text.lower() in ("by", "by:") or (
+        match is not None and line.words <= 12 and match["who"][:1].isupper()
+    ):
+        return True
+    date = date_line(line)
+    return date is not None and not date[1]

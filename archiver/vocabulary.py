@@ -1,0 +1,134 @@
+"""The words news pages are read with, in the languages they are most often in: months,
+weekdays, the words that introduce a byline, newsroom roles, news agencies, social networks.
+
+Kept here once, as data, for the cleaner's rules (:mod:`archiver.rules`), the metadata
+readers (:mod:`archiver.metanorm`, :mod:`archiver.textmeta`) and provenance. Patterns are built
+from these tuples with :func:`any_of`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def any_of(words: Iterable[str]) -> str:
+    """A regex group matching any of the words or phrases, longest first (written as regex:
+    "e-?mail" matches "email" and "e-mail")."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# --- Dates -----------------------------------------------------------------------------------
+
+#: Month names (full and abbreviated), each with its number: English, French, German,
+#: Spanish, Portuguese, Italian, Dutch, with their usual short forms.
+MONTHS = {
+    **dict.fromkeys(
+        ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
+         "gennaio", "januari"),
+        1,
+    ),
+    **dict.fromkeys(
+        ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
+         "febbraio", "februari"),
+        2,
+    ),
+    **dict.fromkeys(("march", "mar", "mars", "märz", "marzo", "março", "maart"), 3),
+    **dict.fromkeys(("april", "apr", "avril", "avr", "abril", "abr", "aprile"), 4),
+    **dict.fromkeys(("may", "mai", "mayo", "maio", "maggio", "mei"), 5),
+    **dict.fromkeys(("june", "jun", "juin", "juni", "junio", "junho", "giugno"), 6),
+    **dict.fromkeys(("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio"), 7),
+    **dict.fromkeys(("august", "aug", "août", "aout", "agosto", "ago", "augustus"), 8),
+    **dict.fromkeys(
+        ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro",
+         "settembre"),
+        9,
+    ),
+    **dict.fromkeys(
+        ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "ottobre"), 10
+    ),
+    **dict.fromkeys(("november", "nov", "novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(
+        ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
+         "dezembro", "dicembre"),
+        12,
+    ),
+}  # fmt: skip
+
+#: The English month names, as a date is written for a reader ("3 March 2024").
+MONTH_NAMES_EN = (
+    "January February March April May June July August September October November December"
+).split()
+
+#: Weekdays, in full, by language.
+WEEKDAYS = {
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+#: English weekdays as date lines shorten them ("Tue, May 3").
+WEEKDAYS_EN_SHORT = ("mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun")
+
+# --- Bylines ---------------------------------------------------------------------------------
+
+#: "By" in the languages of bylines: English, German, French, Spanish, Dutch, Swedish and
+#: Norwegian ("av"). Each reader adds the words that are safe where it looks: Italian "di"
+#: and Portuguese "de" also start surnames ("Di Maio") and phrases.
+BY_WORDS = ("by", "von", "par", "por", "door", "av")
+#: Polish "przez" ("by"); Danish "af".
+BY_WORDS_MORE = ("przez", "af")
+
+#: The roles a newsroom's byline gives in place of a name ("Staff Writer").
+NEWSROOM_ROLES = (
+    "writer",
+    "reporter",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "journalist",
+)
+
+#: Lower-case words that belong to names: "Michiel de Jong", "Ludwig van Beethoven",
+#: "Ursula von der Leyen".
+NAME_PARTICLES = frozenset(
+    "de da das do dos di del della der den van von ter ten te la le du des bin ibn al el y e st"
+    .split()
+)  # fmt: skip
+#: The same, less those that are also words opening a heading when capitalised ("Das
+#: Lexikon", "Des choses", "Do it", "St. Pauli"): a line of text whose words are all
+#: capitalised reads "Das" as a particle only at its peril.
+CAPITALISED_NAME_PARTICLES = NAME_PARTICLES - {"das", "den", "des", "do", "te", "ten", "ter", "st"}
+
+# --- Agencies and networks -------------------------------------------------------------------
+
+#: News agencies, often written after a reporter's name ("Tom Davies Associated Press").
+WIRE_SERVICES = frozenset(
+    {
+        *"ap reuters afp pti upi dpa ani ians xinhua bloomberg efe ansa kyodo yonhap".split(),
+        *"tass anp".split(),
+        "associated press",
+        "the associated press",
+        "agence france-presse",
+        "press trust of india",
+        "united press international",
+    }
+)
+#: Picture agencies and wires credited under photos ("(AP Photo/...)", "Getty Images").
+PHOTO_AGENCIES = ("ap", "afp", "reuters", "getty", "epa")
+
+#: Social networks a page asks its readers to follow it on.
+SOCIAL_NETWORKS = ("twitter", "facebook", "instagram", "linkedin", "youtube", "tiktok", "telegram")
+#: Where a share bar's buttons send an article.
+SHARE_TARGETS = (
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "flipboard",
+    "tumblr",
+    "telegram",
+    "messenger",
+)
