@@ -753,9 +753,9 @@ class Finished:
 
 
 #: With more than one process, pages are prepared in worker processes once at least this
-#: many are waiting: starting a worker (a Python process that loads the cleaners) costs
-#: about a second, more than a few pages take to add.
-WORKERS_FROM = 24
+#: many are waiting: starting a worker (a Python process that loads the cleaners and the
+#: language model) costs about 1.5 s of CPU, which a short run does not earn back.
+WORKERS_FROM = 200
 
 
 def add_many(

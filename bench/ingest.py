@@ -9,8 +9,11 @@ The pages are news-like page dumps (bench/newspages.py): the next ones of the st
 archive was built from, so some continue its stories and copy its wire articles. The archive
 added to is a fresh copy, for each run, of bench/archives.py's synthetic archive of that size
 (its pages cleaned, stored and indexed by the real code); prefill 0 is a new, empty archive.
-Each page goes through the library as `add` runs it (one process, one transaction each):
-read, clean with the outlet's learned template, store, sign, index, find reuse.
+Each page goes through the library: read, clean with the outlet's learned template, store,
+sign, index, find reuse. Three ways, each on a fresh copy, in the same run: as `add` runs
+today (archiver.ingest.add_many: 16 pages a transaction, in one process, and with
+`--jobs 2`: two worker processes prepare pages while this one stores them), and one page a
+transaction in one process (the baseline: how `add` ran before).
 
 Prints medians of several runs; LSH candidates per new article (articles sharing a band with
 one of its passages, before verification: what archiver.reuse.candidates returns inside the
@@ -39,7 +42,8 @@ from newslike import corpus_version
 
 from archiver import reuse
 from archiver.archive import Archive
-from archiver.ingest import Input, Overrides, add_input
+from archiver.ingest import Added, Input, Overrides, add_input, add_many
+from archiver.settings import Settings
 from archiver.textclean import clean_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,6 +103,20 @@ def time_add(db: Path, files: list[Path]) -> tuple[float, Probe, int]:
             assert result.status == "added", result
             pairs += len(result.reused_from)
         return time.perf_counter() - started, probe, pairs
+
+
+def time_add_many(db: Path, files: list[Path], jobs: int, commit_every: int) -> float:
+    """Seconds for `add` as the command runs it (archiver.ingest.add_many): ``commit_every``
+    pages per transaction, prepared in ``jobs`` worker processes when jobs > 1 (their start-up
+    included)."""
+    with Archive.open(str(db), create=True) as archive:
+        settings = Settings(commit_every=commit_every)
+        inputs = [Input(str(path)) for path in files]
+        started = time.perf_counter()
+        for event in add_many(archive, inputs, Overrides(), settings=settings, jobs=jobs):
+            if isinstance(event, Added):
+                assert event.result.status == "added", event.result
+        return time.perf_counter() - started
 
 
 def candidate_kinds(probe: Probe, prefill: int) -> dict[str, float]:
@@ -180,9 +198,17 @@ def run_size(prefill: int, articles: int, runs: int, tmp: Path) -> None:
     files = write_pages(tmp / f"in-{prefill}", prefill, articles)
     base = synthetic_archive(prefill) if prefill else None
     adds, cleans, raws, probes = [], [], [], []
+    modes = {"grouped": (1, 16), "jobs 2": (2, 16)}
+    by_mode: dict[str, list[float]] = {mode: [] for mode in modes}
     pairs = 0
     for run in range(runs):
         db = tmp / f"run{run}.db"
+        for mode, (jobs, commit_every) in modes.items():
+            if base:
+                shutil.copyfile(base, db)
+            by_mode[mode].append(time_add_many(db, files, jobs, commit_every))
+            for stale in tmp.glob(f"run{run}.db*"):
+                stale.unlink()
         if base:
             shutil.copyfile(base, db)
         seconds, probe, pairs = time_add(db, files)
@@ -199,9 +225,17 @@ def run_size(prefill: int, articles: int, runs: int, tmp: Path) -> None:
     verify_ms = statistics.median(1000 * p.verify_s / n for p in probes)
     print(f"into an archive of {prefill:,} articles ({n:,} pages, median of {runs} runs)")
     print(
-        f"  add, end to end        {n / add_s:8.1f} articles/s  ({1000 * add_s / n:.2f} ms each;"
+        f"  add, one by one        {n / add_s:8.1f} articles/s  ({1000 * add_s / n:.2f} ms each;"
         f" runs {', '.join(f'{n / s:.1f}' for s in adds)})"
     )
+    for mode, (jobs, commit_every) in modes.items():
+        mode_s = statistics.median(by_mode[mode])
+        print(
+            f"  add, {commit_every} a transaction, {jobs} process{'es' if jobs > 1 else ''}"
+            f"{' + writer' if jobs > 1 else ''}: {n / mode_s:8.1f} articles/s  "
+            f"({add_s / mode_s:.2f}x one by one; runs "
+            f"{', '.join(f'{n / s:.1f}' for s in by_mode[mode])})"
+        )
     if found:
         print(
             f"  LSH candidates/article {statistics.mean(found):8.1f} mean  (median "

@@ -8,7 +8,9 @@ metadata records per page) from the news-like pages of bench/newspages.py: each 
 dump, one block a line, as an HTML page (``--payload html``, the usual case: trafilatura
 extracts it) or as text/plain (the line cleaner reads it). Then runs the real command,
 ``python -m archiver add --quiet crawl.warc.gz``, into a new archive, several times, and
-prints the median records (articles) per second, process start included.
+prints the median records (articles) per second, process start included: one page a
+transaction in one process (how `add` ran before), 16 a transaction in one process, and 16 a
+transaction with two worker processes preparing pages (`--jobs 2`), in the same run.
 """
 
 from __future__ import annotations
@@ -91,6 +93,9 @@ def write_warc(path: Path, pages: list[tuple[str, bytes, str]], *, gzipped: bool
     return path
 
 
+ARCHIVER = [sys.executable, "-m", "archiver"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=1000)
@@ -104,20 +109,33 @@ def main() -> None:
             f"{args.records:,} {args.payload} records in a {size / 1e6:.1f} MB gzipped WARC "
             f"(with as many requests and metadata records)"
         )
-        rates = []
+        modes = {
+            "one by one, 1 process": ["--jobs", "1", "--commit-every", "1"],
+            "16 a transaction, 1 process": ["--jobs", "1"],
+            "16 a transaction, --jobs 2": ["--jobs", "2"],
+        }
+        rates: dict[str, list[float]] = {mode: [] for mode in modes}
         for run in range(args.runs):
-            db = Path(tmp) / f"run{run}.db"
-            started = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-m", "archiver", "add", "--quiet", "--db", str(db), str(warc)],
-                capture_output=True,
-                text=True,
-            )
-            elapsed = time.perf_counter() - started
-            summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
-            rates.append(args.records / elapsed)
-            print(f"run {run + 1}: {elapsed:.1f} s, {rates[-1]:.1f} records/s ({summary})")
-        print(f"median: {statistics.median(rates):.1f} records/s")
+            for mode, options in modes.items():
+                db = Path(tmp) / f"run{run}-{list(modes).index(mode)}.db"
+                started = time.perf_counter()
+                done = subprocess.run(
+                    [*ARCHIVER, "add", "--quiet", "--db", str(db), *options, str(warc)],
+                    capture_output=True,
+                    text=True,
+                )
+                elapsed = time.perf_counter() - started
+                summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+                rates[mode].append(args.records / elapsed)
+                print(
+                    f"run {run + 1}, {mode}: {elapsed:.1f} s, {rates[mode][-1]:.1f} records/s "
+                    f"({summary})",
+                    flush=True,
+                )
+        base = statistics.median(rates["one by one, 1 process"])
+        for mode, values in rates.items():
+            median = statistics.median(values)
+            print(f"median, {mode}: {median:.1f} records/s ({median / base:.2f}x one by one)")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ def default_jobs() -> int:
     show_default="the machine's cores",
     help=(
         "Processes that read and clean pages while one stores them, in order (a long run "
-        "only: fewer than 24 pages are added in one process)."
+        "only: fewer than 200 pages are added in one process)."
     ),
 )
 @click.option(
