@@ -57,6 +57,8 @@ class Learned:
     settings: ReuseSettings = DEFAULT
     #: Shingles learned to be boilerplate (sorted unique uint64).
     boilerplate: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    #: The article whose adding learned each of them (0: known from the start), in step.
+    learned_by: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     #: outlet hash -> {line hash: articles}, only lines counted as a template for reuse.
     templates: dict[int, dict[int, int]] = field(default_factory=dict)
 
@@ -79,17 +81,26 @@ class Result:
 # ---------------------------------------------------------------------------------------------
 
 
-def known_in(tokens_shingles: np.ndarray, learned: Learned) -> np.ndarray:
-    """The learned boilerplate among a text's shingles, as ``known_shingles`` gives it."""
-    return np.intersect1d(learned.boilerplate, tokens_shingles)
+def known_in(
+    tokens_shingles: np.ndarray, learned: Learned, upto: int | None = None, *, before: bool = False
+) -> np.ndarray:
+    """The learned boilerplate among a text's shingles, as ``known_shingles`` gives it: what
+    ``add`` knew once it had added the article ``upto`` (``before``: when it began adding it);
+    all of it when ``upto`` is None."""
+    known = learned.boilerplate
+    if upto is not None and len(learned.learned_by) == len(known):
+        by = learned.learned_by
+        known = known[by < upto] if before else known[by <= upto]
+    return np.intersect1d(known, tokens_shingles)
 
 
 def sign_article(facts: ArticleFacts, learned: Learned) -> tuple[int, np.ndarray]:
-    """An article's passage signatures, as ``add`` signs it."""
+    """An article's passage signatures, as ``add`` indexed it: leaving out the boilerplate
+    known once it was added (learned before it, and while adding it)."""
     from .reuse import signatures
 
     tokens, settings = resolve(facts.text, learned.settings)  # words, or characters (CJK)
-    ignore = known_in(shingle_hashes(tokens, settings.shingle), learned)
+    ignore = known_in(shingle_hashes(tokens, settings.shingle), learned, facts.id)
     return facts.id, signatures(tokens, settings, ignore if len(ignore) else None)
 
 
@@ -172,15 +183,20 @@ def verify(
     """The verified pairs of an article with its candidates (earlier articles, in the order
     the lookup ranked them), as ``add`` makes them: aligned leaving out learned boilerplate,
     judged (:func:`boilerplate.judge`; spans judged boilerplate are left out and the pairs
-    holding them aligned again without them), and given a provenance verdict. ``counts``:
+    holding them aligned again without them), and given a provenance verdict; the alignment
+    and the judgement know the boilerplate ``add`` knew when it began adding the article.
+    Then, as ``add`` revised them when later articles taught it more boilerplate, the pairs
+    whose spans that boilerplate reaches into are aligned again knowing all of it (dropped
+    when nothing else is shared). ``counts``:
     the article's lines in its outlet's template as ``add`` counted them (:func:`counts_as_of`);
     by default the archive's final counts."""
     from .boilerplate import Page, judge, shingles_inside, word_mask
-    from .reuse import _align, _ordered, make_pair, realign, template_mask
+    from .reuse import _align, _ordered, make_pair, realign, template_mask, touches
     from .templates import line_hashes, outlet_hash
 
     tokens, settings = resolve(me.text, learned.settings)
-    ignore = known_in(shingle_hashes(tokens, settings.shingle), learned)
+    mine = shingle_hashes(tokens, settings.shingle)
+    ignore = known_in(mine, learned, me.id, before=True)
     known = {me.id: me, **{o.id: o for o in others}}
     alignments = {}
     for other in others:
@@ -207,6 +223,20 @@ def verify(
         learned_now = shingles_inside(tokens, word_mask(tokens, ranges), settings)
         ignore = np.union1d(ignore, learned_now)
         realign(me, known, alignments, judgement.holders, learned_now, ignore, settings)
+    if len(learned.learned_by) == len(learned.boilerplate):
+        later = learned.boilerplate[learned.learned_by >= me.id]
+        for other_id in list(alignments):
+            first, second = _ordered(me, known[other_id])
+            spans = [s.offsets() for s in alignments[other_id].spans]
+            if not touches(first.text, second.text, spans, later, settings):
+                continue
+            theirs = shingle_hashes(resolve(known[other_id].text, settings)[0], settings.shingle)
+            every = known_in(np.concatenate([mine, theirs]), learned)
+            alignment = _align(first, second, settings, np.union1d(every, ignore))
+            if alignment:
+                alignments[other_id] = alignment
+            else:
+                del alignments[other_id]
     return [make_pair(*_ordered(me, known[o]), a) for o, a in alignments.items()]
 
 
@@ -244,8 +274,11 @@ def read_learned(conn, settings: ReuseSettings = DEFAULT) -> Learned:
     from .reuse import REUSE_TEMPLATE_ARTICLES
 
     shingles = BoilerplateShingle.__table__
-    hashes = conn.execute(select(shingles.c.hash)).scalars().all()
-    boilerplate = np.unique(np.array(hashes, dtype=np.int64).view(np.uint64))
+    rows = conn.execute(select(shingles.c.hash, shingles.c.learned_by)).all()
+    hashes = np.array([r[0] for r in rows], dtype=np.int64).view(np.uint64)
+    by = np.array([r[1] or 0 for r in rows], dtype=np.int64)
+    order = np.argsort(hashes, kind="stable")
+    boilerplate, learned_by = hashes[order], by[order]
     lines = TemplateLine.__table__
     templates: dict[int, dict[int, int]] = {}
     for outlet, line, n in conn.execute(
@@ -254,7 +287,7 @@ def read_learned(conn, settings: ReuseSettings = DEFAULT) -> Learned:
         )
     ):
         templates.setdefault(outlet, {})[line] = n
-    return Learned(settings, boilerplate, templates)
+    return Learned(settings, boilerplate, learned_by, templates)
 
 
 def facts_from_export(record: dict) -> ArticleFacts:
@@ -531,17 +564,36 @@ def _row_dict(row: dict) -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
-def replace_pairs(archive, pairs: list) -> None:
-    """The archive's stored pairs replaced by ``pairs``, in one transaction."""
-    from sqlalchemy import delete, insert
+def replace_pairs(archive, pairs: list, texts: dict[int, str] | None = None) -> None:
+    """The archive's stored pairs replaced by ``pairs``, in one transaction, with the shingles
+    reaching into their spans (``pair_shingles``: what ``add`` looks up when it learns a
+    block). ``texts``: article id -> clean text, read from the archive when not given."""
+    from sqlalchemy import delete, insert, select
 
-    from .reuse import _pair_rows, pairs_t
+    from .models import Article
+    from .reuse import _pair_rows, index_pair_spans, pair_shingles_t, pairs_t
 
+    articles_t = Article.__table__
     with archive.db.writing() as conn:
         conn.execute(delete(pairs_t))
+        conn.execute(delete(pair_shingles_t))
         rows = _pair_rows(pairs)
         for start in range(0, len(rows), READ_CHUNK):
             conn.execute(insert(pairs_t), rows[start : start + READ_CHUNK])
+        for start in range(0, len(pairs), READ_CHUNK):
+            chunk = pairs[start : start + READ_CHUNK]
+            ids = sorted({i for p in chunk for i in (p.a, p.b)})
+            known = {i: texts[i] for i in ids if i in texts} if texts is not None else {}
+            missing = [i for i in ids if i not in known]
+            if missing:
+                known.update(
+                    conn.execute(
+                        select(articles_t.c.id, articles_t.c.clean_text).where(
+                            articles_t.c.id.in_(missing)
+                        )
+                    ).all()
+                )
+            index_pair_spans(conn, chunk, known)
 
 
 def pair_records(pairs: list) -> list[dict]:
@@ -672,7 +724,8 @@ def run(
         write_parquet(session, pairs, output)
     else:
         say(f"Replacing the archive's pairs with {len(pairs):,} pairs...")
-        replace_pairs(archive, pairs)
+        texts = {f.id: f.text for f in articles} if isinstance(articles, list) else None
+        replace_pairs(archive, pairs, texts)
     return Result(
         pairs, clusters, count or 0, round(time.monotonic() - started, 3), engine, candidates
     )

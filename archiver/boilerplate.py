@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -647,9 +647,12 @@ def known_shingles(conn: Connection, hashes: np.ndarray) -> np.ndarray:
     return np.unique(np.array(found, dtype=np.int64).view(np.uint64))
 
 
-def learn(conn: Connection, hashes: np.ndarray, articles: int) -> None:
-    """Remember shingles as boilerplate held by ``articles`` more articles."""
-    rows = [{"hash": h, "articles": articles} for h in _signed(hashes)]
+def learn(
+    conn: Connection, hashes: np.ndarray, articles: int, learned_by: int | None = None
+) -> None:
+    """Remember shingles as boilerplate held by ``articles`` more articles, learned while
+    adding the article ``learned_by`` (a shingle keeps the first article that taught it)."""
+    rows = [{"hash": h, "articles": articles, "learned_by": learned_by} for h in _signed(hashes)]
     if not rows:
         return
     dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
@@ -657,7 +660,10 @@ def learn(conn: Connection, hashes: np.ndarray, articles: int) -> None:
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["hash"],
-            set_={"articles": shingles_t.c.articles + stmt.excluded.articles},
+            set_={
+                "articles": shingles_t.c.articles + stmt.excluded.articles,
+                "learned_by": func.coalesce(shingles_t.c.learned_by, stmt.excluded.learned_by),
+            },
         ),
         rows,
     )

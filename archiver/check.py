@@ -51,9 +51,15 @@ SEARCH_SHADOWS = ("data", "idx", "docsize", "config")
 CONFIDENCES = frozenset({"high", "medium", "low", "undetermined"})
 KINDS = frozenset({"copy", "quotation"})
 #: Tables whose rows are all derived from the articles: repair makes them again.
-DERIVED_TABLES = ("reuse_signatures", "lsh_bands", "reuse_pairs", "boilerplate_shingles")
+DERIVED_TABLES = (
+    "reuse_signatures",
+    "lsh_bands",
+    "reuse_pairs",
+    "boilerplate_shingles",
+    "pair_shingles",
+)
 #: Tables whose loss means every article must be indexed for reuse again.
-REUSE_TABLES = ("reuse_signatures", "lsh_bands", "reuse_pairs")
+REUSE_TABLES = ("reuse_signatures", "lsh_bands", "reuse_pairs", "pair_shingles")
 _TRIGGER_NAME = re.compile(r"CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE)
 _TOKENIZER = re.compile(r"tokenize\s*=\s*'([^']*)'")
 _RESTORE = "restore the archive from a backup"
@@ -1179,6 +1185,13 @@ def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | No
         conn.execute(
             text(
                 "DELETE FROM reuse_signatures WHERE article_id IN (SELECT id FROM check_reindex) "
+                "OR article_id NOT IN (SELECT id FROM articles)"
+            )
+        )
+        # The shingles reaching into their pairs' spans (the partners' rows stay: a superset).
+        conn.execute(
+            text(
+                "DELETE FROM pair_shingles WHERE article_id IN (SELECT id FROM check_reindex) "
                 "OR article_id NOT IN (SELECT id FROM articles)"
             )
         )

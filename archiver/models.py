@@ -136,6 +136,21 @@ class BoilerplateShingle(Base):
 
     hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     articles: Mapped[int]
+    #: The article whose adding first learned it (None: learned before this was kept).
+    learned_by: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class PairShingle(Base):
+    """A word shingle reaching into a stored pair's spans (sharing a word with one), and the
+    article whose text holds it there: which stored pairs a block learned to be boilerplate
+    may change (``add`` aligns them again). Rows are only added (a superset: a pair aligned
+    again, or an article cleaned again, leaves its old rows, which merely ask for a check)."""
+
+    __tablename__ = "pair_shingles"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy's own protocol
+
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 
 
 class ReuseSignature(Base):

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, delete, func, insert, or_, select, update
 from .align import Alignment, align
 from .boilerplate import (
     Page,
+    _signed,
     judge,
     known_shingles,
     line_ranges,
@@ -22,7 +23,15 @@ from .boilerplate import (
 from .boilerplate import learn as remember
 from .document import Extraction
 from .minhash import EMPTY, band_keys, from_bytes, is_empty, scheme_json, schemes, sign, to_bytes
-from .models import Article, ArticleField, LshBand, RemovedLine, ReusePair, ReuseSignature
+from .models import (
+    Article,
+    ArticleField,
+    LshBand,
+    PairShingle,
+    RemovedLine,
+    ReusePair,
+    ReuseSignature,
+)
 from .passages import (
     DEFAULT,
     ReuseSettings,
@@ -48,6 +57,7 @@ bands_t = LshBand.__table__
 pairs_t = ReusePair.__table__
 signatures_t = ReuseSignature.__table__
 removed_t = RemovedLine.__table__
+pair_shingles_t = PairShingle.__table__
 
 #: A passage id is its article id shifted left by this many bits, plus its index.
 PASSAGE_BITS = 16
@@ -558,7 +568,9 @@ def _revise(
         known = np.union1d(ignore, known_shingles(conn, np.concatenate(hashes)))
         alignment = _align(texts[a], texts[b], settings, known)
         if alignment:
-            conn.execute(_INSERT_PAIR, _pair_rows([make_pair(texts[a], texts[b], alignment)]))
+            pair = make_pair(texts[a], texts[b], alignment)
+            conn.execute(_INSERT_PAIR, _pair_rows([pair]))
+            index_pair_spans(conn, [pair], {i: texts[i].text for i in (a, b)})
 
 
 def touches(
@@ -567,19 +579,78 @@ def touches(
     """Whether a learned shingle shares a word with a pair's spans, on either side: aligned
     again without it, the pair changes (a span that merely ends on the block's first word
     loses that word), so it must be revised."""
-    k = settings.shingle
     for text, side in ((text_a, 0), (text_b, 2)):
         tokens = tokenize(text, settings.unit)
-        if len(tokens) < k:
-            continue
-        hit = np.flatnonzero(is_member(shingle_hashes(tokens, k), learned))
-        if not len(hit):
-            continue
-        starts, ends = tokens.starts[hit], tokens.ends[hit + k - 1]
-        for span in spans:
-            if np.any((starts < span[side + 1]) & (ends > span[side])):
-                return True
+        hashes = shingle_hashes(tokens, settings.shingle)
+        near = reaching(tokens, [(s[side], s[side + 1]) for s in spans], settings.shingle)
+        if is_member(hashes[near], learned).any():
+            return True
     return False
+
+
+def reaching(tokens: Tokens, ranges: list[tuple[int, int]], k: int) -> np.ndarray:
+    """Which of the text's ``k``-word shingles share a word with one of the character
+    ``ranges`` (a pair's spans on this text's side): a mask over its shingles."""
+    count = max(len(tokens) - k + 1, 0)
+    mask = np.zeros(count, dtype=bool)
+    if not count:
+        return mask
+    starts, ends = tokens.starts[:count], tokens.ends[k - 1 :]
+    for start, end in ranges:
+        mask |= (starts < end) & (ends > start)
+    return mask
+
+
+def pair_span_rows(pairs: list[Pair], texts: dict[int, str]) -> set[tuple[int, int]]:
+    """(shingle hash as stored, article id) of every shingle reaching into the pairs' spans,
+    each side read in its own text's unit (as :func:`touches` reads it when an article of
+    that unit learns a block)."""
+    rows: set[tuple[int, int]] = set()
+    tokenized: dict[int, tuple[Tokens, np.ndarray, int]] = {}
+    for pair in pairs:
+        for article, side in ((pair.a, 0), (pair.b, 2)):
+            if article not in tokenized:
+                tokens, unit_settings = resolve(texts[article], DEFAULT)
+                k = unit_settings.shingle
+                tokenized[article] = (tokens, shingle_hashes(tokens, k), k)
+            tokens, hashes, k = tokenized[article]
+            near = reaching(tokens, [(s[side], s[side + 1]) for s in pair.spans], k)
+            rows.update((h, article) for h in _signed(hashes[near]))
+    return rows
+
+
+def index_pair_spans(conn: Connection, pairs: list[Pair], texts: dict[int, str]) -> None:
+    """Remember which shingles reach into these stored pairs' spans (``pair_shingles``), so
+    that a block learned later finds every pair it touches (:func:`pairs_touched`)."""
+    rows = sorted(pair_span_rows(pairs, texts))
+    if not rows:
+        return
+    if conn.dialect.paramstyle == "qmark":
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO pair_shingles (hash, article_id) VALUES (?, ?)", rows
+        )
+    else:
+        hashes, articles = map(list, zip(*rows, strict=True))
+        conn.exec_driver_sql(
+            "INSERT INTO pair_shingles (hash, article_id) "
+            "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING",
+            (hashes, articles),
+        )
+
+
+def pairs_touched(conn: Connection, learned: np.ndarray) -> set[int]:
+    """The articles with a stored pair whose spans a learned shingle reaches into (or did:
+    a superset, which :func:`touches` narrows)."""
+    unique = _signed(np.unique(np.asarray(learned, dtype=np.uint64)))
+    found: set[int] = set()
+    for start in range(0, len(unique), KEYS_PER_QUERY):
+        where, params = one_of(conn, "hash", unique[start : start + KEYS_PER_QUERY])
+        found.update(
+            conn.exec_driver_sql(
+                f"SELECT DISTINCT article_id FROM pair_shingles WHERE {where}", params
+            ).scalars()
+        )
+    return found
 
 
 def realign(
@@ -704,18 +775,11 @@ def _find(
         ]
         mask = word_mask(tokens, ranges)
         learned = shingles_inside(tokens, mask, settings)
-        remember(conn, learned, 1 + len(judgement.holders))
+        remember(conn, learned, 1 + len(judgement.holders), article_id)
         ignore = np.union1d(ignore, learned)
-        # Every archived article holding the block (the index finds them) may have a pair
-        # made of it before it was learned: align those again.
-        block = "\n".join(
-            text[int(tokens.starts[start]) : int(tokens.ends[end - 1])] for start, end in ranges
-        )
-        holders = set(judgement.holders) | set(
-            candidates(
-                conn, article_id, block, settings, min_similarity=settings.candidate_similarity
-            )
-        )
+        # Every stored pair whose spans the block reaches into was made before it was
+        # learned: align those again (pair_shingles finds them all, whoever holds them).
+        holders = set(judgement.holders) | pairs_touched(conn, learned)
         _revise(conn, holders, learned, ignore, settings)
         lines = lines_under(text, tokens, mask, settings)
         if lines and learn:
@@ -726,6 +790,7 @@ def _find(
     pairs = [make_pair(*_ordered(me, known[o]), alignment) for o, alignment in alignments.items()]
     if pairs:
         conn.execute(_INSERT_PAIR, _pair_rows(pairs))
+        index_pair_spans(conn, pairs, {i: f.text for i, f in known.items()})
     return Found(pairs)
 
 

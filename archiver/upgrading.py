@@ -12,6 +12,9 @@ source of a copy. So, in the upgrade's transaction, after the migrations:
 - when migration 0003 made the outlets' template counts, every old article's lines are
   counted into its outlet's template, as adding it would have done.
 
+- when migration 0009 made ``pair_shingles``, the shingles reaching into every stored pair's
+  spans are written into it, as storing the pair would have done.
+
 The full-text index needs nothing here: migration 0004 builds it from the articles.
 
 An archive upgraded by an archiver that did not do this is at the newest schema with old
@@ -33,6 +36,10 @@ signatures_t = ReuseSignature.__table__
 
 #: The migration that made the outlets' template counts.
 TEMPLATES_REVISION = "0003"
+#: The migration that made the shingles reaching into the pairs' spans.
+PAIR_SHINGLES_REVISION = "0009"
+#: Stored pairs read per query when filling ``pair_shingles``.
+PAIRS_PER_QUERY = 2000
 
 
 def applied_revisions(old: str, head: str) -> set[str]:
@@ -62,9 +69,12 @@ def index_what_is_missing(
     """Index the articles an upgrade from ``old`` left without derived data, in ``conn``'s
     transaction; ``progress(done, total)`` after each article. Returns how many articles
     were indexed for reuse."""
+    applied = applied_revisions(old, head)
+    if PAIR_SHINGLES_REVISION in applied:
+        index_stored_pairs(conn)
     templated = (
         list(conn.execute(select(articles_t.c.id).order_by(articles_t.c.id)).scalars())
-        if TEMPLATES_REVISION in applied_revisions(old, head)
+        if TEMPLATES_REVISION in applied
         else []
     )
     unindexed = unindexed_articles(conn)
@@ -90,6 +100,37 @@ def index_what_is_missing(
         if progress is not None:
             progress(done, total)
     return len(unindexed)
+
+
+def index_stored_pairs(conn: Connection) -> int:
+    """Write the shingles reaching into every stored pair's spans into ``pair_shingles``;
+    returns how many pairs were read."""
+    from .models import ReusePair
+    from .reuse import Pair, index_pair_spans
+
+    pairs_t = ReusePair.__table__
+    done, after = 0, (-1, -1)
+    while True:
+        rows = conn.execute(
+            select(pairs_t)
+            .where(
+                (pairs_t.c.a > after[0]) | ((pairs_t.c.a == after[0]) & (pairs_t.c.b > after[1]))
+            )
+            .order_by(pairs_t.c.a, pairs_t.c.b)
+            .limit(PAIRS_PER_QUERY)
+        ).all()
+        if not rows:
+            return done
+        pairs = [Pair.from_row(r) for r in rows]
+        ids = sorted({i for p in pairs for i in (p.a, p.b)})
+        texts = dict(
+            conn.execute(
+                select(articles_t.c.id, articles_t.c.clean_text).where(articles_t.c.id.in_(ids))
+            ).all()
+        )
+        index_pair_spans(conn, [p for p in pairs if p.a in texts and p.b in texts], texts)
+        done += len(pairs)
+        after = (pairs[-1].a, pairs[-1].b)
 
 
 def index_unindexed(db, progress: Callable[[int, int], None] | None = None) -> int:
