@@ -184,3 +184,41 @@ def test_an_upgrade_shows_a_progress_bar_on_a_terminal(tmp_path):
     assert status == 0, terminal
     assert b"Indexing for the upgrade" in terminal and b"100%" in terminal
     assert b"and indexed 13 articles archived before for reuse" in terminal
+
+
+def test_an_upgrade_to_0009_indexes_the_shingles_of_every_stored_pair(tmp_path, cli):
+    """Archives made before `pair_shingles` existed get, on upgrade, the shingles reaching into
+    every stored pair's spans: the rows storing those pairs today would write."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from archiver.reuse import Pair, pair_span_rows
+    from archiver.store import alembic_config
+
+    from .conftest import SAMPLES
+
+    db = tmp_path / "archive.db"
+    assert cli("--db", db, "add", "--quiet", SAMPLES).exit_code == 0
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0008")
+    engine.dispose()
+    result = cli("--db", db, "db", "upgrade")
+    assert result.exit_code == 0, result.output
+    assert "from schema 0008 to 0009" in result.output
+    conn = sqlite3.connect(db)
+    try:
+        rows = set(conn.execute("SELECT hash, article_id FROM pair_shingles"))
+        pairs = [
+            Pair(a, b, 0, 0.0, 0.0, json.loads(spans), None, "", False)
+            for a, b, spans in conn.execute("SELECT a, b, spans FROM reuse_pairs")
+        ]
+        texts = dict(conn.execute("SELECT id, clean_text FROM articles"))
+        learned_by = conn.execute("SELECT count(learned_by) FROM boilerplate_shingles").fetchone()
+    finally:
+        conn.close()
+    assert len(pairs) >= 5
+    assert rows == pair_span_rows(pairs, texts)
+    assert {article for _, article in rows} == {i for p in pairs for i in (p.a, p.b)}
+    assert learned_by == (0,)  # who taught the archive its boilerplate was not kept before
+    assert cli("--db", db, "db", "check").exit_code == 0
