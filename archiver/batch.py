@@ -438,8 +438,10 @@ def spark_session(master: str | None = None, partitions: int | None = None):
         builder = builder.master(master)
     elif not under_spark_submit():
         builder = builder.master("local[*]")
-    builder = builder.config("spark.ui.enabled", "false").config(
-        "spark.sql.shuffle.partitions", str(partitions or 8)
+    builder = (
+        builder.config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # the command says what it does
+        .config("spark.sql.shuffle.partitions", str(partitions or 8))
     )
     try:
         session = builder.getOrCreate()

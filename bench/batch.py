@@ -12,6 +12,10 @@ fresh copy of the archive and includes reading it and writing the pairs back; Sp
     python bench/batch.py                      # 1,000 articles
     python bench/batch.py --articles 3000 --repeat 3
     python bench/batch.py --articles 100000 --repeat 1 --skip-local
+
+The summary gives each time as articles per second and Spark's speed-up from 1 to 2 cores
+(local[1] time / local[2] time); every Spark run uses the same number of partitions
+(--partitions), so only the cores differ.
 """
 
 from __future__ import annotations
@@ -36,12 +40,14 @@ from archiver import batch  # noqa: E402
 from archiver.archive import Archive  # noqa: E402
 
 
-def _timed_batch(source: Path, work: Path, engine: str, spark=None) -> tuple[float, dict]:
+def _timed_batch(
+    source: Path, work: Path, engine: str, spark=None, partitions: int | None = None
+) -> tuple[float, dict]:
     copy = work / f"batch-{engine}.db"
     shutil.copy(source, copy)
     with Archive.open(str(copy)) as archive:
         started = time.perf_counter()
-        result = batch.run(engine=engine, archive=archive, spark=spark)
+        result = batch.run(engine=engine, archive=archive, spark=spark, partitions=partitions)
         seconds = time.perf_counter() - started
     copy.unlink()
     return seconds, result.to_json()
@@ -54,6 +60,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--cores", default="1,2", help="Spark local[N] core counts")
     parser.add_argument("--skip-local", action="store_true", help="no --engine local run")
+    parser.add_argument("--partitions", type=int, default=8, help="Spark partitions, every run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -81,9 +88,12 @@ def main() -> None:
             )
         for cores in [int(c) for c in args.cores.split(",") if c]:
             started = time.perf_counter()
-            spark = batch.spark_session(f"local[{cores}]", partitions=max(2 * cores, 2))
+            spark = batch.spark_session(f"local[{cores}]", partitions=args.partitions)
             startup = time.perf_counter() - started
-            runs = [_timed_batch(archive, work, "spark", spark) for _ in range(args.repeat)]
+            runs = [
+                _timed_batch(archive, work, "spark", spark, args.partitions)
+                for _ in range(args.repeat)
+            ]
             spark.stop()
             figures[f"spark_{cores}_s"] = round(statistics.median(s for s, _ in runs), 1)
             figures[f"spark_{cores}_startup_s"] = round(startup, 1)
@@ -98,15 +108,28 @@ def main() -> None:
     if args.json:
         print(json.dumps(figures))
         return
-    print(f"\n{args.articles:,} news-like articles (seed {args.seed}), medians of {args.repeat}:")
-    print(f"  add, one article at a time      {figures['add_s']:>8.1f} s")
+    n = args.articles
+
+    def rate(seconds: float) -> str:
+        return f"{n / seconds:>7.1f} articles/s" if seconds else ""
+
+    print(f"\n{n:,} news-like articles (seed {args.seed}), medians of {args.repeat}:")
+    print(f"  add, one article at a time      {figures['add_s']:>8.1f} s  {rate(figures['add_s'])}")
     if "local_s" in figures:
-        print(f"  batch --engine local            {figures['local_s']:>8.1f} s")
-    for cores in [int(c) for c in args.cores.split(",") if c]:
         print(
-            f"  batch --engine spark local[{cores}]  {figures[f'spark_{cores}_s']:>8.1f} s "
+            f"  batch --engine local            {figures['local_s']:>8.1f} s  "
+            f"{rate(figures['local_s'])}"
+        )
+    cores_run = [int(c) for c in args.cores.split(",") if c]
+    for cores in cores_run:
+        seconds = figures[f"spark_{cores}_s"]
+        print(
+            f"  batch --engine spark local[{cores}]  {seconds:>8.1f} s  {rate(seconds)} "
             f"(+{figures[f'spark_{cores}_startup_s']:.1f} s start-up)"
         )
+    if {1, 2} <= set(cores_run) and figures["spark_2_s"]:
+        figures["speedup_1_to_2"] = round(figures["spark_1_s"] / figures["spark_2_s"], 2)
+        print(f"  Spark speed-up from 1 to 2 cores: {figures['speedup_1_to_2']:.2f}x")
     print(f"  result: {figures.get('result')}")
 
 
