@@ -59,6 +59,18 @@ class Learned:
     boilerplate: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     #: The article whose adding learned each of them (0: known from the start), in step.
     learned_by: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: Whether that article's reuse was found again knowing it (lines of it removed first).
+    known_to_learner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    def known_when_judging(self, article_id: int) -> np.ndarray:
+        """Which shingles ``add`` knew when it found the reuse of the article it stored (a
+        mask over ``boilerplate``): those learned before it, and those it learned itself
+        before its lines made of them were removed."""
+        by = self.learned_by
+        if len(by) != len(self.boilerplate):  # nothing says when: all of it
+            return np.ones(len(self.boilerplate), dtype=bool)
+        return (by < article_id) | ((by == article_id) & self.known_to_learner)
+
     #: outlet hash -> {line hash: articles}, only lines counted as a template for reuse.
     templates: dict[int, dict[int, int]] = field(default_factory=dict)
 
@@ -82,15 +94,17 @@ class Result:
 
 
 def known_in(
-    tokens_shingles: np.ndarray, learned: Learned, upto: int | None = None, *, before: bool = False
+    tokens_shingles: np.ndarray, learned: Learned, upto: int | None = None, *, judging: bool = False
 ) -> np.ndarray:
     """The learned boilerplate among a text's shingles, as ``known_shingles`` gives it: what
-    ``add`` knew once it had added the article ``upto`` (``before``: when it began adding it);
-    all of it when ``upto`` is None."""
+    ``add`` knew once it had added the article ``upto`` (``judging``: when it found that
+    article's reuse, :meth:`Learned.known_when_judging`); all of it when ``upto`` is None."""
     known = learned.boilerplate
     if upto is not None and len(learned.learned_by) == len(known):
-        by = learned.learned_by
-        known = known[by < upto] if before else known[by <= upto]
+        if judging:
+            known = known[learned.known_when_judging(upto)]
+        else:
+            known = known[learned.learned_by <= upto]
     return np.intersect1d(known, tokens_shingles)
 
 
@@ -196,7 +210,7 @@ def verify(
 
     tokens, settings = resolve(me.text, learned.settings)
     mine = shingle_hashes(tokens, settings.shingle)
-    ignore = known_in(mine, learned, me.id, before=True)
+    ignore = known_in(mine, learned, me.id, judging=True)
     known = {me.id: me, **{o.id: o for o in others}}
     alignments = {}
     for other in others:
@@ -224,7 +238,7 @@ def verify(
         ignore = np.union1d(ignore, learned_now)
         realign(me, known, alignments, judgement.holders, learned_now, ignore, settings)
     if len(learned.learned_by) == len(learned.boilerplate):
-        later = learned.boilerplate[learned.learned_by >= me.id]
+        later = learned.boilerplate[~learned.known_when_judging(me.id)]
         for other_id in list(alignments):
             first, second = _ordered(me, known[other_id])
             spans = [s.offsets() for s in alignments[other_id].spans]
@@ -274,11 +288,14 @@ def read_learned(conn, settings: ReuseSettings = DEFAULT) -> Learned:
     from .reuse import REUSE_TEMPLATE_ARTICLES
 
     shingles = BoilerplateShingle.__table__
-    rows = conn.execute(select(shingles.c.hash, shingles.c.learned_by)).all()
+    rows = conn.execute(
+        select(shingles.c.hash, shingles.c.learned_by, shingles.c.known_to_learner)
+    ).all()
     hashes = np.array([r[0] for r in rows], dtype=np.int64).view(np.uint64)
     by = np.array([r[1] or 0 for r in rows], dtype=np.int64)
+    again = np.array([bool(r[2]) for r in rows], dtype=bool)
     order = np.argsort(hashes, kind="stable")
-    boilerplate, learned_by = hashes[order], by[order]
+    boilerplate, learned_by, known_to_learner = hashes[order], by[order], again[order]
     lines = TemplateLine.__table__
     templates: dict[int, dict[int, int]] = {}
     for outlet, line, n in conn.execute(
@@ -287,7 +304,7 @@ def read_learned(conn, settings: ReuseSettings = DEFAULT) -> Learned:
         )
     ):
         templates.setdefault(outlet, {})[line] = n
-    return Learned(settings, boilerplate, learned_by, templates)
+    return Learned(settings, boilerplate, learned_by, known_to_learner, templates)
 
 
 def facts_from_export(record: dict) -> ArticleFacts:

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import Connection, func
+from sqlalchemy import Connection
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -648,11 +648,24 @@ def known_shingles(conn: Connection, hashes: np.ndarray) -> np.ndarray:
 
 
 def learn(
-    conn: Connection, hashes: np.ndarray, articles: int, learned_by: int | None = None
+    conn: Connection,
+    hashes: np.ndarray,
+    articles: int,
+    learned_by: int = 0,
+    known_to_learner: bool = False,
 ) -> None:
     """Remember shingles as boilerplate held by ``articles`` more articles, learned while
-    adding the article ``learned_by`` (a shingle keeps the first article that taught it)."""
-    rows = [{"hash": h, "articles": articles, "learned_by": learned_by} for h in _signed(hashes)]
+    adding the article ``learned_by``; ``known_to_learner`` when that article's reuse is
+    found again knowing them. A shingle keeps the first article that taught it."""
+    rows = [
+        {
+            "hash": h,
+            "articles": articles,
+            "learned_by": learned_by,
+            "known_to_learner": known_to_learner,
+        }
+        for h in _signed(hashes)
+    ]
     if not rows:
         return
     dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
@@ -660,10 +673,7 @@ def learn(
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["hash"],
-            set_={
-                "articles": shingles_t.c.articles + stmt.excluded.articles,
-                "learned_by": func.coalesce(shingles_t.c.learned_by, stmt.excluded.learned_by),
-            },
+            set_={"articles": shingles_t.c.articles + stmt.excluded.articles},
         ),
         rows,
     )

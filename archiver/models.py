@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -136,8 +137,11 @@ class BoilerplateShingle(Base):
 
     hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     articles: Mapped[int]
-    #: The article whose adding first learned it (None: learned before this was kept).
-    learned_by: Mapped[int | None] = mapped_column(BigInteger)
+    #: The article whose adding first learned it (0: learned before this was kept).
+    learned_by: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    #: Whether that article's reuse was then found again knowing it (the lines of it made of
+    #: the block were removed first), or found before it was learned.
+    known_to_learner: Mapped[bool] = mapped_column(server_default=false())
 
 
 class PairShingle(Base):

@@ -775,14 +775,15 @@ def _find(
         ]
         mask = word_mask(tokens, ranges)
         learned = shingles_inside(tokens, mask, settings)
-        remember(conn, learned, 1 + len(judgement.holders), article_id)
+        lines = lines_under(text, tokens, mask, settings)
+        again = bool(lines and learn)  # its lines removed, its reuse is found again
+        remember(conn, learned, 1 + len(judgement.holders), article_id, again)
         ignore = np.union1d(ignore, learned)
         # Every stored pair whose spans the block reaches into was made before it was
         # learned: align those again (pair_shingles finds them all, whoever holds them).
         holders = set(judgement.holders) | pairs_touched(conn, learned)
         _revise(conn, holders, learned, ignore, settings)
-        lines = lines_under(text, tokens, mask, settings)
-        if lines and learn:
+        if again:
             return Found(boilerplate_lines=lines)
         realign(me, known, alignments, judgement.holders, learned, ignore, settings)
         signed = signatures(tokens, settings, ignore)

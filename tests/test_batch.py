@@ -156,7 +156,7 @@ def _learned_after_pairs(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
         learners = [r[0] for r in conn.execute(
-            "SELECT DISTINCT learned_by FROM boilerplate_shingles WHERE learned_by IS NOT NULL"
+            "SELECT DISTINCT learned_by FROM boilerplate_shingles WHERE learned_by > 0"
         )]  # fmt: skip
         first_pair = conn.execute("SELECT min(b) FROM reuse_pairs").fetchone()[0]
     finally:

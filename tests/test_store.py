@@ -49,7 +49,7 @@ EXPECTED_SCHEMA = {
     "template_lines": ["outlet_hash", "line_hash", "articles"],
     "reuse_signatures": ["article_id", "scheme", "passages", "data"],
     "lsh_bands": ["key", "passage"],
-    "boilerplate_shingles": ["hash", "articles", "learned_by"],
+    "boilerplate_shingles": ["hash", "articles", "learned_by", "known_to_learner"],
     "pair_shingles": ["hash", "article_id"],
     "reuse_pairs": [
         "a",

@@ -6,9 +6,10 @@ into each pair's spans, with the article holding them. `add` looks the block's s
 here to align again every pair they change, not only the pairs of the articles its LSH lookup
 happened to find. Filled for the pairs already stored by the upgrade (archiver/upgrading.py).
 
-``boilerplate_shingles.learned_by``: the article whose adding learned the shingle (null when
-learned before this revision: known from the start), so that `archiver batch` judges each
-article with what `add` knew when it added it.
+``boilerplate_shingles.learned_by``: the article whose adding learned the shingle (0 when
+learned before this revision: known from the start), and ``known_to_learner``: whether that
+article's reuse was then found again knowing it (its lines made of it removed first), so that
+`archiver batch` judges each article with what `add` knew when it added it.
 
 Revision ID: 0009
 Revises: 0008
@@ -33,10 +34,16 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     with op.batch_alter_table("boilerplate_shingles") as batch:
-        batch.add_column(sa.Column("learned_by", sa.BigInteger(), nullable=True))
+        batch.add_column(
+            sa.Column("learned_by", sa.BigInteger(), nullable=False, server_default="0")
+        )
+        batch.add_column(
+            sa.Column("known_to_learner", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("boilerplate_shingles") as batch:
+        batch.drop_column("known_to_learner")
         batch.drop_column("learned_by")
     op.drop_table("pair_shingles")
