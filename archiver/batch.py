@@ -17,8 +17,12 @@ edges, verification, clusters), cut into pure stages that both engines run uncha
 5. clusters from the verified pairs only (:func:`provenance.build_clusters`), and the pairs
    written back into the archive or to Parquet.
 
-What ``batch`` reads beside the articles is what ``add`` learned: the boilerplate shingles and
-the outlets' template lines (from the archive; an export holds neither).
+What ``batch`` reads beside the articles is what ``add`` learned: the boilerplate shingles
+(with the article whose adding taught each one) and the outlets' template lines (from the
+archive; an export holds neither). Each article is signed, aligned and judged with the
+boilerplate ``add`` knew when it added it, and its pairs are then aligned again when
+boilerplate learned later reaches into their spans, as ``add`` revised them (it finds every
+such pair through ``pair_shingles``): the pairs, spans, sources and clusters are ``add``'s.
 """
 
 from __future__ import annotations
@@ -455,10 +459,8 @@ def spark_session(master: str | None = None, partitions: int | None = None):
         builder = builder.master(master)
     elif not under_spark_submit():
         builder = builder.master("local[*]")
-    builder = (
-        builder.config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")  # the command says what it does
-        .config("spark.sql.shuffle.partitions", str(partitions or 8))
+    builder = builder.config("spark.ui.enabled", "false").config(
+        "spark.sql.shuffle.partitions", str(partitions or 8)
     )
     try:
         session = builder.getOrCreate()

@@ -699,10 +699,10 @@ def find_reuse(
 
     Shingles learned to be boilerplate are left out of signatures and alignments. Each shared
     span is judged (:func:`boilerplate.judge`): boilerplate is learned (its shingles
-    remembered, the stored pairs among the articles holding it aligned again) and never makes
-    a pair. Lines of the article made of it are removed from its stored clean text (and
-    listed among its removed lines as ``shared-boilerplate``) before it is indexed;
-    ``Found.extraction`` is what was stored.
+    remembered, every stored pair whose spans it reaches into aligned again: ``pair_shingles``
+    finds them) and never makes a pair. Lines of the article made of it are removed from its
+    stored clean text (and listed among its removed lines as ``shared-boilerplate``) before it
+    is indexed; ``Found.extraction`` is what was stored.
     """
     if isinstance(extraction, str):
         extraction = Extraction(text=extraction)
