@@ -41,7 +41,7 @@ WAL_FLAG_OFFSET = 18
 WAL_HEADER = 32
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
 #: head): an archive at this revision opens without Alembic.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 WAL_CHECKPOINT_PAGES = 10_000
 #: Page cache per connection, in KiB (SQLite's default is 2 MiB). Adding one article dirties
 #: hundreds of pages of the LSH band index, scattered across it (one per band row): with the

@@ -12,7 +12,7 @@ source of a copy. So, in the upgrade's transaction, after the migrations:
 - when migration 0003 made the outlets' template counts, every old article's lines are
   counted into its outlet's template, as adding it would have done.
 
-- when migration 0009 made ``pair_shingles``, the shingles reaching into every stored pair's
+- when migration 0010 made ``pair_shingles``, the shingles reaching into every stored pair's
   spans are written into it, as storing the pair would have done.
 
 The full-text index needs nothing here: migration 0004 builds it from the articles.
@@ -37,7 +37,7 @@ signatures_t = ReuseSignature.__table__
 #: The migration that made the outlets' template counts.
 TEMPLATES_REVISION = "0003"
 #: The migration that made the shingles reaching into the pairs' spans.
-PAIR_SHINGLES_REVISION = "0009"
+PAIR_SHINGLES_REVISION = "0010"
 #: Stored pairs read per query when filling ``pair_shingles``.
 PAIRS_PER_QUERY = 2000
 

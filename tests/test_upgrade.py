@@ -186,7 +186,7 @@ def test_an_upgrade_shows_a_progress_bar_on_a_terminal(tmp_path):
     assert b"and indexed 13 articles archived before for reuse" in terminal
 
 
-def test_an_upgrade_to_0009_indexes_the_shingles_of_every_stored_pair(tmp_path, cli):
+def test_an_upgrade_to_0010_indexes_the_shingles_of_every_stored_pair(tmp_path, cli):
     """Archives made before `pair_shingles` existed get, on upgrade, the shingles reaching into
     every stored pair's spans: the rows storing those pairs today would write."""
     from alembic import command
@@ -201,11 +201,11 @@ def test_an_upgrade_to_0009_indexes_the_shingles_of_every_stored_pair(tmp_path, 
     assert cli("--db", db, "add", "--quiet", SAMPLES).exit_code == 0
     engine = create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0008")
+        command.downgrade(alembic_config(conn), "0009")
     engine.dispose()
     result = cli("--db", db, "db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "from schema 0008 to 0009" in result.output
+    assert "from schema 0009 to 0010" in result.output
     conn = sqlite3.connect(db)
     try:
         rows = set(conn.execute("SELECT hash, article_id FROM pair_shingles"))

@@ -11,16 +11,16 @@ learned before this revision: known from the start), and ``known_to_learner``: w
 article's reuse was then found again knowing it (its lines made of it removed first), so that
 `archiver batch` judges each article with what `add` knew when it added it.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-30
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
