@@ -806,7 +806,8 @@ def add_many(
             following = list(itertools.islice(units, size)) if workers else []
             after = _prepare_all(archive, following, workers, settings) if workers else []
             if workers:  # wait for the workers before taking the write lock
-                prepared = [workers.result(p) for p in prepared]
+                with _at(group[0][1], group[0][2]):
+                    prepared = [workers.result(p) for p in prepared]
                 preparing.by_workers += sum(p is not None for p in prepared)
             yield from _store(archive, group, prepared, settings, preparing)
             if workers:
@@ -836,8 +837,8 @@ def _store(
 
 def _prepare_all(archive: Archive, group: list, workers: _Workers | None, settings: Settings):
     """The group's pages prepared (or being prepared by the workers), in order: a
-    ``Prepared``, a future of one, or None for what is not a page (and for a page that
-    could not be read: ``_outcome`` says why)."""
+    ``Prepared``, a future of one, or None for what is not a page (a failure to report, the
+    end of an input) and for a page no worker took (the writer prepares it)."""
     ready = []
     for unit, number, item in group:
         if not isinstance(unit, Page):
