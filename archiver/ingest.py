@@ -1128,7 +1128,8 @@ def add_paths(
     overrides: Overrides = Overrides(),
     **options,
 ) -> Iterator[AddResult]:
-    """Archive every input under ``paths``, one transaction each; yields one result each."""
+    """Archive every input under ``paths`` in one process (``add_many`` also takes worker
+    processes); yields one result per page, record or failure."""
     inputs, _ = expand_paths(paths)
     for item in inputs:
         yield from add_item(archive, item, overrides, **options)
