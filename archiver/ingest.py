@@ -951,11 +951,12 @@ class _Workers:
             jobs, mp_context=context, initializer=_worker_start, initargs=(location, os.getpid())
         )
 
-    def submit(self, unit):
-        if not isinstance(unit, Page) or self.pool is None:
+    def submit(self, page: Page):
+        """A future of the prepared page, or None once the workers are gone."""
+        if self.pool is None:
             return None
         try:
-            return self.pool.submit(_worker_prepare, unit, self.settings)
+            return self.pool.submit(_worker_prepare, page, self.settings)
         except RuntimeError:  # the pool broke (a worker was killed): prepare here
             self.close()
             return None
