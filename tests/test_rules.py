@@ -236,6 +236,7 @@ def test_the_passes_are_listed_in_order_in_one_place():
         "mark_template",
         "take_sponsored_teasers",
         "classify_lines",
+        "mark_repeated_lines",
         "find_article_run",
         "read_header",
         "find_page_metadata",

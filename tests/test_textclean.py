@@ -355,6 +355,85 @@ def test_a_list_closing_the_article_stays_with_it():
     assert result.text == "\n\n".join(PARAGRAPHS + dates)
 
 
+def test_lines_of_only_zero_width_spaces_are_blank():
+    """Blog editors write empty paragraphs as a zero-width space: they are not lines of
+    the page, neither kept nor listed as removed."""
+    text = "\n\u200b\n".join(PARAGRAPHS) + "\n\ufeff \u200b\n"
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert result.removed == []
+
+
+CAPTION = "Glenbrook Council Photo Series: The Old River Bridge in Winter"
+
+
+def test_a_caption_repeated_between_the_paragraphs_does_not_cut_the_article():
+    """A photo story repeats one caption under each picture: it is removed, and the article
+    run goes on past it instead of stopping at the first three pictures in a row."""
+    text = "\n".join(
+        [
+            "Home",
+            "News",
+            PARAGRAPHS[0],
+            CAPTION,
+            PARAGRAPHS[1],
+            CAPTION,
+            CAPTION,
+            CAPTION,
+            PARAGRAPHS[3],
+            PARAGRAPHS[4],
+            "Contact us",
+        ]
+    )
+    result = clean_text(text)
+    kept = result.text.split("\n\n")
+    assert PARAGRAPHS[0] in kept and PARAGRAPHS[4] in kept
+    why = reasons(result)
+    assert {why[n] for n in (4, 6, 7, 8)} <= {"repeated-line", "title"}
+
+
+FACT_BOX = [
+    "The Glenbrook Winter Concert",
+    "December 14, 2024 – 7:30 PM",
+    "St. Andrew's Hall, 12 Mill Street",
+    "Tickets: adults $25, children $10",
+    "Box office: 555-0142",
+]
+
+
+MORE = [
+    "The concert's organisers said that the hall had been booked a year ago and that they saw "
+    "no reason to move it, although some of the choir's members live on the far side of the "
+    "river and will now have a longer drive to the rehearsals.",
+    "The choir has sung in the hall every December since it was founded, and its director "
+    "said that this year's programme would end, as it always does, with a carol that the "
+    "audience is invited to sing along with the singers.",
+]
+
+
+def test_an_event_box_before_the_share_buttons_stays_with_the_article():
+    article = PARAGRAPHS + MORE
+    text = "\n".join([*article, *FACT_BOX, "Share on Facebook", "Share on Twitter"])
+    result = clean_text(text)
+    assert result.text == "\n\n".join(article + FACT_BOX)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # A menu has no numbers.
+        ["Weather", "Sport", "Business", "Culture", "Contact us"],
+        # Teasers with their dates repeat themselves.
+        ["Most read", "Jul 3, 2024", "Bridge closes for winter", "Jul 3, 2024", "Jul 3, 2024"],
+        # Three short lines are no box.
+        ["Page 1", "Page 2", "Next page"],
+    ],
+)
+def test_what_is_no_event_box_stays_outside_the_article(block):
+    text = "\n".join([*PARAGRAPHS, *block, "Share on Facebook", "Share on Twitter"])
+    assert clean_text(text).text == "\n\n".join(PARAGRAPHS)
+
+
 def test_teasers_above_the_article_header_are_dropped():
     teasers = [
         "Mayor opens new library in the old post office and promises longer opening hours for "

@@ -39,9 +39,15 @@ class Line:
     good: bool = False  # jusText's verdict in context
     reason: str | None = None  # why it was removed; None while kept
     rule_id: str | None = None  # the id of the rule that removed it, when one did
+    repeated: bool = False  # the same words stand on 3+ lines of the page (a photo caption)
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+
+#: Characters that show nothing and are not whitespace to str.split(): a line of only these
+#: is blank (editors write empty paragraphs as a zero-width space; Korean and Japanese blogs
+#: are full of them).
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def count_chars(char_class: re.Pattern[str], text: str) -> int:
@@ -65,8 +71,7 @@ def split_lines(text: str) -> list[Line]:
     lines = []
     for lineno, raw in enumerate(_NEWLINE.split(text), 1):
         words = raw.split()
-        if words:
-            line = " ".join(words)
+        if words and (line := " ".join(words)).strip(INVISIBLE + " "):
             size, count = len(line), len(words)
             if cjk:
                 size += (CJK_WEIGHT - 1) * count_chars(CJK, line)

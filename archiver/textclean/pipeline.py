@@ -7,6 +7,7 @@ line is removed) or its metadata; later passes see what earlier ones marked.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from archiver.textclean.shape import (
     anchor,
     article_run,
     author_bio,
+    fact_box,
     related_blocks,
     sponsored_blocks,
     trailing_list,
@@ -105,12 +107,23 @@ def classify_lines(page: Page) -> None:
     classify(page.lines, stoplist, unspaced, page.options)
 
 
+#: A line whose words stand on this many lines of the page is a repeated caption or label.
+REPEATED_LINE = 3
+
+
+def mark_repeated_lines(page: Page) -> None:
+    """Lines whose words recur through the page (photo captions, a repeated label)."""
+    counts = Counter(line.text for line in page.lines)
+    for line in page.lines:
+        line.repeated = counts[line.text] >= REPEATED_LINE and line.words >= 5
+
+
 def find_article_run(page: Page) -> None:
     """The densest run of text, moved up to its headline and over a list closing it."""
     page.start, page.end = article_run(page.lines, page.options)
     if page.has_run:
         page.start = anchor(page.lines, page.start, page.end)
-        page.end = trailing_list(page.lines, page.end)
+        page.end = fact_box(page.lines, trailing_list(page.lines, page.end))
     page.body = page.start
 
 
@@ -173,6 +186,8 @@ def name_reasons(page: Page) -> None:
             line.reason, line.rule_id = line.rule.name, line.rule.id
         elif line.template and not (inside and line.words >= options.template_max_words):
             line.reason = "site-template"
+        elif line.repeated:
+            line.reason = "repeated-line"
         elif not inside:
             at_edge = i in (0, len(lines) - 1)
             line.reason = "site-name" if at_edge and site_name(line) else "outside-article"
@@ -257,6 +272,7 @@ CLEAN_PASSES: tuple[Pass, ...] = (
     mark_template,
     take_sponsored_teasers,
     classify_lines,
+    mark_repeated_lines,
     find_article_run,
     read_header,
     find_page_metadata,

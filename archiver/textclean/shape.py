@@ -19,6 +19,10 @@ from archiver.vocabulary import MONTHS
 
 def _weight(line: Line, options: CleanOptions) -> float:
     """How much a line pulls the article run towards itself (negative: pushes it away)."""
+    if line.repeated and line.rule is None:
+        # A caption or label repeated between the paragraphs of a photo story says nothing
+        # about where the article is: it neither pulls the run in nor pushes it away.
+        return 0.0
     penalty = min(line.size, options.bad_cap) + options.bad_base
     if line.good and line.textlike == "short":
         # jusText lets short lines take their neighbours' class, which on a page of lines
@@ -124,6 +128,33 @@ def trailing_list(lines: Sequence[Line], end: int) -> int:
             break
         count += 1
     return first + count if count >= 3 else end
+
+
+#: A box of facts closing an article (an event's dates, prices, venue and phone) is at most
+#: this many lines, and this share of them hold a number.
+FACT_BOX_LINES = 20
+FACT_BOX_MIN_LINES = 4
+FACT_BOX_DIGITS = 0.3
+
+
+def fact_box(lines: Sequence[Line], end: int) -> int:
+    """Extend the article over the box of facts between it and its share buttons.
+
+    An event's listing (dates, times, prices, a phone number) is short lines, so the run
+    stops above it; but when no rule takes any of them, the share buttons follow at once and
+    a third of them hold numbers, the box belongs to the article above it.
+    """
+    for i in range(end, min(len(lines), end + FACT_BOX_LINES + 1)):
+        rule = lines[i].rule
+        if rule is None or rule.name == "link":
+            continue
+        box = lines[end:i]
+        if rule.name != "share-bar" or len(box) < FACT_BOX_MIN_LINES:
+            return end
+        numbered = sum(1 for line in box if DIGITS.search(line.text))
+        distinct = len({line.text for line in box}) == len(box)
+        return i if distinct and numbered >= FACT_BOX_DIGITS * len(box) else end
+    return end
 
 
 def sponsored_blocks(lines: Sequence[Line], options: CleanOptions) -> None:
