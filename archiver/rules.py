@@ -992,6 +992,10 @@ DATE_LINE_FILLER = re.compile(
     re.I,
 )
 
+#: Words a date line puts between a name and its date ("Sara Zinnecker Stand: 5. Februar",
+#: "Matthieu Hy le 07 Mai"): not part of the name.
+NAME_TAIL_FILLER = re.compile(r"(?:\s+(?:stand|le|am|on|el|il|um|du|at))+$", re.I)
+
 #: A date line saying when the article first appeared (more trustworthy than "Updated").
 PUBLISHED_LABEL = re.compile(r"^(first )?(published|posted|date|created)\b", re.I)
 UPDATED_LABEL = re.compile(r"\b(updated|modified)\b", re.I)

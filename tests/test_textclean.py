@@ -574,3 +574,70 @@ def test_rule_table_answers_as_trying_each_rule_in_order():
             None,
         )
         assert _match_rule(line) is expected, line.text
+
+
+# --- Titles and bylines of text dumps in the page's language ------------------------------------
+
+
+def _page(*header: str) -> str:
+    return "\n".join(["Startseite", "Politik", "Kultur", *header, *PARAGRAPHS, "Impressum"])
+
+
+def _meta(text: str) -> dict[str, str]:
+    return {key: field.value for key, field in clean_text(text).metadata.items()}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "„Die Brücke bleibt im Winter für Autos gesperrt“",
+        "»Glenbrook schließt die alte Flussbrücke«",
+        "¿Por qué cierra Glenbrook el puente del río?",
+    ],
+)
+def test_a_headline_may_open_with_a_quotation_mark(title):
+    assert _meta(_page(title, "Von Heike Buchter"))["title"] == title
+
+
+def test_the_headline_is_the_line_whose_words_the_article_repeats():
+    """A prompt stands nearer the body than the headline; the headline's words come back in
+    the article's paragraphs."""
+    title = "Glenbrook closes its river bridge for the winter"
+    header = (title, "share", "print", "email", "Send us your tips today")
+    assert _meta(_page(*header))["title"] == title
+
+
+@pytest.mark.parametrize("stamp", ["Mo, 11:41 Uhr", "15 августа 2016, 13:43", "Di, 10:19 Uhr"])
+def test_a_date_or_time_alone_is_never_the_title(stamp):
+    title = "Glenbrook bridge closes"
+    assert _meta(_page(title, stamp))["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("VON MORITZ GATHMANN am 21. April 2020", "Moritz Gathmann"),
+        ("Geschrieben von Cooper am 25.08.2015 22:30 ( 1599 x gelesen )", "Cooper"),
+        ("Sara Zinnecker Stand: 05. Februar 2020", "Sara Zinnecker"),
+        ("Par Matthieu Hy le 07 Mai 2020", "Matthieu Hy"),
+        ("Richard Adams Education editor", "Richard Adams"),
+    ],
+)
+def test_bylines_in_the_pages_language_give_the_names_alone(byline, author):
+    title = "Glenbrook council closes the river bridge to cars"
+    assert _meta(_page(title, byline))["author"] == author
+
+
+def test_a_name_over_the_writers_role_is_the_author():
+    title = "Glenbrook council closes the river bridge to cars"
+    header = (title, "Politics", "Analysis", "Andrew Woodcock", "Political Editor")
+    assert _meta(_page(*header))["author"] == "Andrew Woodcock"
+
+
+def test_an_author_label_alone_names_the_author_on_the_next_line():
+    text = (
+        _page("Glenbrook council closes the river bridge to cars")
+        + "\n"
+        + "\n".join(["Autor*in", "Brit Weirich (Medizinredakteurin)", "Quellen"])
+    )
+    assert _meta(text)["author"] == "Brit Weirich"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from archiver.textmeta.kinds import (
     PROSE_END,
     READING_TIME,
     SENTENCE_END,
+    byline_names,
     clean_byline_names,
     date_line,
     dated_headline,
@@ -30,6 +32,42 @@ from archiver.textmeta.kinds import (
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
     from archiver.textclean.options import CleanOptions
+
+
+#: How many lines of the article a headline's words are looked for in, and how much a
+#: headline whose every word comes back there gains.
+BODY_LINES = 30
+TITLE_OVERLAP_WEIGHT = 6.0
+_WORD = re.compile(r"\w{4,}|[\u3400-\u9fff]")
+
+
+#: Headlines seldom run longer than this many words; standfirsts and captions do.
+LONG_TITLE = 18
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+def _mostly_date(line: Line) -> bool:
+    """ "Mo, 11:41 Uhr", "15 августа 2016, 13:43": a date or a time with at most two other
+    words, or a short line mostly of numbers."""
+    found = date_line(line)
+    if found is not None and len(found[1].split()) <= 2:
+        return True
+    tokens = line.text.split()
+    numbered = sum(any(ch.isdigit() for ch in token) for token in tokens)
+    return len(tokens) <= 4 and (
+        _CLOCK.search(line.text) is not None or 2 * numbered >= len(tokens)
+    )
+
+
+def _content_words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _overlap(text: str, body: set[str]) -> float:
+    words = _content_words(text)
+    return sum(word in body for word in words) / len(words) if words else 0.0
 
 
 class Header:
@@ -148,7 +186,9 @@ class Header:
                 match = rules.BYLINE.search(found[1])
                 name = clean_byline_names(match["who"] if match else found[1])
                 meta = meta_line(self.lines[i])
-                if meta is not None and meta[1]:
+                if paged := byline_names(self.lines[i].text):
+                    self.author = (paged, 0.6)  # "Von Moritz Gathmann am 21. April 2020"
+                elif meta is not None and meta[1]:
                     self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"
                 elif name and (match or name_like(name)):
                     self.author = (name, 0.6)
@@ -160,8 +200,15 @@ class Header:
         texts = [line.text for line in lines[self.lo : self.hi]]
         for i in range(self.lo, self.hi):
             line = lines[i]
-            if not self._free(i) or not name_like(line.text):
+            if not self._free(i):
                 continue
+            if not name_like(line.text):
+                # "Richard Adams Education editor": a name followed by the writer's role.
+                named = rules.ROLE_WORDS.sub("", line.text).strip(EDGE_PUNCT)
+                if line.words <= 7 and named != line.text.strip(EDGE_PUNCT) and name_like(named):
+                    self._found_author(i, named, 0.6)
+                continue
+            role_under = i + 1 < len(lines) and rules.ROLE_WORDS.fullmatch(lines[i + 1].text)
             repeated = texts.count(line.text) > 1
             has_bio = any(
                 other.text.startswith(line.text + " ") and other.rule is not None
@@ -170,13 +217,14 @@ class Header:
             beside = (i - 1 in self.dates or i + 1 in self.dates) or (
                 i + 1 < len(lines) and READING_TIME.search(lines[i + 1].text) is not None
             )
-            if repeated or has_bio or beside:
+            if repeated or has_bio or beside or role_under:
                 self._found_author(i, line.text, 0.7 if has_bio else 0.6)
 
     def _title(self, first_prose: int) -> None:
         """A headline-like line before the body: longer than a label, just above the byline
         or date, close to the body."""
         lines = self.lines
+        body = self._body_words(first_prose)
         candidates = [
             i
             for i in range(self.lo, min(self.hi, first_prose))
@@ -184,12 +232,17 @@ class Header:
             and headline_like(lines[i])
             and not lines[i].template  # a title does not recur across the outlet's articles
             and not rules.NOT_TITLE.search(lines[i].text)
+            and not _mostly_date(lines[i])
+            and "@" not in lines[i].text
+            and "[email protected]" not in lines[i].text  # Cloudflare's hidden address
         ]
         meta = set(self.roles) | set(self.dates)
 
         def score(i: int) -> float:
             text = lines[i].text
             value = 0.5 * min(lines[i].words, 10) - abs(first_prose - i)
+            value += TITLE_OVERLAP_WEIGHT * _overlap(text, body)
+            value -= 0.5 * max(0, lines[i].words - LONG_TITLE)  # a standfirst, a caption
             if i + 1 in meta or i + 2 in meta:
                 value += 8
             if i >= self.start and lines[i].good:
@@ -232,6 +285,11 @@ class Header:
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _body_words(self, first_prose: int) -> set[str]:
+        """The words of the article's first lines: a headline's words come back in them."""
+        text = " ".join(line.text for line in self.lines[first_prose : first_prose + BODY_LINES])
+        return set(_content_words(text))
 
     def _echoed(self, i: int) -> bool:
         """Whether the page repeats line ``i`` elsewhere, away from it: alone on a line, or

@@ -37,7 +37,9 @@ def nav_like(line: Line) -> bool:
     """Menu-like: at most two words, or every word capitalised ("Real Estate Guide")."""
     words = [w for w in line.text.split() if w[:1].isalpha()]
     if len(words) < 3:
-        return True
+        # Chinese and Japanese write no spaces: a line of them is as long as its characters
+        # say (``Line.words``), and has no capitals to read.
+        return line.words < 3 or line.words == len(line.text.split())
     return all(w[:1].isupper() or MINOR_WORD.fullmatch(w.lower()) for w in words)
 
 
@@ -52,15 +54,26 @@ def is_prose(line: Line) -> bool:
     return line.words >= 30 or bool(SENTENCE_END.search(line.text))
 
 
+#: Quotation marks and brackets a headline may open with: "»Abzocke...«", "„Das wird...“".
+OPENING_MARKS = "\"'“‘„‚»«›‹¿¡(["
+
+
 def headline_like(line: Line) -> bool:
     if not 3 <= line.words <= 30 or len(line.text) > 220:
         return False
     if line.rule or line.text.endswith((",", ";", ":")):
         return False
+    if line.text.endswith(("。", "．")):
+        return False  # a Chinese or Japanese sentence
     if line.text.endswith(".") and not nav_like(line):
         return False  # a sentence, unless every word is capitalised as in a headline
-    first = line.text.lstrip("\"'“‘")[:1]
-    return first.isupper() or first.isdigit()
+    first = line.text.lstrip(OPENING_MARKS)[:1]
+    # Scripts without case (Chinese, Arabic, Hebrew...) open a headline with any letter.
+    return (
+        first.isupper()
+        or first.isdigit()
+        or (first.isalpha() and first == first.lower() == first.upper())
+    )
 
 
 def name_like(text: str) -> bool:
@@ -151,8 +164,8 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
             weak += 1
         elif rules.META_PART.match(part) or not rules.META_TOKENS.sub(" ", part).strip():
             strong = True
-        elif name_like(part):
-            names.append(part)
+        elif name_like(part := rules.NAME_TAIL_FILLER.sub("", part)):
+            names.append(part)  # "Sara Zinnecker Stand: 05. Februar 2020"
         else:
             return None
     if not strong:
@@ -204,6 +217,20 @@ def clean_byline_names(who: str) -> str | None:
     if not names and len(parts) == 1 and single_name(parts[0]):
         names = parts  # "By Regan": a blog's one-word author
     return "; ".join(names) if names else None
+
+
+def byline_names(text: str) -> str | None:
+    """The names of a byline in the page's language, cut where they end: "Von Heike Buchter
+    am 3. Mai" -> "Heike Buchter", "Geschrieben von Cooper am 25.08.2015" -> "Cooper"."""
+    match = rules.PAGE_BYLINE.match(text)
+    if match is None:
+        return None
+    who = match["who"] or match["who2"] or match["plain"]
+    who = rules.BYLINE_NAME_END.sub("", who).strip(EDGE_PUNCT)
+    name = clean_byline_names(who)
+    if name and (match["plain"] is None or name_like(name.split("; ")[0])):
+        return name
+    return None
 
 
 def site_name(line: Line) -> bool:

@@ -22,7 +22,7 @@ from archiver.metanorm import (
 from archiver.textmeta.kinds import (
     EDGE_PUNCT,
     SENTENCE_END,
-    clean_byline_names,
+    byline_names,
     date_line,
     header_meta,
     name_like,
@@ -67,14 +67,14 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
         line = lines[i]
         if line.rule is not None or line.words > 25:
             continue
-        match = rules.PAGE_BYLINE.match(line.text)
-        if match is None:
-            continue
-        who = match["who"] or match["who2"] or match["plain"]
-        who = rules.BYLINE_NAME_END.sub("", who).strip(EDGE_PUNCT)
-        name = clean_byline_names(who)
-        if name and (match["plain"] is None or name_like(name.split("; ")[0])):
+        name = byline_names(line.text)
+        if name:
             return i, name
+        if line.words <= 2 and i + 1 < len(lines) and lines[i + 1].rule is None:
+            # "Autor*in" alone, the names on the next line: "Brit Weirich (Medizinredakteurin)".
+            name = byline_names(f"{line.text.rstrip(':')}: {lines[i + 1].text}")
+            if name:
+                return i + 1, name
     # A link to the author's page ("Mehr über Jana Keller").
     for i in order:
         line = lines[i]
