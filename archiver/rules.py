@@ -996,9 +996,20 @@ DATE_LINE_FILLER = re.compile(
 #: "Matthieu Hy le 07 Mai"): not part of the name.
 NAME_TAIL_FILLER = re.compile(r"(?:\s+(?:stand|le|am|on|el|il|um|du|at))+$", re.I)
 
-#: A date line saying when the article first appeared (more trustworthy than "Updated").
-PUBLISHED_LABEL = re.compile(r"^(first )?(published|posted|date|created)\b", re.I)
-UPDATED_LABEL = re.compile(r"\b(updated|modified)\b", re.I)
+#: A date line saying when the article first appeared (more trustworthy than "Updated"), in
+#: the languages news pages are most often in: "Published:", "Veröffentlicht am", "Publié le".
+PUBLISHED_LABEL = re.compile(
+    r"^(?:first )?(?:published|posted|publication date|date|created|veröffentlicht|erschienen|"
+    r"publiziert|erstellt|publié|publiée|publicado|publicada|pubblicato|opublikowano|"
+    r"gepubliceerd)\b",
+    re.I,
+)
+#: A date line saying when the article was last changed: "Updated", "Letzte Änderung:".
+UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|last changed|aktualisiert|geändert|letzte änderung|zuletzt|"
+    r"mis à jour|modifié|actualizado|modificado|aggiornato|zaktualizowano|bijgewerkt)\b",
+    re.I,
+)
 
 #: "By Jane Doe", "Written by Jane Doe", "Words: Jane Doe".
 BYLINE = re.compile(

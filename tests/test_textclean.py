@@ -641,3 +641,20 @@ def test_an_author_label_alone_names_the_author_on_the_next_line():
         + "\n".join(["Autor*in", "Brit Weirich (Medizinredakteurin)", "Quellen"])
     )
     assert _meta(text)["author"] == "Brit Weirich"
+
+
+def test_the_publication_date_is_read_before_the_last_change():
+    header = (
+        "Glenbrook closes its river bridge for the winter",
+        "Letzte Änderung: 31.10.2023 - 14:49",
+        "Erschienen am: 01.11.2023",
+    )
+    assert _meta(_page(*header))["published"] == "2023-11-01"
+
+
+def test_a_labelled_date_far_from_the_article_is_the_last_resort():
+    """A page whose date stands in its header, far above the article run."""
+    filler = [f"Menu item number {n}" for n in range(60)]
+    text = "\n".join(["Veröffentlicht am 06.12.2022", *filler, *PARAGRAPHS])
+    published = clean_text(text).metadata["published"]
+    assert (published.value, published.confidence) == ("2022-12-06", 0.4)

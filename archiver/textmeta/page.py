@@ -49,6 +49,8 @@ def page_metadata(
         found = _page_date(lines, lo, body, end, header_date_lines)
         if found is not None:
             metadata["published"] = Field(found[1], "text-line", 0.5)
+        elif current is None and (labelled := _labelled_date(lines)) is not None:
+            metadata["published"] = Field(labelled, "text-line", 0.4)
     if "author" not in metadata:
         byline = _page_author(lines, lo, end)
         if byline is not None:
@@ -56,6 +58,18 @@ def page_metadata(
             line = lines[byline[0]]
             if line.reason is None and not body <= byline[0] < end:
                 line.reason = "author-line"
+
+
+def _labelled_date(lines: Sequence[Line]) -> str | None:
+    """The date of the page's first line that says it is the publication date ("Published:
+    22:00 GMT, 26 September 2020", "Veröffentlicht am 06.12.2022"), wherever it stands: the
+    last resort when no date stands near the article."""
+    for line in lines:
+        if line.words <= 25 and rules.PUBLISHED_LABEL.match(line.text):
+            found = find_date(line.text, month_first=True)
+            if found is not None and not rules.UPDATED_LABEL.search(line.text[: found[1]]):
+                return found[0]
+    return None
 
 
 def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | None:
