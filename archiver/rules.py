@@ -985,7 +985,7 @@ DATE_LINE_FILLER = re.compile(
     r"am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|ist|cet|cest|et|pt|ct|hrs?|"
     r"\d+ min(ute)?s? read|read time|reading time|min read|uhr|\d+ min(uten)?\.? lesezeit|"
     r"lesezeit|lesedauer|"
-    + any_of(WEEKDAYS_EN_SHORT + WEEKDAYS["en"])
+    + any_of(WEEKDAYS_EN_SHORT + tuple(day for days in WEEKDAYS.values() for day in days))
     + r"|de|à|às|le|um|publié|publicado|mis à jour|"
     r"actualizado|atualizado|aktualisiert|veröffentlicht)\b|\d{1,2}[:.h]\d\d(:\d\d)?|"
     r"[|•·,:;/()\[\]–—-]",
@@ -1013,7 +1013,8 @@ UPDATED_LABEL = re.compile(
 
 #: "By Jane Doe", "Written by Jane Doe", "Words: Jane Doe".
 BYLINE = re.compile(
-    r"^(?:written |reported |story |text |posted |words )?(?:by|from|words|author)"
+    r"^(?:post author\s+)?(?:written |reported |story |text |posted |words )?"
+    r"(?:by|from|words|author)"
     r"\s*[:|]?\s+(?P<who>\S.*)$",
     re.I,
 )
@@ -1052,7 +1053,8 @@ BYLINE_NAME_END = re.compile(
     r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|le|el|il|dnia|op|um|at|in|unter|under|dans|"
     r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|\d|$|"
     r"\s(?:illustration(?:en)?|fotos?|bild(?:er)?|photos?|grafik(?:en)?|mitarbeit|übersetzung|"
-    r"traduction|traducción|zdjęcia)\b).*$",
+    r"traduction|traducción|zdjęcia|veröffentlicht|published|posted|publié|publicado|"
+    r"pubblicato)\b).*$",
     re.I,
 )
 

@@ -621,6 +621,8 @@ def test_a_date_or_time_alone_is_never_the_title(stamp):
         ("Sara Zinnecker Stand: 05. Februar 2020", "Sara Zinnecker"),
         ("Par Matthieu Hy le 07 Mai 2020", "Matthieu Hy"),
         ("Richard Adams Education editor", "Richard Adams"),
+        ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+        ("von Jana Rein Veröffentlicht am 11. Juni 2019", "Jana Rein"),
     ],
 )
 def test_bylines_in_the_pages_language_give_the_names_alone(byline, author):
@@ -658,3 +660,19 @@ def test_a_labelled_date_far_from_the_article_is_the_last_resort():
     text = "\n".join(["Veröffentlicht am 06.12.2022", *filler, *PARAGRAPHS])
     published = clean_text(text).metadata["published"]
     assert (published.value, published.confidence) == ("2022-12-06", 0.4)
+
+
+def test_a_byline_split_over_two_lines_names_the_author():
+    text = (
+        _page("Glenbrook closes its river bridge for the winter")
+        + "\n"
+        + "\n".join(["10.12.2022 18:27 von", "Hinrich Neumann", "Schreiben Sie uns"])
+    )
+    assert _meta(text)["author"] == "Hinrich Neumann"
+
+
+@pytest.mark.parametrize(
+    "line", ["Donnerstag, 4. November 2021 Donnerstag, 4. November 2021", "Fr It En"]
+)
+def test_weekdays_and_language_switchers_are_no_authors(line):
+    assert "author" not in _meta(_page("Glenbrook closes its river bridge for the winter", line))

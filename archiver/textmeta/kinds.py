@@ -79,8 +79,8 @@ def headline_like(line: Line) -> bool:
 def name_like(text: str) -> bool:
     """Two to five capitalised words that are not a section or outlet ("Arif Ahmadi")."""
     tokens = text.replace(",", " ").split()
-    if not 2 <= len(tokens) <= 5:
-        return False
+    if not 2 <= len(tokens) <= 5 or all(len(token) <= 2 for token in tokens):
+        return False  # "Fr It En": a language switcher
     names = 0
     for token in tokens:
         lower = token.lower()

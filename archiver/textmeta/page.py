@@ -28,7 +28,7 @@ from archiver.textmeta.kinds import (
     name_like,
     nav_like,
 )
-from archiver.vocabulary import WIRE_SERVICES
+from archiver.vocabulary import BY_WORDS, WIRE_SERVICES
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
@@ -84,9 +84,14 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
         name = byline_names(line.text)
         if name:
             return i, name
-        if line.words <= 2 and i + 1 < len(lines) and lines[i + 1].rule is None:
-            # "Autor*in" alone, the names on the next line: "Brit Weirich (Medizinredakteurin)".
-            name = byline_names(f"{line.text.rstrip(':')}: {lines[i + 1].text}")
+        if i + 1 < len(lines) and lines[i + 1].rule is None:
+            # "Autor*in" alone, the names on the next line: "Brit Weirich (Medizinredakteurin)";
+            # or a line ending in "von" over them: "10.12.2022 18:27 von".
+            last = line.text.split()[-1]
+            label = line.text.rstrip(":") + ":" if line.words <= 2 else None
+            if last.lower() in BY_WORDS:
+                label = last
+            name = byline_names(f"{label} {lines[i + 1].text}") if label else None
             if name:
                 return i + 1, name
     # A link to the author's page ("Mehr über Jana Keller").
