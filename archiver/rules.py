@@ -1027,14 +1027,27 @@ PAGE_BYLINE = re.compile(
     r"^(?:(?:text|texte|gepostet|veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|"
     r"posted|written|published|publié|écrit|rédigé|publicado|escrito|scritto|pubblicato|"
     r"opublikowany|napisany|geplaatst|geschreven|ein (?:beitrag|artikel|interview|kommentar|"
-    r"gastbeitrag))(?:\s+(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?)?"
+    r"gastbeitrag))(?:\s+(?:(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?|\d[^|•·]{0,39}?))?"
     r"\s+" + any_of((*BY_WORDS, *BY_WORDS_MORE, "di", "da")) + r"\s*:?\s+(?P<who>\S.*)|"
-    r"(?:autor(?:in)?|autor\*in|autor:in|author|redaktion|redakteur(?:in)?|text|texte|texto|"
-    r"tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?)\s*:\s*(?P<who2>\S.*)|"
+    r"(?:autor(?:in)?|autor\*in|autor:in|autor/in|author|redaktion|redakteur(?:in)?|text|texte|"
+    r"texto|tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?|interview)"
+    r"\s*:\s*(?P<who2>\S.*)|"
+    r"(?:autoren|autorinnen|authors|auteurs|escribe|escrito por)\s+(?P<who3>\S.*)|"
     + any_of((*BY_WORDS, "przez", "di"))
     + r"\s*:?\s+(?P<plain>\S.*))$",
     re.I,
 )
+#: What a byline or meta line leaves around the names it gave: "von Markus Steinrisser",
+#: "Eine Kolumne von Nils Pickert", "Marco Kratzenberg Kommentare", "Yirou Chen Alle Autoren".
+AUTHOR_HEAD = re.compile(
+    r"^(?:(?:eine?\s+)?(?:artikel|beitrag|kolumne|kommentar|gastbeitrag|interview|text)\s+von\s+|"
+    r"(?:von|by|par|por|author|autor|autorin|themenstarter)\s+)(?=\S)",
+    re.I,
+)
+AUTHOR_TAIL = re.compile(
+    r"\s+(?:kommentare?|kategorien?|alle autoren|alle beiträge|vom|comments?|foto\b.*)$", re.I
+)
+
 #: A link to the author's page, under or beside the article: "Mehr über Jana Keller", "Alle
 #: Artikel von Jana Keller", "More from Jane Doe", "Plus d'articles de Jean Dupont".
 AUTHOR_LINK = re.compile(

@@ -249,6 +249,7 @@ def test_the_passes_are_listed_in_order_in_one_place():
         "keep_text_when_no_article",
         "find_dateline",
         "find_site_name",
+        "tidy_author",
     ]
     assert [step.__name__ for step in EXTRACTED_PASSES] == [
         "match_rules_after_extraction",

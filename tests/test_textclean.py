@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from archiver import rules
+from archiver.document import Field
 from archiver.metanorm import find_date
 from archiver.textclean import _match_rule, _split, clean_text, template_key
+from archiver.textclean.pipeline import Page, tidy_author
+from archiver.textmeta.kinds import byline_names
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not here")
@@ -676,3 +679,36 @@ def test_a_byline_split_over_two_lines_names_the_author():
 )
 def test_weekdays_and_language_switchers_are_no_authors(line):
     assert "author" not in _meta(_page("Glenbrook closes its river bridge for the winter", line))
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted 11. April 2018 by Walter von Aachen", "Walter von Aachen"),
+        ("Posted by Günter W. Kienitz at 18:52 Tagged with: bildung", "Günter W. Kienitz"),
+        ("AUTOR/IN: Julius Richter", "Julius Richter"),
+        ("Interview: Julia Lauter", "Julia Lauter"),
+        ("Autoren Jelko Djuren und Jutta Klaukien", "Jelko Djuren; Jutta Klaukien"),
+        ("Escribe Camila Méndez en Territorio", "Camila Méndez"),
+        ("Text von Jonas Berger Illustration von Mia Roth", "Jonas Berger"),
+    ],
+)
+def test_bylines_of_many_shapes_and_languages(line, names):
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("found", "tidy"),
+    [
+        ("von Markus Steinrisser", "Markus Steinrisser"),
+        ("Eine Kolumne von Nils Pickert", "Nils Pickert"),
+        ("Marco Kratzenberg Kommentare", "Marco Kratzenberg"),
+        ("Yirou Chen Alle Autoren", "Yirou Chen"),
+        ("Gunter Frank Foto Achgut.com", "Gunter Frank"),
+        ("Alexa von Heyden", "Alexa von Heyden"),
+    ],
+)
+def test_the_author_loses_the_words_its_byline_wrapped_it_in(found, tidy):
+    page = Page([], metadata={"author": Field(found, "text-line", 0.6)})
+    tidy_author(page)
+    assert page.metadata["author"].value == tidy

@@ -242,6 +242,18 @@ def find_dateline(page: Page) -> None:
         dateline(kept, page.metadata)
 
 
+def tidy_author(page: Page) -> None:
+    """The author's names without the words the byline wrapped them in ("von", "Kommentare")."""
+    author = page.metadata.get("author")
+    if author is None or author.source != "text-line":
+        return
+    names = rules.AUTHOR_TAIL.sub("", rules.AUTHOR_HEAD.sub("", author.value)).strip()
+    if not names:
+        del page.metadata["author"]
+    elif names != author.value:
+        page.metadata["author"] = Field(names, author.source, author.confidence)
+
+
 def find_site_name(page: Page) -> None:
     """The site's name removed from the page's first or last line."""
     lines = page.lines
@@ -285,6 +297,7 @@ CLEAN_PASSES: tuple[Pass, ...] = (
     keep_text_when_no_article,
     find_dateline,
     find_site_name,
+    tidy_author,
 )
 
 #: How an HTML extractor's output is cleaned: by the rules alone, since the extractor already

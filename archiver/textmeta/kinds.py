@@ -225,7 +225,7 @@ def byline_names(text: str) -> str | None:
     match = rules.PAGE_BYLINE.match(text)
     if match is None:
         return None
-    who = match["who"] or match["who2"] or match["plain"]
+    who = match["who"] or match["who2"] or match["who3"] or match["plain"]
     who = rules.BYLINE_NAME_END.sub("", who).strip(EDGE_PUNCT)
     name = clean_byline_names(who)
     if name and (match["plain"] is None or name_like(name.split("; ")[0])):
