@@ -625,6 +625,7 @@ def test_a_date_or_time_alone_is_never_the_title(stamp):
         ("Par Matthieu Hy le 07 Mai 2020", "Matthieu Hy"),
         ("Richard Adams Education editor", "Richard Adams"),
         ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+        ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "Ulrike Stockhausen"),
         ("von Jana Rein Veröffentlicht am 11. Juni 2019", "Jana Rein"),
     ],
 )

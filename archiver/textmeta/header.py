@@ -61,6 +61,16 @@ def _mostly_date(line: Line) -> bool:
     )
 
 
+def _leading_name(text: str) -> str | None:
+    """The name that opens ``text`` (two words, or three as in "Walter von Aachen"), followed
+    by other words (categories, a comment prompt)."""
+    tokens = text.split()
+    for size in (2, 3):
+        if len(tokens) > size and name_like(lead := " ".join(tokens[:size])):
+            return lead
+    return None
+
+
 def _content_words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
@@ -192,6 +202,10 @@ class Header:
                     self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"
                 elif name and (match or name_like(name)):
                     self.author = (name, 0.6)
+                elif lead := _leading_name(found[1]):
+                    # "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar": a blog
+                    # theme's meta line, the author's name first after the date.
+                    self.author = (lead, 0.5)
 
     def _bare_names(self) -> None:
         """A name alone on its line: the author when the page repeats it, a bio starts with
