@@ -713,3 +713,12 @@ def test_the_author_loses_the_words_its_byline_wrapped_it_in(found, tidy):
     page = Page([], metadata={"author": Field(found, "text-line", 0.6)})
     tidy_author(page)
     assert page.metadata["author"].value == tidy
+
+
+def test_a_headline_far_above_the_article_is_found_by_its_words():
+    """Twenty links stand between the headline and the article: nothing in the window says
+    what the article says, the headline further up does."""
+    title = "Glenbrook council closes the river bridge for the winter"
+    links = [f"Weather Sport Culture Link {n}" for n in range(20)]
+    text = "\n".join(["Home", title, *links, *PARAGRAPHS])
+    assert _meta(text)["title"] == title

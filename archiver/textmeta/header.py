@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 #: headline whose every word comes back there gains.
 BODY_LINES = 30
 TITLE_OVERLAP_WEIGHT = 6.0
+#: A headline chosen in the window sharing fewer of its words with the article than this is
+#: doubted, and one further up sharing this many is taken instead.
+TITLE_WEAK_OVERLAP = 0.3
+TITLE_STRONG_OVERLAP = 0.75
 _WORD = re.compile(r"\w{4,}|[\u3400-\u9fff]")
 
 
@@ -283,6 +287,12 @@ class Header:
             far = self._title_above()
             if far is not None:
                 self.title, self.title_far = far, True
+        if self.title is None or _overlap(lines[self.title].text, body) < TITLE_WEAK_OVERLAP:
+            # Nothing in the window speaks of what the article says: its headline may stand
+            # further up, over a gallery or a block of links; the nearest one that does.
+            echo = self._title_echoed_above(body)
+            if echo is not None:
+                self.title, self.title_far = echo, True
         if self.title is None:
             return
         self.roles[self.title] = "title"
@@ -299,6 +309,23 @@ class Header:
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _title_echoed_above(self, body: set[str]) -> int | None:
+        """The nearest headline above the window most of whose words (three or more) the
+        article repeats."""
+        lo = max(-1, self.lo - self.options.title_reach)
+        for i in range(self.lo - 1, lo, -1):
+            line = self.lines[i]
+            if (
+                line.rule is None
+                and not line.template
+                and headline_like(line)
+                and not rules.NOT_TITLE.search(line.text)
+                and len(_content_words(line.text)) >= 3
+                and _overlap(line.text, body) >= TITLE_STRONG_OVERLAP
+            ):
+                return i
+        return None
 
     def _body_words(self, first_prose: int) -> set[str]:
         """The words of the article's first lines: a headline's words come back in them."""
