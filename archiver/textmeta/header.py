@@ -222,11 +222,16 @@ class Header:
                 continue
             if not name_like(line.text):
                 # "Richard Adams Education editor": a name followed by the writer's role.
-                named = rules.ROLE_WORDS.sub("", line.text).strip(EDGE_PUNCT)
-                if line.words <= 7 and named != line.text.strip(EDGE_PUNCT) and name_like(named):
-                    self._found_author(i, named, 0.6)
+                if 3 <= line.words <= 7 and line.text[:1].isupper():
+                    named = rules.ROLE_WORDS.sub("", line.text).strip(EDGE_PUNCT)
+                    if named != line.text.strip(EDGE_PUNCT) and name_like(named):
+                        self._found_author(i, named, 0.6)
                 continue
-            role_under = i + 1 < len(lines) and rules.ROLE_WORDS.fullmatch(lines[i + 1].text)
+            role_under = (
+                i + 1 < len(lines)
+                and lines[i + 1].words <= 4
+                and rules.ROLE_WORDS.fullmatch(lines[i + 1].text) is not None
+            )
             repeated = texts.count(line.text) > 1
             has_bio = any(
                 other.text.startswith(line.text + " ") and other.rule is not None
