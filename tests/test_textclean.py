@@ -722,3 +722,25 @@ def test_a_headline_far_above_the_article_is_found_by_its_words():
     links = [f"Weather Sport Culture Link {n}" for n in range(20)]
     text = "\n".join(["Home", title, *links, *PARAGRAPHS])
     assert _meta(text)["title"] == title
+
+
+TEASERS = [
+    "Harvest festival draws record crowds to the market square",
+    "Montag | 22. Juli 2019",
+    "Ring road works will start in June, the council says",
+    "Montag | 15. Juli 2019",
+    "Two new buses for the northern villages of the county",
+    "Freitag | 12. Juli 2019",
+    "The library will open longer on Saturdays from next month, after a survey of readers "
+    "found that most of them would like to come in at the weekend rather than after work.",
+]
+
+
+def test_dated_teasers_after_the_article_are_not_its_header_nor_its_text():
+    """The last teaser of a list, a headline over a date over a paragraph, looks like an
+    article's header: the article above it is still the article, and the list is left out."""
+    text = "\n".join(
+        ["Glenbrook closes its river bridge for the winter", *PARAGRAPHS, "Related", *TEASERS]
+    )
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)

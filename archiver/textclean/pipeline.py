@@ -23,6 +23,7 @@ from archiver.textclean.shape import (
     anchor,
     article_run,
     author_bio,
+    dated_teasers,
     fact_box,
     related_blocks,
     sponsored_blocks,
@@ -123,6 +124,7 @@ def find_article_run(page: Page) -> None:
     page.start, page.end = article_run(page.lines, page.options)
     if page.has_run:
         page.start = anchor(page.lines, page.start, page.end)
+        page.end = max(page.start + 1, dated_teasers(page.lines, page.start, page.end))
         page.end = fact_box(page.lines, trailing_list(page.lines, page.end))
     page.body = page.start
 

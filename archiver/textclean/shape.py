@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from archiver.textclean.lines import Line
 from archiver.textclean.options import CleanOptions
@@ -84,9 +85,32 @@ def anchor(lines: Sequence[Line], start: int, end: int) -> int:
             and head > start
             and any(is_prose(other) or sentence_like(other) for other in following)
             and not any(is_meta(other) for other in following[1:])
+            # the last of a list of dated teasers is no header either
+            and not any(is_meta(other) for other in lines[max(start, head - 7) : head])
         ):
             return head
     return start
+
+
+def dated_teasers(lines: Sequence[Line], start: int, end: int) -> int:
+    """End the run above a list of other articles' teasers that it ran into after the
+    article's paragraphs: two headlines or more, each with a byline or a bare date under it,
+    within a few lines of each other."""
+    pairs = [
+        i
+        for i in range(start + 2, end)
+        if is_meta(lines[i]) and headline_like(lines[i - 1]) and lines[i - 1].rule is None
+    ]
+    for first, second in pairwise(pairs):
+        if second - first <= TEASER_GAP:
+            if any(is_prose(line) for line in lines[start : first - 1]):
+                return first - 1
+            return end
+    return end
+
+
+#: Dated teasers of a list stand at most this many lines apart.
+TEASER_GAP = 8
 
 
 def line_shape(text: str) -> tuple[str, ...]:
