@@ -1025,6 +1025,7 @@ BYLINE = re.compile(
 #: single name will do) or ``plain`` (a bare preposition: two names or more are needed).
 PAGE_BYLINE = re.compile(
     r"^(?:(?:text|texte|gepostet|veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|"
+    r"publiziert|gespeichert|eingetragen|blog beitrag|beitrag|words written|"
     r"posted|written|published|publié|écrit|rédigé|publicado|escrito|scritto|pubblicato|"
     r"opublikowany|napisany|geplaatst|geschreven|ein (?:beitrag|artikel|interview|kommentar|"
     r"gastbeitrag))(?:\s+(?:(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?|\d[^|•·]{0,39}?))?"

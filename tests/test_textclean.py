@@ -626,6 +626,7 @@ def test_a_date_or_time_alone_is_never_the_title(stamp):
         ("Richard Adams Education editor", "Richard Adams"),
         ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
         ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "Ulrike Stockhausen"),
+        ("6. Dezember 2022 von Fatima in Gefühle , Popkultur", "Fatima"),
         ("von Jana Rein Veröffentlicht am 11. Juni 2019", "Jana Rein"),
     ],
 )
@@ -692,6 +693,9 @@ def test_weekdays_and_language_switchers_are_no_authors(line):
         ("Autoren Jelko Djuren und Jutta Klaukien", "Jelko Djuren; Jutta Klaukien"),
         ("Escribe Camila Méndez en Territorio", "Camila Méndez"),
         ("Text von Jonas Berger Illustration von Mia Roth", "Jonas Berger"),
+        ("Publiziert am 13. Januar 2014 von uriebe", "uriebe"),
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
+        ("von Berlin nach Hamburg", None),
     ],
 )
 def test_bylines_of_many_shapes_and_languages(line, names):

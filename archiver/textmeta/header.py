@@ -200,7 +200,8 @@ class Header:
                 match = rules.BYLINE.search(found[1])
                 name = clean_byline_names(match["who"] if match else found[1])
                 meta = meta_line(self.lines[i])
-                if paged := byline_names(self.lines[i].text):
+                paged = byline_names(self.lines[i].text) or byline_names(found[1], dated=True)
+                if paged:
                     self.author = (paged, 0.6)  # "Von Moritz Gathmann am 21. April 2020"
                 elif meta is not None and meta[1]:
                     self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"

@@ -219,17 +219,29 @@ def clean_byline_names(who: str) -> str | None:
     return "; ".join(names) if names else None
 
 
-def byline_names(text: str) -> str | None:
+#: A blog's login standing for its author's name: "uriebe", "Herr_Rein", "fri.juli".
+_LOGIN = re.compile(r"[^\W\d_][\w.\-]{2,29}")
+
+
+def byline_names(text: str, *, dated: bool = False) -> str | None:
     """The names of a byline in the page's language, cut where they end: "Von Heike Buchter
-    am 3. Mai" -> "Heike Buchter", "Geschrieben von Cooper am 25.08.2015" -> "Cooper"."""
+    am 3. Mai" -> "Heike Buchter", "Geschrieben von Cooper am 25.08.2015" -> "Cooper".
+
+    A labelled byline ("Publiziert am 13. Januar 2014 von uriebe") may name a blog's login;
+    so may a bare "von"/"by" when the line is a date line (``dated``: "6. Dezember 2022 von
+    Fatima in Gefühle"); elsewhere a bare one needs a full name ("von Berlin" names nobody).
+    """
     match = rules.PAGE_BYLINE.match(text)
     if match is None:
         return None
     who = match["who"] or match["who2"] or match["who3"] or match["plain"]
     who = rules.BYLINE_NAME_END.sub("", who).strip(EDGE_PUNCT)
+    labelled = match["plain"] is None or dated
     name = clean_byline_names(who)
-    if name and (match["plain"] is None or name_like(name.split("; ")[0])):
+    if name and (labelled or name_like(name.split("; ")[0])):
         return name
+    if labelled and _LOGIN.fullmatch(who) and who.lower() not in rules.NOT_NAME_WORDS:
+        return who
     return None
 
 
