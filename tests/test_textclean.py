@@ -696,6 +696,7 @@ def test_weekdays_and_language_switchers_are_no_authors(line):
         ("Publiziert am 13. Januar 2014 von uriebe", "uriebe"),
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
         ("von Berlin nach Hamburg", None),
+        ("---- by Kenneth Surin", "Kenneth Surin"),
     ],
 )
 def test_bylines_of_many_shapes_and_languages(line, names):

@@ -231,7 +231,7 @@ def byline_names(text: str, *, dated: bool = False) -> str | None:
     so may a bare "von"/"by" when the line is a date line (``dated``: "6. Dezember 2022 von
     Fatima in Gefühle"); elsewhere a bare one needs a full name ("von Berlin" names nobody).
     """
-    match = rules.PAGE_BYLINE.match(text)
+    match = rules.PAGE_BYLINE.match(text.lstrip("-–—•·|>» "))  # "---- by Kenneth Surin"
     if match is None:
         return None
     who = match["who"] or match["who2"] or match["who3"] or match["plain"]
