@@ -6,12 +6,19 @@ python bench/quality.py aeb-html   # one set
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from evalsets import SETS, available, floors, score
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", metavar="SET", help="; ".join(SETS) + " (default: all)")
+    argv = parser.parse_args(argv).sets
+    unknown = [name for name in argv if name not in SETS]
+    if unknown:
+        parser.error(f"no set named {unknown[0]!r}: choose among {', '.join(SETS)}")
     if not available():
         print("../shared/eval is not here: nothing to measure.")
         return 0
