@@ -749,3 +749,9 @@ def test_dated_teasers_after_the_article_are_not_its_header_nor_its_text():
     )
     result = clean_text(text)
     assert result.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_menus_label_over_its_next_item_names_nobody():
+    menu = ["Redaktion", "Unterstützen", "Newsletter", "Redaktion", "Unterstützen"]
+    text = "\n".join([*menu, "Glenbrook closes its river bridge for the winter", *PARAGRAPHS])
+    assert "author" not in _meta(text)

@@ -92,7 +92,7 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
             if last.lower() in BY_WORDS:
                 label = last
             name = byline_names(f"{label} {lines[i + 1].text}") if label else None
-            if name:
+            if name and name_like(name.split("; ")[0]):  # not a menu's next item
                 return i + 1, name
     # A link to the author's page ("Mehr über Jana Keller").
     for i in order:
