@@ -108,19 +108,23 @@ def classify_lines(page: Page) -> None:
     classify(page.lines, stoplist, unspaced, page.options)
 
 
-#: A line whose words stand on this many lines of the page is a repeated caption or label.
+#: A line of at least this many words standing on this many lines of the page is a repeated
+#: caption (shorter ones, "Reply", "Share", are menus and comment tools, which weigh as such).
 REPEATED_LINE = 3
+REPEATED_LINE_WORDS = 5
 
 
 def mark_repeated_lines(page: Page) -> None:
-    """Lines whose words recur through the page (photo captions, a repeated label)."""
+    """Lines whose words recur through the page (a photo story's captions)."""
     counts = Counter(line.text for line in page.lines)
     for line in page.lines:
-        line.repeated = counts[line.text] >= REPEATED_LINE and line.words >= 5
+        line.repeated = counts[line.text] >= REPEATED_LINE and line.words >= REPEATED_LINE_WORDS
 
 
 def find_article_run(page: Page) -> None:
-    """The densest run of text, moved up to its headline and over a list closing it."""
+    """The densest run of text, moved up to its headline (never to the last of a list of
+    dated teasers), cut above such a list when it ran into one after the article, and
+    extended over a list or an event's box of facts closing it."""
     page.start, page.end = article_run(page.lines, page.options)
     if page.has_run:
         page.start = anchor(page.lines, page.start, page.end)
