@@ -755,3 +755,9 @@ def test_a_menus_label_over_its_next_item_names_nobody():
     menu = ["Redaktion", "Unterstützen", "Newsletter", "Redaktion", "Unterstützen"]
     text = "\n".join([*menu, "Glenbrook closes its river bridge for the winter", *PARAGRAPHS])
     assert "author" not in _meta(text)
+
+
+def test_a_paragraph_repeated_three_times_is_still_the_article():
+    paragraph = PARAGRAPHS[0]
+    result = clean_text("\n".join(["A Quiet Harbour", paragraph, paragraph, paragraph]))
+    assert result.text == "\n\n".join([paragraph] * 3)

@@ -108,17 +108,24 @@ def classify_lines(page: Page) -> None:
     classify(page.lines, stoplist, unspaced, page.options)
 
 
-#: A line of at least this many words standing on this many lines of the page is a repeated
-#: caption (shorter ones, "Reply", "Share", are menus and comment tools, which weigh as such).
+#: A line of at least this many words standing on this many lines of the page is repeated
+#: (a photo story's caption, a notice or a teaser shown again and again). Shorter ones
+#: ("Reply", "Share") are menus and comment tools, which weigh as such.
 REPEATED_LINE = 3
 REPEATED_LINE_WORDS = 5
 
 
 def mark_repeated_lines(page: Page) -> None:
-    """Lines whose words recur through the page (a photo story's captions)."""
+    """Lines whose words recur through the page (a photo story's captions), unless the
+    page's text is nothing else: then the article is what repeats."""
     counts = Counter(line.text for line in page.lines)
-    for line in page.lines:
-        line.repeated = counts[line.text] >= REPEATED_LINE and line.words >= REPEATED_LINE_WORDS
+    repeated = [
+        counts[line.text] >= REPEATED_LINE and line.words >= REPEATED_LINE_WORDS
+        for line in page.lines
+    ]
+    if any(line.good and not flag for line, flag in zip(page.lines, repeated, strict=True)):
+        for line, flag in zip(page.lines, repeated, strict=True):
+            line.repeated = flag
 
 
 def find_article_run(page: Page) -> None:
