@@ -15,6 +15,7 @@ from archiver.ingest import extract
 from archiver.passages import tokenize
 from archiver.reading import decode
 from archiver.textclean import clean_text
+from archiver.textclean.lines import INVISIBLE
 
 #: Lines end as the cleaner says they do (not at form feeds or Unicode separators).
 NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -96,6 +97,8 @@ def test_any_bytes_are_extracted_or_refused(data):
 
 
 @EXAMPLES
+@example("\xad")
+@example("Text\n\u200b\n\ufeff \u200b")
 @given(PAGES)
 def test_every_line_is_kept_or_removed_under_its_own_number(text):
     lines = NEWLINE.split(text)
@@ -112,8 +115,12 @@ def test_every_line_is_kept_or_removed_under_its_own_number(text):
         assert line.text == lines[number - 1].strip()
         assert line.reason
     assert not set(kept) & set(removed)
-    # Every line with something on it is one or the other.
-    assert set(kept) | set(removed) == {n for n, line in enumerate(lines, 1) if line.split()}
+    # Every line with something visible on it is one or the other (a line of zero-width
+    # spaces or soft hyphens is blank).
+    visible = {
+        n for n, line in enumerate(lines, 1) if " ".join(line.split()).strip(INVISIBLE + " ")
+    }
+    assert set(kept) | set(removed) == visible
 
 
 @EXAMPLES
