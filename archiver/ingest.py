@@ -975,9 +975,16 @@ class _Workers:
             return None
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
+        """Stop the workers now (a page one was preparing is prepared again by the next run).
+
+        They are ended first and then waited for: a pool left running at exit makes Python's
+        own exit hook write to its closed wake-up pipe and print a traceback after Ctrl-C."""
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _worker_archive: Archive | None = None
