@@ -45,6 +45,26 @@ class CleanOptions:
     # Inside the article a recurring line this long is more likely reused prose (a wire
     # paragraph the reuse finder must see) than template, so it is kept.
     template_max_words: int = 25
+    # A line of at least this many words standing on this many lines of the page is a
+    # repeated caption or notice; shorter ones ("Reply", "Share") are menus and tools.
+    repeated_line: int = 3
+    repeated_line_words: int = 5
+    # An event's box of facts closing the article, before its share buttons: this many lines
+    # at most and at least, this share of them with a number.
+    fact_box_lines: int = 20
+    fact_box_min_lines: int = 4
+    fact_box_digits: float = 0.3
+    # Dated teasers of a list stand at most this many lines apart.
+    teaser_gap: int = 8
+    # The title: how many lines of the article its words are looked for in, what a title all
+    # of whose words come back there gains, the share under which a title is doubted and the
+    # share a headline further up needs to be taken instead, and the words a headline seldom
+    # runs past (standfirsts and captions do).
+    title_body_lines: int = 30
+    title_overlap_weight: float = 6.0
+    title_weak_overlap: float = 0.3
+    title_strong_overlap: float = 0.75
+    title_long_words: int = 18
 
 
 DEFAULT_OPTIONS = CleanOptions()

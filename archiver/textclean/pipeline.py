@@ -108,19 +108,13 @@ def classify_lines(page: Page) -> None:
     classify(page.lines, stoplist, unspaced, page.options)
 
 
-#: A line of at least this many words standing on this many lines of the page is repeated
-#: (a photo story's caption, a notice or a teaser shown again and again). Shorter ones
-#: ("Reply", "Share") are menus and comment tools, which weigh as such.
-REPEATED_LINE = 3
-REPEATED_LINE_WORDS = 5
-
-
 def mark_repeated_lines(page: Page) -> None:
     """Lines whose words recur through the page (a photo story's captions), unless the
     page's text is nothing else: then the article is what repeats."""
     counts = Counter(line.text for line in page.lines)
     repeated = [
-        counts[line.text] >= REPEATED_LINE and line.words >= REPEATED_LINE_WORDS
+        counts[line.text] >= page.options.repeated_line
+        and line.words >= page.options.repeated_line_words
         for line in page.lines
     ]
     if any(line.good and not flag for line, flag in zip(page.lines, repeated, strict=True)):
@@ -135,8 +129,9 @@ def find_article_run(page: Page) -> None:
     page.start, page.end = article_run(page.lines, page.options)
     if page.has_run:
         page.start = anchor(page.lines, page.start, page.end)
-        page.end = max(page.start + 1, dated_teasers(page.lines, page.start, page.end))
-        page.end = fact_box(page.lines, trailing_list(page.lines, page.end))
+        teasers = dated_teasers(page.lines, page.start, page.end, page.options)
+        page.end = max(page.start + 1, teasers)
+        page.end = fact_box(page.lines, trailing_list(page.lines, page.end), page.options)
     page.body = page.start
 
 

@@ -92,7 +92,7 @@ def anchor(lines: Sequence[Line], start: int, end: int) -> int:
     return start
 
 
-def dated_teasers(lines: Sequence[Line], start: int, end: int) -> int:
+def dated_teasers(lines: Sequence[Line], start: int, end: int, options: CleanOptions) -> int:
     """End the run above a list of other articles' teasers that it ran into after the
     article's paragraphs: two headlines or more, each with a byline or a bare date under it,
     within a few lines of each other."""
@@ -102,15 +102,11 @@ def dated_teasers(lines: Sequence[Line], start: int, end: int) -> int:
         if is_meta(lines[i]) and headline_like(lines[i - 1]) and lines[i - 1].rule is None
     ]
     for first, second in pairwise(pairs):
-        if second - first <= TEASER_GAP:
+        if second - first <= options.teaser_gap:
             if any(is_prose(line) for line in lines[start : first - 1]):
                 return first - 1
             return end
     return end
-
-
-#: Dated teasers of a list stand at most this many lines apart.
-TEASER_GAP = 8
 
 
 def line_shape(text: str) -> tuple[str, ...]:
@@ -154,30 +150,23 @@ def trailing_list(lines: Sequence[Line], end: int) -> int:
     return first + count if count >= 3 else end
 
 
-#: A box of facts closing an article (an event's dates, prices, venue and phone) is at most
-#: this many lines, and this share of them hold a number.
-FACT_BOX_LINES = 20
-FACT_BOX_MIN_LINES = 4
-FACT_BOX_DIGITS = 0.3
-
-
-def fact_box(lines: Sequence[Line], end: int) -> int:
+def fact_box(lines: Sequence[Line], end: int, options: CleanOptions) -> int:
     """Extend the article over the box of facts between it and its share buttons.
 
     An event's listing (dates, times, prices, a phone number) is short lines, so the run
     stops above it; but when no rule takes any of them, the share buttons follow at once and
     a third of them hold numbers, the box belongs to the article above it.
     """
-    for i in range(end, min(len(lines), end + FACT_BOX_LINES + 1)):
+    for i in range(end, min(len(lines), end + options.fact_box_lines + 1)):
         rule = lines[i].rule
         if rule is None or rule.name == "link":
             continue
         box = lines[end:i]
-        if rule.name != "share-bar" or len(box) < FACT_BOX_MIN_LINES:
+        if rule.name != "share-bar" or len(box) < options.fact_box_min_lines:
             return end
         numbered = sum(1 for line in box if DIGITS.search(line.text))
         distinct = len({line.text for line in box}) == len(box)
-        return i if distinct and numbered >= FACT_BOX_DIGITS * len(box) else end
+        return i if distinct and numbered >= options.fact_box_digits * len(box) else end
     return end
 
 

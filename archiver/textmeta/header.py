@@ -34,19 +34,7 @@ if TYPE_CHECKING:
     from archiver.textclean.options import CleanOptions
 
 
-#: How many lines of the article a headline's words are looked for in, and how much a
-#: headline whose every word comes back there gains.
-BODY_LINES = 30
-TITLE_OVERLAP_WEIGHT = 6.0
-#: A headline chosen in the window sharing fewer of its words with the article than this is
-#: doubted, and one further up sharing this many is taken instead.
-TITLE_WEAK_OVERLAP = 0.3
-TITLE_STRONG_OVERLAP = 0.75
 _WORD = re.compile(r"\w{4,}|[\u3400-\u9fff]")
-
-
-#: Headlines seldom run longer than this many words; standfirsts and captions do.
-LONG_TITLE = 18
 
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -247,7 +235,7 @@ class Header:
     def _title(self, first_prose: int) -> None:
         """A headline-like line before the body: longer than a label, just above the byline
         or date, close to the body."""
-        lines = self.lines
+        lines, options = self.lines, self.options
         body = self._body_words(first_prose)
         candidates = [
             i
@@ -265,8 +253,10 @@ class Header:
         def score(i: int) -> float:
             text = lines[i].text
             value = 0.5 * min(lines[i].words, 10) - abs(first_prose - i)
-            value += TITLE_OVERLAP_WEIGHT * _overlap(text, body)
-            value -= 0.5 * max(0, lines[i].words - LONG_TITLE)  # a standfirst, a caption
+            value += options.title_overlap_weight * _overlap(text, body)
+            value -= 0.5 * max(
+                0, lines[i].words - options.title_long_words
+            )  # a standfirst, a caption
             if i + 1 in meta or i + 2 in meta:
                 value += 8
             if i >= self.start and lines[i].good:
@@ -293,7 +283,10 @@ class Header:
             far = self._title_above()
             if far is not None:
                 self.title, self.title_far = far, True
-        if self.title is None or _overlap(lines[self.title].text, body) < TITLE_WEAK_OVERLAP:
+        if (
+            self.title is None
+            or _overlap(lines[self.title].text, body) < options.title_weak_overlap
+        ):
             # Nothing in the window speaks of what the article says: its headline may stand
             # further up, over a gallery or a block of links; the nearest one that does.
             echo = self._title_echoed_above(body)
@@ -328,14 +321,17 @@ class Header:
                 and headline_like(line)
                 and not rules.NOT_TITLE.search(line.text)
                 and len(_content_words(line.text)) >= 3
-                and _overlap(line.text, body) >= TITLE_STRONG_OVERLAP
+                and _overlap(line.text, body) >= self.options.title_strong_overlap
             ):
                 return i
         return None
 
     def _body_words(self, first_prose: int) -> set[str]:
         """The words of the article's first lines: a headline's words come back in them."""
-        text = " ".join(line.text for line in self.lines[first_prose : first_prose + BODY_LINES])
+        text = " ".join(
+            line.text
+            for line in self.lines[first_prose : first_prose + self.options.title_body_lines]
+        )
         return set(_content_words(text))
 
     def _echoed(self, i: int) -> bool:
