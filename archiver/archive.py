@@ -7,31 +7,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, bindparam, delete, func, insert, select, update
-
 from .document import CORE_FIELDS, Decoded, Extraction, Field, RemovedLine
 from .errors import ArchiveError
-from .models import Article, ArticleField, Original
-from .models import RemovedLine as RemovedRow
+from .storage import ArticleFilter, storage_for
 from .store import Database, Progress, open_database
 
 if TYPE_CHECKING:  # reuse detection and templates are imported when first used: commands
     # that only read the archive start without the cleaner's rules, numpy or jusText.
     from .reuse import Pair
     from .templates import TemplateLines
-
-articles_t = Article.__table__
-fields_t = ArticleField.__table__
-removed_t = RemovedRow.__table__
-originals_t = Original.__table__
-
-# Built once: constructing statements costs more than running them on the ingest path.
-_ID_BY_SHA = select(articles_t.c.id).where(articles_t.c.sha256 == bindparam("sha"))
-_ORIGINAL_EXISTS = select(originals_t.c.sha256).where(originals_t.c.sha256 == bindparam("sha"))
-_INSERT_ORIGINAL = insert(originals_t)
-_INSERT_ARTICLE = insert(articles_t)
-_INSERT_FIELDS = insert(fields_t)
-_INSERT_REMOVED = insert(removed_t)
 
 
 @dataclass
@@ -156,7 +140,7 @@ class Archive:
 
     def find_sha256(self, sha256: str) -> int | None:
         with self.db.reading() as conn:
-            return conn.execute(_ID_BY_SHA, {"sha": sha256}).scalar()
+            return storage_for(conn).article_id(sha256)
 
     def store(
         self,
@@ -179,19 +163,17 @@ class Archive:
         from .templates import count as count_template_lines
 
         with self.db.writing() as conn:
-            existing = conn.execute(_ID_BY_SHA, {"sha": sha256}).scalar()
+            storage = storage_for(conn)
+            existing = storage.article_id(sha256)
             if existing is not None:
                 return Stored(existing, False)
-            if conn.execute(_ORIGINAL_EXISTS, {"sha": sha256}).first() is None:
-                conn.execute(_INSERT_ORIGINAL, {"sha256": sha256, "size": len(data), "data": data})
             row = _article_row(decoded, extraction, metadata)
             row.update(
-                sha256=sha256,
                 source_path=source_path,
                 ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
             )
-            article_id = conn.execute(_INSERT_ARTICLE, row).inserted_primary_key[0]
-            _write_details(conn, article_id, extraction, metadata)
+            article_id = storage.add_article(sha256, data, row)
+            storage.add_details(article_id, metadata, extraction.removed)
             if template is not None:
                 count_template_lines(conn, template, +1)
             extraction, pairs = _find_reuse(conn, article_id, extraction)
@@ -214,15 +196,11 @@ class Archive:
         from .templates import count as count_template_lines
 
         with self.db.writing() as conn:
+            storage = storage_for(conn)
             unindex_article(conn, article_id)
-            conn.execute(
-                update(articles_t)
-                .where(articles_t.c.id == article_id)
-                .values(**_article_row(decoded, extraction, metadata))
-            )
-            conn.execute(delete(fields_t).where(fields_t.c.article_id == article_id))
-            conn.execute(delete(removed_t).where(removed_t.c.article_id == article_id))
-            _write_details(conn, article_id, extraction, metadata)
+            storage.update_article(article_id, _article_row(decoded, extraction, metadata))
+            storage.drop_details(article_id)
+            storage.add_details(article_id, metadata, extraction.removed)
             if old_template is not None:
                 count_template_lines(conn, old_template, -1)
             if new_template is not None:
@@ -253,9 +231,7 @@ class Archive:
     # -- reading -------------------------------------------------------------------------
 
     def get(self, article_id: int, *, removed: bool = False) -> ArticleRecord:
-        records = list(
-            self._records(select_articles().where(articles_t.c.id == article_id), removed=removed)
-        )
+        records = list(self._records(ids=[article_id], removed=removed))
         if not records:
             raise ArchiveError(
                 f"there is no article {article_id} in {self.db.location}; "
@@ -265,11 +241,7 @@ class Archive:
 
     def raw(self, article_id: int) -> bytes:
         with self.db.reading() as conn:
-            data = conn.execute(
-                select(originals_t.c.data)
-                .join(articles_t, articles_t.c.sha256 == originals_t.c.sha256)
-                .where(articles_t.c.id == article_id)
-            ).scalar()
+            data = storage_for(conn).original_of(article_id)
         if data is None:
             self.get(article_id)  # raises the "no such article" error
         return data
@@ -288,47 +260,32 @@ class Archive:
 
         ``since``/``until`` are ISO dates compared with the published date (inclusive).
         """
-        query = select_articles()
-        if outlet is not None:
-            query = query.where(func.lower(articles_t.c.outlet) == outlet.lower())
-        if since is not None:
-            query = query.where(articles_t.c.published >= since)
-        if until is not None:
-            # "2024-03-03T10:00" is still on 2024-03-03: compare the date prefix.
-            query = query.where(func.substr(articles_t.c.published, 1, len(until)) <= until)
-        dated = articles_t.c.published.is_(None)
-        if newest_first:
-            query = query.order_by(dated, articles_t.c.published.desc(), articles_t.c.id.desc())
-        else:
-            query = query.order_by(dated, articles_t.c.published, articles_t.c.id)
-        if limit is not None:
-            query = query.limit(limit)
-        return self._records(query, with_fields=with_fields)
+        return self._records(
+            ArticleFilter(outlet=outlet, since=since, until=until),
+            newest_first=newest_first,
+            limit=limit,
+            with_fields=with_fields,
+        )
 
     def _records(
-        self, query: Select, *, removed: bool = False, with_fields: bool = True
+        self,
+        filters: ArticleFilter | None = None,
+        *,
+        ids: list[int] | None = None,
+        newest_first: bool = True,
+        limit: int | None = None,
+        removed: bool = False,
+        with_fields: bool = True,
     ) -> Iterator[ArticleRecord]:
         with self.db.reading() as conn:
-            for row in conn.execute(query).mappings():
+            storage = storage_for(conn)
+            rows = storage.articles(filters, ids=ids, newest_first=newest_first, limit=limit)
+            for row in rows:
                 record = ArticleRecord(**row)
                 if with_fields:
-                    record.fields = {
-                        r.name: Field(r.value, r.source, r.confidence)
-                        for r in conn.execute(
-                            select(fields_t)
-                            .where(fields_t.c.article_id == record.id)
-                            .order_by(fields_t.c.name)
-                        )
-                    }
+                    record.fields = storage.fields_of(record.id)
                 if removed:
-                    record.removed = [
-                        RemovedLine(r.lineno, r.text, r.reason, r.rule)
-                        for r in conn.execute(
-                            select(removed_t)
-                            .where(removed_t.c.article_id == record.id)
-                            .order_by(removed_t.c.lineno)
-                        )
-                    ]
+                    record.removed = storage.removed_of(record.id)
                 yield record
 
     def pairs(self, article_id: int) -> list[Pair]:
@@ -340,52 +297,22 @@ class Archive:
 
     def count(self) -> int:
         with self.db.reading() as conn:
-            return conn.execute(select(func.count()).select_from(articles_t)).scalar_one()
+            return storage_for(conn).count_articles()
 
     def stats(self) -> Stats:
         with self.db.reading() as conn:
-            n, first, last, chars = conn.execute(
-                select(
-                    func.count(),
-                    func.min(articles_t.c.published),
-                    func.max(articles_t.c.published),
-                    func.coalesce(func.sum(func.length(articles_t.c.clean_text)), 0),
-                )
-            ).one()
-            outlets = _pairs(
-                conn.execute(
-                    select(articles_t.c.outlet, func.count())
-                    .group_by(articles_t.c.outlet)
-                    .order_by(func.count().desc(), articles_t.c.outlet)
-                )
-            )
-            formats = _pairs(
-                conn.execute(
-                    select(articles_t.c.format, func.count())
-                    .group_by(articles_t.c.format)
-                    .order_by(articles_t.c.format)
-                )
-            )
-            reasons = _pairs(
-                conn.execute(
-                    select(removed_t.c.reason, func.count())
-                    .group_by(removed_t.c.reason)
-                    .order_by(func.count().desc(), removed_t.c.reason)
-                )
-            )
-            original_bytes = conn.execute(
-                select(func.coalesce(func.sum(originals_t.c.size), 0))
-            ).scalar_one()
+            summary = storage_for(conn).summary()
+        reasons = summary["reasons"]
         return Stats(
-            articles=n,
-            outlets=outlets,
-            first_published=first,
-            last_published=last,
-            original_bytes=original_bytes,
-            clean_chars=chars,
+            articles=summary["articles"],
+            outlets=summary["outlets"],
+            first_published=summary["first_published"],
+            last_published=summary["last_published"],
+            original_bytes=summary["original_bytes"],
+            clean_chars=summary["clean_chars"],
             removed_lines=sum(count for _, count in reasons),
             removed_by_reason=reasons,
-            formats=formats,
+            formats=summary["formats"],
             size_bytes=self.db.size_bytes(),
         )
 
@@ -402,55 +329,8 @@ def _article_row(decoded: Decoded, extraction: Extraction, metadata: dict[str, F
     return row
 
 
-def _write_details(conn, article_id: int, extraction: Extraction, metadata: dict[str, Field]):
-    if metadata:
-        conn.execute(
-            _INSERT_FIELDS,
-            [
-                {
-                    "article_id": article_id,
-                    "name": name,
-                    "value": f.value,
-                    "source": f.source,
-                    "confidence": f.confidence,
-                }
-                for name, f in metadata.items()
-            ],
-        )
-    if extraction.removed:
-        conn.execute(
-            _INSERT_REMOVED,
-            [
-                {
-                    "article_id": article_id,
-                    "lineno": r.lineno,
-                    "text": r.text,
-                    "reason": r.reason,
-                    "rule": r.rule,
-                }
-                for r in extraction.removed
-            ],
-        )
-
-
 def _find_reuse(conn, article_id: int, extraction: Extraction) -> tuple[Extraction, list[Pair]]:
     from .reuse import find_reuse
 
     found = find_reuse(conn, article_id, extraction)
     return found.extraction or extraction, found.pairs
-
-
-def select_articles() -> Select:
-    # The published date's source comes along (one primary-key lookup), so that listings can
-    # mark a site header date without reading every field.
-    published_source = (
-        select(fields_t.c.source)
-        .where(fields_t.c.article_id == articles_t.c.id, fields_t.c.name == "published")
-        .scalar_subquery()
-        .label("published_source")
-    )
-    return select(*(c for c in articles_t.c), published_source)
-
-
-def _pairs(rows: Iterable) -> list[tuple]:
-    return [tuple(r) for r in rows]

@@ -269,13 +269,11 @@ def count_clusters(pairs: list) -> int:
 
 def read_archive(archive) -> tuple[list[ArticleFacts], Learned]:
     """Every article of the archive as provenance sees it, and what ``add`` learned."""
-    from sqlalchemy import select
-
-    from .models import Article
     from .reuse import facts
+    from .storage import storage_for
 
     with archive.db.reading() as conn:
-        ids = conn.execute(select(Article.__table__.c.id).order_by(Article.id)).scalars().all()
+        ids = storage_for(conn).article_ids()
         articles: list[ArticleFacts] = []
         for start in range(0, len(ids), READ_CHUNK):
             found = facts(conn, list(ids[start : start + READ_CHUNK]))
@@ -286,27 +284,18 @@ def read_archive(archive) -> tuple[list[ArticleFacts], Learned]:
 
 def read_learned(conn, settings: ReuseSettings = DEFAULT) -> Learned:
     """The boilerplate shingles and template lines ``add`` learned."""
-    from sqlalchemy import select
-
-    from .models import BoilerplateShingle, TemplateLine
     from .reuse import REUSE_TEMPLATE_ARTICLES
+    from .storage import storage_for
 
-    shingles = BoilerplateShingle.__table__
-    rows = conn.execute(
-        select(shingles.c.hash, shingles.c.learned_by, shingles.c.known_to_learner)
-    ).all()
+    storage = storage_for(conn)
+    rows = storage.learned_shingles()
     hashes = np.array([r[0] for r in rows], dtype=np.int64).view(np.uint64)
     by = np.array([r[1] or 0 for r in rows], dtype=np.int64)
     again = np.array([bool(r[2]) for r in rows], dtype=bool)
     order = np.argsort(hashes, kind="stable")
     boilerplate, learned_by, known_to_learner = hashes[order], by[order], again[order]
-    lines = TemplateLine.__table__
     templates: dict[int, dict[int, int]] = {}
-    for outlet, line, n in conn.execute(
-        select(lines.c.outlet_hash, lines.c.line_hash, lines.c.articles).where(
-            lines.c.articles >= REUSE_TEMPLATE_ARTICLES
-        )
-    ):
+    for outlet, line, n in storage.template_rows(REUSE_TEMPLATE_ARTICLES):
         templates.setdefault(outlet, {})[line] = n
     return Learned(settings, boilerplate, learned_by, known_to_learner, templates)
 
@@ -589,31 +578,22 @@ def replace_pairs(archive, pairs: list, texts: dict[int, str] | None = None) -> 
     """The archive's stored pairs replaced by ``pairs``, in one transaction, with the shingles
     reaching into their spans (``pair_shingles``: what ``add`` looks up when it learns a
     block). ``texts``: article id -> clean text, read from the archive when not given."""
-    from sqlalchemy import delete, insert, select
+    from .reuse import _pair_rows, index_pair_spans
+    from .storage import storage_for
 
-    from .models import Article
-    from .reuse import _pair_rows, index_pair_spans, pair_shingles_t, pairs_t
-
-    articles_t = Article.__table__
     with archive.db.writing() as conn:
-        conn.execute(delete(pairs_t))
-        conn.execute(delete(pair_shingles_t))
+        storage = storage_for(conn)
+        storage.drop_all_pairs()
         rows = _pair_rows(pairs)
         for start in range(0, len(rows), READ_CHUNK):
-            conn.execute(insert(pairs_t), rows[start : start + READ_CHUNK])
+            storage.add_pairs(rows[start : start + READ_CHUNK])
         for start in range(0, len(pairs), READ_CHUNK):
             chunk = pairs[start : start + READ_CHUNK]
             ids = sorted({i for p in chunk for i in (p.a, p.b)})
             known = {i: texts[i] for i in ids if i in texts} if texts is not None else {}
             missing = [i for i in ids if i not in known]
             if missing:
-                known.update(
-                    conn.execute(
-                        select(articles_t.c.id, articles_t.c.clean_text).where(
-                            articles_t.c.id.in_(missing)
-                        )
-                    ).all()
-                )
+                known.update(storage.clean_texts(missing))
             index_pair_spans(conn, chunk, known)
 
 

@@ -19,12 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import Connection
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .align import Alignment, Span, align
 from .document import Extraction, RemovedLine
-from .models import BoilerplateShingle
 from .passages import (
     _CJK,
     DEFAULT,
@@ -35,14 +32,10 @@ from .passages import (
     shingle_hashes,
     tokenize,
 )
-from .store import one_of
+from .storage import storage_for
 
 #: The reason given to lines removed as learned boilerplate (``show --removed``).
 REASON = "shared-boilerplate"
-
-shingles_t = BoilerplateShingle.__table__
-#: Shingle hashes looked up per query (SQLite allows 32,766 parameters).
-HASHES_PER_QUERY = 5000
 
 #: Languages whose function words never tell two titles apart (jusText's stoplists).
 _TITLE_STOPLISTS = (
@@ -637,13 +630,7 @@ def _signed(hashes: np.ndarray) -> list[int]:
 def known_shingles(conn: Connection, hashes: np.ndarray) -> np.ndarray:
     """Which of these shingle hashes are learned boilerplate (sorted, unique uint64)."""
     unique = _signed(np.unique(np.asarray(hashes, dtype=np.uint64)))
-    found: list[int] = []
-    for start in range(0, len(unique), HASHES_PER_QUERY):
-        chunk = unique[start : start + HASHES_PER_QUERY]
-        where, params = one_of(conn, "hash", chunk)
-        found += conn.exec_driver_sql(
-            f"SELECT hash FROM boilerplate_shingles WHERE {where}", params
-        ).scalars()
+    found = storage_for(conn).known_shingles(unique)
     return np.unique(np.array(found, dtype=np.int64).view(np.uint64))
 
 
@@ -657,23 +644,4 @@ def learn(
     """Remember shingles as boilerplate held by ``articles`` more articles, learned while
     adding the article ``learned_by``; ``known_to_learner`` when that article's reuse is
     found again knowing them. A shingle keeps the first article that taught it."""
-    rows = [
-        {
-            "hash": h,
-            "articles": articles,
-            "learned_by": learned_by,
-            "known_to_learner": known_to_learner,
-        }
-        for h in _signed(hashes)
-    ]
-    if not rows:
-        return
-    dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-    stmt = dialect_insert(shingles_t)
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["hash"],
-            set_={"articles": shingles_t.c.articles + stmt.excluded.articles},
-        ),
-        rows,
-    )
+    storage_for(conn).learn_shingles(_signed(hashes), articles, learned_by, known_to_learner)

@@ -34,7 +34,8 @@ import numpy as np
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError
 
-from .store import Database, driver_sql, head_revision, migrations_dir
+from .storage import storage_for
+from .store import Database, head_revision, migrations_dir
 
 #: Example ids named in a sentence about many rows.
 EXAMPLES = 5
@@ -866,7 +867,7 @@ def _reuse(db: Database, report: Report) -> None:
         made = np.zeros(len(_NO_BANDS), dtype=object)
         for _, fingerprint in _signatures(conn, ids, found, plan):
             made += fingerprint
-        stored = tuple(conn.exec_driver_sql(driver_sql(conn, _BANDS_IN_ALL)).one())
+        stored = tuple(storage_for(conn).run_plain(_BANDS_IN_ALL).one())
         found.band_rows = stored[0]
         if tuple(int(v or 0) for v in stored) != tuple(int(v) for v in made):
             _bands_by_article(conn, ids, found, plan)
@@ -923,28 +924,19 @@ def _signatures(
         yield article_id, _band_fingerprint(article_id, sigs, settings)
 
 
-#: Text that may be Chinese or Japanese: a Han ideograph or kana of the basic plane.
-_CJK_GLOB = "*[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
-_CJK_REGEX = "[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
-
-
 def _read_in_characters(conn: Connection) -> set[int]:
     """The articles whose text is read in characters (Chinese, Japanese): their signatures
     must be made in characters (an older version signed them in words)."""
     from .passages import CHARS, unit_of
 
-    if conn.dialect.name == "sqlite":
-        where, pattern = "clean_text GLOB ?", _CJK_GLOB
-    else:
-        where, pattern = "clean_text ~ %s", _CJK_REGEX
-    rows = conn.exec_driver_sql(f"SELECT id, clean_text FROM articles WHERE {where}", (pattern,))
+    rows = storage_for(conn).texts_holding_cjk()
     return {article_id for article_id, text in rows if unit_of(text or "") == CHARS}
 
 
 def _bands_by_article(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None:
     """Name the articles whose band rows are not those their signatures make."""
     made = ((i, *fingerprint) for i, fingerprint in _signatures(conn, ids, None, None))
-    stored = conn.exec_driver_sql(driver_sql(conn, _BANDS_BY_ARTICLE))
+    stored = storage_for(conn).run_plain(_BANDS_BY_ARTICLE)
     for article_id, expected, actual in _merge(made, stored):
         if (expected or _NO_BANDS) == (actual or _NO_BANDS):
             continue

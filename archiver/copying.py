@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Integer, func, insert, select, text
-
 from .errors import ArchiveError
-from .models import Base
+from .storage import storage_for
 from .store import Database, hide_password
 
 #: Rows read and written at a time.
@@ -38,9 +36,8 @@ def copy_archive(
 ) -> Copied:
     """Copy every row of ``source`` into the empty archive ``target``. ``progress`` hears
     how many rows were written since it was last called."""
-    tables = Base.metadata.sorted_tables
     with target.reading() as conn:
-        held = conn.execute(text("SELECT count(*) FROM originals")).scalar()
+        held = storage_for(conn).count_articles()
     if held:
         raise ArchiveError(
             f"{hide_password(target.location)} already holds articles; "
@@ -48,39 +45,21 @@ def copy_archive(
         )
     copied = Copied()
     with source.reading() as reading, target.writing() as writing:
-        for table in tables:
+        origin, destination = storage_for(reading), storage_for(writing)
+        for table in origin.tables():
             count = 0
-            rows = reading.execution_options(yield_per=CHUNK).execute(select(table))
-            for chunk in rows.mappings().partitions(CHUNK):
-                writing.execute(insert(table), [dict(row) for row in chunk])
+            for chunk in origin.table_rows(table, CHUNK):
+                destination.add_table_rows(table, chunk)
                 count += len(chunk)
                 if progress is not None:
                     progress(len(chunk))
-            copied.rows[table.name] = count
-        if writing.dialect.name == "postgresql":
-            _restart_sequences(writing, tables)
+            copied.rows[table] = count
+        destination.after_copy()
     return copied
 
 
 def row_count(database: Database) -> int:
     """How many rows :func:`copy_archive` will copy (for a progress bar)."""
     with database.reading() as conn:
-        return sum(
-            conn.execute(select(func.count()).select_from(table)).scalar()
-            for table in Base.metadata.sorted_tables
-        )
-
-
-def _restart_sequences(conn, tables) -> None:
-    """Ids were copied as they are: PostgreSQL's sequences must go on after the highest (a
-    column without a sequence gives none, and setval then does nothing)."""
-    for table in tables:
-        (column, *more) = table.primary_key.columns
-        if more or not isinstance(column.type, Integer):
-            continue
-        conn.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
-                f"coalesce(max({column.name}), 0) + 1, false) FROM {table.name}"
-            )
-        )
+        storage = storage_for(conn)
+        return sum(storage.count_rows(table) for table in storage.tables())

@@ -1,6 +1,5 @@
-"""Full-text search on a PostgreSQL archive: the same query syntax as on SQLite, run as a
-``tsquery`` over each article's ``search_vector`` (migration 0008: title weighted above the
-body, accents folded), ranked with ``ts_rank`` and shown with ``ts_headline`` snippets.
+"""The search syntax of ``archiver search`` as a PostgreSQL ``tsquery``: a PostgreSQL archive
+runs it over each article's ``search_vector`` (``storage/postgres.py``).
 
 The syntax ``archiver search`` documents is translated: words (all must match), "phrases",
 prefix*, AND, OR, NOT, parentheses and ``title:`` (a word or phrase in the title). NEAR has
@@ -11,13 +10,8 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, text
-
 from .errors import UsageError
 
-#: Rank weights for the body and the title, as tsvector weights {D, C, B, A}: a match in the
-#: title counts ten times one in the body (as FTS5's column weights on SQLite).
-WEIGHTS = "{0.1, 0.1, 0.1, 1.0}"
 _TOKEN = re.compile(r'"(?:[^"]|"")*"?|[^\s()"]+|[()]|\s+')
 _WORD = re.compile(r"\w+")
 _COLUMN = re.compile(r"^(title|clean_text):(.*)$", re.IGNORECASE)
@@ -106,42 +100,3 @@ def _term(token: str) -> str | None:
     if prefix:
         lexemes[-1] = f"'{words[-1]}':*{weight}"
     return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
-
-
-def ranked(
-    conn: Connection,
-    query: str,
-    filters: list[str],
-    params: dict,
-    order: str,
-    marks: tuple[str, str],
-    snippet_words: int,
-) -> list[tuple]:
-    """Rows (id, title, outlet, author, published, snippet, published source, rank) of the
-    best ``params["limit"]`` matches of ``query`` (a :func:`tsquery` text)."""
-    where = " AND ".join(["a.search_vector @@ q.query", *filters])
-    order_by = (
-        "rank DESC, a.id"
-        if order == "relevance"
-        else "a.published IS NULL, a.published DESC, a.id DESC"
-    )
-    options = (
-        f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords={snippet_words}, "
-        f"MinWords={max(snippet_words // 2, 1)}, MaxFragments=1, FragmentDelimiter=…"
-    )
-    sql = f"""
-        WITH q AS (SELECT to_tsquery('simple', unaccent(CAST(:tsquery AS text))) AS query),
-        best AS (
-            SELECT a.id, ts_rank('{WEIGHTS}', a.search_vector, q.query) AS rank
-            FROM articles a, q WHERE {where}
-            ORDER BY {order_by} LIMIT :limit
-        )
-        SELECT a.id, a.title, a.outlet, a.author, a.published,
-               ts_headline('simple', a.clean_text, q.query, CAST(:options AS text)),
-               (SELECT f.source FROM article_fields f WHERE f.article_id = a.id
-                AND f.name = 'published'),
-               best.rank
-        FROM best JOIN articles a ON a.id = best.id, q
-        ORDER BY {order_by.replace("rank", "best.rank")}
-    """
-    return conn.execute(text(sql), {**params, "tsquery": query, "options": options}).all()

@@ -7,19 +7,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from .archive import Archive
-from .models import Article, ArticleField, ReusePair
 from .passages import CHARS, DEFAULT, in_unit
 from .provenance import build_clusters, decide_cluster, explain
 from .reuse import Pair, facts
+from .storage import storage_for
 
-articles_t = Article.__table__
-pairs_t = ReusePair.__table__
-fields_t = ArticleField.__table__
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
@@ -144,32 +140,13 @@ def build_report(
         else None
     )
     with archive.db.reading() as conn:
-        pair_query = select(pairs_t).order_by(pairs_t.c.a, pairs_t.c.b)
-        if min_words:
-            pair_query = pair_query.where(pairs_t.c.shared_words >= min_words)
-        pairs = [Pair.from_row(r) for r in conn.execute(pair_query)]
+        storage = storage_for(conn)
+        pairs = [Pair.from_row(r) for r in storage.all_pairs(min_words)]
         if chosen is not None:
             pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
         # Every article counts in the outlets' shares; texts only when spans are shown.
-        published_source = (
-            select(fields_t.c.source)
-            .where(fields_t.c.article_id == articles_t.c.id, fields_t.c.name == "published")
-            .scalar_subquery()
-        )
-        query = select(
-            articles_t.c.id,
-            articles_t.c.title,
-            articles_t.c.outlet,
-            articles_t.c.published,
-            articles_t.c.source_path,
-            func.length(articles_t.c.clean_text).label("length"),
-            published_source.label("published_source"),
-            *([articles_t.c.clean_text] if with_texts else []),
-        )
-        if chosen is not None:
-            ids = sorted({i for p in pairs for i in (p.a, p.b)} | chosen)
-            query = query.where(articles_t.c.id.in_(ids))
-        rows = conn.execute(query).all()
+        shown = None if chosen is None else sorted({i for p in pairs for i in (p.a, p.b)} | chosen)
+        rows = storage.listed(shown, with_texts=with_texts)
         articles = {
             r.id: ArticleInfo(
                 r.id, r.title, r.outlet, r.published, r.source_path, r.length, r.published_source

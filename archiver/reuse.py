@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection
 
 from .align import Alignment, align
 from .boilerplate import (
@@ -23,15 +23,6 @@ from .boilerplate import (
 from .boilerplate import learn as remember
 from .document import Extraction
 from .minhash import EMPTY, band_keys, from_bytes, is_empty, scheme_json, schemes, sign, to_bytes
-from .models import (
-    Article,
-    ArticleField,
-    LshBand,
-    PairShingle,
-    RemovedLine,
-    ReusePair,
-    ReuseSignature,
-)
 from .passages import (
     DEFAULT,
     ReuseSettings,
@@ -46,24 +37,13 @@ from .passages import (
     words_equivalent,
 )
 from .provenance import ArticleFacts, Provenance, as_quotation, decide, is_quotation
-from .store import one_of, placeholder
+from .storage import storage_for
 from .templates import TEMPLATE_MIN_ARTICLES, line_hashes, outlet_hash
-from .templates import counts as template_counts
 from .textclean import template_key
-
-articles_t = Article.__table__
-fields_t = ArticleField.__table__
-bands_t = LshBand.__table__
-pairs_t = ReusePair.__table__
-signatures_t = ReuseSignature.__table__
-removed_t = RemovedLine.__table__
-pair_shingles_t = PairShingle.__table__
 
 #: A passage id is its article id shifted left by this many bits, plus its index.
 PASSAGE_BITS = 16
 PASSAGE_MASK = (1 << PASSAGE_BITS) - 1
-#: Band keys looked up per query (SQLite allows 32,766 parameters).
-KEYS_PER_QUERY = 5000
 #: A band key shared by more articles than this is boilerplate found all over the archive
 #: (a stock paragraph, a standard notice), not evidence of reuse: it is skipped. Wire copy
 #: carried by fewer outlets than this is still found.
@@ -80,9 +60,6 @@ COMMON_BAND_ARTICLES = 50
 REUSE_TEMPLATE_ARTICLES = TEMPLATE_MIN_ARTICLES + 1
 #: Fields that provenance reads besides the core columns.
 PROVENANCE_FIELDS = ("republished", "original_outlet")
-
-_INSERT_SIGNATURE = insert(signatures_t)
-_INSERT_PAIR = insert(pairs_t)
 
 
 @dataclass
@@ -175,28 +152,9 @@ def index_article(
     ``signed``: the signatures when already computed."""
     tokens, settings = resolve(text, settings)
     stored = signatures(tokens, settings, ignore) if signed is None else signed
-    conn.execute(
-        _INSERT_SIGNATURE,
-        {
-            "article_id": article_id,
-            "scheme": scheme_json(settings),
-            "passages": len(stored),
-            "data": to_bytes(stored),
-        },
-    )
-    rows = _band_rows(article_id, stored, settings)
-    if rows:
-        # Straight to the driver: building SQLAlchemy parameters for ~800 rows costs more
-        # than inserting them.
-        if conn.dialect.paramstyle == "qmark":
-            conn.exec_driver_sql("INSERT INTO lsh_bands (key, passage) VALUES (?, ?)", rows)
-        else:  # one statement with two arrays, not one per row
-            keys, passages = map(list, zip(*rows, strict=True))
-            conn.exec_driver_sql(
-                "INSERT INTO lsh_bands (key, passage) "
-                "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
-                (keys, passages),
-            )
+    storage = storage_for(conn)
+    storage.add_signature(article_id, scheme_json(settings), len(stored), to_bytes(stored))
+    storage.add_bands(_band_rows(article_id, stored, settings))
 
 
 def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[tuple[int, int]]:
@@ -222,21 +180,13 @@ def stale_signatures(conn: Connection, settings: ReuseSettings = DEFAULT) -> int
     """How many articles were signed under another scheme (other settings or datasketch):
     their passages cannot match new ones until they are cleaned and indexed again. Words
     and characters are both this version's schemes."""
-    return conn.execute(
-        select(func.count())
-        .select_from(signatures_t)
-        .where(signatures_t.c.scheme.not_in(sorted(schemes(settings))))
-    ).scalar_one()
+    return storage_for(conn).count_signed_otherwise(schemes(settings))
 
 
 def index_is_current(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> bool:
     """Whether the article is indexed for reuse under this version's scheme for its text's
     unit (a Chinese article signed in words before characters existed is not)."""
-    row = conn.execute(
-        select(signatures_t.c.scheme, articles_t.c.clean_text)
-        .join(articles_t, articles_t.c.id == signatures_t.c.article_id)
-        .where(signatures_t.c.article_id == article_id)
-    ).first()
+    row = storage_for(conn).signature_scheme(article_id)
     if row is None:
         return False
     return row.scheme == scheme_json(in_unit(settings, unit_of(row.clean_text or "")))
@@ -254,22 +204,13 @@ def _settings_of(stored_scheme: str, settings: ReuseSettings) -> ReuseSettings:
 def unindex_article(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> None:
     """Take an article out of the index (before it is cleaned again): bands, signatures, pairs.
     Band rows are found from the scheme the article was signed with, whatever it was."""
-    row = conn.execute(
-        select(signatures_t.c.data, signatures_t.c.scheme).where(
-            signatures_t.c.article_id == article_id
-        )
-    ).first()
+    storage = storage_for(conn)
+    row = storage.signature(article_id)
+    rows: list[tuple[int, int]] = []
     if row is not None and row.data:
         signed = _settings_of(row.scheme, settings)
-        sigs = np.atleast_2d(from_bytes(row.data, signed.num_perm))
-        rows = _band_rows(article_id, sigs, signed)
-        if rows:
-            mark = placeholder(conn)
-            conn.exec_driver_sql(
-                f"DELETE FROM lsh_bands WHERE key = {mark} AND passage = {mark}", rows
-            )
-    conn.execute(delete(signatures_t).where(signatures_t.c.article_id == article_id))
-    conn.execute(delete(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id)))
+        rows = _band_rows(article_id, np.atleast_2d(from_bytes(row.data, signed.num_perm)), signed)
+    storage.unindex(article_id, rows)
 
 
 def candidates(
@@ -303,15 +244,7 @@ def candidates(
     for window, row in zip(windows.tolist(), keys.tolist(), strict=True):
         for key in row:
             holders.setdefault(key, []).append(window)
-    postings: dict[int, list[int]] = {}
-    unique = list(holders)
-    for start in range(0, len(unique), KEYS_PER_QUERY):
-        chunk = unique[start : start + KEYS_PER_QUERY]
-        # Straight to the driver: SQLAlchemy would render ~1,700 bind parameters each time.
-        where, params = one_of(conn, "key", chunk)
-        rows = conn.exec_driver_sql(f"SELECT key, passage FROM lsh_bands WHERE {where}", params)
-        for key, passage in rows:
-            postings.setdefault(key, []).append(passage)
+    postings = storage_for(conn).band_postings(list(holders))
     threshold = settings.candidate_similarity if min_similarity is None else min_similarity
     collided, holding = collide(article_id, holders, postings, threshold)
     if threshold <= 0 or not collided:
@@ -404,38 +337,18 @@ def _similarities(
     """For each candidate, the best estimated Jaccard similarity of a colliding window pair
     (the share of equal MinHash values). Articles signed under another scheme are left out
     (their signatures cannot be compared): the caller keeps them."""
-    scheme = scheme_json(settings)
     out: dict[int, float] = {}
-    ids = list(collided)
-    for start in range(0, len(ids), KEYS_PER_QUERY):
-        chunk = ids[start : start + KEYS_PER_QUERY]
-        rows = conn.execute(
-            select(signatures_t.c.article_id, signatures_t.c.data).where(
-                signatures_t.c.article_id.in_(chunk), signatures_t.c.scheme == scheme
-            )
-        )
-        for other, data in rows:
-            theirs = np.atleast_2d(from_bytes(data, settings.num_perm))
-            alike = similarity(sigs, theirs, collided[other])
-            if alike is not None:
-                out[other] = alike
+    for other, data in storage_for(conn).signatures_of(list(collided), scheme_json(settings)):
+        theirs = np.atleast_2d(from_bytes(data, settings.num_perm))
+        alike = similarity(sigs, theirs, collided[other])
+        if alike is not None:
+            out[other] = alike
     return out
 
 
 def facts(conn: Connection, ids: list[int]) -> dict[int, ArticleFacts]:
     """What provenance needs about each article, read from the archive."""
-    if not ids:
-        return {}
-    rows = conn.execute(
-        select(
-            articles_t.c.id,
-            articles_t.c.outlet,
-            articles_t.c.title,
-            articles_t.c.clean_text,
-            articles_t.c.published,
-            articles_t.c.ingested_at,
-        ).where(articles_t.c.id.in_(ids))
-    ).all()
+    rows, fields = storage_for(conn).fact_rows(ids, ("published", *PROVENANCE_FIELDS))
     found = {
         r.id: ArticleFacts(
             id=r.id,
@@ -447,12 +360,7 @@ def facts(conn: Connection, ids: list[int]) -> dict[int, ArticleFacts]:
         )
         for r in rows
     }
-    for r in conn.execute(
-        select(fields_t).where(
-            fields_t.c.article_id.in_(ids),
-            fields_t.c.name.in_(("published", *PROVENANCE_FIELDS)),
-        )
-    ):
+    for r in fields:
         item = found.get(r.article_id)
         if item is None:
             continue
@@ -468,7 +376,8 @@ def template_words(conn: Connection, text: str, tokens: Tokens, outlet: str | No
     if not outlet:
         return np.zeros(len(tokens), dtype=bool)
     hashes = line_hashes(text)
-    return template_mask(text, tokens, hashes, template_counts(conn, outlet_hash(outlet), hashes))
+    known = storage_for(conn).template_counts(outlet_hash(outlet), hashes)
+    return template_mask(text, tokens, hashes, known)
 
 
 def template_mask(
@@ -533,10 +442,6 @@ def _pair_rows(pairs: list[Pair]) -> list[dict]:
     ]
 
 
-def _delete_pair(conn: Connection, a: int, b: int) -> None:
-    conn.execute(delete(pairs_t).where(pairs_t.c.a == a, pairs_t.c.b == b))
-
-
 def _revise(
     conn: Connection,
     holders: set[int],
@@ -549,18 +454,15 @@ def _revise(
     the boilerplate's words (all they hold, learned now or before)."""
     if not holders or not len(learned):
         return
-    rows = conn.execute(
-        select(pairs_t.c.a, pairs_t.c.b, pairs_t.c.spans)
-        .where(or_(pairs_t.c.a.in_(holders), pairs_t.c.b.in_(holders)))
-        .order_by(pairs_t.c.a, pairs_t.c.b)
-    ).all()
+    storage = storage_for(conn)
+    rows = [(r.a, r.b, r.spans) for r in storage.pairs_of(holders)]
     texts = facts(conn, sorted({i for a, b, _ in rows for i in (a, b)}))
     for a, b, spans in rows:
         if a not in texts or b not in texts:
             continue
         if not touches(texts[a].text, texts[b].text, json.loads(spans), learned, settings):
             continue
-        _delete_pair(conn, a, b)
+        storage.drop_pair(a, b)
         # All the boilerplate the two hold is left out, not only what the new article holds.
         hashes = [
             shingle_hashes(tokenize(texts[i].text, settings.unit), settings.shingle) for i in (a, b)
@@ -569,7 +471,7 @@ def _revise(
         alignment = _align(texts[a], texts[b], settings, known)
         if alignment:
             pair = make_pair(texts[a], texts[b], alignment)
-            conn.execute(_INSERT_PAIR, _pair_rows([pair]))
+            storage.add_pairs(_pair_rows([pair]))
             index_pair_spans(conn, [pair], {i: texts[i].text for i in (a, b)})
 
 
@@ -622,35 +524,14 @@ def pair_span_rows(pairs: list[Pair], texts: dict[int, str]) -> set[tuple[int, i
 def index_pair_spans(conn: Connection, pairs: list[Pair], texts: dict[int, str]) -> None:
     """Remember which shingles reach into these stored pairs' spans (``pair_shingles``), so
     that a block learned later finds every pair it touches (:func:`pairs_touched`)."""
-    rows = sorted(pair_span_rows(pairs, texts))
-    if not rows:
-        return
-    if conn.dialect.paramstyle == "qmark":
-        conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO pair_shingles (hash, article_id) VALUES (?, ?)", rows
-        )
-    else:
-        hashes, articles = map(list, zip(*rows, strict=True))
-        conn.exec_driver_sql(
-            "INSERT INTO pair_shingles (hash, article_id) "
-            "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING",
-            (hashes, articles),
-        )
+    storage_for(conn).add_pair_shingles(sorted(pair_span_rows(pairs, texts)))
 
 
 def pairs_touched(conn: Connection, learned: np.ndarray) -> set[int]:
     """The articles with a stored pair whose spans a learned shingle reaches into (or did:
     a superset, which :func:`touches` narrows)."""
     unique = _signed(np.unique(np.asarray(learned, dtype=np.uint64)))
-    found: set[int] = set()
-    for start in range(0, len(unique), KEYS_PER_QUERY):
-        where, params = one_of(conn, "hash", unique[start : start + KEYS_PER_QUERY])
-        found.update(
-            conn.exec_driver_sql(
-                f"SELECT DISTINCT article_id FROM pair_shingles WHERE {where}", params
-            ).scalars()
-        )
-    return found
+    return storage_for(conn).articles_with_pair_shingles(unique)
 
 
 def realign(
@@ -710,24 +591,10 @@ def find_reuse(
     if found.boilerplate_lines:
         stripped = strip_lines(extraction, found.boilerplate_lines)
         if stripped is not extraction:
-            conn.execute(
-                update(articles_t)
-                .where(articles_t.c.id == article_id)
-                .values(clean_text=stripped.text)
-            )
+            storage = storage_for(conn)
+            storage.update_article(article_id, {"clean_text": stripped.text})
             new = [r for r in stripped.removed if r not in extraction.removed]
-            conn.execute(
-                insert(removed_t),
-                [
-                    {
-                        "article_id": article_id,
-                        "lineno": r.lineno,
-                        "text": r.text,
-                        "reason": r.reason,
-                    }
-                    for r in new
-                ],
-            )
+            storage.add_details(article_id, {}, new)
             extraction = stripped
         found = _find(conn, article_id, extraction.text, settings, learn=False)
     found.extraction = extraction
@@ -790,27 +657,20 @@ def _find(
     index_article(conn, article_id, tokens, settings, signed=signed)
     pairs = [make_pair(*_ordered(me, known[o]), alignment) for o, alignment in alignments.items()]
     if pairs:
-        conn.execute(_INSERT_PAIR, _pair_rows(pairs))
+        storage_for(conn).add_pairs(_pair_rows(pairs))
         index_pair_spans(conn, pairs, {i: f.text for i, f in known.items()})
     return Found(pairs)
 
 
 def pairs_of(conn: Connection, article_id: int) -> list[Pair]:
-    rows = conn.execute(
-        select(pairs_t)
-        .where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
-        .order_by(pairs_t.c.a, pairs_t.c.b)
-    )
-    return [Pair.from_row(r) for r in rows]
+    return [Pair.from_row(r) for r in storage_for(conn).pairs_of([article_id])]
 
 
 def reindex_article(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> Found:
     """Sign and index a stored article again from its clean text, and find its pairs with the
     whole archive as when it was added (``db check --repair``). The caller has removed what
     was left of its signatures, band rows and pairs; its stored text stays as it is."""
-    text = conn.execute(
-        select(articles_t.c.clean_text).where(articles_t.c.id == article_id)
-    ).scalar()
+    text = storage_for(conn).clean_text(article_id)
     if text is None:
         return Found()
     return _find(conn, article_id, text, settings, learn=False)

@@ -21,6 +21,7 @@ import archiver
 
 from .errors import ArchiveError, StorageError
 from .faults import busy_timeout, cannot_create, storage_error, unreadable, wal_replaced
+from .storage import storage_for
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate or check: opening an archive whose
     # schema is current reads the revision with one query (Alembic takes 0.2 s to import).
@@ -176,40 +177,6 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-#: The PostgreSQL advisory lock writers take ("ARCV" as a number).
-WRITE_LOCK = 0x41524356
-
-
-def _take_turns(conn: Connection) -> None:
-    """On PostgreSQL, wait for the write lock, as SQLite's BEGIN IMMEDIATE does: writers take
-    turns, so what one article's transaction reads (template counts, the reuse index, learned
-    boilerplate) is what the articles committed before it left, and two processes starting
-    on an empty database do not both create the tables."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
-
-
-def one_of(conn: Connection, column: str, values: list) -> tuple[str, tuple]:
-    """A condition that ``column`` is one of ``values``, and its parameters, for SQL sent
-    straight to the driver: ``IN (?, ?, ...)`` for sqlite3, ``= ANY(%s)`` with one array for
-    psycopg (which would otherwise parse thousands of placeholders a query)."""
-    if conn.dialect.paramstyle == "qmark":
-        return f"{column} IN ({','.join('?' * len(values))})", tuple(values)
-    return f"{column} = ANY(%s)", (list(values),)
-
-
-def placeholder(conn: Connection) -> str:
-    """The driver's mark for one positional parameter in SQL sent straight to it
-    (``exec_driver_sql``): ``?`` for sqlite3, ``%s`` for psycopg."""
-    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
-
-
-def driver_sql(conn: Connection, sql: str) -> str:
-    """SQL without parameters, to send straight to the driver: psycopg reads ``%`` as the
-    start of a parameter, so it is doubled there."""
-    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("%", "%%")
-
-
 class Database:
     """An open archive's engine, after checks and migrations. Use ``open_database``."""
 
@@ -246,7 +213,7 @@ class Database:
                 self._check_wal(conn)
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
-                _take_turns(conn)
+                storage_for(conn).take_turns()
                 yield conn
             if self.path is not None:
                 self._remember_wal(conn)
@@ -364,8 +331,15 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+#: What the search index adds to a PostgreSQL archive (migration 0008), which the models leave
+#: to the migrations as they leave SQLite's FTS5 tables.
+_SEARCH_OBJECTS = {("column", "search_vector"), ("index", "articles_search")}
+
+
 def _include_in_compare(obj, name, type_, reflected, compare_to) -> bool:
-    return not (type_ == "table" and name and "_fts" in name)
+    if type_ == "table" and name and "_fts" in name:
+        return False
+    return (type_, name) not in _SEARCH_OBJECTS
 
 
 #: Called as ``progress(done, total)`` while an upgrade indexes the articles it holds.
@@ -593,7 +567,7 @@ def _migrate(
         try:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
-                _take_turns(conn)
+                storage_for(conn).take_turns()
                 # Another process may have migrated while we waited for the lock.
                 current = _current_revision(conn)
                 if current == head:

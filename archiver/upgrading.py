@@ -25,14 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection
 
-from .models import Article, Original, ReuseSignature
 from .settings import Settings
-
-articles_t = Article.__table__
-originals_t = Original.__table__
-signatures_t = ReuseSignature.__table__
+from .storage import storage_for
 
 #: The migration that made the outlets' template counts.
 TEMPLATES_REVISION = "0003"
@@ -54,10 +50,7 @@ def applied_revisions(old: str, head: str) -> set[str]:
 
 def unindexed_articles(conn: Connection) -> list[int]:
     """Articles with no reuse index at all, oldest first."""
-    missing = ~exists().where(signatures_t.c.article_id == articles_t.c.id)
-    return list(
-        conn.execute(select(articles_t.c.id).where(missing).order_by(articles_t.c.id)).scalars()
-    )
+    return storage_for(conn).unsigned_article_ids()
 
 
 def index_what_is_missing(
@@ -72,11 +65,7 @@ def index_what_is_missing(
     applied = applied_revisions(old, head)
     if PAIR_SHINGLES_REVISION in applied:
         index_stored_pairs(conn)
-    templated = (
-        list(conn.execute(select(articles_t.c.id).order_by(articles_t.c.id)).scalars())
-        if TEMPLATES_REVISION in applied
-        else []
-    )
+    templated = storage_for(conn).article_ids() if TEMPLATES_REVISION in applied else []
     unindexed = unindexed_articles(conn)
     total, done = len(templated) + len(unindexed), 0
     if not total:
@@ -92,10 +81,7 @@ def index_what_is_missing(
         if progress is not None:
             progress(done, total)
     for article_id in unindexed:
-        text = conn.execute(
-            select(articles_t.c.clean_text).where(articles_t.c.id == article_id)
-        ).scalar_one()
-        index_stored(conn, article_id, text)
+        index_stored(conn, article_id, storage_for(conn).clean_text(article_id))
         done += 1
         if progress is not None:
             progress(done, total)
@@ -105,29 +91,16 @@ def index_what_is_missing(
 def index_stored_pairs(conn: Connection) -> int:
     """Write the shingles reaching into every stored pair's spans into ``pair_shingles``;
     returns how many pairs were read."""
-    from .models import ReusePair
     from .reuse import Pair, index_pair_spans
 
-    pairs_t = ReusePair.__table__
+    storage = storage_for(conn)
     done, after = 0, (-1, -1)
     while True:
-        rows = conn.execute(
-            select(pairs_t)
-            .where(
-                (pairs_t.c.a > after[0]) | ((pairs_t.c.a == after[0]) & (pairs_t.c.b > after[1]))
-            )
-            .order_by(pairs_t.c.a, pairs_t.c.b)
-            .limit(PAIRS_PER_QUERY)
-        ).all()
+        rows = storage.pairs_after(after, PAIRS_PER_QUERY)
         if not rows:
             return done
         pairs = [Pair.from_row(r) for r in rows]
-        ids = sorted({i for p in pairs for i in (p.a, p.b)})
-        texts = dict(
-            conn.execute(
-                select(articles_t.c.id, articles_t.c.clean_text).where(articles_t.c.id.in_(ids))
-            ).all()
-        )
+        texts = storage.clean_texts(sorted({i for p in pairs for i in (p.a, p.b)}))
         index_pair_spans(conn, [p for p in pairs if p.a in texts and p.b in texts], texts)
         done += len(pairs)
         after = (pairs[-1].a, pairs[-1].b)
@@ -142,10 +115,7 @@ def index_unindexed(db, progress: Callable[[int, int], None] | None = None) -> i
     with db.writing() as conn:
         unindexed = unindexed_articles(conn)
         for done, article_id in enumerate(unindexed, 1):
-            text = conn.execute(
-                select(articles_t.c.clean_text).where(articles_t.c.id == article_id)
-            ).scalar_one()
-            index_stored(conn, article_id, text)
+            index_stored(conn, article_id, storage_for(conn).clean_text(article_id))
             if progress is not None:
                 progress(done, len(unindexed))
     return len(unindexed)
@@ -158,13 +128,7 @@ def _template_text(conn: Connection, article_id: int) -> tuple[str | None, str |
     from .errors import InputError
     from .reading import decode
 
-    row = conn.execute(
-        select(
-            articles_t.c.outlet, articles_t.c.format, articles_t.c.clean_text, originals_t.c.data
-        )
-        .join(originals_t, originals_t.c.sha256 == articles_t.c.sha256)
-        .where(articles_t.c.id == article_id)
-    ).one()
+    row = storage_for(conn).with_original(article_id)
     if not row.outlet:
         return None, None
     if row.format != "text":

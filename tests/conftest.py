@@ -22,9 +22,11 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def pytest_generate_tests(metafunc):
-    """Tests of a module that sets ``BOTH_BACKENDS = True`` run twice: on an SQLite file and
-    on a new PostgreSQL database (skipped, saying so, without a server)."""
-    if getattr(metafunc.module, "BOTH_BACKENDS", False):
+    """Tests of a module that sets ``BOTH_BACKENDS = True``, and tests marked
+    ``both_backends``, run twice: on an SQLite file and on a new PostgreSQL database (skipped,
+    saying so, without a server)."""
+    marked = metafunc.definition.get_closest_marker("both_backends") is not None
+    if marked or getattr(metafunc.module, "BOTH_BACKENDS", False):
         metafunc.parametrize("archive_backend", ["sqlite", "postgresql"], indirect=True)
 
 

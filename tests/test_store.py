@@ -1,4 +1,5 @@
-"""The archive file: migrations, automatic upgrades with backups, refusing what is not ours."""
+"""The archive's database: migrations (on both backends), automatic upgrades with backups,
+refusing what is not ours (an SQLite file)."""
 
 from __future__ import annotations
 
@@ -89,8 +90,9 @@ EXPECTED_INDEXES = {
 }
 
 
-def _schema(path) -> tuple[dict, dict]:
-    engine = create_engine(f"sqlite:///{path}")
+def _schema(location) -> tuple[dict, dict]:
+    """Tables (their columns) and indexes of an SQLite file or a database URL."""
+    engine = create_engine(str(location) if "://" in str(location) else f"sqlite:///{location}")
     insp = inspect(engine)
     tables = {t: [c["name"] for c in insp.get_columns(t)] for t in insp.get_table_names()}
     indexes = {t: {i["name"] for i in insp.get_indexes(t)} for t in tables}
@@ -117,14 +119,21 @@ def _make_first_revision_archive(path) -> None:
     engine.dispose()
 
 
-def test_new_archive_has_the_expected_schema(db_path):
-    db = open_database(str(db_path), create=True)
-    db.close()
-    tables, indexes = _schema(db_path)
-    assert tables == EXPECTED_SCHEMA
+@pytest.mark.both_backends
+def test_new_archive_has_the_expected_schema(archive_url, archive_backend):
+    open_database(archive_url, create=True).close()
+    tables, indexes = _schema(archive_url)
     for table, names in EXPECTED_INDEXES.items():
         assert names <= indexes[table]
-    conn = sqlite3.connect(db_path)
+    if archive_backend == "postgresql":
+        # Search is a weighted tsvector column of articles (GIN-indexed), not FTS5 tables.
+        expected = {t: c for t, c in EXPECTED_SCHEMA.items() if not t.startswith("articles_")}
+        expected["articles"] = [*expected["articles"], "search_vector"]
+        assert tables == expected
+        assert "articles_search" in indexes["articles"]
+        return
+    assert tables == EXPECTED_SCHEMA
+    conn = sqlite3.connect(archive_url)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
@@ -132,8 +141,9 @@ def test_new_archive_has_the_expected_schema(db_path):
     assert triggers == EXPECTED_TRIGGERS
 
 
-def test_models_match_the_migrations(db_path):
-    db = open_database(str(db_path), create=True)
+@pytest.mark.both_backends
+def test_models_match_the_migrations(archive_url):
+    db = open_database(archive_url, create=True)
     try:
         assert db.schema_differences() == []
     finally:
@@ -346,29 +356,35 @@ def test_an_unknown_url_scheme_is_one_sentence(cli):
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_two_processes_create_and_migrate_the_same_archive_at_once(db_path):
+@pytest.mark.both_backends
+def test_two_processes_create_and_migrate_the_same_archive_at_once(archive_url, archive_backend):
     script = (
         "import sys; from archiver.store import open_database; "
         "open_database(sys.argv[1], create=True).close()"
     )
     procs = [
-        subprocess.Popen([sys.executable, "-c", script, str(db_path)], stderr=subprocess.PIPE)
+        subprocess.Popen([sys.executable, "-c", script, archive_url], stderr=subprocess.PIPE)
         for _ in range(4)
     ]
     errors = [p.communicate()[1].decode() for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
-    tables, _ = _schema(db_path)
-    assert tables == EXPECTED_SCHEMA
+    tables, _ = _schema(archive_url)
+    assert set(EXPECTED_SCHEMA) - tables.keys() <= {t for t in EXPECTED_SCHEMA if "fts" in t}
+    if archive_backend == "sqlite":
+        assert tables == EXPECTED_SCHEMA
+    with Archive.open(archive_url) as archive:
+        assert archive.db.revision() == head_revision()
 
 
+@pytest.mark.both_backends
 @pytest.mark.parametrize("revision", ["0001"])
-def test_migrations_downgrade_and_upgrade_again(db_path, revision):
-    open_database(str(db_path), create=True).close()
-    engine = create_engine(f"sqlite:///{db_path}")
+def test_migrations_downgrade_and_upgrade_again(archive_url, revision):
+    open_database(archive_url, create=True).close()
+    before = _schema(archive_url)
+    engine = create_engine(archive_url if "://" in archive_url else f"sqlite:///{archive_url}")
     with engine.begin() as conn:
         command.downgrade(alembic_config(conn), revision)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
     engine.dispose()
-    tables, _ = _schema(db_path)
-    assert tables == EXPECTED_SCHEMA
+    assert _schema(archive_url) == before
