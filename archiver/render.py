@@ -17,6 +17,8 @@ from .provenance import explain
 from .spreadsheet import csv_row
 
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from .report import Report
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
@@ -144,6 +146,14 @@ def provenance_lines(report: Report) -> list[str]:
         "report's meta.",
         f"To make it again: {printable(meta['command'])}",
     ]
+
+
+def write(report: Report, fmt: str, out: TextIO) -> None:
+    """The report in ``fmt`` written to ``out`` (JSON a piece at a time)."""
+    if fmt == "json":
+        write_json(report, out)
+    else:
+        out.write(render(report, fmt))
 
 
 def render(report: Report, fmt: str) -> str:
@@ -307,7 +317,51 @@ _md = markdown_cell
 
 
 def as_json(report: Report) -> str:
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write_json(report, buffer)
+    return buffer.getvalue()
+
+
+def write_json(report: Report, out: TextIO) -> None:
+    """The JSON report written a piece at a time, never whole in memory: the same text as
+    ``json.dumps(report.to_json(), ensure_ascii=False, indent=2)``, but the articles and
+    pairs are encoded one by one as they are written (a report over 100,000 articles would
+    otherwise hold a dict per article and then the whole text)."""
+    sections = report.json_sections()
+    out.write("{")
+    for n, (name, items) in enumerate(sections):
+        out.write(("," if n else "") + f"\n  {json.dumps(name)}: ")
+        if isinstance(items, _Items):
+            _write_items(out, items)
+        else:
+            out.write(_nested(items, 1))
+    out.write("\n}\n")
+
+
+#: A section written item by item: (opening, closing, items); an item is a value (a list's)
+#: or a (key, value) pair (an object's).
+_Items = tuple
+
+
+def _write_items(out: TextIO, items: _Items) -> None:
+    opening, closing, entries = items
+    first = True
+    for entry in entries:
+        if isinstance(entry, tuple):
+            key, value = entry
+            text = f"{json.dumps(key, ensure_ascii=False)}: {_nested(value, 2)}"
+        else:
+            text = _nested(entry, 2)
+        out.write((opening if first else ",") + "\n    " + text)
+        first = False
+    out.write(opening + closing if first else "\n  " + closing)
+
+
+def _nested(value, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels deep (a JSON
+    string holds no raw line break, so every line break is the layout's)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
 
 
 def as_csv(report: Report) -> str:

@@ -19,7 +19,7 @@ from .storage import storage_for
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleInfo:
     id: int
     title: str | None
@@ -109,15 +109,25 @@ class Report:
 
     def to_json(self) -> dict:
         return {
-            "meta": self.meta,
-            "articles": {str(i): a.to_json() for i, a in sorted(self.articles.items())},
-            "pairs": [
-                {**p.to_json(), "reasons": [explain(e) for e in p.evidence]} for p in self.pairs
-            ],
-            "clusters": [c.to_json() for c in self.clusters],
-            "outlets": [o.to_json() for o in self.outlets],
-            "matrix": self.matrix,
+            name: value
+            if not isinstance(value, tuple)
+            else (dict(value[2]) if value[0] == "{" else list(value[2]))
+            for name, value in self.json_sections()
         }
+
+    def json_sections(self) -> list[tuple[str, object]]:
+        """The JSON report's sections in order; the long ones (articles, pairs, clusters) as
+        (opening, closing, items made one at a time), for ``render.write_json``."""
+        articles = ((str(i), self.articles[i].to_json()) for i in sorted(self.articles))
+        pairs = ({**p.to_json(), "reasons": [explain(e) for e in p.evidence]} for p in self.pairs)
+        return [
+            ("meta", self.meta),
+            ("articles", ("{", "}", articles)),
+            ("pairs", ("[", "]", pairs)),
+            ("clusters", ("[", "]", (c.to_json() for c in self.clusters))),
+            ("outlets", [o.to_json() for o in self.outlets]),
+            ("matrix", self.matrix),
+        ]
 
 
 def build_report(
@@ -146,14 +156,17 @@ def build_report(
             pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
         # Every article counts in the outlets' shares; texts only when spans are shown.
         shown = None if chosen is None else sorted({i for p in pairs for i in (p.a, p.b)} | chosen)
-        rows = storage.listed(shown, with_texts=with_texts)
-        articles = {
-            r.id: ArticleInfo(
+        articles: dict[int, ArticleInfo] = {}
+        for r in storage.listed(shown):  # streamed, row by row
+            articles[r.id] = ArticleInfo(
                 r.id, r.title, r.outlet, r.published, r.source_path, r.length, r.published_source
             )
-            for r in rows
-        }
-        texts = {r.id: r.clean_text for r in rows} if with_texts else {}
+        # Texts show the spans: those of the articles in a pair are enough.
+        texts = (
+            storage.clean_texts(sorted({i for p in pairs for i in (p.a, p.b)}))
+            if with_texts
+            else {}
+        )
         in_clusters = build_clusters([(p.a, p.b, p.spans) for p in pairs])
         member_facts = facts(conn, sorted({i for c in in_clusters for i in c.articles}))
     verdicts = {(p.a, p.b): p for p in pairs}

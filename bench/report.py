@@ -3,6 +3,8 @@
     python bench/report.py                     # 100,000 articles, ~40,000 verified pairs
     python bench/report.py --articles 20000    # quicker
 
+Each format is also run as `archiver report` in its own process: wall time and peak memory.
+
 The archive is a copy of bench/archives.py's synthetic archive of news-like pages (without its
 reuse index, which a report does not read) with verified pairs written straight into
 ``reuse_pairs``: wire
@@ -110,15 +112,39 @@ def main() -> None:
                     f"{fmt:<10} {statistics.median(builds):>8.2f} "
                     f"{statistics.median(renders):>9.2f} {len(out.encode()) / 1e6:>8.1f}"
                 )
-        walls = []
-        for _ in range(args.runs):
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "archiver", "--db", str(db), "report", "-o", f"{tmp}/r"],
-                check=True,
+        print(f"{'`archiver report`':<20} {'wall s':>7} {'peak RSS MB':>12}")
+        for fmt in FORMATS:
+            walls, peaks = [], []
+            for _ in range(args.runs):
+                wall, peak = cli_report(db, fmt, Path(tmp) / f"r.{fmt}")
+                walls.append(wall)
+                peaks.append(peak)
+            print(
+                f"{'--format ' + fmt:<20} {statistics.median(walls):>7.2f} "
+                f"{statistics.median(peaks):>12.0f}"
             )
-            walls.append(time.perf_counter() - started)
-        print(f"`archiver report` (text) wall time {statistics.median(walls):.2f} s")
+
+
+def cli_report(db: Path, fmt: str, out: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one `archiver report` process: its
+    VmHWM, read by the process itself as it exits (Linux; ru_maxrss would count this
+    process's memory at the fork)."""
+    script = (
+        "import sys, runpy; sys.argv = ['archiver', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('archiver', run_name='__main__')\n"
+        "finally:\n"
+        "    status = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
+        "    print(status, file=sys.stderr)\n"
+    )
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--db", str(db), "report", "--format", fmt, "-o", str(out)],
+        check=True,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wall = time.perf_counter() - started
+    return wall, int(done.stderr.split()[-1]) / 1024
 
 
 if __name__ == "__main__":

@@ -211,6 +211,32 @@ def test_the_report_explains_its_words_and_its_evidence_in_sentences(samples, fm
     assert "14 May 2024 (a date in the site" in out and "likely the day the page was scraped" in out
 
 
+@pytest.mark.parametrize("filters", [[], ["--outlet", "no such outlet"], ["--min-words", "60"]])
+def test_the_json_report_written_piece_by_piece_is_the_whole_report_dumped(samples, filters):
+    """``report --format json`` writes articles and pairs one at a time (bounded memory); the
+    text is the one ``json.dumps`` makes of the whole report, empty sections included."""
+    from archiver.archive import Archive
+    from archiver.render import as_json
+    from archiver.report import build_report
+
+    db, _ = samples
+    options = {"--outlet": "outlet", "--min-words": "min_words"}
+    given = {
+        options[k]: (int(v) if v.isdigit() else v)
+        for k, v in zip(filters[::2], filters[1::2], strict=True)
+    }
+    with Archive.open(str(db)) as archive:
+        report = build_report(archive, **given)
+    assert as_json(report) == json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    written = json.loads(_report(db, "--format", "json", *filters))
+    assert written["pairs"] == report.to_json()["pairs"]
+    assert set(written["articles"]) == {str(i) for i in report.articles}
+    if filters[:1] == ["--outlet"]:
+        assert written["pairs"] == [] and written["clusters"] == []
+    else:
+        assert written["pairs"] and written["articles"]
+
+
 def test_json_pairs_keep_the_evidence_and_add_it_in_sentences(samples):
     _, data = samples
     for p in data["pairs"]:

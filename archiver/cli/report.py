@@ -43,7 +43,7 @@ def report(app: App, format_, min_words, output, outlet, since, until):
         archiver report --outlet "The National Ledger" --format json
         archiver report --min-words 100 --since 2024-05-01
     """
-    from ..render import render
+    from ..render import write
     from ..report import build_report
 
     archive = app.open()
@@ -55,4 +55,4 @@ def report(app: App, format_, min_words, output, outlet, since, until):
         with_texts=format_ in ("html", "markdown"),
         min_words=min_words,
     )
-    output.write(render(data, format_))
+    write(data, format_, output)

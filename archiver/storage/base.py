@@ -269,10 +269,13 @@ class Storage(ABC):
         ).scalar()
 
     def clean_texts(self, ids: Iterable[int]) -> dict[int, str]:
-        rows = self.conn.execute(
-            select(articles_t.c.id, articles_t.c.clean_text).where(articles_t.c.id.in_(list(ids)))
-        )
-        return {i: t for i, t in rows}
+        ids = list(ids)
+        texts: dict[int, str] = {}
+        for start in range(0, len(ids), KEYS_PER_QUERY):
+            chunk = ids[start : start + KEYS_PER_QUERY]
+            query = select(articles_t.c.id, articles_t.c.clean_text)
+            texts.update(self.conn.execute(query.where(articles_t.c.id.in_(chunk))).all())
+        return texts
 
     def fact_rows(self, ids: Sequence[int], field_names: Sequence[str]) -> tuple[list, list]:
         """What provenance reads of these articles: rows (id, outlet, title, clean_text,
@@ -288,13 +291,14 @@ class Storage(ABC):
         ).all()
         return rows, fields
 
-    def listed(self, ids: Iterable[int] | None = None, *, with_texts: bool = False) -> list[Row]:
+    def listed(self, ids: Iterable[int] | None = None) -> Iterator[Row]:
         """What a report shows of each article (id, title, outlet, published, source_path,
-        length, published_source; clean_text too ``with_texts``): every one, or these."""
-        query = select(*_LISTED_COLUMNS, *([articles_t.c.clean_text] if with_texts else []))
+        length, published_source): every one, or these; read from the database as they are
+        taken."""
+        query = select(*_LISTED_COLUMNS)
         if ids is not None:
             query = query.where(articles_t.c.id.in_(list(ids)))
-        return self.conn.execute(query).all()
+        return iter(self.conn.execution_options(yield_per=1000).execute(query))
 
     def count_articles(self) -> int:
         return self.conn.execute(select(func.count()).select_from(articles_t)).scalar_one()
