@@ -14,6 +14,7 @@ from .store import Database, Progress, open_database
 
 if TYPE_CHECKING:  # reuse detection and templates are imported when first used: commands
     # that only read the archive start without the cleaner's rules, numpy or jusText.
+    from .options import Options
     from .reuse import Pair
     from .templates import TemplateLines
 
@@ -116,16 +117,32 @@ class Stats:
 class Archive:
     """An open archive. ``Archive.open(path_or_url)``; use it as a context manager."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, options: Options | None = None):
         self.db = db
+        self._options = options
+
+    @property
+    def options(self) -> Options:
+        """The settings this archive's work follows (``Options()`` unless given)."""
+        if self._options is None:
+            from .options import DEFAULTS
+
+            self._options = DEFAULTS
+        return self._options
 
     @classmethod
     def open(
-        cls, location: str | None = None, *, create: bool = False, progress: Progress | None = None
+        cls,
+        location: str | None = None,
+        *,
+        create: bool = False,
+        progress: Progress | None = None,
+        options: Options | None = None,
     ) -> Archive:
         """Open (or with ``create``, make) an archive; an older one is backed up and upgraded,
-        ``progress(done, total)`` hearing how its indexing goes."""
-        return cls(open_database(location, create=create, progress=progress))
+        ``progress(done, total)`` hearing how its indexing goes. ``options``: the settings
+        of cleaning, reuse, provenance and limits (the defaults without)."""
+        return cls(open_database(location, create=create, progress=progress), options)
 
     def close(self) -> None:
         self.db.close()
@@ -176,7 +193,7 @@ class Archive:
             storage.add_details(article_id, metadata, extraction.removed)
             if template is not None:
                 count_template_lines(conn, template, +1)
-            extraction, pairs = _find_reuse(conn, article_id, extraction)
+            extraction, pairs = _find_reuse(conn, article_id, extraction, self.options)
             return Stored(article_id, True, pairs, extraction)
 
     def replace_extraction(
@@ -197,7 +214,7 @@ class Archive:
 
         with self.db.writing() as conn:
             storage = storage_for(conn)
-            unindex_article(conn, article_id)
+            unindex_article(conn, article_id, self.options.reuse)
             storage.update_article(article_id, _article_row(decoded, extraction, metadata))
             storage.drop_details(article_id)
             storage.add_details(article_id, metadata, extraction.removed)
@@ -205,21 +222,21 @@ class Archive:
                 count_template_lines(conn, old_template, -1)
             if new_template is not None:
                 count_template_lines(conn, new_template, +1)
-            return _find_reuse(conn, article_id, extraction)[1]
+            return _find_reuse(conn, article_id, extraction, self.options)[1]
 
     def strip_boilerplate(self, extraction: Extraction) -> Extraction:
         """The extraction without the lines the archive has learned to be boilerplate."""
         from .boilerplate import strip_known
 
         with self.db.reading() as conn:
-            return strip_known(conn, extraction)
+            return strip_known(conn, extraction, self.options.reuse)
 
     def index_is_current(self, article_id: int) -> bool:
         """Whether the article's reuse index was made by this version (``reclean`` redoes it)."""
         from .reuse import index_is_current
 
         with self.db.reading() as conn:
-            return index_is_current(conn, article_id)
+            return index_is_current(conn, article_id, self.options.reuse)
 
     def template_counts(self, outlet_hash: int, line_hashes: Iterable[int]) -> dict[int, int]:
         """How many archived articles of the outlet contain each of these lines."""
@@ -329,8 +346,10 @@ def _article_row(decoded: Decoded, extraction: Extraction, metadata: dict[str, F
     return row
 
 
-def _find_reuse(conn, article_id: int, extraction: Extraction) -> tuple[Extraction, list[Pair]]:
+def _find_reuse(
+    conn, article_id: int, extraction: Extraction, options: Options
+) -> tuple[Extraction, list[Pair]]:
     from .reuse import find_reuse
 
-    found = find_reuse(conn, article_id, extraction)
+    found = find_reuse(conn, article_id, extraction, options.reuse, options.provenance)
     return found.extraction or extraction, found.pairs

@@ -41,7 +41,7 @@ import numpy as np
 
 from .errors import ArchiverError, UsageError
 from .passages import DEFAULT, ReuseSettings, resolve, shingle_hashes
-from .provenance import ArticleFacts, build_clusters
+from .provenance import DEFAULT_PROVENANCE, ArticleFacts, ProvenanceSettings, build_clusters
 
 #: Articles read from the archive per query.
 READ_CHUNK = 5000
@@ -77,6 +77,8 @@ class Learned:
 
     #: outlet hash -> {line hash: articles}, only lines counted as a template for reuse.
     templates: dict[int, dict[int, int]] = field(default_factory=dict)
+    #: How provenance weighs its evidence (the archive's ``Options.provenance``).
+    provenance: ProvenanceSettings = DEFAULT_PROVENANCE
 
 
 @dataclass
@@ -255,7 +257,10 @@ def verify(
                 alignments[other_id] = alignment
             else:
                 del alignments[other_id]
-    return [make_pair(*_ordered(me, known[o]), a) for o, a in alignments.items()]
+    return [
+        make_pair(*_ordered(me, known[o]), alignment, learned.provenance)
+        for o, alignment in alignments.items()
+    ]
 
 
 def count_clusters(pairs: list) -> int:
@@ -282,8 +287,13 @@ def read_archive(archive) -> tuple[list[ArticleFacts], Learned]:
     return articles, learned
 
 
-def read_learned(conn, settings: ReuseSettings = DEFAULT) -> Learned:
-    """The boilerplate shingles and template lines ``add`` learned."""
+def read_learned(
+    conn,
+    settings: ReuseSettings = DEFAULT,
+    provenance: ProvenanceSettings = DEFAULT_PROVENANCE,
+) -> Learned:
+    """The boilerplate shingles and template lines ``add`` learned, with the settings the
+    job follows."""
     from .reuse import REUSE_TEMPLATE_ARTICLES
     from .storage import storage_for
 
@@ -297,7 +307,7 @@ def read_learned(conn, settings: ReuseSettings = DEFAULT) -> Learned:
     templates: dict[int, dict[int, int]] = {}
     for outlet, line, n in storage.template_rows(REUSE_TEMPLATE_ARTICLES):
         templates.setdefault(outlet, {})[line] = n
-    return Learned(settings, boilerplate, learned_by, known_to_learner, templates)
+    return Learned(settings, boilerplate, learned_by, known_to_learner, templates, provenance)
 
 
 def facts_from_export(record: dict) -> ArticleFacts:
@@ -699,7 +709,7 @@ def run(
     learned = Learned()
     if archive is not None:
         with archive.db.reading() as conn:
-            learned = read_learned(conn)
+            learned = read_learned(conn, archive.options.reuse, archive.options.provenance)
     if export is not None:
         if session is not None:
             articles = read_export_spark(session, export, partitions)

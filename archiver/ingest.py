@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .archive import Archive
@@ -28,6 +29,10 @@ from .records import SNIFF_BYTES, Record, Skipped, json_records, sniff, wacz_rec
 from .settings import Settings
 from .templates import TemplateLines, as_template, line_hashes, outlet_hash
 from .textclean import CleanOptions, clean_text
+from .textclean.options import DEFAULT_OPTIONS as DEFAULT_CLEANING
+
+if TYPE_CHECKING:
+    from .options import Options
 
 STDIN = "-"
 #: What a folder walk picks up (also with ``.gz`` on top); name any other file to add it.
@@ -35,7 +40,6 @@ FOLDER_SUFFIXES = frozenset(
     {"", ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".warc", ".wacz", ".jsonl"}
 )
 GLOB_CHARS = re.compile(r"[*?\[]")
-TEMPLATE_MIN_COUNT = CleanOptions().template_min_count
 #: Standard input is read in pieces of this many bytes, stopping once past the size limit.
 READ_CHUNK = 1 << 20
 
@@ -283,6 +287,7 @@ def extract_decoded(
     url: str | None = None,
     settings: Settings | None = None,
     template: dict[str, int] | None = None,
+    options: CleanOptions = DEFAULT_CLEANING,
 ) -> Extraction:
     """The article in decoded input: trafilatura for HTML, the line cleaner for text.
 
@@ -294,11 +299,11 @@ def extract_decoded(
         check_html_size(decoded.text, name, settings)
         extraction = extract_html(decoded.text, url=url)
         if _too_short(extraction.text, settings):
-            extraction = _html_as_text(decoded, extraction, name, settings, template, url)
+            extraction = _html_as_text(decoded, extraction, name, settings, template, url, options)
         check_article_size(extraction.text, name, settings)
     else:
         check_text_size(decoded.text, name, settings)
-        extraction = clean_text(decoded.text, template=template, url=url)
+        extraction = clean_text(decoded.text, template=template, url=url, options=options)
         if _too_short(extraction.text, settings):
             raise InputError(
                 name,
@@ -385,13 +390,14 @@ def _html_as_text(
     settings: Settings,
     template: dict[str, int] | None,
     url: str | None,
+    options: CleanOptions = DEFAULT_CLEANING,
 ) -> Extraction:
     """The text path for something read as HTML in which trafilatura found no article (a text
     dump with markup in it, a page built of odd markup): its visible text, cleaned line by
     line. The page's own metadata (meta tags, JSON-LD) still wins over what the lines say."""
     text = visible_text(decoded.text)
     check_text_size(text, name, settings)
-    extraction = clean_text(text, template=template, url=url)
+    extraction = clean_text(text, template=template, url=url, options=options)
     if _too_short(extraction.text, settings):
         raise InputError(
             name,
@@ -472,7 +478,8 @@ def _clean(
     exclude: TemplateLines | None = None,
 ) -> _Cleaned:
     url = given["url"].value if "url" in given else None
-    extraction = extract_decoded(decoded, name, url=url, settings=settings)
+    cleaning = archive.options.cleaning
+    extraction = extract_decoded(decoded, name, url=url, settings=settings, options=cleaning)
     metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
     lines = template_lines(
         _seen_lines(decoded, extraction), metadata.get("outlet") and metadata["outlet"].value
@@ -484,7 +491,12 @@ def _clean(
     looked_up = (lines.outlet_hash, tuple(keys))
     if template:
         extraction = extract_decoded(
-            decoded, name, url=url, settings=settings, template=as_template(template, keys)
+            decoded,
+            name,
+            url=url,
+            settings=settings,
+            template=as_template(template, keys),
+            options=cleaning,
         )
         metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
         lines = template_lines(decoded.text, metadata.get("outlet") and metadata["outlet"].value)
@@ -501,7 +513,8 @@ def _template(
         for h in exclude.line_hashes:
             if h in counts:
                 counts[h] -= 1
-    return {h: n for h, n in counts.items() if n >= TEMPLATE_MIN_COUNT}
+    least = archive.options.cleaning.template_min_count
+    return {h: n for h, n in counts.items() if n >= least}
 
 
 def add_input(
@@ -520,7 +533,7 @@ def add_input(
     ``stdin`` reads standard input (``-``): called as ``read(size)``, like a binary file's
     ``read``; the input is refused once it passes ``settings.max_bytes``. ``data``, when
     given, is the input's bytes, already read."""
-    settings = settings or Settings()
+    settings = settings or archive.options.limits
     try:
         if item.error:
             raise InputError(item.name, item.error)
@@ -780,7 +793,7 @@ def add_many(
     by one leaves it. Stopping (Ctrl-C, kill, a storage fault) loses at most the group being
     stored (``settings.commit_every`` pages), which was not reported, and never part of a page.
     ``preparing`` counts the pages prepared by workers, and again."""
-    settings = settings or Settings()
+    settings = settings or archive.options.limits
     preparing = Preparing() if preparing is None else preparing
     skipped = Skipped() if skipped is None else skipped
     units = _units(inputs, overrides, format, settings, stdin, skipped)
@@ -798,7 +811,7 @@ def add_many(
         else:
             jobs = 1
     units = itertools.chain(ahead, units)
-    workers = _Workers(archive.db.location, jobs, settings) if jobs > 1 else None
+    workers = _Workers(archive, jobs, settings) if jobs > 1 else None
     try:
         group = list(itertools.islice(units, size))
         prepared = _prepare_all(archive, group, workers, settings)
@@ -940,7 +953,7 @@ class _Workers:
     """Worker processes that prepare pages, each with its own connection to the archive
     (reading only: the process that made them is the one writer)."""
 
-    def __init__(self, location: str, jobs: int, settings: Settings):
+    def __init__(self, archive: Archive, jobs: int, settings: Settings):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -948,7 +961,10 @@ class _Workers:
         context = multiprocessing.get_context("spawn")
         self.settings = settings
         self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_worker_start, initargs=(location, os.getpid())
+            jobs,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(archive.db.location, os.getpid(), archive.options),
         )
 
     def submit(self, page: Page):
@@ -990,14 +1006,14 @@ class _Workers:
 _worker_archive: Archive | None = None
 
 
-def _worker_start(location: str, writer: int) -> None:
+def _worker_start(location: str, writer: int, options: Options) -> None:
     import signal
 
     global _worker_archive
     # Ctrl-C is the writer's to handle: it stops, and the workers with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(writer)
-    _worker_archive = Archive.open(location)
+    _worker_archive = Archive.open(location, options=options)
 
 
 #: prctl(2): the signal a process gets when its parent dies.
@@ -1082,7 +1098,7 @@ def reclean_article(
     outlet's learned template. Values the user gave (source ``cli``) are kept; the original
     bytes are never touched; a failure leaves the article as it was."""
     before = archive.get(article_id, removed=True)
-    settings = settings or Settings()
+    settings = settings or archive.options.limits
     try:
         data = archive.raw(article_id)
         charset = before.fields.get("charset")

@@ -36,7 +36,15 @@ from .passages import (
     unit_of,
     words_equivalent,
 )
-from .provenance import ArticleFacts, Provenance, as_quotation, decide, is_quotation
+from .provenance import (
+    DEFAULT_PROVENANCE,
+    ArticleFacts,
+    Provenance,
+    ProvenanceSettings,
+    as_quotation,
+    decide,
+    is_quotation,
+)
 from .storage import storage_for
 from .templates import TEMPLATE_MIN_ARTICLES, line_hashes, outlet_hash
 from .textclean import template_key
@@ -410,9 +418,14 @@ def _ordered(x: ArticleFacts, y: ArticleFacts) -> tuple[ArticleFacts, ArticleFac
     return (x, y) if x.id < y.id else (y, x)
 
 
-def make_pair(first: ArticleFacts, second: ArticleFacts, alignment: Alignment) -> Pair:
+def make_pair(
+    first: ArticleFacts,
+    second: ArticleFacts,
+    alignment: Alignment,
+    provenance: ProvenanceSettings = DEFAULT_PROVENANCE,
+) -> Pair:
     """A verified pair (``first.id < second.id``) with the provenance verdict."""
-    verdict: Provenance = decide(first, second, alignment)
+    verdict: Provenance = decide(first, second, alignment, provenance)
     quotation = is_quotation(first, second, alignment)
     if quotation:
         verdict = as_quotation(verdict)
@@ -448,6 +461,7 @@ def _revise(
     learned: np.ndarray,
     ignore: np.ndarray,
     settings: ReuseSettings,
+    provenance: ProvenanceSettings = DEFAULT_PROVENANCE,
 ) -> None:
     """Align again the stored pairs of the articles that hold newly learned boilerplate, when
     their spans hold some of it: a pair that shared nothing else is deleted, the others lose
@@ -470,7 +484,7 @@ def _revise(
         known = np.union1d(ignore, known_shingles(conn, np.concatenate(hashes)))
         alignment = _align(texts[a], texts[b], settings, known)
         if alignment:
-            pair = make_pair(texts[a], texts[b], alignment)
+            pair = make_pair(texts[a], texts[b], alignment, provenance)
             storage.add_pairs(_pair_rows([pair]))
             index_pair_spans(conn, [pair], {i: texts[i].text for i in (a, b)})
 
@@ -574,6 +588,7 @@ def find_reuse(
     article_id: int,
     extraction: Extraction | str,
     settings: ReuseSettings = DEFAULT,
+    provenance: ProvenanceSettings = DEFAULT_PROVENANCE,
 ) -> Found:
     """Find what a newly stored article shares with the archive, index it and store the
     verified pairs, in the caller's transaction.
@@ -587,7 +602,7 @@ def find_reuse(
     """
     if isinstance(extraction, str):
         extraction = Extraction(text=extraction)
-    found = _find(conn, article_id, extraction.text, settings, learn=True)
+    found = _find(conn, article_id, extraction.text, settings, provenance, learn=True)
     if found.boilerplate_lines:
         stripped = strip_lines(extraction, found.boilerplate_lines)
         if stripped is not extraction:
@@ -596,23 +611,33 @@ def find_reuse(
             new = [r for r in stripped.removed if r not in extraction.removed]
             storage.add_details(article_id, {}, new)
             extraction = stripped
-        found = _find(conn, article_id, extraction.text, settings, learn=False)
+        found = _find(conn, article_id, extraction.text, settings, provenance, learn=False)
     found.extraction = extraction
     return found
 
 
 def index_stored(
-    conn: Connection, article_id: int, text: str, settings: ReuseSettings = DEFAULT
+    conn: Connection,
+    article_id: int,
+    text: str,
+    settings: ReuseSettings = DEFAULT,
+    provenance: ProvenanceSettings = DEFAULT_PROVENANCE,
 ) -> list[Pair]:
     """Index an article archived before the reuse index existed (an upgrade does this): its
     pairs with the articles indexed before it are found, verified and stored. Its stored text
     is left as it is: boilerplate it shares is learned and never makes a pair, and removing it
     from the article is for `archiver reclean`."""
-    return _find(conn, article_id, text, settings, learn=False).pairs
+    return _find(conn, article_id, text, settings, provenance, learn=False).pairs
 
 
 def _find(
-    conn: Connection, article_id: int, text: str, settings: ReuseSettings, *, learn: bool
+    conn: Connection,
+    article_id: int,
+    text: str,
+    settings: ReuseSettings,
+    provenance: ProvenanceSettings,
+    *,
+    learn: bool,
 ) -> Found:
     """One pass of :func:`find_reuse` over ``text``. When ``learn`` is set and whole lines are
     found to be boilerplate, nothing is indexed or stored: the lines are returned."""
@@ -649,13 +674,16 @@ def _find(
         # Every stored pair whose spans the block reaches into was made before it was
         # learned: align those again (pair_shingles finds them all, whoever holds them).
         holders = set(judgement.holders) | pairs_touched(conn, learned)
-        _revise(conn, holders, learned, ignore, settings)
+        _revise(conn, holders, learned, ignore, settings, provenance)
         if again:
             return Found(boilerplate_lines=lines)
         realign(me, known, alignments, judgement.holders, learned, ignore, settings)
         signed = signatures(tokens, settings, ignore)
     index_article(conn, article_id, tokens, settings, signed=signed)
-    pairs = [make_pair(*_ordered(me, known[o]), alignment) for o, alignment in alignments.items()]
+    pairs = [
+        make_pair(*_ordered(me, known[o]), alignment, provenance)
+        for o, alignment in alignments.items()
+    ]
     if pairs:
         storage_for(conn).add_pairs(_pair_rows(pairs))
         index_pair_spans(conn, pairs, {i: f.text for i, f in known.items()})
@@ -666,11 +694,16 @@ def pairs_of(conn: Connection, article_id: int) -> list[Pair]:
     return [Pair.from_row(r) for r in storage_for(conn).pairs_of([article_id])]
 
 
-def reindex_article(conn: Connection, article_id: int, settings: ReuseSettings = DEFAULT) -> Found:
+def reindex_article(
+    conn: Connection,
+    article_id: int,
+    settings: ReuseSettings = DEFAULT,
+    provenance: ProvenanceSettings = DEFAULT_PROVENANCE,
+) -> Found:
     """Sign and index a stored article again from its clean text, and find its pairs with the
     whole archive as when it was added (``db check --repair``). The caller has removed what
     was left of its signatures, band rows and pairs; its stored text stays as it is."""
     text = storage_for(conn).clean_text(article_id)
     if text is None:
         return Found()
-    return _find(conn, article_id, text, settings, learn=False)
+    return _find(conn, article_id, text, settings, provenance, learn=False)
