@@ -4,11 +4,13 @@ removed from the articles that hold them, and copies (of one story) are still fo
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import numpy as np
+import pytest
+from sqlalchemy import select
 
 from archiver.align import align
+from archiver.archive import Archive
 from archiver.boilerplate import (
     REASON,
     Page,
@@ -19,7 +21,9 @@ from archiver.boilerplate import (
     strip_lines,
 )
 from archiver.document import Extraction, RemovedLine
+from archiver.models import BoilerplateShingle
 from archiver.passages import DEFAULT, shingle_hashes, tokenize
+from archiver.storage import storage_for
 
 # Four unrelated stories, in four paragraphs each, and a fifth told twice (an update).
 STORIES = {
@@ -305,14 +309,16 @@ def test_a_statement_quoted_in_pieces_is_found(write, cli):
     assert "a shared quotation" in cli("report").output
 
 
-def test_learned_boilerplate_is_stored_as_shingles(write, cli, db_path):
+@pytest.mark.both_backends
+def test_learned_boilerplate_is_stored_as_shingles(write, cli, archive_url):
     _add(cli, write, "1.txt", _page("ferry", tail=ABOUT), "Valley Ledger")
     _add(cli, write, "2.txt", _page("library", tail=ABOUT), "Valley Ledger")
-    learned, holders = (
-        sqlite3.connect(db_path)
-        .execute("SELECT count(*), min(articles) FROM boilerplate_shingles")
-        .fetchone()
-    )
+    with Archive.open(archive_url) as archive, archive.db.reading() as conn:
+        rows = storage_for(conn).learned_shingles()
+        known = storage_for(conn).known_shingles([r.hash for r in rows])
+        held = {r.hash: r for r in conn.execute(select(BoilerplateShingle.__table__))}
+    learned, holders = len(rows), min(r.articles for r in held.values())
+    assert sorted(known) == sorted(held)
     words = len(tokenize(ABOUT[1])) - DEFAULT.shingle + 1
     assert learned >= words and holders == 2
 

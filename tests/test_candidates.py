@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import random
+from datetime import datetime
 
 from archiver.archive import Archive
 from archiver.reuse import COMMON_BAND_ARTICLES, candidates, index_article
+from archiver.storage import storage_for
+
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
 
 STOCK = (
     "spoke on condition of anonymity because they were not authorized to discuss the matter "
@@ -18,34 +23,35 @@ def _words(rng: random.Random, count: int) -> str:
     return " ".join(f"w{rng.randrange(50_000)}" for _ in range(count))
 
 
-def _archive(tmp_path, texts: list[str]) -> Archive:
+def _archive(location: str, texts: list[str]) -> Archive:
     """An archive of these clean texts, indexed for reuse (pairs are not looked for: a
     candidate is what this tests)."""
-    archive = Archive.open(str(tmp_path / "a.db"), create=True)
+    archive = Archive.open(location, create=True)
     with archive.db.writing() as conn:
-        for article_id, text in enumerate(texts, start=1):
+        storage = storage_for(conn)
+        for text in texts:
+            row = {
+                "source_path": "page.txt",
+                "ingested_at": datetime(2024, 6, 1),
+                "format": "text",
+                "encoding": "utf-8",
+                "extractor": "test",
+                "extractor_version": "1",
+                "clean_text": text,
+            }
             digest = hashlib.sha256(text.encode()).hexdigest()
-            conn.exec_driver_sql(
-                "INSERT INTO originals (sha256, size, data) VALUES (?, ?, ?)",
-                (digest, len(text), text.encode()),
-            )
-            conn.exec_driver_sql(
-                "INSERT INTO articles (id, sha256, source_path, ingested_at, format, encoding, "
-                "extractor, extractor_version, clean_text) VALUES (?, ?, ?, '2024-06-01', "
-                "'text', 'utf-8', 'test', '1', ?)",
-                (article_id, digest, f"{article_id}.txt", text),
-            )
+            article_id = storage.add_article(digest, text.encode(), row)
             index_article(conn, article_id, text)
     return archive
 
 
-def test_a_stock_phrase_many_articles_hold_makes_few_candidates(tmp_path):
+def test_a_stock_phrase_many_articles_hold_makes_few_candidates(archive_url):
     rng = random.Random(7)
     # Each band key of the phrase's windows is held by the articles whose windows drew their
     # smallest values from the phrase: a share of those holding it.
     many = 6 * COMMON_BAND_ARTICLES
     texts = [f"{_words(rng, 100)} Officials {STOCK}. {_words(rng, 100)}" for _ in range(many)]
-    with _archive(tmp_path, texts) as archive, archive.db.reading() as conn:
+    with _archive(archive_url, texts) as archive, archive.db.reading() as conn:
         new = f"{_words(rng, 100)} Two aides {STOCK}. {_words(rng, 100)}"
         collided = candidates(conn, 0, new, min_similarity=0)  # what trace looks at
         assert len(collided) >= COMMON_BAND_ARTICLES
@@ -53,20 +59,20 @@ def test_a_stock_phrase_many_articles_hold_makes_few_candidates(tmp_path):
         assert len(candidates(conn, 0, new)) < len(collided) / 4
 
 
-def test_a_passage_as_widely_carried_is_still_a_candidate_of_each(tmp_path):
+def test_a_passage_as_widely_carried_is_still_a_candidate_of_each(archive_url):
     rng = random.Random(8)
     many = COMMON_BAND_ARTICLES + 20
     wire = _words(rng, 80)
     texts = [f"{_words(rng, 100)} {wire} {_words(rng, 100)}" for _ in range(many)]
-    with _archive(tmp_path, texts) as archive, archive.db.reading() as conn:
+    with _archive(archive_url, texts) as archive, archive.db.reading() as conn:
         found = candidates(conn, 0, f"{_words(rng, 60)} {wire} {_words(rng, 60)}")
         assert len(found) == many
 
 
-def test_a_stock_phrase_few_articles_hold_is_judged_by_its_window_likeness(tmp_path):
+def test_a_stock_phrase_few_articles_hold_is_judged_by_its_window_likeness(archive_url):
     rng = random.Random(9)
     texts = [f"{_words(rng, 100)} Officials {STOCK}. {_words(rng, 100)}" for _ in range(3)]
     texts.append(f"{_words(rng, 100)} {_words(rng, 30)} {_words(rng, 100)}")
-    with _archive(tmp_path, texts) as archive, archive.db.reading() as conn:
+    with _archive(archive_url, texts) as archive, archive.db.reading() as conn:
         copy = f"{_words(rng, 50)} {texts[3].split(' ', 100)[-1][:400]}"
         assert 4 in candidates(conn, 0, copy)

@@ -8,7 +8,12 @@ import json
 
 import pytest
 
+from archiver.store import hide_password
+
 from .conftest import article_text
+
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
 
 
 @pytest.fixture
@@ -57,12 +62,12 @@ def test_show_json(three, cli):
     assert {"line", "reason", "rule", "text"} == set(data["removed"][0])
 
 
-def test_show_a_missing_id(three, cli, db_path):
+def test_show_a_missing_id(three, cli, archive_url):
     result = cli("show", "99")
     assert result.exit_code == 3
     assert (
-        result.output
-        == f"Error: there is no article 99 in {db_path}; `archiver list` shows the ids\n"
+        result.output == f"Error: there is no article 99 in {hide_password(archive_url)}; "
+        "`archiver list` shows the ids\n"
     )
 
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+
+from archiver.archive import Archive
+from archiver.storage import storage_for
+
+#: Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+BOTH_BACKENDS = True
 
 TEMPLATE = ("Riverside Courier — your town, your paper", "Get the Courier app for your phone today")
 
@@ -44,12 +49,17 @@ def test_template_lines_are_learned_and_removed_from_later_articles(courier, cli
     assert TEMPLATE[1] not in json.loads(cli("show", "4", "--json").output)["clean_text"]
 
 
-def test_reclean_uses_what_was_learned_without_counting_the_article_itself(courier, cli, db_path):
-    counts_before = (
-        sqlite3.connect(db_path)
-        .execute("SELECT sum(articles), count(*) FROM template_lines")
-        .fetchone()
-    )
+def _template_counts(location: str) -> tuple[int, int]:
+    """All the outlets' template counts added up, and how many lines are counted."""
+    with Archive.open(location) as archive, archive.db.reading() as conn:
+        rows = storage_for(conn).template_rows(1)
+    return sum(r.articles for r in rows), len(rows)
+
+
+def test_reclean_uses_what_was_learned_without_counting_the_article_itself(
+    courier, cli, archive_url
+):
+    counts_before = _template_counts(archive_url)
     result = cli("reclean", "1", "--json")
     assert result.exit_code == 0
     line = json.loads(result.output)
@@ -57,11 +67,7 @@ def test_reclean_uses_what_was_learned_without_counting_the_article_itself(couri
     assert line["removed_after"] > line["removed_before"]
     assert _removed(cli, 1)[TEMPLATE[1]] == "site-template"
     # The article's own lines were taken out and put back: the counts are unchanged.
-    counts_after = (
-        sqlite3.connect(db_path)
-        .execute("SELECT sum(articles), count(*) FROM template_lines")
-        .fetchone()
-    )
+    counts_after = _template_counts(archive_url)
     assert counts_after == counts_before
     # A second run finds nothing to change.
     again = json.loads(cli("reclean", "1", "--json").output)
