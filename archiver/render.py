@@ -118,7 +118,10 @@ def _totals(report: Report) -> str:
         (
             counted(len(report.pairs), "pair"),
             counted(len(report.clusters), "cluster"),
-            counted(len(report.articles), "article"),
+            counted(
+                len(report.articles) if report.total_articles is None else report.total_articles,
+                "article",
+            ),
         )
     )
 

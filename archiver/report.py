@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from .archive import Archive
 from .passages import CHARS, DEFAULT, in_unit
 from .provenance import build_clusters, decide_cluster, explain
 from .reuse import Pair, facts
-from .storage import storage_for
+from .storage import ArticleFilter, storage_for
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 
@@ -103,6 +104,12 @@ class Report:
     texts: dict[int, str] = field(default_factory=dict)
     #: Where the report came from: archive, time, archiver version, filters, reuse settings.
     meta: dict = field(default_factory=dict)
+    #: How many articles the report covers (every one, or those matching its filters and
+    #: those they share passages with); ``articles`` holds the ones in its pairs.
+    total_articles: int | None = None
+    #: Every article it covers, by id, read from the archive as they are taken (for the
+    #: JSON report's ``articles``); without it, ``articles``.
+    listing: Callable[[], Iterator[ArticleInfo]] | None = None
 
     def outlet_of(self, article_id: int) -> str:
         return self.articles[article_id].outlet or UNKNOWN_OUTLET
@@ -118,7 +125,12 @@ class Report:
     def json_sections(self) -> list[tuple[str, object]]:
         """The JSON report's sections in order; the long ones (articles, pairs, clusters) as
         (opening, closing, items made one at a time), for ``render.write_json``."""
-        articles = ((str(i), self.articles[i].to_json()) for i in sorted(self.articles))
+        listed = (
+            self.listing()
+            if self.listing is not None
+            else (self.articles[i] for i in sorted(self.articles))
+        )
+        articles = ((str(info.id), info.to_json()) for info in listed)
         pairs = ({**p.to_json(), "reasons": [explain(e) for e in p.evidence]} for p in self.pairs)
         return [
             ("meta", self.meta),
@@ -144,29 +156,23 @@ def build_report(
     ``min_words`` keeps only the pairs sharing at least that many words (detection keeps
     passages of ``ReuseSettings.min_words`` words and up); clusters are built from the
     pairs kept."""
-    chosen = (
-        {r.id for r in archive.articles(outlet=outlet, since=since, until=until, with_fields=False)}
-        if (outlet or since or until)
-        else None
-    )
+    filters = ArticleFilter(outlet=outlet, since=since, until=until)
+    filtered = bool(outlet or since or until)
     with archive.db.reading() as conn:
         storage = storage_for(conn)
+        chosen = set(storage.article_ids(filters)) if filtered else None
         pairs = [Pair.from_row(r) for r in storage.all_pairs(min_words)]
         if chosen is not None:
             pairs = [p for p in pairs if p.a in chosen or p.b in chosen]
-        # Every article counts in the outlets' shares; texts only when spans are shown.
-        shown = None if chosen is None else sorted({i for p in pairs for i in (p.a, p.b)} | chosen)
-        articles: dict[int, ArticleInfo] = {}
-        for r in storage.listed(shown):  # streamed, row by row
-            articles[r.id] = ArticleInfo(
-                r.id, r.title, r.outlet, r.published, r.source_path, r.length, r.published_source
-            )
+        # Only the articles in a pair are held; the others are counted in SQL (the outlets'
+        # shares) and listed from the archive as the JSON report is written.
+        paired = sorted({i for p in pairs for i in (p.a, p.b)})
+        articles = {r.id: _info(r) for r in storage.listed(paired)}
+        covered = None if chosen is None else sorted(set(paired) | chosen)
+        total = storage.count_articles() if covered is None else len(covered)
+        sizes = storage.outlet_sizes(filters if filtered else None)
         # Texts show the spans: those of the articles in a pair are enough.
-        texts = (
-            storage.clean_texts(sorted({i for p in pairs for i in (p.a, p.b)}))
-            if with_texts
-            else {}
-        )
+        texts = storage.clean_texts(paired) if with_texts else {}
         in_clusters = build_clusters([(p.a, p.b, p.spans) for p in pairs])
         member_facts = facts(conn, sorted({i for c in in_clusters for i in c.articles}))
     verdicts = {(p.a, p.b): p for p in pairs}
@@ -184,7 +190,9 @@ def build_report(
             )
         )
     report = Report(articles, pairs, clusters, [], {}, texts)
-    report.outlets, report.matrix = _summaries(report, chosen)
+    report.total_articles = total
+    report.listing = _listing(archive, covered)
+    report.outlets, report.matrix = _summaries(report, sizes, chosen)
     report.meta = report_meta(
         archive.db.location, outlet=outlet, since=since, until=until, min_words=min_words
     )
@@ -238,16 +246,37 @@ def _quoted(value: str) -> str:
     return shlex.quote(value)
 
 
-def _summaries(report: Report, chosen: set[int] | None):
+def _info(row) -> ArticleInfo:
+    return ArticleInfo(
+        row.id,
+        row.title,
+        row.outlet,
+        row.published,
+        row.source_path,
+        row.length,
+        row.published_source,
+    )
+
+
+def _listing(archive: Archive, ids: list[int] | None) -> Callable[[], Iterator[ArticleInfo]]:
+    """The report's articles (these, or every one), by id, read when they are written."""
+
+    def listed() -> Iterator[ArticleInfo]:
+        with archive.db.reading() as conn:
+            for row in storage_for(conn).listed(ids):
+                yield _info(row)
+
+    return listed
+
+
+def _summaries(report: Report, sizes: list[tuple], chosen: set[int] | None):
+    """Each outlet's summary (its articles and characters from ``sizes``: outlet, articles,
+    characters), and the matrix of who copies whom."""
     summaries: dict[str, OutletSummary] = {}
-    for info in report.articles.values():
-        if chosen is not None and info.id not in chosen:
-            continue
-        s = summaries.setdefault(
-            info.outlet or UNKNOWN_OUTLET, OutletSummary(info.outlet or UNKNOWN_OUTLET)
-        )
-        s.articles += 1
-        s.chars += info.chars
+    for outlet, count, chars in sizes:
+        s = summaries.setdefault(outlet or UNKNOWN_OUTLET, OutletSummary(outlet or UNKNOWN_OUTLET))
+        s.articles += count
+        s.chars += chars
     copied: dict[int, list[tuple[int, int]]] = defaultdict(list)
     matrix: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for p in report.pairs:

@@ -230,7 +230,15 @@ def test_the_json_report_written_piece_by_piece_is_the_whole_report_dumped(sampl
     assert as_json(report) == json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     written = json.loads(_report(db, "--format", "json", *filters))
     assert written["pairs"] == report.to_json()["pairs"]
-    assert set(written["articles"]) == {str(i) for i in report.articles}
+    with Archive.open(str(db)) as archive:
+        listed = [a.id for a in build_report(archive, **given).listing()]
+    assert (
+        list(written["articles"])
+        == [str(i) for i in listed]
+        == sorted(written["articles"], key=int)
+    )
+    # Only the articles in a pair are held in memory; the others are read as they are written.
+    assert set(report.articles) == {i for p in report.pairs for i in (p.a, p.b)} <= set(listed)
     if filters[:1] == ["--outlet"]:
         assert written["pairs"] == [] and written["clusters"] == []
     else:

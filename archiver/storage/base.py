@@ -291,14 +291,26 @@ class Storage(ABC):
         ).all()
         return rows, fields
 
-    def listed(self, ids: Iterable[int] | None = None) -> Iterator[Row]:
+    def listed(self, ids: Sequence[int] | None = None) -> Iterator[Row]:
         """What a report shows of each article (id, title, outlet, published, source_path,
-        length, published_source): every one, or these; read from the database as they are
-        taken."""
-        query = select(*_LISTED_COLUMNS)
-        if ids is not None:
-            query = query.where(articles_t.c.id.in_(list(ids)))
-        return iter(self.conn.execution_options(yield_per=1000).execute(query))
+        length, published_source), by id: every one, or these (sorted); read from the
+        database as they are taken."""
+        query = select(*_LISTED_COLUMNS).order_by(articles_t.c.id)
+        if ids is None:
+            yield from self.conn.execution_options(yield_per=1000).execute(query)
+            return
+        for start in range(0, len(ids), KEYS_PER_QUERY):
+            chunk = list(ids[start : start + KEYS_PER_QUERY])
+            yield from self.conn.execute(query.where(articles_t.c.id.in_(chunk)))
+
+    def outlet_sizes(self, filters: ArticleFilter | None = None) -> list[tuple]:
+        """(outlet, articles, characters of clean text) of every outlet among the articles
+        matching the filters (every article without)."""
+        a = articles_t.c
+        size = func.coalesce(func.sum(func.length(a.clean_text)), 0)
+        query = select(a.outlet, func.count(), size).group_by(a.outlet)
+        rows = self.conn.execute(_filtered(query, filters or ArticleFilter()))
+        return [tuple(r) for r in rows]
 
     def count_articles(self) -> int:
         return self.conn.execute(select(func.count()).select_from(articles_t)).scalar_one()
