@@ -704,6 +704,41 @@ def test_bylines_of_many_shapes_and_languages(line, names):
 
 
 @pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        # A blog theme's meta line: published and updated, then the author and the rest.
+        ("3. März 2021 4. März 2021 Lena Brandt 2 Kommentare Verkehr , Stadt", "Lena Brandt"),
+        ("Posted on 3. März 2021 3. März 2021 Author Lena Brandt 4 Kommentare", "Lena Brandt"),
+        # The name ends at the separator, and a labelled byline may stand after a crumb.
+        ("Lena Brandt | 3. März 2021 | Stadt-Leben", "Lena Brandt"),
+        ("Startseite | Par Jeanne Morel | 3 mars 2021", "Jeanne Morel"),
+        # A login is a name no language writes; a section's word is none.
+        ("12 Mai, 2009 | JoNa_77 | Kommentare 5", "JoNa_77"),
+        ("12 Mai, 2009 | Politik | Kommentare 5", None),
+        ("Hamburg | 12 Mai, 2009", None),
+    ],
+)
+def test_the_author_beside_a_date_on_a_meta_line(line, author):
+    title = "Glenbrook council closes the river bridge to cars"
+    assert _meta(_page(title, line)).get("author") == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("(last edited 2019-11-10 13:28:18 by JaneRoe )", "JaneRoe"),
+        ("Seite erstellt am 10.11.2019 von Karl Weber", "Karl Weber"),
+        # Unlabelled, a name beside a date under the article is a commenter's or a label.
+        ("Jane Roe · 10. Mai 2019", None),
+        ("Letzte Aktualisierung: 28.01.2022", None),
+    ],
+)
+def test_a_labelled_date_line_under_the_article_names_its_author(line, author):
+    text = "\n".join([_page("Glenbrook council closes the river bridge to cars"), line, "Kontakt"])
+    assert _meta(text).get("author") == author
+
+
+@pytest.mark.parametrize(
     ("found", "tidy"),
     [
         ("von Markus Steinrisser", "Markus Steinrisser"),

@@ -16,9 +16,9 @@ from archiver.textmeta.kinds import (
     PROSE_END,
     READING_TIME,
     SENTENCE_END,
-    byline_names,
     clean_byline_names,
     date_line,
+    date_line_author,
     dated_headline,
     header_meta,
     headline_like,
@@ -51,16 +51,6 @@ def _mostly_date(line: Line) -> bool:
     return len(tokens) <= 4 and (
         _CLOCK.search(line.text) is not None or 2 * numbered >= len(tokens)
     )
-
-
-def _leading_name(text: str) -> str | None:
-    """The name that opens ``text`` (two words, or three as in "Walter von Aachen"), followed
-    by other words (categories, a comment prompt)."""
-    tokens = text.split()
-    for size in (2, 3):
-        if len(tokens) > size and name_like(lead := " ".join(tokens[:size])):
-            return lead
-    return None
 
 
 def _content_words(text: str) -> list[str]:
@@ -184,21 +174,8 @@ class Header:
                     self.author = (author, 0.6)
                 continue
             self.dates[i] = found
-            if found[1] and self.author is None:
-                match = rules.BYLINE.search(found[1])
-                name = clean_byline_names(match["who"] if match else found[1])
-                meta = meta_line(self.lines[i])
-                paged = byline_names(self.lines[i].text) or byline_names(found[1], dated=True)
-                if paged:
-                    self.author = (paged, 0.6)  # "Von Moritz Gathmann am 21. April 2020"
-                elif meta is not None and meta[1]:
-                    self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"
-                elif name and (match or name_like(name)):
-                    self.author = (name, 0.6)
-                elif lead := _leading_name(found[1]):
-                    # "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar": a blog
-                    # theme's meta line, the author's name first after the date.
-                    self.author = (lead, 0.5)
+            if self.author is None and (named := date_line_author(self.lines[i], found[1])):
+                self.author = named
 
     def _bare_names(self) -> None:
         """A name alone on its line: the author when the page repeats it, a bio starts with

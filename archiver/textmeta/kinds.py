@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from archiver import rules
 from archiver.metanorm import clean_author, find_date
-from archiver.vocabulary import CAPITALISED_NAME_PARTICLES, MONTHS
+from archiver.vocabulary import BY_WORDS, BY_WORDS_MORE, CAPITALISED_NAME_PARTICLES, MONTHS
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
@@ -112,9 +112,98 @@ def date_line(line: Line) -> tuple[str, str] | None:
     if not found:
         return None
     iso, start, end = found
-    rest = line.text[:start] + " " + line.text[end:]
+    rest = line.text[:start] + " " + _without_dates(line.text[end:])
     rest = SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", rest)).strip()
     return iso, rest
+
+
+def _without_dates(text: str, mark: str = " ") -> str:
+    """``text`` with the dates it writes replaced by ``mark``: "28. Juli 2019 Author Jane Doe"
+    after a first date is the date it was updated, not more that the line says."""
+    for _ in range(4):
+        found = find_date(text, month_first=True)
+        if found is None:
+            break
+        text = f"{text[: found[1]]}{mark}{text[found[2] :]}"
+    return text
+
+
+def _leading_name(text: str) -> str | None:
+    """The name that opens ``text`` (two words, or three as in "Walter von Aachen"), followed
+    by other words (categories, a comment prompt)."""
+    tokens = text.split()
+    for size in (2, 3):
+        if len(tokens) > size and name_like(lead := " ".join(tokens[:size])):
+            return lead
+    return None
+
+
+def date_line_author(line: Line, rest: str) -> tuple[str, float] | None:
+    """(names, confidence) of the author a date line names beside its date, given the
+    ``line`` and what :func:`date_line` says it holds besides the date (``rest``): "Von Moritz
+    Gathmann am 21. April 2020", "Veröffentlicht: ... | Autor: gnaddrig", "March 10, 2015 by
+    Jane Doe", "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar" (a blog
+    theme's meta line, the author's name first after the date)."""
+    if not rest:
+        return None
+    paged = byline_names(line.text) or byline_names(rest, dated=True)
+    if paged:
+        return paged, 0.6
+    meta = meta_line(line)
+    if meta is not None and meta[1]:
+        # "Autor: jdoe | 5. Mai 2020" says who wrote; "Jane Doe · 5. Mai 2020" only names.
+        return meta[1], 0.6 if _labelled(line.text, meta[1]) else 0.5
+    match = rules.BYLINE.search(rest)
+    if match and (name := clean_byline_names(match["who"])):
+        return name, 0.6
+    parts = [part for part in _undated_parts(line.text) if part]
+    for part in parts:
+        if named := byline_names(part, dated=True):
+            return named, 0.6  # "Accueil | Par Jeanne Martin | 30 septembre 2018"
+    if not parts:
+        return None
+    # Else the first thing the line says besides its dates, up to the next separator:
+    # "Arne Sjöström | 29. Dezember 2022 | HR-Welt" names Arne Sjöström alone.
+    name = clean_byline_names(parts[0])
+    if name and name_like(name) and (len(parts) == 1 or len(name.split()) <= 2):
+        return name, 0.5
+    if lead := _leading_name(parts[0]):
+        # "2. Mai 2020 Jane Doe Politik , Kultur": a blog theme's categories follow the name.
+        return lead, 0.5
+    if len(parts[0].split()) == 1 and login_like(parts[0]):
+        return parts[0], 0.5  # "26 Mai, 2008 | jdoe_42 | Kommentare 34"
+    return None
+
+
+def login_like(word: str) -> bool:
+    """A blog's login rather than a word of the language: written in mixed case or with
+    digits ("HansMeier", "delta_7"), never a plain word ("Berlin", "Politik", "klo") nor one
+    in capitals ("FINTECH"), which a date line names as its place, section or time."""
+    if not _LOGIN.fullmatch(word) or "." in word or word.lower() in rules.NOT_NAME_WORDS:
+        return False
+    inner = word[1:]
+    camel = any(ch.isupper() for ch in inner) and any(ch.islower() for ch in inner)
+    return camel or any(ch.isdigit() or ch == "_" for ch in inner)
+
+
+#: The last word before a name that says the name is the author's: "von", "by", "Autor:".
+_AUTHOR_LABEL = re.compile(
+    r"(?:^|\s)(?:" + "|".join((*BY_WORDS, *BY_WORDS_MORE, "vom", "di", "de")) + r"|autor(?:in)?|"
+    r"author|redaktion|text|texto|tekst|auteur|autore|verfasser(?:in)?)\s*:?\s*$",
+    re.I,
+)
+
+
+def _labelled(text: str, name: str) -> bool:
+    at = text.find(name.split("; ")[0])
+    return at > 0 and _AUTHOR_LABEL.search(text[:at]) is not None
+
+
+def _undated_parts(text: str) -> list[str]:
+    """The parts of a date line between its dates and separators, without filler words."""
+    text = _without_dates(text, mark=" | ")
+    parts = rules.META_SEPARATOR.split(text)
+    return [SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", part)).strip() for part in parts]
 
 
 def meta_line(line: Line) -> tuple[str | None, str | None] | None:

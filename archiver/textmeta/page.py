@@ -24,6 +24,7 @@ from archiver.textmeta.kinds import (
     SENTENCE_END,
     byline_names,
     date_line,
+    date_line_author,
     header_meta,
     name_like,
     nav_like,
@@ -84,6 +85,13 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
         name = byline_names(line.text)
         if name:
             return i, name
+        # A date line naming its author ("Posted on 5. Mai 2020 Author Jane Doe 4 Kommentare"),
+        # but only with a label: "Jane Doe · 5. Mai 2020" may be a commenter's, "Original
+        # Research 7 April 2020" a section's, "— Jane Doe (@jdoe) May 5, 2020" an embed's.
+        dated = date_line(line)
+        named = date_line_author(line, dated[1]) if dated and len(dated[1].split()) <= 6 else None
+        if named and named[1] > 0.5:
+            return i, named[0]
         if i + 1 < len(lines) and lines[i + 1].rule is None:
             # "Autor*in" alone, the names on the next line: "Brit Weirich (Medizinredakteurin)";
             # or a line ending in "von" over them: "10.12.2022 18:27 von".
