@@ -1062,6 +1062,17 @@ AUTHOR_LINK = re.compile(
     re.I,
 )
 
+#: A link to an author's other posts, under the name in an author box: "View author
+#: publications", "Alle Beiträge vom Autor", "Kirjoittajan muut jutut", "Tous ses articles".
+#: "More Posts" or "Alle Artikel" alone may be a menu's next item.
+AUTHOR_POSTS = re.compile(
+    r"^\+ posts$|\b(?:view author (?:publications|profile)|follow author|posts by this author|"
+    r"(?:alle|weitere|mehr) (?:beiträge|artikel|posts|texte) vo[nm] (?:de[rm] )?autor(?:in)?|"
+    r"mehr vo[nm] (?:de[rm] )?autor(?:in)?|zum autorenprofil|kirjoittajan muut jutut|"
+    r"tous ses articles|(?:más|todos los) artículos del autor)\b",
+    re.I,
+)
+
 #: Where the names of a byline end: a separator, a date or a time, "am"/"on"/"le" before one.
 BYLINE_NAME_END = re.compile(
     r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|le|el|il|dnia|op|um|at|in|unter|under|dans|"

@@ -738,6 +738,29 @@ def test_a_labelled_date_line_under_the_article_names_its_author(line, author):
     assert _meta(text).get("author") == author
 
 
+def test_a_labelled_byline_outranks_a_name_beside_the_date():
+    """A section's name beside the date looks like a name; the byline under it says who."""
+    title = "Glenbrook council closes the river bridge to cars"
+    header = (title, "Digitale Welt · 3. März 2021", "Von Karl Weber")
+    assert _meta(_page(*header))["author"] == "Karl Weber"
+
+
+@pytest.mark.parametrize(
+    ("box", "author"),
+    [
+        (("Lena Brandt", "Alle Beiträge von der Autorin"), "Lena Brandt"),
+        (("Lena Brandt", "View author publications"), "Lena Brandt"),
+        (("stadtkind_77", "+ posts"), "stadtkind_77"),
+        # A menu's heading over its next item is no author box.
+        (("Unsere Themen", "Alle Artikel"), None),
+        (("Lena Brandt", "Weitere Themen"), None),
+    ],
+)
+def test_an_author_box_under_the_article_names_the_author(box, author):
+    text = "\n".join([_page("Glenbrook council closes the river bridge to cars"), *box])
+    assert _meta(text).get("author") == author
+
+
 @pytest.mark.parametrize(
     ("found", "tidy"),
     [

@@ -23,6 +23,7 @@ from archiver.textmeta.kinds import (
     header_meta,
     headline_like,
     is_prose,
+    labelled,
     meta_line,
     name_like,
     nav_like,
@@ -122,6 +123,13 @@ class Header:
         self.roles[i] = "author-line"
         self.author = self.author or (name, confidence)
 
+    def _offer(self, name: str, confidence: float) -> None:
+        """Among the date and meta lines, the first author found stays, unless a later line
+        says more surely who wrote: "Von Jana Keller" under "InfoStream - 21. Januar 2022" (a
+        section beside the date)."""
+        if self.author is None or confidence > self.author[1]:
+            self.author = (name, confidence)
+
     def _bylines(self) -> None:
         """ "By X", a lone "By" followed by a name, "Name, Staff Writer"."""
         lines = self.lines
@@ -170,12 +178,12 @@ class Header:
                     self.dates[i] = (iso, "")
                 else:
                     self.roles[i] = "author-line" if author else "date-line"
-                if author and self.author is None:
-                    self.author = (author, 0.6)
+                if author:
+                    self._offer(author, 0.6 if labelled(self.lines[i].text, author) else 0.5)
                 continue
             self.dates[i] = found
-            if self.author is None and (named := date_line_author(self.lines[i], found[1])):
-                self.author = named
+            if named := date_line_author(self.lines[i], found[1]):
+                self._offer(*named)
 
     def _bare_names(self) -> None:
         """A name alone on its line: the author when the page repeats it, a bio starts with

@@ -152,7 +152,7 @@ def date_line_author(line: Line, rest: str) -> tuple[str, float] | None:
     meta = meta_line(line)
     if meta is not None and meta[1]:
         # "Autor: jdoe | 5. Mai 2020" says who wrote; "Jane Doe · 5. Mai 2020" only names.
-        return meta[1], 0.6 if _labelled(line.text, meta[1]) else 0.5
+        return meta[1], 0.6 if labelled(line.text, meta[1]) else 0.5
     match = rules.BYLINE.search(rest)
     if match and (name := clean_byline_names(match["who"])):
         return name, 0.6
@@ -194,7 +194,9 @@ _AUTHOR_LABEL = re.compile(
 )
 
 
-def _labelled(text: str, name: str) -> bool:
+def labelled(text: str, name: str) -> bool:
+    """Whether ``text`` says that ``name`` (from it) is the author's: "von", "by", "Autor:"
+    stands right before it."""
     at = text.find(name.split("; ")[0])
     return at > 0 and _AUTHOR_LABEL.search(text[:at]) is not None
 

@@ -26,6 +26,7 @@ from archiver.textmeta.kinds import (
     date_line,
     date_line_author,
     header_meta,
+    login_like,
     name_like,
     nav_like,
 )
@@ -102,6 +103,10 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
             name = byline_names(f"{label} {lines[i + 1].text}") if label else None
             if name and name_like(name.split("; ")[0]):  # not a menu's next item
                 return i + 1, name
+    # An author box: a name alone on its line over the bio or a link to the author's posts.
+    for i in [*range(lo, min(len(lines) - 1, end + 40)), *range(lo - 1, max(-1, lo - 60), -1)]:
+        if (name := _author_box(lines, i)) is not None:
+            return i, name
     # A link to the author's page ("Mehr über Jana Keller").
     for i in order:
         line = lines[i]
@@ -112,6 +117,21 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
             if name_like(who):
                 return i, who
     return None
+
+
+def _author_box(lines: Sequence[Line], i: int) -> str | None:
+    """The name on line ``i`` when it heads an author box: alone on its line (or a blog's
+    login), over a link to the author's other posts ("More Posts", "Alle Beiträge", "View
+    author publications"). A line opening with the name is no such sign: "Unsere Themen"
+    heads a paragraph that opens "Unsere Themen sind ..." as often as a bio does."""
+    line = lines[i]
+    if line.rule is not None or i + 1 >= len(lines) or line.words > 5:
+        return None
+    name = line.text.strip(EDGE_PUNCT)
+    if not (name_like(name) or login_like(name)):
+        return None
+    under = lines[i + 1]
+    return name if under.words <= 8 and rules.AUTHOR_POSTS.search(under.text) else None
 
 
 def _page_date(
