@@ -1031,8 +1031,11 @@ PAGE_BYLINE = re.compile(
     r"gastbeitrag))(?:\s+(?:(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?|\d[^|•·]{0,39}?))?"
     r"\s+" + any_of((*BY_WORDS, *BY_WORDS_MORE, "di", "da")) + r"\s*:?\s+(?P<who>\S.*)|"
     r"(?:autor(?:in)?|autor\*in|autor:in|autor/in|author|redaktion|redakteur(?:in)?|text|texte|"
-    r"texto|tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?|interview)"
-    r"\s*:\s*(?P<who2>\S.*)|"
+    r"texto|tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?|interview|"
+    # "Text & Fotos: X", "Texto y fotos: X"; Chinese "作者：", "记者：", "责任编辑：".
+    r"(?:text|texte|texto|tekst) (?:&|und|and|et|y|i) (?:fotos?|bilder|photos?|fotografías)|"
+    r"作者|记者|编辑|责任编辑)"
+    r"\s*[:：]\s*(?P<who2>\S.*)|"
     r"(?:autoren|autorinnen|authors|auteurs|escribe|escrito por)\s+(?P<who3>\S.*)|"
     + any_of((*BY_WORDS, "przez", "di"))
     + r"\s*:?\s+(?P<plain>\S.*))$",
@@ -1079,7 +1082,7 @@ BYLINE_NAME_END = re.compile(
     r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|\d|$|"
     r"\s(?:illustration(?:en)?|fotos?|bild(?:er)?|photos?|grafik(?:en)?|mitarbeit|übersetzung|"
     r"traduction|traducción|zdjęcia|veröffentlicht|published|posted|publié|publicado|"
-    r"pubblicato)\b).*$",
+    r"pubblicato|erstellt|aktualisiert|geändert|created|updated|modified)\b).*$",
     re.I,
 )
 

@@ -697,6 +697,11 @@ def test_weekdays_and_language_switchers_are_no_authors(line):
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
         ("von Berlin nach Hamburg", None),
         ("---- by Kenneth Surin", "Kenneth Surin"),
+        ("Text & Fotos: Lena Brandt", "Lena Brandt"),
+        ("von Lena Brandt Erstellt am 01.01.23 um 08:35 , geändert am 02.01.23", "Lena Brandt"),
+        ("责任编辑：王小明", "王小明"),
+        ("作者： 李华", "李华"),
+        ("编辑：这篇文章由本站整理发布", None),  # a sentence, no name
     ],
 )
 def test_bylines_of_many_shapes_and_languages(line, names):

@@ -310,6 +310,9 @@ def clean_byline_names(who: str) -> str | None:
     return "; ".join(names) if names else None
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
 #: A blog's login standing for its author's name: "uriebe", "Herr_Rein", "fri.juli".
 _LOGIN = re.compile(r"[^\W\d_][\w.\-]{2,29}")
 
@@ -331,7 +334,12 @@ def byline_names(text: str, *, dated: bool = False) -> str | None:
     name = clean_byline_names(who)
     if name and (labelled or name_like(name.split("; ")[0])):
         return name
-    if labelled and _LOGIN.fullmatch(who) and who.lower() not in rules.NOT_NAME_WORDS:
+    if not labelled:
+        return None
+    if _CJK.search(who):
+        # "责任编辑：孔德明": a Chinese name is two to four characters, a longer run a phrase.
+        return who if _CJK_NAME.fullmatch(who) else None
+    if _LOGIN.fullmatch(who) and who.lower() not in rules.NOT_NAME_WORDS:
         return who
     return None
 
