@@ -1004,6 +1004,13 @@ PUBLISHED_LABEL = re.compile(
     r"gepubliceerd)\b",
     re.I,
 )
+#: The same label just before the date, after a byline: "von Jana Keller, Redaktion
+#: Veröffentlicht: 26.12.2022", "By Jane Doe | Published: 23 July 2017".
+PUBLISHED_BEFORE_DATE = re.compile(
+    r"\b(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|publicado|"
+    r"publicada|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$",
+    re.I,
+)
 #: A date line saying when the article was last changed: "Updated", "Letzte Änderung:".
 UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|last changed|aktualisiert|geändert|letzte änderung|zuletzt|"

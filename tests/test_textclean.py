@@ -659,6 +659,43 @@ def test_the_publication_date_is_read_before_the_last_change():
     assert _meta(_page(*header))["published"] == "2023-11-01"
 
 
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        # A forum's or German news site's stamp with a two-digit year.
+        (("Veröffentlicht am 19.10.19 um 14:34 Uhr",), "2019-10-19"),
+        # The byline gives the date.
+        (("By Jane Doe - January 10, 2020",), "2020-01-10"),
+        (("By Jane Doe | Published: 23. Juli 2017 | Kommentare geschlossen",), "2017-07-23"),
+        # A teaser's stamp above; the byline's labelled date is the article's.
+        (
+            (
+                "WOCHENSCHAU — 02.01.23 09:51",
+                "von Lena Brandt, Redaktion Veröffentlicht: 26.12.2022",
+            ),
+            "2022-12-26",
+        ),
+    ],
+)
+def test_the_publication_date_in_a_header_line(lines, published):
+    meta = _meta(_page("Glenbrook council closes the river bridge to cars", *lines))
+    assert meta["published"] == published
+    assert meta["title"] == "Glenbrook council closes the river bridge to cars"
+
+
+def test_a_bylines_date_at_the_top_of_the_page_is_no_site_header_date():
+    """The page opens with the headline and a dated byline: the date is the article's (high
+    confidence), not the site header's date of the day."""
+    title = "Glenbrook council closes the river bridge to cars"
+    text = "\n".join([title, "By Jane Doe - January 10, 2020", *PARAGRAPHS])
+    metadata = clean_text(text).metadata
+    assert (metadata["published"].value, metadata["published"].source) == (
+        "2020-01-10",
+        "text-line",
+    )
+    assert metadata["title"].value == title
+
+
 def test_a_labelled_date_far_from_the_article_is_the_last_resort():
     """A page whose date stands in its header, far above the article run."""
     filler = [f"Menu item number {n}" for n in range(60)]

@@ -54,6 +54,12 @@ def _mostly_date(line: Line) -> bool:
     )
 
 
+def _labelled_published(text: str) -> bool:
+    """Whether the line's first date follows a label saying it is the publication date."""
+    found = find_date(text, month_first=True, short_year=True)
+    return found is not None and rules.PUBLISHED_BEFORE_DATE.search(text[: found[1]]) is not None
+
+
 def _content_words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
@@ -85,6 +91,7 @@ class Header:
         self.hi = min(end, start + options.header_inside)
         self.roles: dict[int, str] = {}
         self.dates: dict[int, tuple[str, str]] = {}
+        self.byline_dates: dict[int, str] = {}  # the dates bylines give: "By X - May 3, 2020"
         self.author: tuple[str, float] | None = None
         self.title: int | None = None
         self.title_far = False  # found above the window, over a gallery or a "see also" list
@@ -148,6 +155,9 @@ class Header:
                 if name:
                     self._found_author(i, name, 0.8)
                     self.bylines.add(match["who"].strip())
+                    # "By Jane Doe - January 10, 2020": the byline gives the date too.
+                    if dated := find_date(line.text, month_first=True, short_year=True):
+                        self.byline_dates[i] = dated[0]
                 elif rules.ROLE_ONLY.fullmatch(match["who"].strip(EDGE_PUNCT)):
                     # "By Staff Reporter": a byline, though it names nobody.
                     self.roles[i] = "author-line"
@@ -248,7 +258,7 @@ class Header:
                 value -= 4  # what jusText takes for text is less likely a headline
             if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
                 value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
-            dated = find_date(text, month_first=True)
+            dated = find_date(text, month_first=True, short_year=True)
             if (dated and not dated_headline(text)) or len(LIST_SEPARATOR.findall(text)) >= 2:
                 value -= 6  # a date or a list of tags is a meta line more often than a headline
             if self._echoed(i):
@@ -380,7 +390,7 @@ class Header:
             self.roles[i] = "header-date" if top else "date-line"
             if top:
                 field = Field(iso, "header-date", 0.2)
-            elif rules.PUBLISHED_LABEL.search(text):
+            elif rules.PUBLISHED_LABEL.search(text) or _labelled_published(text):
                 field = Field(iso, "text-line", 0.8)
             elif rules.UPDATED_LABEL.search(text):
                 field = Field(iso, "text-line", 0.5)
@@ -389,6 +399,14 @@ class Header:
             current = self.metadata.get("published")
             if current is None or field.confidence > current.confidence:
                 self.metadata["published"] = field
+        for i, iso in sorted(self.byline_dates.items()):
+            # A byline's date is never the site header's, wherever the byline stands.
+            text = self.lines[i].text
+            labelled = rules.PUBLISHED_LABEL.search(text) or _labelled_published(text)
+            confidence = 0.8 if labelled else 0.5 if rules.UPDATED_LABEL.search(text) else 0.7
+            current = self.metadata.get("published")
+            if current is None or confidence > current.confidence:
+                self.metadata["published"] = Field(iso, "text-line", confidence)
 
     def _section(self) -> None:
         """A short label right beside the title ("Immigration News")."""

@@ -108,7 +108,7 @@ def date_line(line: Line) -> tuple[str, str] | None:
     if line.words > 16:
         return None
     # Page text is more often American than not: "05/12/2024" is read as May 12.
-    found = find_date(line.text, month_first=True)
+    found = find_date(line.text, month_first=True, short_year=True)
     if not found:
         return None
     iso, start, end = found
@@ -121,7 +121,7 @@ def _without_dates(text: str, mark: str = " ") -> str:
     """``text`` with the dates it writes replaced by ``mark``: "28. Juli 2019 Author Jane Doe"
     after a first date is the date it was updated, not more that the line says."""
     for _ in range(4):
-        found = find_date(text, month_first=True)
+        found = find_date(text, month_first=True, short_year=True)
         if found is None:
             break
         text = f"{text[: found[1]]}{mark}{text[found[2] :]}"
@@ -218,17 +218,17 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
         return None
     text = line.text
     iso = None
-    found = find_date(text, month_first=True)
+    found = find_date(text, month_first=True, short_year=True)
     if found:
         iso = found[0]
         while found:  # "2. Februar 2020 2. Februar 2020": published and updated, both
             _, start, end = found
             text = f"{text[:start]} | {text[end:]}"
-            found = find_date(text, month_first=True)
+            found = find_date(text, month_first=True, short_year=True)
     else:
         # "29 / Dezember / 2022": a date written with separators between its parts.
         collapsed = " ".join(rules.META_SEPARATOR.sub(" ", text).split())
-        whole = find_date(collapsed, month_first=True)
+        whole = find_date(collapsed, month_first=True, short_year=True)
         if whole and whole[1] == 0 and whole[2] == len(collapsed):
             return whole[0], None
     # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": days without a year are meta too.
@@ -269,7 +269,7 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
 def dated_headline(text: str) -> tuple[str, str] | None:
     """(ISO date, headline) for a headline that opens with its date: "23.01.2022 - Dorothea
     Wierer darf beim Antholz-Abschluss noch jubeln", "1. Februar 2022 Bundesministerin ..."."""
-    found = find_date(text, month_first=True)
+    found = find_date(text, month_first=True, short_year=True)
     if not found or found[1] != 0:
         return None
     rest = text[found[2] :].lstrip(" -–—|:,·•/")

@@ -68,7 +68,7 @@ def _labelled_date(lines: Sequence[Line]) -> str | None:
     last resort when no date stands near the article."""
     for line in lines:
         if line.words <= 25 and rules.PUBLISHED_LABEL.match(line.text):
-            found = find_date(line.text, month_first=True)
+            found = find_date(line.text, month_first=True, short_year=True)
             if found is not None and not rules.UPDATED_LABEL.search(line.text[: found[1]]):
                 return found[0]
     return None
@@ -147,7 +147,11 @@ def _page_date(
         line = lines[i]
         if line.rule is not None and line.rule.name != "date-line":
             continue
-        opening = find_date(line.text, month_first=True) if body <= i < body + 3 else None
+        opening = (
+            find_date(line.text, month_first=True, short_year=True)
+            if body <= i < body + 3
+            else None
+        )
         if opening is not None and opening[1] == 0 and line.words >= 8:
             return i, opening[0]
         if line.words > 30 or i < header_date_lines:
