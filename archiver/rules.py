@@ -1083,10 +1083,13 @@ AUTHOR_POSTS = re.compile(
     re.I,
 )
 
-#: Where the names of a byline end: a separator, a date or a time, "am"/"on"/"le" before one.
+#: Where the names of a byline end: a separator, a date or a time (not a login's digits:
+#: "freeman1984"), "am"/"on"/"le" before one.
 BYLINE_NAME_END = re.compile(
-    r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|le|el|il|dnia|op|um|at|in|unter|under|dans|"
-    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|\d|$|"
+    r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|dnia|op|um|at|in|unter|under|dans|"
+    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|"
+    # In lower case only: "Le", "El" and "Il" also begin names ("Loïc Le Clerc").
+    r"\s(?-i:le|el|il)\s|(?<!\w)\d|$|"
     r"\s(?:illustration(?:en)?|fotos?|bild(?:er)?|photos?|grafik(?:en)?|mitarbeit|übersetzung|"
     r"traduction|traducción|zdjęcia|veröffentlicht|published|posted|publié|publicado|"
     r"pubblicato|erstellt|aktualisiert|geändert|created|updated|modified)\b).*$",

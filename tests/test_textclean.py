@@ -12,7 +12,7 @@ from archiver.document import Field
 from archiver.metanorm import find_date
 from archiver.textclean import _match_rule, _split, clean_text, template_key
 from archiver.textclean.pipeline import Page, tidy_author
-from archiver.textmeta.kinds import byline_names
+from archiver.textmeta.kinds import byline_names, date_line, says_little
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not here")
@@ -683,6 +683,47 @@ def test_the_publication_date_in_a_header_line(lines, published):
     assert meta["title"] == "Glenbrook council closes the river bridge to cars"
 
 
+@pytest.mark.parametrize(
+    ("line", "published", "author"),
+    [
+        # The categories a blog theme lists after the date and the author.
+        (
+            "1. Mai 2022 Lena Brandt , Katzen , Spielzeug , Ratgeber für Katzen 0",
+            "2022-05-01",
+            "Lena Brandt",
+        ),
+        # What separators set apart after the date that opens the line.
+        (
+            "28.04.2021 - 07:18 | Quelle: Agentur | Lesedauer etwa 4 min. | Text vorlesen Stop",
+            "2021-04-28",
+            None,
+        ),
+        (
+            "Dezember 10, 2019 · von stadtkind1984 · in Allgemein · Hinterlasse einen Kommentar",
+            "2019-12-10",
+            "stadtkind1984",
+        ),
+    ],
+)
+def test_a_long_meta_line_under_the_title_gives_date_and_author(line, published, author):
+    meta = _meta(_page("Glenbrook council closes the river bridge to cars", line))
+    assert (meta.get("published"), meta.get("author")) == (published, author)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In: Science ; Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI 10.1/abc",
+        "01.02.2022 Der Markt ist gut in das Jahr gestartet, sagt die Agentur heute.",
+        "23.01.2022 - Glenbrook council closes the old river bridge to all cars",
+    ],
+)
+def test_a_citation_a_sentence_or_a_dated_headline_is_no_meta_line(text):
+    line = _split(text)[0]
+    found = date_line(line)
+    assert found is None or not says_little(line, found[1])
+
+
 def test_a_bylines_date_at_the_top_of_the_page_is_no_site_header_date():
     """The page opens with the headline and a dated byline: the date is the article's (high
     confidence), not the site header's date of the day."""
@@ -735,6 +776,8 @@ def test_weekdays_and_language_switchers_are_no_authors(line):
         ("von Berlin nach Hamburg", None),
         ("---- by Kenneth Surin", "Kenneth Surin"),
         ("Text & Fotos: Lena Brandt", "Lena Brandt"),
+        ("Gespeichert von kater99 am 24. Juli 2017", "kater99"),
+        ("Par Jeanne Le Roux le 3 mars 2020", "Jeanne Le Roux"),
         ("von Lena Brandt Erstellt am 01.01.23 um 08:35 , geändert am 02.01.23", "Lena Brandt"),
         ("责任编辑：王小明", "王小明"),
         ("作者： 李华", "李华"),

@@ -27,6 +27,7 @@ from archiver.textmeta.kinds import (
     meta_line,
     name_like,
     nav_like,
+    says_little,
     sentence_like,
 )
 
@@ -179,7 +180,7 @@ class Header:
             if not self._free(i):
                 continue
             found = date_line(self.lines[i])
-            if not found or len(found[1].split()) > 6:
+            if not found or not says_little(self.lines[i], found[1]):
                 meta = meta_line(self.lines[i])
                 if meta is None:
                     continue

@@ -117,6 +117,31 @@ def date_line(line: Line) -> tuple[str, str] | None:
     return iso, rest
 
 
+def says_little(line: Line, rest: str) -> bool:
+    """Whether what a date line says besides its date (``rest``, from :func:`date_line`) is
+    little enough for it to be a date or meta line: six words at most, or a list of short
+    parts such as a post's categories ("1. Mai 2022 Jana Keller , Katzen , Spielzeug ,
+    Ratgeber für Katzen 0"), never a sentence."""
+    if len(rest.split()) <= 6:
+        return True
+    if PROSE_END.search(line.text):
+        return False
+    found = find_date(line.text, month_first=True, short_year=True)
+    separated = len(rules.META_SEPARATOR.findall(line.text)) >= 3  # one is a dated headline's
+    if found and found[1] == 0 and separated and _META_AFTER_DATE.match(line.text, found[2]):
+        return True  # "28.04.2021 - 07:18 | Quelle: dpa | Lesedauer etwa 4 min. | Vorlesen"
+    parts = [part for part in _undated_parts(line.text) if part]
+    # "Vol. 371", "pp. 260": a citation's numbers; a comment count or a time is the meta's.
+    numbered = sum(
+        any(ch.isdigit() for ch in part) and not rules.META_PART.match(part) for part in parts
+    )
+    return len(parts) >= 3 and numbered <= 1 and all(len(part.split()) <= 4 for part in parts)
+
+
+#: A separator right after the date that opens a line: what follows is the post's meta.
+_META_AFTER_DATE = re.compile(r"(?:\s*,?\s*\d{1,2}[:.]\d\d(?:\s*uhr)?)?\s+[|•·/–—-]\s", re.I)
+
+
 def _without_dates(text: str, mark: str = " ") -> str:
     """``text`` with the dates it writes replaced by ``mark``: "28. Juli 2019 Author Jane Doe"
     after a first date is the date it was updated, not more that the line says."""
@@ -156,10 +181,10 @@ def date_line_author(line: Line, rest: str) -> tuple[str, float] | None:
     match = rules.BYLINE.search(rest)
     if match and (name := clean_byline_names(match["who"])):
         return name, 0.6
-    parts = [part for part in _undated_parts(line.text) if part]
-    for part in parts:
+    for part in _raw_parts(line.text):
         if named := byline_names(part, dated=True):
             return named, 0.6  # "Accueil | Par Jeanne Martin | 30 septembre 2018"
+    parts = [part for part in _undated_parts(line.text) if part]
     if not parts:
         return None
     # Else the first thing the line says besides its dates, up to the next separator:
@@ -201,10 +226,19 @@ def labelled(text: str, name: str) -> bool:
     return at > 0 and _AUTHOR_LABEL.search(text[:at]) is not None
 
 
+def _raw_parts(text: str) -> list[str]:
+    """The parts of a date line between its dates and separators, as written."""
+    return [part.strip() for part in rules.META_SEPARATOR.split(_without_dates(text, mark=" | "))]
+
+
+#: A label and its value: "Quelle: dpa", "Kategorie: Politik".
+_LABELLED_PART = re.compile(r"^[^\W\d][\w ]{0,30}:\s*\S")
+
+
 def _undated_parts(text: str) -> list[str]:
-    """The parts of a date line between its dates and separators, without filler words."""
-    text = _without_dates(text, mark=" | ")
-    parts = rules.META_SEPARATOR.split(text)
+    """The parts of a date line between its dates and separators, without filler words nor
+    labelled values ("Quelle: dpa" names a source, not the author)."""
+    parts = [part for part in _raw_parts(text) if not _LABELLED_PART.match(part)]
     return [SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", part)).strip() for part in parts]
 
 
@@ -284,7 +318,7 @@ def header_meta(line: Line) -> tuple[str | None, str | None] | None:
     if match and line.words <= 12 and (name := clean_byline_names(match["who"])):
         return None, name
     found = date_line(line)
-    if found and len(found[1].split()) <= 6:
+    if found and says_little(line, found[1]):
         return found[0], None
     return meta_line(line)
 

@@ -29,6 +29,7 @@ from archiver.textmeta.kinds import (
     login_like,
     name_like,
     nav_like,
+    says_little,
 )
 from archiver.vocabulary import BY_WORDS, WIRE_SERVICES
 
@@ -90,7 +91,7 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
         # but only with a label: "Jane Doe · 5. Mai 2020" may be a commenter's, "Original
         # Research 7 April 2020" a section's, "— Jane Doe (@jdoe) May 5, 2020" an embed's.
         dated = date_line(line)
-        named = date_line_author(line, dated[1]) if dated and len(dated[1].split()) <= 6 else None
+        named = date_line_author(line, dated[1]) if dated and says_little(line, dated[1]) else None
         if named and named[1] > 0.5:
             return i, named[0]
         if i + 1 < len(lines) and lines[i + 1].rule is None:
@@ -159,7 +160,7 @@ def _page_date(
         if line.rule is None and (meta := header_meta(line)) is not None and meta[0]:
             return i, meta[0]
         date = date_line(line)
-        if date is not None and len(date[1].split()) <= 6:
+        if date is not None and says_little(line, date[1]):
             return i, date[0]
     return None
 
