@@ -644,7 +644,9 @@ def _iso_timezone(zone: str | None) -> str:
     return f"{zone[0]}{digits[:2]}:{digits[2:]}"
 
 
-def _date_of(kind: str, match: re.Match[str], month_first: bool) -> tuple[str, int, int] | None:
+def _date_of(
+    kind: str, match: re.Match[str], month_first: bool, day_first: bool = False
+) -> tuple[str, int, int] | None:
     """One match of a date pattern as (iso, start, end), or None when it names no real day."""
     if kind == "iso":
         year, month, day, hour, minute, second, zone = match.groups()
@@ -673,6 +675,8 @@ def _date_of(kind: str, match: re.Match[str], month_first: bool) -> tuple[str, i
             date = _valid_date(year, second, first)
         elif second > 12 >= first or month_first:
             date = _valid_date(year, first, second)
+        elif day_first:
+            date = _valid_date(year, second, first)
         else:
             date = None
     return (date.isoformat(), match.start(), match.end()) if date else None
@@ -691,20 +695,21 @@ DATE_PATTERNS = (
 
 
 def find_date(
-    text: str, *, month_first: bool = False, short_year: bool = False
+    text: str, *, month_first: bool = False, day_first: bool = False, short_year: bool = False
 ) -> tuple[str, int, int] | None:
     """The first date in a text as ISO 8601, with where it is written: (iso, start, end).
 
     The ISO value is "YYYY-MM-DD", or a full timestamp when the text gives a time in ISO form.
     Numbers with slashes whose order the numbers do not prove ("03/04/2024") are no date,
-    unless ``month_first`` says to read them the American way (page text of US sites).
+    unless ``month_first`` says to read them the American way (page text of US sites) or
+    ``day_first`` the way the rest of the world writes them.
     A year alone ("© 2019") is never a date. With ``short_year``, when no other form is
     written, "19.10.19" is 19 October 2019 (a post's stamp in page text).
     """
     if DATE_HAS_YEAR.search(text):
         for kind, pattern in DATE_PATTERNS:
             match = pattern.search(text)
-            if match and (found := _date_of(kind, match, month_first)):
+            if match and (found := _date_of(kind, match, month_first, day_first)):
                 return found
     if short_year and (match := DATE_DMY_SHORT.search(text)):
         return _date_of("short-year", match, month_first)

@@ -186,6 +186,20 @@ def test_a_two_digit_year_is_read_in_page_text_only(text, expected):
     assert find_date(text, month_first=True) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "month_first", "day_first", "expected"),
+    [
+        ("03/05/2022", False, True, "2022-05-03"),
+        ("03/05/2022", True, False, "2022-03-05"),
+        ("03/05/2022", False, False, None),
+        ("13/05/2022", True, False, "2022-05-13"),  # the numbers prove the order
+    ],
+)
+def test_slashed_dates_read_day_or_month_first(text, month_first, day_first, expected):
+    found = find_date(text, month_first=month_first, day_first=day_first)
+    assert (found[0] if found else None) == expected
+
+
 def test_a_full_date_wins_over_a_two_digit_year():
     assert find_date("19.10.19 und 12.10.2019", short_year=True)[0] == "2019-10-12"
 

@@ -724,6 +724,33 @@ def test_a_citation_a_sentence_or_a_dated_headline_is_no_meta_line(text):
     assert found is None or not says_little(line, found[1])
 
 
+PARRAFOS = [
+    "El ayuntamiento de Glenbrook decidió el martes por la noche cerrar el viejo puente del "
+    "río a los coches durante todo el invierno, después de que una inspección encontrara que "
+    "dos de sus soportes estaban mucho más oxidados de lo que esperaban los ingenieros.",
+    "La decisión significa que los conductores que cruzan el río cada mañana tendrán que dar "
+    "la vuelta por la carretera de circunvalación, lo que según el ayuntamiento añade unos doce "
+    "minutos al trayecto de la mayoría de ellos.",
+    "Según el informe, que se publicó el lunes en la página web del ayuntamiento, la peor parte "
+    "de los daños está bajo el extremo oriental del puente, donde el agua lleva varios años "
+    "entrando en el acero sin que nadie se diera cuenta.",
+]
+
+
+@pytest.mark.parametrize("language", [None, "es"])
+def test_numeric_dates_are_read_as_the_pages_language_writes_them(language):
+    """Spanish writes the day first (the language detected, or given)..."""
+    title = "El ayuntamiento cierra el puente del río a los coches"
+    text = "\n".join(["Inicio", title, "Publicado el 03/05/2022 a las 22h03", *PARRAFOS])
+    assert clean_text(text, language=language).metadata["published"].value == "2022-05-03"
+
+
+def test_numeric_dates_of_english_pages_are_read_month_first():
+    """... English pages are more often American than not."""
+    meta = _meta(_page("Glenbrook closes its river bridge", "Published 03/05/2022 at 10:03"))
+    assert meta["published"] == "2022-03-05"
+
+
 def test_a_bylines_date_at_the_top_of_the_page_is_no_site_header_date():
     """The page opens with the headline and a dated byline: the date is the article's (high
     confidence), not the site header's date of the day."""

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from archiver import rules
 from archiver.document import Field
-from archiver.metanorm import find_date
 from archiver.textmeta.kinds import (
     CRUMB,
     EDGE_PUNCT,
@@ -29,6 +28,7 @@ from archiver.textmeta.kinds import (
     nav_like,
     says_little,
     sentence_like,
+    text_date,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _mostly_date(line: Line) -> bool:
 
 def _labelled_published(text: str) -> bool:
     """Whether the line's first date follows a label saying it is the publication date."""
-    found = find_date(text, month_first=True, short_year=True)
+    found = text_date(text)
     return found is not None and rules.PUBLISHED_BEFORE_DATE.search(text[: found[1]]) is not None
 
 
@@ -157,7 +157,7 @@ class Header:
                     self._found_author(i, name, 0.8)
                     self.bylines.add(match["who"].strip())
                     # "By Jane Doe - January 10, 2020": the byline gives the date too.
-                    if dated := find_date(line.text, month_first=True, short_year=True):
+                    if dated := text_date(line.text):
                         self.byline_dates[i] = dated[0]
                 elif rules.ROLE_ONLY.fullmatch(match["who"].strip(EDGE_PUNCT)):
                     # "By Staff Reporter": a byline, though it names nobody.
@@ -259,7 +259,7 @@ class Header:
                 value -= 4  # what jusText takes for text is less likely a headline
             if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
                 value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
-            dated = find_date(text, month_first=True, short_year=True)
+            dated = text_date(text)
             if (dated and not dated_headline(text)) or len(LIST_SEPARATOR.findall(text)) >= 2:
                 value -= 6  # a date or a list of tags is a meta line more often than a headline
             if self._echoed(i):

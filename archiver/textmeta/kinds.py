@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from archiver import rules
@@ -11,6 +14,31 @@ from archiver.vocabulary import BY_WORDS, BY_WORDS_MORE, CAPITALISED_NAME_PARTIC
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
+
+#: Whether the page being read writes numeric dates day first ("03/05/2022" is 3 May), as
+#: every language but English does; month first (the American way) otherwise, and while the
+#: page's language is not known. Set for each page by :func:`dates_read_as`.
+_DAY_FIRST: ContextVar[bool] = ContextVar("day_first", default=False)
+
+
+@contextmanager
+def dates_read_as(language: str | None) -> Iterator[None]:
+    """Read the numeric dates of page text as a page in ``language`` (an ISO 639-1 code or a
+    name, "de", "en-GB", "German") writes them, for what runs inside."""
+    known = (language or "").strip().lower()
+    token = _DAY_FIRST.set(bool(known) and not known.startswith(("en", "english")))
+    try:
+        yield
+    finally:
+        _DAY_FIRST.reset(token)
+
+
+def text_date(text: str) -> tuple[str, int, int] | None:
+    """The first date of a line of page text (:func:`metanorm.find_date`), numbers with
+    slashes read as the page's language writes them, two-digit years ("19.10.19") too."""
+    day_first = _DAY_FIRST.get()
+    return find_date(text, month_first=not day_first, day_first=day_first, short_year=True)
+
 
 # The cleaner's lines have their whitespace collapsed; these patterns read them so.
 SPACE = re.compile(r"\s+")
@@ -108,7 +136,7 @@ def date_line(line: Line) -> tuple[str, str] | None:
     if line.words > 16:
         return None
     # Page text is more often American than not: "05/12/2024" is read as May 12.
-    found = find_date(line.text, month_first=True, short_year=True)
+    found = text_date(line.text)
     if not found:
         return None
     iso, start, end = found
@@ -126,7 +154,7 @@ def says_little(line: Line, rest: str) -> bool:
         return True
     if PROSE_END.search(line.text):
         return False
-    found = find_date(line.text, month_first=True, short_year=True)
+    found = text_date(line.text)
     separated = len(rules.META_SEPARATOR.findall(line.text)) >= 3  # one is a dated headline's
     if found and found[1] == 0 and separated and _META_AFTER_DATE.match(line.text, found[2]):
         return True  # "28.04.2021 - 07:18 | Quelle: dpa | Lesedauer etwa 4 min. | Vorlesen"
@@ -146,7 +174,7 @@ def _without_dates(text: str, mark: str = " ") -> str:
     """``text`` with the dates it writes replaced by ``mark``: "28. Juli 2019 Author Jane Doe"
     after a first date is the date it was updated, not more that the line says."""
     for _ in range(4):
-        found = find_date(text, month_first=True, short_year=True)
+        found = text_date(text)
         if found is None:
             break
         text = f"{text[: found[1]]}{mark}{text[found[2] :]}"
@@ -252,17 +280,17 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
         return None
     text = line.text
     iso = None
-    found = find_date(text, month_first=True, short_year=True)
+    found = text_date(text)
     if found:
         iso = found[0]
         while found:  # "2. Februar 2020 2. Februar 2020": published and updated, both
             _, start, end = found
             text = f"{text[:start]} | {text[end:]}"
-            found = find_date(text, month_first=True, short_year=True)
+            found = text_date(text)
     else:
         # "29 / Dezember / 2022": a date written with separators between its parts.
         collapsed = " ".join(rules.META_SEPARATOR.sub(" ", text).split())
-        whole = find_date(collapsed, month_first=True, short_year=True)
+        whole = text_date(collapsed)
         if whole and whole[1] == 0 and whole[2] == len(collapsed):
             return whole[0], None
     # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": days without a year are meta too.
@@ -303,7 +331,7 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
 def dated_headline(text: str) -> tuple[str, str] | None:
     """(ISO date, headline) for a headline that opens with its date: "23.01.2022 - Dorothea
     Wierer darf beim Antholz-Abschluss noch jubeln", "1. Februar 2022 Bundesministerin ..."."""
-    found = find_date(text, month_first=True, short_year=True)
+    found = text_date(text)
     if not found or found[1] != 0:
         return None
     rest = text[found[2] :].lstrip(" -–—|:,·•/")

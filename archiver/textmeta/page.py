@@ -11,7 +11,6 @@ from archiver import rules
 from archiver.document import Field
 from archiver.metanorm import (
     UI_VERBS,
-    find_date,
     is_company_name,
     is_media_group,
     matches_site,
@@ -30,6 +29,7 @@ from archiver.textmeta.kinds import (
     name_like,
     nav_like,
     says_little,
+    text_date,
 )
 from archiver.vocabulary import BY_WORDS, WIRE_SERVICES
 
@@ -69,7 +69,7 @@ def _labelled_date(lines: Sequence[Line]) -> str | None:
     last resort when no date stands near the article."""
     for line in lines:
         if line.words <= 25 and rules.PUBLISHED_LABEL.match(line.text):
-            found = find_date(line.text, month_first=True, short_year=True)
+            found = text_date(line.text)
             if found is not None and not rules.UPDATED_LABEL.search(line.text[: found[1]]):
                 return found[0]
     return None
@@ -148,11 +148,7 @@ def _page_date(
         line = lines[i]
         if line.rule is not None and line.rule.name != "date-line":
             continue
-        opening = (
-            find_date(line.text, month_first=True, short_year=True)
-            if body <= i < body + 3
-            else None
-        )
+        opening = text_date(line.text) if body <= i < body + 3 else None
         if opening is not None and opening[1] == 0 and line.words >= 8:
             return i, opening[0]
         if line.words > 30 or i < header_date_lines:
