@@ -751,6 +751,54 @@ def test_numeric_dates_of_english_pages_are_read_month_first():
     assert meta["published"] == "2022-03-05"
 
 
+def test_a_line_under_the_headline_that_holds_a_date_is_its_meta_line():
+    meta_line = (
+        "Lena Brandt Politik und Gesellschaft 20 janvier 2020 20 janvier 2020 Verkehr , "
+        "Brücken 0 Comment"
+    )
+    meta = _meta(_page("Glenbrook council closes the river bridge to cars", meta_line))
+    assert meta["published"] == "2020-01-20"
+
+
+def _far_page(*top: str) -> str:
+    """A page whose undated article stands far under its top lines."""
+    menu = [f"Menu item number {n}" for n in range(90)]
+    title = "Glenbrook council closes the river bridge to cars"
+    return "\n".join(["Home", "News", "Sport", "Culture", *top, *menu, title, *PARAGRAPHS])
+
+
+def test_the_date_under_a_lone_headline_far_from_the_article_is_the_last_resort():
+    text = _far_page("Bridges: the county plans its winter closures", "10 April 2020")
+    published = clean_text(text).metadata["published"]
+    assert (published.value, published.confidence) == ("2020-04-10", 0.3)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # A list of teasers, each with its date.
+        (
+            "Bridges: the county plans its winter closures",
+            "10 April 2020",
+            "Harvest festival draws record crowds to the square",
+            "9 April 2020",
+        ),
+    ],
+)
+def test_no_last_resort_date_from_teasers(top):
+    assert "published" not in clean_text(_far_page(*top)).metadata
+
+
+def test_no_last_resort_date_from_a_readers_comment():
+    """Under the line that opens the comments, a headline-like line over a date is a
+    reader's comment."""
+    title = "Glenbrook council closes the river bridge to cars"
+    related = ["Related stories", *(f"Story number {n} about the county" for n in range(20))]
+    comment = ("Leave a comment", "Thanks for the news about the bridges", "10 April 2020")
+    text = "\n".join(["Home", "News", "Sport", title, *PARAGRAPHS, *related, *comment])
+    assert "published" not in clean_text(text).metadata
+
+
 def test_a_bylines_date_at_the_top_of_the_page_is_no_site_header_date():
     """The page opens with the headline and a dated byline: the date is the article's (high
     confidence), not the site header's date of the day."""

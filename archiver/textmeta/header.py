@@ -113,6 +113,7 @@ class Header:
             self.hi,
         )
         self._title(first_prose)
+        self._dated_line_under_title()
         self._published()
         self._section()
         if self.author:
@@ -304,6 +305,22 @@ class Header:
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _dated_line_under_title(self) -> None:
+        """Without a date line, a short line just under the headline that holds a date is the
+        post's meta line, however much else it says ("Jana Keller Politik und Gesellschaft 20
+        janvier 2020 évaluation , recherche 0 Comment")."""
+        if self.title is None or self.dates or self.byline_dates:
+            return
+        for i in (self.title + 1, self.title + 2):
+            if i >= len(self.lines) or i in self.roles:
+                continue
+            line = self.lines[i]
+            if line.rule is not None or line.words > 25 or PROSE_END.search(line.text):
+                continue
+            if found := text_date(line.text):
+                self.dates[i] = (found[0], "")
+                return
 
     def _title_echoed_above(self, body: set[str]) -> int | None:
         """The nearest headline above the window most of whose words (three or more) the

@@ -25,6 +25,7 @@ from archiver.textmeta.kinds import (
     date_line,
     date_line_author,
     header_meta,
+    headline_like,
     login_like,
     name_like,
     nav_like,
@@ -54,6 +55,8 @@ def page_metadata(
             metadata["published"] = Field(found[1], "text-line", 0.5)
         elif current is None and (labelled := _labelled_date(lines)) is not None:
             metadata["published"] = Field(labelled, "text-line", 0.4)
+        elif current is None and (dated := _dated_headline(lines, end, header_date_lines)):
+            metadata["published"] = Field(dated, "text-line", 0.3)
     if "author" not in metadata:
         byline = _page_author(lines, lo, end)
         if byline is not None:
@@ -72,6 +75,32 @@ def _labelled_date(lines: Sequence[Line]) -> str | None:
             found = text_date(line.text)
             if found is not None and not rules.UPDATED_LABEL.search(line.text[: found[1]]):
                 return found[0]
+    return None
+
+
+def _dated_headline(lines: Sequence[Line], end: int, header_date_lines: int) -> str | None:
+    """The date under a headline that stands alone on the page, wherever it is: a post the
+    article run missed ("Coronavirus: the city ramps up ..." over "10 April 2020"). Never one
+    of a list of teasers, each with its date (another such pair stands near it), nor a
+    reader's comment (under the line that opens the comments after the article)."""
+    pairs = []
+    for i, line in enumerate(lines):
+        if i >= end and line.rule is not None and line.rule.barrier:
+            break
+        if line.rule is not None or line.template or not headline_like(line) or line.words > 20:
+            continue
+        if rules.NOT_TITLE.search(line.text) or date_line(line) is not None:
+            continue
+        for j in (i + 1, i + 2):
+            if j < len(lines) and j >= header_date_lines and lines[j].rule is None:
+                found = date_line(lines[j])
+                if found is not None and says_little(lines[j], found[1]):
+                    pairs.append((i, found[0]))
+                    break
+    for k, (i, iso) in enumerate(pairs):
+        near = [other for other, _ in pairs[max(0, k - 1) : k + 2] if other != i]
+        if all(abs(other - i) > 12 for other in near):
+            return iso
     return None
 
 
