@@ -799,6 +799,28 @@ def test_no_last_resort_date_from_a_readers_comment():
     assert "published" not in clean_text(text).metadata
 
 
+DECK = (
+    "The town council of Glenbrook voted on Tuesday to close the old river bridge to cars for "
+    "the whole winter"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        # The headline over its deck, though the deck says more of what the article says.
+        ("A costly surprise under the water", "A costly surprise under the water"),
+        # A list of categories or a short label over a long headline is no headline.
+        ("Verkehr , Politik , Stadt", DECK),
+        ("Eye on Money", DECK),
+    ],
+)
+def test_a_long_line_under_a_shorter_headline_is_its_deck(above, title):
+    meta = _meta(_page(above, DECK, "By Jane Doe"))
+    assert meta["title"] == title
+    assert (meta.get("description") == DECK) == (title != DECK)
+
+
 def test_a_bylines_date_at_the_top_of_the_page_is_no_site_header_date():
     """The page opens with the headline and a dated byline: the date is the article's (high
     confidence), not the site header's date of the day."""

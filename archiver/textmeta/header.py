@@ -291,6 +291,7 @@ class Header:
                 self.title, self.title_far = echo, True
         if self.title is None:
             return
+        self.title = self._headline_over_deck(self.title)
         self.roles[self.title] = "title"
         title = lines[self.title].text
         crumbs = CRUMB.split(title)
@@ -321,6 +322,29 @@ class Header:
             if found := text_date(line.text):
                 self.dates[i] = (found[0], "")
                 return
+
+    def _headline_over_deck(self, i: int) -> int:
+        """The headline over the deck chosen for it: a long line ("Report claims the council
+        has known of the rust for years and did nothing about it") right under a shorter
+        headline-like one is the deck, which then becomes the standfirst."""
+        lines, above = self.lines, i - 1
+        if lines[i].words < self.options.title_deck_words or above < 0:
+            return i
+        line = lines[above]
+        if (
+            (self._free(above) or above < self.lo)
+            and line.rule is None
+            and not line.template
+            and headline_like(line)
+            and 4 <= line.words < lines[i].words
+            and not rules.NOT_TITLE.search(line.text)
+            and not _mostly_date(line)
+            and len(LIST_SEPARATOR.findall(line.text)) < 2  # "Artikel , Forschung , Termine"
+        ):
+            self.roles[i] = "standfirst"
+            self.metadata.setdefault("description", Field(lines[i].text, "text-line", 0.6))
+            return above
+        return i
 
     def _title_echoed_above(self, body: set[str]) -> int | None:
         """The nearest headline above the window most of whose words (three or more) the
