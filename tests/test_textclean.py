@@ -928,6 +928,23 @@ def test_a_labelled_byline_outranks_a_name_beside_the_date():
 
 
 @pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        (("Jana Keller", "27.04.2020 - 18:50 Uhr 3 Kommentare"), "Jana Keller"),
+        # A book's publisher over its edition's date is no byline.
+        (("Kunstanstifter Verlag", "Auflage: 1 (27. Mai 2013)"), None),
+    ],
+)
+def test_a_name_over_a_date_line_in_the_article_is_its_byline(lines, author):
+    """The run starts at a teaser's paragraph; the article's header (a name over a date
+    line) stands in it."""
+    teaser = "Drivers will have to take the ring road this winter, the council said on Monday."
+    title = "Glenbrook council closes the river bridge to cars"
+    text = "\n".join(["Startseite", teaser, title, *lines, *PARAGRAPHS, "Impressum"])
+    assert _meta(text).get("author") == author
+
+
+@pytest.mark.parametrize(
     ("box", "author"),
     [
         (("Lena Brandt", "Alle Beiträge von der Autorin"), "Lena Brandt"),

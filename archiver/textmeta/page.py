@@ -104,6 +104,10 @@ def _dated_headline(lines: Sequence[Line], end: int, header_date_lines: int) -> 
     return None
 
 
+#: How far from the header window's top a name over a date line is still the byline.
+_BYLINE_REACH = 30
+
+
 def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | None:
     """(line, names) of a byline in the page's language outside the header: under the
     article ("Gepostet von Katharina Volkwein | Wohnen"), above a gallery, in a post's footer.
@@ -133,6 +137,16 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
             name = byline_names(f"{label} {lines[i + 1].text}") if label else None
             if name and name_like(name.split("; ")[0]):  # not a menu's next item
                 return i + 1, name
+    # A name alone on its line right over a date line, near the article's start: the byline
+    # and dateline of a header the run did not start at ("Jana Keller" / "27.04.2020 - 18:50");
+    # further down, a reader's comment.
+    for i in range(lo, min(len(lines) - 1, end, lo + _BYLINE_REACH)):
+        line, under = lines[i], lines[i + 1]
+        if line.rule is not None or under.rule is not None or not name_like(line.text):
+            continue
+        dated = date_line(under)
+        if dated is not None and says_little(under, dated[1]) and not name_like(dated[1]):
+            return i, line.text
     # An author box: a name alone on its line over the bio or a link to the author's posts.
     for i in [*range(lo, min(len(lines) - 1, end + 40)), *range(lo - 1, max(-1, lo - 60), -1)]:
         if (name := _author_box(lines, i)) is not None:
