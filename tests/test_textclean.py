@@ -713,6 +713,24 @@ def test_a_long_meta_line_under_the_title_gives_date_and_author(line, published,
 @pytest.mark.parametrize(
     "text",
     [
+        "26. Mai 2020 von Jana Kategorien: Allgemein | Hinterlasse einen Kommentar",
+        "Mittwoch, März 7, 2018 21 Allgemein , Haare , Color-Shampoo , Pflege",
+    ],
+)
+def test_a_line_opening_with_its_date_and_listing_meta_is_a_meta_line(text):
+    line = _split(text)[0]
+    found = date_line(line)
+    assert found is not None and says_little(line, found[1])
+
+
+def test_a_date_in_an_address_is_no_date_line():
+    line = _split("Idea for a sign blog.example.com/2017/07/15/idea… 2 years ago")[0]
+    assert date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "In: Science ; Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI 10.1/abc",
         "01.02.2022 Der Markt ist gut in das Jahr gestartet, sagt die Agentur heute.",
         "23.01.2022 - Glenbrook council closes the old river bridge to all cars",

@@ -135,10 +135,9 @@ def date_line(line: Line) -> tuple[str, str] | None:
     """(ISO date, what else the line says) when the line is mostly a date."""
     if line.words > 16:
         return None
-    # Page text is more often American than not: "05/12/2024" is read as May 12.
     found = text_date(line.text)
-    if not found:
-        return None
+    if not found or line.text[found[1] - 1 : found[1]] == "/":
+        return None  # none, or an address's: "blog.example.com/2017/07/15/idea..."
     iso, start, end = found
     rest = line.text[:start] + " " + _without_dates(line.text[end:])
     rest = SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", rest)).strip()
@@ -158,12 +157,24 @@ def says_little(line: Line, rest: str) -> bool:
     separated = len(rules.META_SEPARATOR.findall(line.text)) >= 3  # one is a dated headline's
     if found and found[1] == 0 and separated and _META_AFTER_DATE.match(line.text, found[2]):
         return True  # "28.04.2021 - 07:18 | Quelle: dpa | Lesedauer etwa 4 min. | Vorlesen"
-    parts = [part for part in _undated_parts(line.text) if part]
+    parts = [
+        cleaned
+        for part in _raw_parts(line.text)
+        if (cleaned := SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", part)).strip())
+    ]
     # "Vol. 371", "pp. 260": a citation's numbers; a comment count or a time is the meta's.
     numbered = sum(
         any(ch.isdigit() for ch in part) and not rules.META_PART.match(part) for part in parts
     )
-    return len(parts) >= 3 and numbered <= 1 and all(len(part.split()) <= 4 for part in parts)
+    # Opening the line, the date heads its meta: two parts will do ("26. Mai 2020 von Jana
+    # Kategorien: Allgemein | Hinterlasse einen Kommentar").
+    opening = found is not None and not _WEEKDAY_LEAD.sub("", line.text[: found[1]]).strip()
+    enough = len(parts) >= (2 if opening else 3)
+    return enough and numbered <= 1 and all(len(part.split()) <= 5 for part in parts)
+
+
+#: What may stand before the date that opens a meta line: a weekday, a separator.
+_WEEKDAY_LEAD = re.compile(r"\w+,?|[|•·⋅/–—-]", re.I)
 
 
 #: A separator right after the date that opens a line: what follows is the post's meta.
