@@ -1011,6 +1011,14 @@ PUBLISHED_BEFORE_DATE = re.compile(
     r"publicada|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$",
     re.I,
 )
+#: A blog theme's sentence under the post saying when it was posted: "This entry was posted
+#: on Wednesday, November 27th, 2019 at 3:21 pm and is filed under ...", "Der Beitrag wurde am
+#: 27. November 2019 um 15:21 Uhr veröffentlicht und ...". The date is in ``when``.
+POSTED_SENTENCE = re.compile(
+    r"\b(?:was|were) (?:posted|published|written) on (?P<when>.{6,60}?)(?: and\b|\.\s|\.?$)|"
+    r"\bwurde am (?P<wann>.{6,60}?) (?:veröffentlicht|gepostet|geschrieben|publiziert)\b",
+    re.I,
+)
 #: A date line saying when the article was last changed: "Updated", "Letzte Änderung:".
 UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|last changed|aktualisiert|geändert|letzte änderung|zuletzt|"

@@ -703,6 +703,13 @@ def test_the_publication_date_in_a_header_line(lines, published):
             "2019-12-10",
             "stadtkind1984",
         ),
+        # After "Tags:", the parts are its items.
+        (
+            "Veröffentlicht: 05.01.2020 | Autor: jdoe | Abgelegt unter: Fotografie , Reisen | "
+            "Tags: Abendhimmel , Gegenlicht , Silhouette | 5 Kommentare",
+            "2020-01-05",
+            "jdoe",
+        ),
     ],
 )
 def test_a_long_meta_line_under_the_title_gives_date_and_author(line, published, author):
@@ -850,6 +857,25 @@ def test_a_bylines_date_at_the_top_of_the_page_is_no_site_header_date():
         "text-line",
     )
     assert metadata["title"].value == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        (
+            "This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed "
+            "under Bridges.",
+            "2019-11-27",
+        ),
+        ("Der Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht.", "2019-11-27"),
+        # Not a sentence about the post.
+        ("The bridge was opened on 27 November 1919 by the mayor of the time.", None),
+    ],
+)
+def test_a_themes_posted_on_sentence_is_the_last_resort(sentence, published):
+    filler = [f"Menu item number {n}" for n in range(60)]
+    text = "\n".join([*PARAGRAPHS, *filler, sentence])
+    assert _meta(text).get("published") == published
 
 
 def test_a_labelled_date_far_from_the_article_is_the_last_resort():

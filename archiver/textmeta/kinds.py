@@ -310,9 +310,13 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
     names: list[str] = []
     strong = iso is not None or days > 0
     weak = 0
+    listing = False  # after "Tags:" or "Kategorien:", the parts are its items
     for part in rules.META_SEPARATOR.split(text):
         part = part.strip(EDGE_PUNCT + "/@~")
         if not part:
+            continue
+        if listing and len(part.split()) <= 4 and not rules.META_HINT.search(part):
+            weak += 1  # "Tags: Abendhimmel , Gegenlicht , Silhouette"
             continue
         byline = rules.META_BYLINE.match(part)
         if byline:
@@ -326,6 +330,7 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
             strong = True
         elif rules.META_WEAK_PART.match(part):
             weak += 1
+            listing = True
         elif rules.META_PART.match(part) or not rules.META_TOKENS.sub(" ", part).strip():
             strong = True
         elif name_like(part := rules.NAME_TAIL_FILLER.sub("", part)):

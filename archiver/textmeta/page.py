@@ -68,12 +68,20 @@ def page_metadata(
 
 def _labelled_date(lines: Sequence[Line]) -> str | None:
     """The date of the page's first line that says it is the publication date ("Published:
-    22:00 GMT, 26 September 2020", "Veröffentlicht am 06.12.2022"), wherever it stands: the
-    last resort when no date stands near the article."""
+    22:00 GMT, 26 September 2020", "Veröffentlicht am 06.12.2022"), else of a sentence saying
+    when the post was posted, wherever they stand: the last resort when no date stands near
+    the article."""
     for line in lines:
         if line.words <= 25 and rules.PUBLISHED_LABEL.match(line.text):
             found = text_date(line.text)
             if found is not None and not rules.UPDATED_LABEL.search(line.text[: found[1]]):
+                return found[0]
+    # Else a blog theme's sentence saying when the post was posted ("This entry was posted on
+    # ..."), wherever it stands.
+    for line in lines:
+        if line.words <= 60 and (match := rules.POSTED_SENTENCE.search(line.text)):
+            found = text_date(match["when"] or match["wann"])
+            if found is not None:
                 return found[0]
     return None
 
