@@ -1127,7 +1127,8 @@ NOT_NAME_WORDS = _words(
     advertisement sponsored related photos photo gallery podcast podcasts the of and in on
     for to with a an new region regions africa asia europe america middle east biography
     profile follow all our your my is are was fact check exclusive explainer watch listen
-    features feature special report reports verlag
+    features feature special report reports verlag nachrichten
+    verband seminar seminare meldung meldungen kategorie
     """
 )
 

@@ -942,6 +942,8 @@ def test_bylines_of_many_shapes_and_languages(line, names):
         ("12 Mai, 2009 | JoNa_77 | Kommentare 5", "JoNa_77"),
         ("12 Mai, 2009 | Politik | Kommentare 5", None),
         ("Hamburg | 12 Mai, 2009", None),
+        ("WoB | 12 Mai, 2009", None),  # an abbreviation, not a login
+        ("Meldung Energiewende | 12 Mai, 2009", None),
     ],
 )
 def test_the_author_beside_a_date_on_a_meta_line(line, author):

@@ -246,8 +246,9 @@ def login_like(word: str) -> bool:
     if not _LOGIN.fullmatch(word) or "." in word or word.lower() in rules.NOT_NAME_WORDS:
         return False
     inner = word[1:]
+    # "WoB", "GmbH": an abbreviation is as short as that; a login in camel case is longer.
     camel = any(ch.isupper() for ch in inner) and any(ch.islower() for ch in inner)
-    return camel or any(ch.isdigit() or ch == "_" for ch in inner)
+    return (camel and len(word) >= 5) or any(ch.isdigit() or ch == "_" for ch in inner)
 
 
 #: The last word before a name that says the name is the author's: "von", "by", "Autor:".
