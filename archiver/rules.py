@@ -1095,7 +1095,7 @@ AUTHOR_POSTS = re.compile(
 #: "freeman1984"), "am"/"on"/"le" before one.
 BYLINE_NAME_END = re.compile(
     r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|dnia|op|um|at|in|unter|under|dans|"
-    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|"
+    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)(?:\s|:)|"
     # In lower case only: "Le", "El" and "Il" also begin names ("Loïc Le Clerc").
     r"\s(?-i:le|el|il)\s|(?<!\w)\d|$|"
     r"\s(?:illustration(?:en)?|fotos?|bild(?:er)?|photos?|grafik(?:en)?|mitarbeit|übersetzung|"

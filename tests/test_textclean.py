@@ -991,6 +991,31 @@ def test_a_name_over_a_date_line_in_the_article_is_its_byline(lines, author):
 
 
 @pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Verfasst von: stadtkind | 31. Dezember 2008", "stadtkind"),
+        ("am 23. Januar 2020 von Jana Keller in Allgemeines", "Jana Keller"),
+        ("Von: Jana Keller Am: 29.12.2014", "Jana Keller"),
+        # A bare "von" far from the article may be anything's: "von Berlin nach Hamburg".
+        ("von Jana Keller", None),
+    ],
+)
+def test_a_labelled_byline_far_from_the_article_is_the_last_resort(line, author):
+    menu = [f"Menu item number {n}" for n in range(90)]
+    title = "Glenbrook council closes the river bridge to cars"
+    text = "\n".join(["Home", line, *menu, title, *PARAGRAPHS])
+    assert _meta(text).get("author") == author
+
+
+def test_no_last_resort_byline_from_a_readers_comment():
+    title = "Glenbrook council closes the river bridge to cars"
+    related = ["Related stories", *(f"Story number {n} about the county" for n in range(30))]
+    comment = ("Leave a comment", "Verfasst von: stadtkind | 31. Dezember 2008")
+    text = "\n".join(["Home", "News", "Sport", title, *PARAGRAPHS, *related, *comment])
+    assert "author" not in _meta(text)
+
+
+@pytest.mark.parametrize(
     ("box", "author"),
     [
         (("Lena Brandt", "Alle Beiträge von der Autorin"), "Lena Brandt"),

@@ -58,7 +58,7 @@ def page_metadata(
         elif current is None and (dated := _dated_headline(lines, end, header_date_lines)):
             metadata["published"] = Field(dated, "text-line", 0.3)
     if "author" not in metadata:
-        byline = _page_author(lines, lo, end)
+        byline = _page_author(lines, lo, end) or _far_byline(lines, lo, end)
         if byline is not None:
             metadata["author"] = Field(byline[1], "text-line", 0.5)
             line = lines[byline[0]]
@@ -109,6 +109,25 @@ def _dated_headline(lines: Sequence[Line], end: int, header_date_lines: int) -> 
         near = [other for other, _ in pairs[max(0, k - 1) : k + 2] if other != i]
         if all(abs(other - i) > 12 for other in near):
             return iso
+    return None
+
+
+def _far_byline(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | None:
+    """The last resort: the page's first labelled byline, however far from the article ("am
+    23. Januar 2020 von Jana Keller in Allgemeines" over a post the run missed); never a
+    reader's, under the line that opens the comments."""
+    for i, line in enumerate(lines):
+        if i >= end and line.rule is not None and line.rule.barrier:
+            break
+        if line.rule is not None or line.words > 25 or lo - 60 < i < end + 20:
+            continue  # _page_author read those
+        dated = date_line(line)
+        named = date_line_author(line, dated[1]) if dated and says_little(line, dated[1]) else None
+        if named and named[1] > 0.5:
+            return i, named[0]
+        match = rules.PAGE_BYLINE.match(line.text)
+        if match and match["plain"] is None and (name := byline_names(line.text)):
+            return i, name  # labelled: "Verfasst von: X", "Autor: X", not a bare "von"
     return None
 
 
