@@ -1007,6 +1007,16 @@ def test_a_labelled_byline_far_from_the_article_is_the_last_resort(line, author)
     assert _meta(text).get("author") == author
 
 
+def test_a_far_bylines_date_is_the_pages_when_no_other_is_found():
+    menu = [f"Menu item number {n}" for n in range(90)]
+    title = "Glenbrook council closes the river bridge to cars"
+    byline = "Verfasst von: stadtkind | 31. Dezember 2008"
+    published = clean_text("\n".join(["Home", byline, *menu, title, *PARAGRAPHS])).metadata[
+        "published"
+    ]
+    assert (published.value, published.confidence) == ("2008-12-31", 0.3)
+
+
 def test_no_last_resort_byline_from_a_readers_comment():
     title = "Glenbrook council closes the river bridge to cars"
     related = ["Related stories", *(f"Story number {n} about the county" for n in range(30))]

@@ -64,6 +64,9 @@ def page_metadata(
             line = lines[byline[0]]
             if line.reason is None and not body <= byline[0] < end:
                 line.reason = "author-line"
+            if "published" not in metadata and (dated := text_date(line.text)) is not None:
+                # "Verfasst von: Jana Keller | 31. Dezember 2008": the byline's date.
+                metadata["published"] = Field(dated[0], "text-line", 0.3)
 
 
 def _labelled_date(lines: Sequence[Line]) -> str | None:
