@@ -12,7 +12,13 @@ from archiver.document import Field
 from archiver.metanorm import find_date
 from archiver.textclean import _match_rule, _split, clean_text, template_key
 from archiver.textclean.pipeline import Page, tidy_author
-from archiver.textmeta.kinds import byline_names, date_line, says_little
+from archiver.textmeta.kinds import (
+    byline_names,
+    date_line,
+    dates_read_as,
+    says_little,
+    text_date,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not here")
@@ -768,6 +774,22 @@ def test_numeric_dates_are_read_as_the_pages_language_writes_them(language):
     title = "El ayuntamiento cierra el puente del río a los coches"
     text = "\n".join(["Inicio", title, "Publicado el 03/05/2022 a las 22h03", *PARRAFOS])
     assert clean_text(text, language=language).metadata["published"].value == "2022-05-03"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (None, "2022-03-05"),
+        ("en", "2022-03-05"),
+        ("en-US", "2022-03-05"),
+        ("en_GB", "2022-05-03"),
+        ("de", "2022-05-03"),
+        ("German", "2022-05-03"),
+    ],
+)
+def test_the_order_of_numeric_dates_follows_the_language(language, expected):
+    with dates_read_as(language):
+        assert text_date("03/05/2022")[0] == expected
 
 
 def test_numeric_dates_of_english_pages_are_read_month_first():

@@ -21,12 +21,18 @@ if TYPE_CHECKING:
 _DAY_FIRST: ContextVar[bool] = ContextVar("day_first", default=False)
 
 
+#: English as written where the day comes first: Britain, Ireland, Australia, New Zealand,
+#: India, South Africa.
+_DAY_FIRST_ENGLISH = ("en-gb", "en-ie", "en-au", "en-nz", "en-in", "en-za")
+
+
 @contextmanager
 def dates_read_as(language: str | None) -> Iterator[None]:
     """Read the numeric dates of page text as a page in ``language`` (an ISO 639-1 code or a
     name, "de", "en-GB", "German") writes them, for what runs inside."""
-    known = (language or "").strip().lower()
-    token = _DAY_FIRST.set(bool(known) and not known.startswith(("en", "english")))
+    known = (language or "").strip().lower().replace("_", "-")
+    american = known.startswith(("en", "english")) and not known.startswith(_DAY_FIRST_ENGLISH)
+    token = _DAY_FIRST.set(bool(known) and not american)
     try:
         yield
     finally:
