@@ -212,6 +212,10 @@ DATE_DAY_MONTH = re.compile(
 )
 #: Every date form above needs four digits in a row: lines without them are skipped cheaply.
 DATE_HAS_YEAR = re.compile(r"\d{4}")
+#: Day, month and a two-digit year, each of two digits, as forums and German news sites stamp
+#: posts: "19.10.19, 11:29 Uhr". Read only in page text (``short_year``): "3.10.12" is a
+#: version number more often than a day.
+DATE_DMY_SHORT = re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d]|\.\d)")
 
 #: Company words after an outlet's name in a copyright line ("Riverside Courier Media Ltd.").
 #: Legal forms are always cut; the others only while two words of the name are left
@@ -640,7 +644,9 @@ def _iso_timezone(zone: str | None) -> str:
     return f"{zone[0]}{digits[:2]}:{digits[2:]}"
 
 
-def _date_of(kind: str, match: re.Match[str], month_first: bool) -> tuple[str, int, int] | None:
+def _date_of(
+    kind: str, match: re.Match[str], month_first: bool, day_first: bool = False
+) -> tuple[str, int, int] | None:
     """One match of a date pattern as (iso, start, end), or None when it names no real day."""
     if kind == "iso":
         year, month, day, hour, minute, second, zone = match.groups()
@@ -660,12 +666,17 @@ def _date_of(kind: str, match: re.Match[str], month_first: bool) -> tuple[str, i
     elif kind == "day-first":
         day, month, year = (int(g) for g in match.groups())
         date = _valid_date(year, month, day)
+    elif kind == "short-year":
+        day, month, year = (int(g) for g in match.groups())
+        date = _valid_date(year + (2000 if year < 70 else 1900), month, day)
     else:  # "slashes": only an order that the numbers themselves prove, a part above 12 is the day
         first, second, year = (int(g) for g in match.groups())
         if first > 12 >= second:
             date = _valid_date(year, second, first)
         elif second > 12 >= first or month_first:
             date = _valid_date(year, first, second)
+        elif day_first:
+            date = _valid_date(year, second, first)
         else:
             date = None
     return (date.isoformat(), match.start(), match.end()) if date else None
@@ -683,20 +694,25 @@ DATE_PATTERNS = (
 )
 
 
-def find_date(text: str, *, month_first: bool = False) -> tuple[str, int, int] | None:
+def find_date(
+    text: str, *, month_first: bool = False, day_first: bool = False, short_year: bool = False
+) -> tuple[str, int, int] | None:
     """The first date in a text as ISO 8601, with where it is written: (iso, start, end).
 
     The ISO value is "YYYY-MM-DD", or a full timestamp when the text gives a time in ISO form.
     Numbers with slashes whose order the numbers do not prove ("03/04/2024") are no date,
-    unless ``month_first`` says to read them the American way (page text of US sites).
-    A year alone ("© 2019") is never a date.
+    unless ``month_first`` says to read them the American way (page text of US sites) or
+    ``day_first`` the way the rest of the world writes them.
+    A year alone ("© 2019") is never a date. With ``short_year``, when no other form is
+    written, "19.10.19" is 19 October 2019 (a post's stamp in page text).
     """
-    if not DATE_HAS_YEAR.search(text):
-        return None
-    for kind, pattern in DATE_PATTERNS:
-        match = pattern.search(text)
-        if match and (found := _date_of(kind, match, month_first)):
-            return found
+    if DATE_HAS_YEAR.search(text):
+        for kind, pattern in DATE_PATTERNS:
+            match = pattern.search(text)
+            if match and (found := _date_of(kind, match, month_first, day_first)):
+                return found
+    if short_year and (match := DATE_DMY_SHORT.search(text)):
+        return _date_of("short-year", match, month_first)
     return None
 
 

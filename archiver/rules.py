@@ -1004,6 +1004,21 @@ PUBLISHED_LABEL = re.compile(
     r"gepubliceerd)\b",
     re.I,
 )
+#: The same label just before the date, after a byline: "von Jana Keller, Redaktion
+#: Veröffentlicht: 26.12.2022", "By Jane Doe | Published: 23 July 2017".
+PUBLISHED_BEFORE_DATE = re.compile(
+    r"\b(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|publicado|"
+    r"publicada|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$",
+    re.I,
+)
+#: A blog theme's sentence under the post saying when it was posted: "This entry was posted
+#: on Wednesday, November 27th, 2019 at 3:21 pm and is filed under ...", "Der Beitrag wurde am
+#: 27. November 2019 um 15:21 Uhr veröffentlicht und ...". The date is in ``when``.
+POSTED_SENTENCE = re.compile(
+    r"\b(?:was|were) (?:posted|published|written) on (?P<when>.{6,60}?)(?: and\b|\.\s|\.?$)|"
+    r"\bwurde am (?P<wann>.{6,60}?) (?:veröffentlicht|gepostet|geschrieben|publiziert)\b",
+    re.I,
+)
 #: A date line saying when the article was last changed: "Updated", "Letzte Änderung:".
 UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|last changed|aktualisiert|geändert|letzte änderung|zuletzt|"
@@ -1031,8 +1046,11 @@ PAGE_BYLINE = re.compile(
     r"gastbeitrag))(?:\s+(?:(?:am|on|le|el|il|op|in)\s+[^|•·]{1,40}?|\d[^|•·]{0,39}?))?"
     r"\s+" + any_of((*BY_WORDS, *BY_WORDS_MORE, "di", "da")) + r"\s*:?\s+(?P<who>\S.*)|"
     r"(?:autor(?:in)?|autor\*in|autor:in|autor/in|author|redaktion|redakteur(?:in)?|text|texte|"
-    r"texto|tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?|interview)"
-    r"\s*:\s*(?P<who2>\S.*)|"
+    r"texto|tekst|auteur|autore|autora|redacción|redakcja|verfasser(?:in)?|interview|"
+    # "Text & Fotos: X", "Texto y fotos: X"; Chinese "作者：", "记者：", "责任编辑：".
+    r"(?:text|texte|texto|tekst) (?:&|und|and|et|y|i) (?:fotos?|bilder|photos?|fotografías)|"
+    r"作者|记者|编辑|责任编辑)"
+    r"\s*[:：]\s*(?P<who2>\S.*)|"
     r"(?:autoren|autorinnen|authors|auteurs|escribe|escrito por)\s+(?P<who3>\S.*)|"
     + any_of((*BY_WORDS, "przez", "di"))
     + r"\s*:?\s+(?P<plain>\S.*))$",
@@ -1062,13 +1080,27 @@ AUTHOR_LINK = re.compile(
     re.I,
 )
 
-#: Where the names of a byline end: a separator, a date or a time, "am"/"on"/"le" before one.
+#: A link to an author's other posts, under the name in an author box: "View author
+#: publications", "Alle Beiträge vom Autor", "Kirjoittajan muut jutut", "Tous ses articles".
+#: "More Posts" or "Alle Artikel" alone may be a menu's next item.
+AUTHOR_POSTS = re.compile(
+    r"^\+ posts$|\b(?:view author (?:publications|profile)|follow author|posts by this author|"
+    r"(?:alle|weitere|mehr) (?:beiträge|artikel|posts|texte) vo[nm] (?:de[rm] )?autor(?:in)?|"
+    r"mehr vo[nm] (?:de[rm] )?autor(?:in)?|zum autorenprofil|kirjoittajan muut jutut|"
+    r"tous ses articles|(?:más|todos los) artículos del autor)\b",
+    re.I,
+)
+
+#: Where the names of a byline end: a separator, a date or a time (not a login's digits:
+#: "freeman1984"), "am"/"on"/"le" before one.
 BYLINE_NAME_END = re.compile(
-    r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|le|el|il|dnia|op|um|at|in|unter|under|dans|"
-    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)\s|\d|$|"
+    r"\s*(?:[|(/·•:]|,\s|\s[-–—~]\s|\s(?:am|on|dnia|op|um|at|in|unter|under|dans|"
+    r"en|mit|with|avec|con|für|for|pour|para|per|dla|voor|zu|zum|zur)(?:\s|:)|"
+    # In lower case only: "Le", "El" and "Il" also begin names ("Loïc Le Clerc").
+    r"\s(?-i:le|el|il)\s|(?<!\w)\d|$|"
     r"\s(?:illustration(?:en)?|fotos?|bild(?:er)?|photos?|grafik(?:en)?|mitarbeit|übersetzung|"
     r"traduction|traducción|zdjęcia|veröffentlicht|published|posted|publié|publicado|"
-    r"pubblicato)\b).*$",
+    r"pubblicato|erstellt|aktualisiert|geändert|created|updated|modified)\b).*$",
     re.I,
 )
 
@@ -1095,7 +1127,8 @@ NOT_NAME_WORDS = _words(
     advertisement sponsored related photos photo gallery podcast podcasts the of and in on
     for to with a an new region regions africa asia europe america middle east biography
     profile follow all our your my is are was fact check exclusive explainer watch listen
-    features feature special report reports
+    features feature special report reports verlag nachrichten
+    verband seminar seminare meldung meldungen kategorie
     """
 )
 

@@ -8,6 +8,7 @@ from archiver.metanorm import (
     clean_author,
     clean_outlet,
     clean_title,
+    find_date,
     is_company_name,
     is_media_group,
     is_site_name,
@@ -165,6 +166,42 @@ def test_matches_site():
 )
 def test_normalize_date(text, expected):
     assert normalize_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19.10.19, 11:29 Uhr", "2019-10-19"),
+        ("mardi 04.05.20 14:50", "2020-05-04"),
+        ("31.12.99", "1999-12-31"),
+        ("Python 3.10.12 is out", None),  # a version number
+        ("Release 10.12.19.4", None),
+        ("am 1.2.19", None),  # too short to be sure of
+        ("31.02.19", None),
+    ],
+)
+def test_a_two_digit_year_is_read_in_page_text_only(text, expected):
+    found = find_date(text, month_first=True, short_year=True)
+    assert (found[0] if found else None) == expected
+    assert find_date(text, month_first=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "day_first", "expected"),
+    [
+        ("03/05/2022", False, True, "2022-05-03"),
+        ("03/05/2022", True, False, "2022-03-05"),
+        ("03/05/2022", False, False, None),
+        ("13/05/2022", True, False, "2022-05-13"),  # the numbers prove the order
+    ],
+)
+def test_slashed_dates_read_day_or_month_first(text, month_first, day_first, expected):
+    found = find_date(text, month_first=month_first, day_first=day_first)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_full_date_wins_over_a_two_digit_year():
+    assert find_date("19.10.19 und 12.10.2019", short_year=True)[0] == "2019-10-12"
 
 
 def test_utc_and_same_instant():

@@ -12,7 +12,13 @@ from archiver.document import Field
 from archiver.metanorm import find_date
 from archiver.textclean import _match_rule, _split, clean_text, template_key
 from archiver.textclean.pipeline import Page, tidy_author
-from archiver.textmeta.kinds import byline_names
+from archiver.textmeta.kinds import (
+    byline_names,
+    date_line,
+    dates_read_as,
+    says_little,
+    text_date,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not here")
@@ -659,6 +665,241 @@ def test_the_publication_date_is_read_before_the_last_change():
     assert _meta(_page(*header))["published"] == "2023-11-01"
 
 
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        # A forum's or German news site's stamp with a two-digit year.
+        (("Veröffentlicht am 19.10.19 um 14:34 Uhr",), "2019-10-19"),
+        # The byline gives the date.
+        (("By Jane Doe - January 10, 2020",), "2020-01-10"),
+        (("By Jane Doe | Published: 23. Juli 2017 | Kommentare geschlossen",), "2017-07-23"),
+        # A teaser's stamp above; the byline's labelled date is the article's.
+        (
+            (
+                "WOCHENSCHAU — 02.01.23 09:51",
+                "von Lena Brandt, Redaktion Veröffentlicht: 26.12.2022",
+            ),
+            "2022-12-26",
+        ),
+    ],
+)
+def test_the_publication_date_in_a_header_line(lines, published):
+    meta = _meta(_page("Glenbrook council closes the river bridge to cars", *lines))
+    assert meta["published"] == published
+    assert meta["title"] == "Glenbrook council closes the river bridge to cars"
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "author"),
+    [
+        # The categories a blog theme lists after the date and the author.
+        (
+            "1. Mai 2022 Lena Brandt , Katzen , Spielzeug , Ratgeber für Katzen 0",
+            "2022-05-01",
+            "Lena Brandt",
+        ),
+        # What separators set apart after the date that opens the line.
+        (
+            "28.04.2021 - 07:18 | Quelle: Agentur | Lesedauer etwa 4 min. | Text vorlesen Stop",
+            "2021-04-28",
+            None,
+        ),
+        (
+            "Dezember 10, 2019 · von stadtkind1984 · in Allgemein · Hinterlasse einen Kommentar",
+            "2019-12-10",
+            "stadtkind1984",
+        ),
+        # After "Tags:", the parts are its items.
+        (
+            "Veröffentlicht: 05.01.2020 | Autor: jdoe | Abgelegt unter: Fotografie , Reisen | "
+            "Tags: Abendhimmel , Gegenlicht , Silhouette | 5 Kommentare",
+            "2020-01-05",
+            "jdoe",
+        ),
+    ],
+)
+def test_a_long_meta_line_under_the_title_gives_date_and_author(line, published, author):
+    meta = _meta(_page("Glenbrook council closes the river bridge to cars", line))
+    assert (meta.get("published"), meta.get("author")) == (published, author)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "26. Mai 2020 von Jana Kategorien: Allgemein | Hinterlasse einen Kommentar",
+        "Mittwoch, März 7, 2018 21 Allgemein , Haare , Color-Shampoo , Pflege",
+    ],
+)
+def test_a_line_opening_with_its_date_and_listing_meta_is_a_meta_line(text):
+    line = _split(text)[0]
+    found = date_line(line)
+    assert found is not None and says_little(line, found[1])
+
+
+def test_a_date_in_an_address_is_no_date_line():
+    line = _split("Idea for a sign blog.example.com/2017/07/15/idea… 2 years ago")[0]
+    assert date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In: Science ; Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI 10.1/abc",
+        "01.02.2022 Der Markt ist gut in das Jahr gestartet, sagt die Agentur heute.",
+        "23.01.2022 - Glenbrook council closes the old river bridge to all cars",
+    ],
+)
+def test_a_citation_a_sentence_or_a_dated_headline_is_no_meta_line(text):
+    line = _split(text)[0]
+    found = date_line(line)
+    assert found is None or not says_little(line, found[1])
+
+
+PARRAFOS = [
+    "El ayuntamiento de Glenbrook decidió el martes por la noche cerrar el viejo puente del "
+    "río a los coches durante todo el invierno, después de que una inspección encontrara que "
+    "dos de sus soportes estaban mucho más oxidados de lo que esperaban los ingenieros.",
+    "La decisión significa que los conductores que cruzan el río cada mañana tendrán que dar "
+    "la vuelta por la carretera de circunvalación, lo que según el ayuntamiento añade unos doce "
+    "minutos al trayecto de la mayoría de ellos.",
+    "Según el informe, que se publicó el lunes en la página web del ayuntamiento, la peor parte "
+    "de los daños está bajo el extremo oriental del puente, donde el agua lleva varios años "
+    "entrando en el acero sin que nadie se diera cuenta.",
+]
+
+
+@pytest.mark.parametrize("language", [None, "es"])
+def test_numeric_dates_are_read_as_the_pages_language_writes_them(language):
+    """Spanish writes the day first (the language detected, or given)..."""
+    title = "El ayuntamiento cierra el puente del río a los coches"
+    text = "\n".join(["Inicio", title, "Publicado el 03/05/2022 a las 22h03", *PARRAFOS])
+    assert clean_text(text, language=language).metadata["published"].value == "2022-05-03"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (None, "2022-03-05"),
+        ("en", "2022-03-05"),
+        ("en-US", "2022-03-05"),
+        ("en_GB", "2022-05-03"),
+        ("de", "2022-05-03"),
+        ("German", "2022-05-03"),
+    ],
+)
+def test_the_order_of_numeric_dates_follows_the_language(language, expected):
+    with dates_read_as(language):
+        assert text_date("03/05/2022")[0] == expected
+
+
+def test_numeric_dates_of_english_pages_are_read_month_first():
+    """... English pages are more often American than not."""
+    meta = _meta(_page("Glenbrook closes its river bridge", "Published 03/05/2022 at 10:03"))
+    assert meta["published"] == "2022-03-05"
+
+
+def test_a_line_under_the_headline_that_holds_a_date_is_its_meta_line():
+    meta_line = (
+        "Lena Brandt Politik und Gesellschaft 20 janvier 2020 20 janvier 2020 Verkehr , "
+        "Brücken 0 Comment"
+    )
+    meta = _meta(_page("Glenbrook council closes the river bridge to cars", meta_line))
+    assert meta["published"] == "2020-01-20"
+
+
+def _far_page(*top: str) -> str:
+    """A page whose undated article stands far under its top lines."""
+    menu = [f"Menu item number {n}" for n in range(90)]
+    title = "Glenbrook council closes the river bridge to cars"
+    return "\n".join(["Home", "News", "Sport", "Culture", *top, *menu, title, *PARAGRAPHS])
+
+
+def test_the_date_under_a_lone_headline_far_from_the_article_is_the_last_resort():
+    text = _far_page("Bridges: the county plans its winter closures", "10 April 2020")
+    published = clean_text(text).metadata["published"]
+    assert (published.value, published.confidence) == ("2020-04-10", 0.3)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # A list of teasers, each with its date.
+        (
+            "Bridges: the county plans its winter closures",
+            "10 April 2020",
+            "Harvest festival draws record crowds to the square",
+            "9 April 2020",
+        ),
+    ],
+)
+def test_no_last_resort_date_from_teasers(top):
+    assert "published" not in clean_text(_far_page(*top)).metadata
+
+
+def test_no_last_resort_date_from_a_readers_comment():
+    """Under the line that opens the comments, a headline-like line over a date is a
+    reader's comment."""
+    title = "Glenbrook council closes the river bridge to cars"
+    related = ["Related stories", *(f"Story number {n} about the county" for n in range(20))]
+    comment = ("Leave a comment", "Thanks for the news about the bridges", "10 April 2020")
+    text = "\n".join(["Home", "News", "Sport", title, *PARAGRAPHS, *related, *comment])
+    assert "published" not in clean_text(text).metadata
+
+
+DECK = (
+    "The town council of Glenbrook voted on Tuesday to close the old river bridge to cars for "
+    "the whole winter"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        # The headline over its deck, though the deck says more of what the article says.
+        ("A costly surprise under the water", "A costly surprise under the water"),
+        # A list of categories or a short label over a long headline is no headline.
+        ("Verkehr , Politik , Stadt", DECK),
+        ("Eye on Money", DECK),
+    ],
+)
+def test_a_long_line_under_a_shorter_headline_is_its_deck(above, title):
+    meta = _meta(_page(above, DECK, "By Jane Doe"))
+    assert meta["title"] == title
+    assert (meta.get("description") == DECK) == (title != DECK)
+
+
+def test_a_bylines_date_at_the_top_of_the_page_is_no_site_header_date():
+    """The page opens with the headline and a dated byline: the date is the article's (high
+    confidence), not the site header's date of the day."""
+    title = "Glenbrook council closes the river bridge to cars"
+    text = "\n".join([title, "By Jane Doe - January 10, 2020", *PARAGRAPHS])
+    metadata = clean_text(text).metadata
+    assert (metadata["published"].value, metadata["published"].source) == (
+        "2020-01-10",
+        "text-line",
+    )
+    assert metadata["title"].value == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        (
+            "This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed "
+            "under Bridges.",
+            "2019-11-27",
+        ),
+        ("Der Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht.", "2019-11-27"),
+        # Not a sentence about the post.
+        ("The bridge was opened on 27 November 1919 by the mayor of the time.", None),
+    ],
+)
+def test_a_themes_posted_on_sentence_is_the_last_resort(sentence, published):
+    filler = [f"Menu item number {n}" for n in range(60)]
+    text = "\n".join([*PARAGRAPHS, *filler, sentence])
+    assert _meta(text).get("published") == published
+
+
 def test_a_labelled_date_far_from_the_article_is_the_last_resort():
     """A page whose date stands in its header, far above the article run."""
     filler = [f"Menu item number {n}" for n in range(60)]
@@ -697,10 +938,129 @@ def test_weekdays_and_language_switchers_are_no_authors(line):
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
         ("von Berlin nach Hamburg", None),
         ("---- by Kenneth Surin", "Kenneth Surin"),
+        ("Text & Fotos: Lena Brandt", "Lena Brandt"),
+        ("Gespeichert von kater99 am 24. Juli 2017", "kater99"),
+        ("Par Jeanne Le Roux le 3 mars 2020", "Jeanne Le Roux"),
+        ("von Lena Brandt Erstellt am 01.01.23 um 08:35 , geändert am 02.01.23", "Lena Brandt"),
+        ("责任编辑：王小明", "王小明"),
+        ("作者： 李华", "李华"),
+        ("编辑：这篇文章由本站整理发布", None),  # a sentence, no name
     ],
 )
 def test_bylines_of_many_shapes_and_languages(line, names):
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        # A blog theme's meta line: published and updated, then the author and the rest.
+        ("3. März 2021 4. März 2021 Lena Brandt 2 Kommentare Verkehr , Stadt", "Lena Brandt"),
+        ("Posted on 3. März 2021 3. März 2021 Author Lena Brandt 4 Kommentare", "Lena Brandt"),
+        # The name ends at the separator, and a labelled byline may stand after a crumb.
+        ("Lena Brandt | 3. März 2021 | Stadt-Leben", "Lena Brandt"),
+        ("Startseite | Par Jeanne Morel | 3 mars 2021", "Jeanne Morel"),
+        # A login is a name no language writes; a section's word is none.
+        ("12 Mai, 2009 | JoNa_77 | Kommentare 5", "JoNa_77"),
+        ("12 Mai, 2009 | Politik | Kommentare 5", None),
+        ("Hamburg | 12 Mai, 2009", None),
+        ("WoB | 12 Mai, 2009", None),  # an abbreviation, not a login
+        ("Meldung Energiewende | 12 Mai, 2009", None),
+    ],
+)
+def test_the_author_beside_a_date_on_a_meta_line(line, author):
+    title = "Glenbrook council closes the river bridge to cars"
+    assert _meta(_page(title, line)).get("author") == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("(last edited 2019-11-10 13:28:18 by JaneRoe )", "JaneRoe"),
+        ("Seite erstellt am 10.11.2019 von Karl Weber", "Karl Weber"),
+        # Unlabelled, a name beside a date under the article is a commenter's or a label.
+        ("Jane Roe · 10. Mai 2019", None),
+        ("Letzte Aktualisierung: 28.01.2022", None),
+    ],
+)
+def test_a_labelled_date_line_under_the_article_names_its_author(line, author):
+    text = "\n".join([_page("Glenbrook council closes the river bridge to cars"), line, "Kontakt"])
+    assert _meta(text).get("author") == author
+
+
+def test_a_labelled_byline_outranks_a_name_beside_the_date():
+    """A section's name beside the date looks like a name; the byline under it says who."""
+    title = "Glenbrook council closes the river bridge to cars"
+    header = (title, "Digitale Welt · 3. März 2021", "Von Karl Weber")
+    assert _meta(_page(*header))["author"] == "Karl Weber"
+
+
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        (("Jana Keller", "27.04.2020 - 18:50 Uhr 3 Kommentare"), "Jana Keller"),
+        # A book's publisher over its edition's date is no byline.
+        (("Kunstanstifter Verlag", "Auflage: 1 (27. Mai 2013)"), None),
+    ],
+)
+def test_a_name_over_a_date_line_in_the_article_is_its_byline(lines, author):
+    """The run starts at a teaser's paragraph; the article's header (a name over a date
+    line) stands in it."""
+    teaser = "Drivers will have to take the ring road this winter, the council said on Monday."
+    title = "Glenbrook council closes the river bridge to cars"
+    text = "\n".join(["Startseite", teaser, title, *lines, *PARAGRAPHS, "Impressum"])
+    assert _meta(text).get("author") == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Verfasst von: stadtkind | 31. Dezember 2008", "stadtkind"),
+        ("am 23. Januar 2020 von Jana Keller in Allgemeines", "Jana Keller"),
+        ("Von: Jana Keller Am: 29.12.2014", "Jana Keller"),
+        # A bare "von" far from the article may be anything's: "von Berlin nach Hamburg".
+        ("von Jana Keller", None),
+    ],
+)
+def test_a_labelled_byline_far_from_the_article_is_the_last_resort(line, author):
+    menu = [f"Menu item number {n}" for n in range(90)]
+    title = "Glenbrook council closes the river bridge to cars"
+    text = "\n".join(["Home", line, *menu, title, *PARAGRAPHS])
+    assert _meta(text).get("author") == author
+
+
+def test_a_far_bylines_date_is_the_pages_when_no_other_is_found():
+    menu = [f"Menu item number {n}" for n in range(90)]
+    title = "Glenbrook council closes the river bridge to cars"
+    byline = "Verfasst von: stadtkind | 31. Dezember 2008"
+    published = clean_text("\n".join(["Home", byline, *menu, title, *PARAGRAPHS])).metadata[
+        "published"
+    ]
+    assert (published.value, published.confidence) == ("2008-12-31", 0.3)
+
+
+def test_no_last_resort_byline_from_a_readers_comment():
+    title = "Glenbrook council closes the river bridge to cars"
+    related = ["Related stories", *(f"Story number {n} about the county" for n in range(30))]
+    comment = ("Leave a comment", "Verfasst von: stadtkind | 31. Dezember 2008")
+    text = "\n".join(["Home", "News", "Sport", title, *PARAGRAPHS, *related, *comment])
+    assert "author" not in _meta(text)
+
+
+@pytest.mark.parametrize(
+    ("box", "author"),
+    [
+        (("Lena Brandt", "Alle Beiträge von der Autorin"), "Lena Brandt"),
+        (("Lena Brandt", "View author publications"), "Lena Brandt"),
+        (("stadtkind_77", "+ posts"), "stadtkind_77"),
+        # A menu's heading over its next item is no author box.
+        (("Unsere Themen", "Alle Artikel"), None),
+        (("Lena Brandt", "Weitere Themen"), None),
+    ],
+)
+def test_an_author_box_under_the_article_names_the_author(box, author):
+    text = "\n".join([_page("Glenbrook council closes the river bridge to cars"), *box])
+    assert _meta(text).get("author") == author
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,8 @@ class CleanOptions:
     title_weak_overlap: float = 0.3
     title_strong_overlap: float = 0.75
     title_long_words: int = 18
+    # A title this long, right under a shorter headline, is the headline's deck.
+    title_deck_words: int = 12
 
 
 DEFAULT_OPTIONS = CleanOptions()

@@ -30,7 +30,7 @@ from archiver.textclean.shape import (
     trailing_list,
 )
 from archiver.textmeta import Header, dateline, host_field, outlet_clues, page_metadata, page_url
-from archiver.textmeta.kinds import site_name
+from archiver.textmeta.kinds import dates_read_as, site_name
 
 EXTRACTOR = "archiver-text"
 EXTRACTOR_VERSION = "1"
@@ -320,9 +320,11 @@ EXTRACTED_PASSES: tuple[Pass, ...] = (
 
 
 def run(page: Page, passes: Sequence[Pass]) -> Extraction:
-    """Run the passes over the page; the lines left without a reason are the article."""
+    """Run the passes over the page; the lines left without a reason are the article. Once
+    the page's language is known, numeric dates are read the way it writes them."""
     for step in passes:
-        step(page)
+        with dates_read_as(_language_code(page)):
+            step(page)
     kept = [line for line in page.lines if line.reason is None]
     return Extraction(
         text="\n\n".join(line.raw for line in kept),
@@ -337,6 +339,13 @@ def run(page: Page, passes: Sequence[Pass]) -> Extraction:
         linenos=[line.lineno for line in kept],
         notes=page.notes,
     )
+
+
+def _language_code(page: Page) -> str | None:
+    if page.language:
+        return page.language
+    detected = page.metadata.get("language")
+    return detected.value if detected is not None else None
 
 
 def clean_text(

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from archiver import rules
 from archiver.document import Field
-from archiver.metanorm import find_date
 from archiver.textmeta.kinds import (
     CRUMB,
     EDGE_PUNCT,
@@ -16,17 +15,20 @@ from archiver.textmeta.kinds import (
     PROSE_END,
     READING_TIME,
     SENTENCE_END,
-    byline_names,
     clean_byline_names,
     date_line,
+    date_line_author,
     dated_headline,
     header_meta,
     headline_like,
     is_prose,
+    labelled,
     meta_line,
     name_like,
     nav_like,
+    says_little,
     sentence_like,
+    text_date,
 )
 
 if TYPE_CHECKING:
@@ -53,14 +55,10 @@ def _mostly_date(line: Line) -> bool:
     )
 
 
-def _leading_name(text: str) -> str | None:
-    """The name that opens ``text`` (two words, or three as in "Walter von Aachen"), followed
-    by other words (categories, a comment prompt)."""
-    tokens = text.split()
-    for size in (2, 3):
-        if len(tokens) > size and name_like(lead := " ".join(tokens[:size])):
-            return lead
-    return None
+def _labelled_published(text: str) -> bool:
+    """Whether the line's first date follows a label saying it is the publication date."""
+    found = text_date(text)
+    return found is not None and rules.PUBLISHED_BEFORE_DATE.search(text[: found[1]]) is not None
 
 
 def _content_words(text: str) -> list[str]:
@@ -94,6 +92,7 @@ class Header:
         self.hi = min(end, start + options.header_inside)
         self.roles: dict[int, str] = {}
         self.dates: dict[int, tuple[str, str]] = {}
+        self.byline_dates: dict[int, str] = {}  # the dates bylines give: "By X - May 3, 2020"
         self.author: tuple[str, float] | None = None
         self.title: int | None = None
         self.title_far = False  # found above the window, over a gallery or a "see also" list
@@ -114,6 +113,7 @@ class Header:
             self.hi,
         )
         self._title(first_prose)
+        self._dated_line_under_title()
         self._published()
         self._section()
         if self.author:
@@ -131,6 +131,13 @@ class Header:
     def _found_author(self, i: int, name: str, confidence: float) -> None:
         self.roles[i] = "author-line"
         self.author = self.author or (name, confidence)
+
+    def _offer(self, name: str, confidence: float) -> None:
+        """Among the date and meta lines, the first author found stays, unless a later line
+        says more surely who wrote: "Von Jana Keller" under "InfoStream - 21. Januar 2022" (a
+        section beside the date)."""
+        if self.author is None or confidence > self.author[1]:
+            self.author = (name, confidence)
 
     def _bylines(self) -> None:
         """ "By X", a lone "By" followed by a name, "Name, Staff Writer"."""
@@ -150,6 +157,9 @@ class Header:
                 if name:
                     self._found_author(i, name, 0.8)
                     self.bylines.add(match["who"].strip())
+                    # "By Jane Doe - January 10, 2020": the byline gives the date too.
+                    if dated := text_date(line.text):
+                        self.byline_dates[i] = dated[0]
                 elif rules.ROLE_ONLY.fullmatch(match["who"].strip(EDGE_PUNCT)):
                     # "By Staff Reporter": a byline, though it names nobody.
                     self.roles[i] = "author-line"
@@ -171,7 +181,7 @@ class Header:
             if not self._free(i):
                 continue
             found = date_line(self.lines[i])
-            if not found or len(found[1].split()) > 6:
+            if not found or not says_little(self.lines[i], found[1]):
                 meta = meta_line(self.lines[i])
                 if meta is None:
                     continue
@@ -180,25 +190,12 @@ class Header:
                     self.dates[i] = (iso, "")
                 else:
                     self.roles[i] = "author-line" if author else "date-line"
-                if author and self.author is None:
-                    self.author = (author, 0.6)
+                if author:
+                    self._offer(author, 0.6 if labelled(self.lines[i].text, author) else 0.5)
                 continue
             self.dates[i] = found
-            if found[1] and self.author is None:
-                match = rules.BYLINE.search(found[1])
-                name = clean_byline_names(match["who"] if match else found[1])
-                meta = meta_line(self.lines[i])
-                paged = byline_names(self.lines[i].text) or byline_names(found[1], dated=True)
-                if paged:
-                    self.author = (paged, 0.6)  # "Von Moritz Gathmann am 21. April 2020"
-                elif meta is not None and meta[1]:
-                    self.author = (meta[1], 0.6)  # "Veröffentlicht: ... | Autor: gnaddrig"
-                elif name and (match or name_like(name)):
-                    self.author = (name, 0.6)
-                elif lead := _leading_name(found[1]):
-                    # "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar": a blog
-                    # theme's meta line, the author's name first after the date.
-                    self.author = (lead, 0.5)
+            if named := date_line_author(self.lines[i], found[1]):
+                self._offer(*named)
 
     def _bare_names(self) -> None:
         """A name alone on its line: the author when the page repeats it, a bio starts with
@@ -263,7 +260,7 @@ class Header:
                 value -= 4  # what jusText takes for text is less likely a headline
             if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
                 value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
-            dated = find_date(text, month_first=True)
+            dated = text_date(text)
             if (dated and not dated_headline(text)) or len(LIST_SEPARATOR.findall(text)) >= 2:
                 value -= 6  # a date or a list of tags is a meta line more often than a headline
             if self._echoed(i):
@@ -294,6 +291,7 @@ class Header:
                 self.title, self.title_far = echo, True
         if self.title is None:
             return
+        self.title = self._headline_over_deck(self.title)
         self.roles[self.title] = "title"
         title = lines[self.title].text
         crumbs = CRUMB.split(title)
@@ -308,6 +306,45 @@ class Header:
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _dated_line_under_title(self) -> None:
+        """Without a date line, a short line just under the headline that holds a date is the
+        post's meta line, however much else it says ("Jana Keller Politik und Gesellschaft 20
+        janvier 2020 évaluation , recherche 0 Comment")."""
+        if self.title is None or self.dates or self.byline_dates:
+            return
+        for i in (self.title + 1, self.title + 2):
+            if i >= len(self.lines) or i in self.roles:
+                continue
+            line = self.lines[i]
+            if line.rule is not None or line.words > 25 or PROSE_END.search(line.text):
+                continue
+            if found := text_date(line.text):
+                self.dates[i] = (found[0], "")
+                return
+
+    def _headline_over_deck(self, i: int) -> int:
+        """The headline over the deck chosen for it: a long line ("Report claims the council
+        has known of the rust for years and did nothing about it") right under a shorter
+        headline-like one is the deck, which then becomes the standfirst."""
+        lines, above = self.lines, i - 1
+        if lines[i].words < self.options.title_deck_words or above < 0:
+            return i
+        line = lines[above]
+        if (
+            (self._free(above) or above < self.lo)
+            and line.rule is None
+            and not line.template
+            and headline_like(line)
+            and 4 <= line.words < lines[i].words
+            and not rules.NOT_TITLE.search(line.text)
+            and not _mostly_date(line)
+            and len(LIST_SEPARATOR.findall(line.text)) < 2  # "Artikel , Forschung , Termine"
+        ):
+            self.roles[i] = "standfirst"
+            self.metadata.setdefault("description", Field(lines[i].text, "text-line", 0.6))
+            return above
+        return i
 
     def _title_echoed_above(self, body: set[str]) -> int | None:
         """The nearest headline above the window most of whose words (three or more) the
@@ -395,7 +432,7 @@ class Header:
             self.roles[i] = "header-date" if top else "date-line"
             if top:
                 field = Field(iso, "header-date", 0.2)
-            elif rules.PUBLISHED_LABEL.search(text):
+            elif rules.PUBLISHED_LABEL.search(text) or _labelled_published(text):
                 field = Field(iso, "text-line", 0.8)
             elif rules.UPDATED_LABEL.search(text):
                 field = Field(iso, "text-line", 0.5)
@@ -404,6 +441,14 @@ class Header:
             current = self.metadata.get("published")
             if current is None or field.confidence > current.confidence:
                 self.metadata["published"] = field
+        for i, iso in sorted(self.byline_dates.items()):
+            # A byline's date is never the site header's, wherever the byline stands.
+            text = self.lines[i].text
+            labelled = rules.PUBLISHED_LABEL.search(text) or _labelled_published(text)
+            confidence = 0.8 if labelled else 0.5 if rules.UPDATED_LABEL.search(text) else 0.7
+            current = self.metadata.get("published")
+            if current is None or confidence > current.confidence:
+                self.metadata["published"] = Field(iso, "text-line", confidence)
 
     def _section(self) -> None:
         """A short label right beside the title ("Immigration News")."""

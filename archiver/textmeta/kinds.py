@@ -3,14 +3,48 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from archiver import rules
 from archiver.metanorm import clean_author, find_date
-from archiver.vocabulary import CAPITALISED_NAME_PARTICLES, MONTHS
+from archiver.vocabulary import BY_WORDS, BY_WORDS_MORE, CAPITALISED_NAME_PARTICLES, MONTHS
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
+
+#: Whether the page being read writes numeric dates day first ("03/05/2022" is 3 May), as
+#: every language but English does; month first (the American way) otherwise, and while the
+#: page's language is not known. Set for each page by :func:`dates_read_as`.
+_DAY_FIRST: ContextVar[bool] = ContextVar("day_first", default=False)
+
+
+#: English as written where the day comes first: Britain, Ireland, Australia, New Zealand,
+#: India, South Africa.
+_DAY_FIRST_ENGLISH = ("en-gb", "en-ie", "en-au", "en-nz", "en-in", "en-za")
+
+
+@contextmanager
+def dates_read_as(language: str | None) -> Iterator[None]:
+    """Read the numeric dates of page text as a page in ``language`` (an ISO 639-1 code or a
+    name, "de", "en-GB", "German") writes them, for what runs inside."""
+    known = (language or "").strip().lower().replace("_", "-")
+    american = known.startswith(("en", "english")) and not known.startswith(_DAY_FIRST_ENGLISH)
+    token = _DAY_FIRST.set(bool(known) and not american)
+    try:
+        yield
+    finally:
+        _DAY_FIRST.reset(token)
+
+
+def text_date(text: str) -> tuple[str, int, int] | None:
+    """The first date of a line of page text (:func:`metanorm.find_date`), numbers with
+    slashes read as the page's language writes them, two-digit years ("19.10.19") too."""
+    day_first = _DAY_FIRST.get()
+    return find_date(text, month_first=not day_first, day_first=day_first, short_year=True)
+
 
 # The cleaner's lines have their whitespace collapsed; these patterns read them so.
 SPACE = re.compile(r"\s+")
@@ -107,14 +141,151 @@ def date_line(line: Line) -> tuple[str, str] | None:
     """(ISO date, what else the line says) when the line is mostly a date."""
     if line.words > 16:
         return None
-    # Page text is more often American than not: "05/12/2024" is read as May 12.
-    found = find_date(line.text, month_first=True)
-    if not found:
-        return None
+    found = text_date(line.text)
+    if not found or line.text[found[1] - 1 : found[1]] == "/":
+        return None  # none, or an address's: "blog.example.com/2017/07/15/idea..."
     iso, start, end = found
-    rest = line.text[:start] + " " + line.text[end:]
+    rest = line.text[:start] + " " + _without_dates(line.text[end:])
     rest = SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", rest)).strip()
     return iso, rest
+
+
+def says_little(line: Line, rest: str) -> bool:
+    """Whether what a date line says besides its date (``rest``, from :func:`date_line`) is
+    little enough for it to be a date or meta line: six words at most, or a list of short
+    parts such as a post's categories ("1. Mai 2022 Jana Keller , Katzen , Spielzeug ,
+    Ratgeber für Katzen 0"), never a sentence."""
+    if len(rest.split()) <= 6:
+        return True
+    if PROSE_END.search(line.text):
+        return False
+    found = text_date(line.text)
+    separated = len(rules.META_SEPARATOR.findall(line.text)) >= 3  # one is a dated headline's
+    if found and found[1] == 0 and separated and _META_AFTER_DATE.match(line.text, found[2]):
+        return True  # "28.04.2021 - 07:18 | Quelle: dpa | Lesedauer etwa 4 min. | Vorlesen"
+    parts = [
+        cleaned
+        for part in _raw_parts(line.text)
+        if (cleaned := SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", part)).strip())
+    ]
+    # "Vol. 371", "pp. 260": a citation's numbers; a comment count or a time is the meta's.
+    numbered = sum(
+        any(ch.isdigit() for ch in part) and not rules.META_PART.match(part) for part in parts
+    )
+    # Opening the line, the date heads its meta: two parts will do ("26. Mai 2020 von Jana
+    # Kategorien: Allgemein | Hinterlasse einen Kommentar").
+    opening = found is not None and not _WEEKDAY_LEAD.sub("", line.text[: found[1]]).strip()
+    enough = len(parts) >= (2 if opening else 3)
+    return enough and numbered <= 1 and all(len(part.split()) <= 5 for part in parts)
+
+
+#: What may stand before the date that opens a meta line: a weekday, a separator.
+_WEEKDAY_LEAD = re.compile(r"\w+,?|[|•·⋅/–—-]", re.I)
+
+
+#: A separator right after the date that opens a line: what follows is the post's meta.
+_META_AFTER_DATE = re.compile(r"(?:\s*,?\s*\d{1,2}[:.]\d\d(?:\s*uhr)?)?\s+[|•·/–—-]\s", re.I)
+
+
+def _without_dates(text: str, mark: str = " ") -> str:
+    """``text`` with the dates it writes replaced by ``mark``: "28. Juli 2019 Author Jane Doe"
+    after a first date is the date it was updated, not more that the line says."""
+    for _ in range(4):
+        found = text_date(text)
+        if found is None:
+            break
+        text = f"{text[: found[1]]}{mark}{text[found[2] :]}"
+    return text
+
+
+def _leading_name(text: str) -> str | None:
+    """The name that opens ``text`` (two words, or three as in "Walter von Aachen"), followed
+    by other words (categories, a comment prompt)."""
+    tokens = text.split()
+    for size in (2, 3):
+        if len(tokens) > size and name_like(lead := " ".join(tokens[:size])):
+            return lead
+    return None
+
+
+def date_line_author(line: Line, rest: str) -> tuple[str, float] | None:
+    """(names, confidence) of the author a date line names beside its date, given the
+    ``line`` and what :func:`date_line` says it holds besides the date (``rest``): "Von Moritz
+    Gathmann am 21. April 2020", "Veröffentlicht: ... | Autor: gnaddrig", "March 10, 2015 by
+    Jane Doe", "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar" (a blog
+    theme's meta line, the author's name first after the date)."""
+    if not rest:
+        return None
+    paged = byline_names(line.text) or byline_names(rest, dated=True)
+    if paged:
+        return paged, 0.6
+    meta = meta_line(line)
+    if meta is not None and meta[1]:
+        # "Autor: jdoe | 5. Mai 2020" says who wrote; "Jane Doe · 5. Mai 2020" only names.
+        return meta[1], 0.6 if labelled(line.text, meta[1]) else 0.5
+    match = rules.BYLINE.search(rest)
+    if match and (name := clean_byline_names(match["who"])):
+        return name, 0.6
+    for part in _raw_parts(line.text):
+        if named := byline_names(part, dated=True):
+            return named, 0.6  # "Accueil | Par Jeanne Martin | 30 septembre 2018"
+    parts = [part for part in _undated_parts(line.text) if part]
+    if not parts:
+        return None
+    # Else the first thing the line says besides its dates, up to the next separator:
+    # "Arne Sjöström | 29. Dezember 2022 | HR-Welt" names Arne Sjöström alone.
+    name = clean_byline_names(parts[0])
+    if name and name_like(name) and (len(parts) == 1 or len(name.split()) <= 2):
+        return name, 0.5
+    if lead := _leading_name(parts[0]):
+        # "2. Mai 2020 Jane Doe Politik , Kultur": a blog theme's categories follow the name.
+        return lead, 0.5
+    if len(parts[0].split()) == 1 and login_like(parts[0]):
+        return parts[0], 0.5  # "26 Mai, 2008 | jdoe_42 | Kommentare 34"
+    return None
+
+
+def login_like(word: str) -> bool:
+    """A blog's login rather than a word of the language: written in mixed case or with
+    digits ("HansMeier", "delta_7"), never a plain word ("Berlin", "Politik", "klo") nor one
+    in capitals ("FINTECH"), which a date line names as its place, section or time."""
+    if not _LOGIN.fullmatch(word) or "." in word or word.lower() in rules.NOT_NAME_WORDS:
+        return False
+    inner = word[1:]
+    # "WoB", "GmbH": an abbreviation is as short as that; a login in camel case is longer.
+    camel = any(ch.isupper() for ch in inner) and any(ch.islower() for ch in inner)
+    return (camel and len(word) >= 5) or any(ch.isdigit() or ch == "_" for ch in inner)
+
+
+#: The last word before a name that says the name is the author's: "von", "by", "Autor:".
+_AUTHOR_LABEL = re.compile(
+    r"(?:^|\s)(?:" + "|".join((*BY_WORDS, *BY_WORDS_MORE, "vom", "di", "de")) + r"|autor(?:in)?|"
+    r"author|redaktion|text|texto|tekst|auteur|autore|verfasser(?:in)?)\s*:?\s*$",
+    re.I,
+)
+
+
+def labelled(text: str, name: str) -> bool:
+    """Whether ``text`` says that ``name`` (from it) is the author's: "von", "by", "Autor:"
+    stands right before it."""
+    at = text.find(name.split("; ")[0])
+    return at > 0 and _AUTHOR_LABEL.search(text[:at]) is not None
+
+
+def _raw_parts(text: str) -> list[str]:
+    """The parts of a date line between its dates and separators, as written."""
+    return [part.strip() for part in rules.META_SEPARATOR.split(_without_dates(text, mark=" | "))]
+
+
+#: A label and its value: "Quelle: dpa", "Kategorie: Politik".
+_LABELLED_PART = re.compile(r"^[^\W\d][\w ]{0,30}:\s*\S")
+
+
+def _undated_parts(text: str) -> list[str]:
+    """The parts of a date line between its dates and separators, without filler words nor
+    labelled values ("Quelle: dpa" names a source, not the author)."""
+    parts = [part for part in _raw_parts(text) if not _LABELLED_PART.match(part)]
+    return [SPACE.sub(" ", rules.DATE_LINE_FILLER.sub(" ", part)).strip() for part in parts]
 
 
 def meta_line(line: Line) -> tuple[str | None, str | None] | None:
@@ -127,17 +298,17 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
         return None
     text = line.text
     iso = None
-    found = find_date(text, month_first=True)
+    found = text_date(text)
     if found:
         iso = found[0]
         while found:  # "2. Februar 2020 2. Februar 2020": published and updated, both
             _, start, end = found
             text = f"{text[:start]} | {text[end:]}"
-            found = find_date(text, month_first=True)
+            found = text_date(text)
     else:
         # "29 / Dezember / 2022": a date written with separators between its parts.
         collapsed = " ".join(rules.META_SEPARATOR.sub(" ", text).split())
-        whole = find_date(collapsed, month_first=True)
+        whole = text_date(collapsed)
         if whole and whole[1] == 0 and whole[2] == len(collapsed):
             return whole[0], None
     # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM": days without a year are meta too.
@@ -146,9 +317,13 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
     names: list[str] = []
     strong = iso is not None or days > 0
     weak = 0
+    listing = False  # after "Tags:" or "Kategorien:", the parts are its items
     for part in rules.META_SEPARATOR.split(text):
         part = part.strip(EDGE_PUNCT + "/@~")
         if not part:
+            continue
+        if listing and len(part.split()) <= 4 and not rules.META_HINT.search(part):
+            weak += 1  # "Tags: Abendhimmel , Gegenlicht , Silhouette"
             continue
         byline = rules.META_BYLINE.match(part)
         if byline:
@@ -162,6 +337,7 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
             strong = True
         elif rules.META_WEAK_PART.match(part):
             weak += 1
+            listing = True
         elif rules.META_PART.match(part) or not rules.META_TOKENS.sub(" ", part).strip():
             strong = True
         elif name_like(part := rules.NAME_TAIL_FILLER.sub("", part)):
@@ -178,7 +354,7 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
 def dated_headline(text: str) -> tuple[str, str] | None:
     """(ISO date, headline) for a headline that opens with its date: "23.01.2022 - Dorothea
     Wierer darf beim Antholz-Abschluss noch jubeln", "1. Februar 2022 Bundesministerin ..."."""
-    found = find_date(text, month_first=True)
+    found = text_date(text)
     if not found or found[1] != 0:
         return None
     rest = text[found[2] :].lstrip(" -–—|:,·•/")
@@ -193,7 +369,7 @@ def header_meta(line: Line) -> tuple[str | None, str | None] | None:
     if match and line.words <= 12 and (name := clean_byline_names(match["who"])):
         return None, name
     found = date_line(line)
-    if found and len(found[1].split()) <= 6:
+    if found and says_little(line, found[1]):
         return found[0], None
     return meta_line(line)
 
@@ -219,6 +395,9 @@ def clean_byline_names(who: str) -> str | None:
     return "; ".join(names) if names else None
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
 #: A blog's login standing for its author's name: "uriebe", "Herr_Rein", "fri.juli".
 _LOGIN = re.compile(r"[^\W\d_][\w.\-]{2,29}")
 
@@ -240,7 +419,12 @@ def byline_names(text: str, *, dated: bool = False) -> str | None:
     name = clean_byline_names(who)
     if name and (labelled or name_like(name.split("; ")[0])):
         return name
-    if labelled and _LOGIN.fullmatch(who) and who.lower() not in rules.NOT_NAME_WORDS:
+    if not labelled:
+        return None
+    if _CJK.search(who):
+        # "责任编辑：孔德明": a Chinese name is two to four characters, a longer run a phrase.
+        return who if _CJK_NAME.fullmatch(who) else None
+    if _LOGIN.fullmatch(who) and who.lower() not in rules.NOT_NAME_WORDS:
         return who
     return None
 

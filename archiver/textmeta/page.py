@@ -11,7 +11,6 @@ from archiver import rules
 from archiver.document import Field
 from archiver.metanorm import (
     UI_VERBS,
-    find_date,
     is_company_name,
     is_media_group,
     matches_site,
@@ -24,9 +23,14 @@ from archiver.textmeta.kinds import (
     SENTENCE_END,
     byline_names,
     date_line,
+    date_line_author,
     header_meta,
+    headline_like,
+    login_like,
     name_like,
     nav_like,
+    says_little,
+    text_date,
 )
 from archiver.vocabulary import BY_WORDS, WIRE_SERVICES
 
@@ -51,25 +55,87 @@ def page_metadata(
             metadata["published"] = Field(found[1], "text-line", 0.5)
         elif current is None and (labelled := _labelled_date(lines)) is not None:
             metadata["published"] = Field(labelled, "text-line", 0.4)
+        elif current is None and (dated := _dated_headline(lines, end, header_date_lines)):
+            metadata["published"] = Field(dated, "text-line", 0.3)
     if "author" not in metadata:
-        byline = _page_author(lines, lo, end)
+        byline = _page_author(lines, lo, end) or _far_byline(lines, lo, end)
         if byline is not None:
             metadata["author"] = Field(byline[1], "text-line", 0.5)
             line = lines[byline[0]]
             if line.reason is None and not body <= byline[0] < end:
                 line.reason = "author-line"
+            if "published" not in metadata and (dated := text_date(line.text)) is not None:
+                # "Verfasst von: Jana Keller | 31. Dezember 2008": the byline's date.
+                metadata["published"] = Field(dated[0], "text-line", 0.3)
 
 
 def _labelled_date(lines: Sequence[Line]) -> str | None:
     """The date of the page's first line that says it is the publication date ("Published:
-    22:00 GMT, 26 September 2020", "Veröffentlicht am 06.12.2022"), wherever it stands: the
-    last resort when no date stands near the article."""
+    22:00 GMT, 26 September 2020", "Veröffentlicht am 06.12.2022"), else of a sentence saying
+    when the post was posted, wherever they stand: the last resort when no date stands near
+    the article."""
     for line in lines:
         if line.words <= 25 and rules.PUBLISHED_LABEL.match(line.text):
-            found = find_date(line.text, month_first=True)
+            found = text_date(line.text)
             if found is not None and not rules.UPDATED_LABEL.search(line.text[: found[1]]):
                 return found[0]
+    # Else a blog theme's sentence saying when the post was posted ("This entry was posted on
+    # ..."), wherever it stands.
+    for line in lines:
+        if line.words <= 60 and (match := rules.POSTED_SENTENCE.search(line.text)):
+            found = text_date(match["when"] or match["wann"])
+            if found is not None:
+                return found[0]
     return None
+
+
+def _dated_headline(lines: Sequence[Line], end: int, header_date_lines: int) -> str | None:
+    """The date under a headline that stands alone on the page, wherever it is: a post the
+    article run missed ("Coronavirus: the city ramps up ..." over "10 April 2020"). Never one
+    of a list of teasers, each with its date (another such pair stands near it), nor a
+    reader's comment (under the line that opens the comments after the article)."""
+    pairs = []
+    for i, line in enumerate(lines):
+        if i >= end and line.rule is not None and line.rule.barrier:
+            break
+        if line.rule is not None or line.template or not headline_like(line) or line.words > 20:
+            continue
+        if rules.NOT_TITLE.search(line.text) or date_line(line) is not None:
+            continue
+        for j in (i + 1, i + 2):
+            if j < len(lines) and j >= header_date_lines and lines[j].rule is None:
+                found = date_line(lines[j])
+                if found is not None and says_little(lines[j], found[1]):
+                    pairs.append((i, found[0]))
+                    break
+    for k, (i, iso) in enumerate(pairs):
+        near = [other for other, _ in pairs[max(0, k - 1) : k + 2] if other != i]
+        if all(abs(other - i) > 12 for other in near):
+            return iso
+    return None
+
+
+def _far_byline(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | None:
+    """The last resort: the page's first labelled byline, however far from the article ("am
+    23. Januar 2020 von Jana Keller in Allgemeines" over a post the run missed); never a
+    reader's, under the line that opens the comments."""
+    for i, line in enumerate(lines):
+        if i >= end and line.rule is not None and line.rule.barrier:
+            break
+        if line.rule is not None or line.words > 25 or lo - 60 < i < end + 20:
+            continue  # _page_author read those
+        dated = date_line(line)
+        named = date_line_author(line, dated[1]) if dated and says_little(line, dated[1]) else None
+        if named and named[1] > 0.5:
+            return i, named[0]
+        match = rules.PAGE_BYLINE.match(line.text)
+        if match and match["plain"] is None and (name := byline_names(line.text)):
+            return i, name  # labelled: "Verfasst von: X", "Autor: X", not a bare "von"
+    return None
+
+
+#: How far from the header window's top a name over a date line is still the byline.
+_BYLINE_REACH = 30
 
 
 def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | None:
@@ -84,6 +150,13 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
         name = byline_names(line.text)
         if name:
             return i, name
+        # A date line naming its author ("Posted on 5. Mai 2020 Author Jane Doe 4 Kommentare"),
+        # but only with a label: "Jane Doe · 5. Mai 2020" may be a commenter's, "Original
+        # Research 7 April 2020" a section's, "— Jane Doe (@jdoe) May 5, 2020" an embed's.
+        dated = date_line(line)
+        named = date_line_author(line, dated[1]) if dated and says_little(line, dated[1]) else None
+        if named and named[1] > 0.5:
+            return i, named[0]
         if i + 1 < len(lines) and lines[i + 1].rule is None:
             # "Autor*in" alone, the names on the next line: "Brit Weirich (Medizinredakteurin)";
             # or a line ending in "von" over them: "10.12.2022 18:27 von".
@@ -94,6 +167,20 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
             name = byline_names(f"{label} {lines[i + 1].text}") if label else None
             if name and name_like(name.split("; ")[0]):  # not a menu's next item
                 return i + 1, name
+    # A name alone on its line right over a date line, near the article's start: the byline
+    # and dateline of a header the run did not start at ("Jana Keller" / "27.04.2020 - 18:50");
+    # further down, a reader's comment.
+    for i in range(lo, min(len(lines) - 1, end, lo + _BYLINE_REACH)):
+        line, under = lines[i], lines[i + 1]
+        if line.rule is not None or under.rule is not None or not name_like(line.text):
+            continue
+        dated = date_line(under)
+        if dated is not None and says_little(under, dated[1]) and not name_like(dated[1]):
+            return i, line.text
+    # An author box: a name alone on its line over the bio or a link to the author's posts.
+    for i in [*range(lo, min(len(lines) - 1, end + 40)), *range(lo - 1, max(-1, lo - 60), -1)]:
+        if (name := _author_box(lines, i)) is not None:
+            return i, name
     # A link to the author's page ("Mehr über Jana Keller").
     for i in order:
         line = lines[i]
@@ -104,6 +191,21 @@ def _page_author(lines: Sequence[Line], lo: int, end: int) -> tuple[int, str] | 
             if name_like(who):
                 return i, who
     return None
+
+
+def _author_box(lines: Sequence[Line], i: int) -> str | None:
+    """The name on line ``i`` when it heads an author box: alone on its line (or a blog's
+    login), over a link to the author's other posts ("More Posts", "Alle Beiträge", "View
+    author publications"). A line opening with the name is no such sign: "Unsere Themen"
+    heads a paragraph that opens "Unsere Themen sind ..." as often as a bio does."""
+    line = lines[i]
+    if line.rule is not None or i + 1 >= len(lines) or line.words > 5:
+        return None
+    name = line.text.strip(EDGE_PUNCT)
+    if not (name_like(name) or login_like(name)):
+        return None
+    under = lines[i + 1]
+    return name if under.words <= 8 and rules.AUTHOR_POSTS.search(under.text) else None
 
 
 def _page_date(
@@ -119,7 +221,7 @@ def _page_date(
         line = lines[i]
         if line.rule is not None and line.rule.name != "date-line":
             continue
-        opening = find_date(line.text, month_first=True) if body <= i < body + 3 else None
+        opening = text_date(line.text) if body <= i < body + 3 else None
         if opening is not None and opening[1] == 0 and line.words >= 8:
             return i, opening[0]
         if line.words > 30 or i < header_date_lines:
@@ -127,7 +229,7 @@ def _page_date(
         if line.rule is None and (meta := header_meta(line)) is not None and meta[0]:
             return i, meta[0]
         date = date_line(line)
-        if date is not None and len(date[1].split()) <= 6:
+        if date is not None and says_little(line, date[1]):
             return i, date[0]
     return None
 
