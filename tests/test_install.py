@@ -62,6 +62,19 @@ def test_the_wheel_ships_the_migrations(installed):
     )
 
 
+def test_the_wheel_ships_every_module_of_the_source(installed):
+    """Every module under archiver/ is in the wheel: a package left out of setup.cfg would be
+    missing from a real install (an editable one would not show it)."""
+    source = REPO / "archiver"
+    modules = {p.relative_to(source) for p in source.rglob("*.py") if "__pycache__" not in p.parts}
+    shipped = {
+        p.relative_to(installed / "archiver")
+        for p in (installed / "archiver").rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    assert modules - shipped == set()
+
+
 def test_installed_command_creates_and_checks_an_archive_elsewhere(installed, tmp_path):
     (tmp_path / "story.txt").write_text(
         "A Quiet Harbour\n\n"
