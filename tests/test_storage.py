@@ -228,6 +228,9 @@ def test_pairs_and_the_shingles_in_their_spans(db):
         assert [(r.a, r.b) for r in storage.pairs_of([two])] == [(one, two), (two, three)]
         assert [(r.a, r.b) for r in storage.all_pairs(min_words=50)] == [(two, three)]
         assert storage.articles_with_pair_shingles([5]) == {two, three}
+        # More articles than one query takes (two parameters each).
+        many = [*range(10**6, 10**6 + 4 * KEYS_PER_QUERY), three]
+        assert [(r.a, r.b) for r in storage.pairs_of(many)] == [(two, three)]
         assert storage.articles_with_pair_shingles([-1, 6]) == {one}
     with db.writing() as conn:
         storage = storage_for(conn)

@@ -520,12 +520,13 @@ class Storage(ABC):
 
     def pairs_of(self, article_ids: Iterable[int]) -> list[Row]:
         """Every stored pair one of these articles is part of, by (a, b)."""
-        ids = list(article_ids)
-        return self.conn.execute(
-            select(pairs_t)
-            .where(or_(pairs_t.c.a.in_(ids), pairs_t.c.b.in_(ids)))
-            .order_by(pairs_t.c.a, pairs_t.c.b)
-        ).all()
+        ids = sorted(set(article_ids))
+        found: dict[tuple[int, int], Row] = {}
+        for start in range(0, len(ids), KEYS_PER_QUERY):  # two parameters an id
+            chunk = ids[start : start + KEYS_PER_QUERY]
+            query = select(pairs_t).where(or_(pairs_t.c.a.in_(chunk), pairs_t.c.b.in_(chunk)))
+            found.update(((r.a, r.b), r) for r in self.conn.execute(query))
+        return [found[key] for key in sorted(found)]
 
     def all_pairs(self, min_words: int | None = None) -> Iterator[Row]:
         """Every stored pair (sharing at least ``min_words`` words), by (a, b)."""
