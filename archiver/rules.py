@@ -998,18 +998,17 @@ NAME_TAIL_FILLER = re.compile(r"(?:\s+(?:stand|le|am|on|el|il|um|du|at))+$", re.
 
 #: A date line saying when the article first appeared (more trustworthy than "Updated"), in
 #: the languages news pages are most often in: "Published:", "Veröffentlicht am", "Publié le".
+_PUBLISHED_WORDS = (
+    "published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|publicado|publicada|"
+    "pubblicato|opublikowano|gepubliceerd"
+)
 PUBLISHED_LABEL = re.compile(
-    r"^(?:first )?(?:published|posted|publication date|date|created|veröffentlicht|erschienen|"
-    r"publiziert|erstellt|publié|publiée|publicado|publicada|pubblicato|opublikowano|"
-    r"gepubliceerd)\b",
-    re.I,
+    rf"^(?:first )?(?:{_PUBLISHED_WORDS}|publication date|date|created|erstellt)\b", re.I
 )
 #: The same label just before the date, after a byline: "von Jana Keller, Redaktion
 #: Veröffentlicht: 26.12.2022", "By Jane Doe | Published: 23 July 2017".
 PUBLISHED_BEFORE_DATE = re.compile(
-    r"\b(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|publicado|"
-    r"publicada|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$",
-    re.I,
+    rf"\b(?:{_PUBLISHED_WORDS})(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$", re.I
 )
 #: A blog theme's sentence under the post saying when it was posted: "This entry was posted
 #: on Wednesday, November 27th, 2019 at 3:21 pm and is filed under ...", "Der Beitrag wurde am
