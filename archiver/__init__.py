@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Archive": "archive",
     "ArticleRecord": "archive",
+    "Options": "options",
     "add_paths": "ingest",
     "Overrides": "ingest",
     "reclean_article": "ingest",

@@ -54,6 +54,9 @@ def test_the_defaults_are_each_groups_own_and_the_object_travels():
 
 
 def test_an_archive_opened_without_options_follows_the_defaults(tmp_path):
+    import archiver
+
+    assert archiver.Options is Options
     with Archive.open(str(tmp_path / "a.db"), create=True) as archive:
         assert archive.options is DEFAULTS
 
