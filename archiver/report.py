@@ -169,8 +169,8 @@ def build_report(
         paired = sorted({i for p in pairs for i in (p.a, p.b)})
         articles = {r.id: _info(r) for r in storage.listed(paired)}
         covered = None if chosen is None else sorted(set(paired) | chosen)
-        total = storage.count_articles() if covered is None else len(covered)
         sizes = storage.outlet_sizes(filters if filtered else None)
+        total = sum(n for _, n, _ in sizes) if covered is None else len(covered)
         # Texts show the spans: those of the articles in a pair are enough.
         texts = storage.clean_texts(paired) if with_texts else {}
         in_clusters = build_clusters([(p.a, p.b, p.spans) for p in pairs])

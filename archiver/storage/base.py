@@ -390,7 +390,7 @@ class Storage(ABC):
 
     def known_shingles(self, hashes: Sequence[int]) -> list[int]:
         """Which of these shingle hashes (signed, unique) are learned boilerplate."""
-        return self._lookup("boilerplate_shingles", "hash", "hash", hashes)
+        return [row[0] for row in self._lookup("boilerplate_shingles", "hash", "hash", hashes)]
 
     def learn_shingles(
         self, hashes: Sequence[int], articles: int, learned_by: int, known_to_learner: bool
@@ -493,14 +493,8 @@ class Storage(ABC):
     def band_postings(self, keys: Sequence[int]) -> dict[int, list[int]]:
         """The passages indexed under each of these band keys (keys with none left out)."""
         postings: dict[int, list[int]] = {}
-        for start in range(0, len(keys), KEYS_PER_QUERY):
-            chunk = keys[start : start + KEYS_PER_QUERY]
-            where, params = self._one_of("key", chunk)
-            rows = self.conn.exec_driver_sql(
-                f"SELECT key, passage FROM lsh_bands WHERE {where}", params
-            )
-            for key, passage in rows:
-                postings.setdefault(key, []).append(passage)
+        for key, passage in self._lookup("lsh_bands", "key, passage", "key", keys):
+            postings.setdefault(key, []).append(passage)
         return postings
 
     # -- pairs ---------------------------------------------------------------------------------
@@ -549,7 +543,8 @@ class Storage(ABC):
 
     def articles_with_pair_shingles(self, hashes: Sequence[int]) -> set[int]:
         """The articles holding one of these shingles in a stored pair's spans."""
-        return set(self._lookup("pair_shingles", "article_id", "hash", hashes, distinct=True))
+        found = self._lookup("pair_shingles", "article_id", "hash", hashes, distinct=True)
+        return {row[0] for row in found}
 
     # -- full-text search ----------------------------------------------------------------------
 
@@ -611,18 +606,16 @@ class Storage(ABC):
 
     def _lookup(
         self, table: str, wanted: str, column: str, values: Sequence, *, distinct: bool = False
-    ) -> list:
-        """``wanted`` of the rows of ``table`` whose ``column`` is one of ``values``, looked
-        up in chunks, straight through the driver (SQLAlchemy would render thousands of bind
-        parameters each time)."""
-        found: list = []
+    ) -> Iterator[tuple]:
+        """The ``wanted`` columns of the rows of ``table`` whose ``column`` is one of
+        ``values``, looked up in chunks, straight through the driver (SQLAlchemy would render
+        thousands of bind parameters each time)."""
         unique = "DISTINCT " if distinct else ""
         for start in range(0, len(values), KEYS_PER_QUERY):
             where, params = self._one_of(column, values[start : start + KEYS_PER_QUERY])
-            found += self.conn.exec_driver_sql(
+            yield from self.conn.exec_driver_sql(
                 f"SELECT {unique}{wanted} FROM {table} WHERE {where}", params
-            ).scalars()
-        return found
+            )
 
 
 def _filtered(query, filters: ArticleFilter):
