@@ -55,12 +55,13 @@ KINDS = frozenset({"copy", "quotation"})
 DERIVED_TABLES = (
     "reuse_signatures",
     "lsh_bands",
+    "lsh_segments",
     "reuse_pairs",
     "boilerplate_shingles",
     "pair_shingles",
 )
 #: Tables whose loss means every article must be indexed for reuse again.
-REUSE_TABLES = ("reuse_signatures", "lsh_bands", "reuse_pairs", "pair_shingles")
+REUSE_TABLES = ("reuse_signatures", "lsh_bands", "lsh_segments", "reuse_pairs", "pair_shingles")
 _TRIGGER_NAME = re.compile(r"CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE)
 _TOKENIZER = re.compile(r"tokenize\s*=\s*'([^']*)'")
 _RESTORE = "restore the archive from a backup"
@@ -803,9 +804,11 @@ _BAND_TERMS = (
     "sum((key & 65535) * ((passage & 65535) + 1))",
     "sum((key & 65535) * ((passage >> 16) % 65521))",
 )
-_BANDS_IN_ALL = f"SELECT {', '.join(_BAND_TERMS)} FROM lsh_bands"
+#: The rows lookups see: those of the live segments (a merge under way copies some of them).
+_LIVE_BANDS = "lsh_bands WHERE segment IN (SELECT id FROM lsh_segments WHERE state = 'live')"
+_BANDS_IN_ALL = f"SELECT {', '.join(_BAND_TERMS)} FROM {_LIVE_BANDS}"
 _BANDS_BY_ARTICLE = (
-    f"SELECT passage >> 16, {', '.join(_BAND_TERMS)} FROM lsh_bands "
+    f"SELECT passage >> 16, {', '.join(_BAND_TERMS)} FROM {_LIVE_BANDS} "
     "GROUP BY passage >> 16 ORDER BY passage >> 16"
 )
 _NO_BANDS = (0, 0, 0, 0, 0)
@@ -1191,7 +1194,8 @@ def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | No
         conn.execute(
             text(
                 "DELETE FROM lsh_bands WHERE passage >> 16 NOT IN "
-                "(SELECT article_id FROM reuse_signatures)"
+                "(SELECT article_id FROM reuse_signatures) "
+                "OR segment NOT IN (SELECT id FROM lsh_segments)"
             )
         )
         conn.execute(text("DROP TABLE check_reindex"))

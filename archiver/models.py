@@ -170,12 +170,32 @@ class ReuseSignature(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class LshSegment(Base):
+    """A sorted segment of the LSH index (see archiver/storage/bands.py): ``live`` ones are
+    looked up; a ``merging`` one is being written from the live ones whose ``merge_into``
+    names it, ``slices`` key ranges in all, ``done`` of them so far; a ``retired`` one (merged
+    into another) is being deleted, slice by slice."""
+
+    __tablename__ = "lsh_segments"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    tier: Mapped[int]
+    rows: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(8))
+    merge_into: Mapped[int | None] = mapped_column(BigInteger)
+    slices: Mapped[int] = mapped_column(server_default="0")
+    done: Mapped[int] = mapped_column(server_default="0")
+
+
 class LshBand(Base):
-    """The LSH index: one row per band of a passage (passage = article id << 16 | index)."""
+    """The LSH index: one row per band of a passage (passage = article id << 16 | index), in
+    the sorted segment that holds it. Ordered by segment first, a new segment's rows are
+    appended at the end of the table instead of being scattered through it."""
 
     __tablename__ = "lsh_bands"
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy's own protocol
 
+    segment: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     passage: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 

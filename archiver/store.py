@@ -42,7 +42,7 @@ WAL_FLAG_OFFSET = 18
 WAL_HEADER = 32
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
 #: head): an archive at this revision opens without Alembic.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 WAL_CHECKPOINT_PAGES = 10_000
 #: Page cache per connection, in KiB (SQLite's default is 2 MiB). Adding one article dirties
 #: hundreds of pages of the LSH band index, scattered across it (one per band row): with the
@@ -217,6 +217,28 @@ class Database:
                 yield conn
             if self.path is not None:
                 self._remember_wal(conn)
+            if conn.info.get("band_debt"):
+                self._compact(conn)
+
+    def _compact(self, conn: Connection) -> None:
+        """Pay the band index's merging owed by what was just committed, a short transaction
+        a step (archiver/storage/bands.py). Upkeep, not part of the write: a step that cannot
+        be made now (the archive locked, read-only, full) is left for a later one, the index
+        being whole at every step."""
+        debt = conn.info["band_debt"]
+        try:
+            while debt > 0:
+                with conn.begin():
+                    storage = storage_for(conn)
+                    storage.take_turns()
+                    done = storage.compact_step()
+                if self.path is not None:
+                    self._remember_wal(conn)
+                debt = debt - done if done else 0
+        except (DBAPIError, sqlite3.Error):
+            return
+        finally:
+            conn.info["band_debt"] = max(debt, 0)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -45,12 +45,12 @@ class Cleaner:
     archive's template_lines table gets the same counts, written with each batch)."""
 
     def __init__(self) -> None:
-        from archiver.ingest import TEMPLATE_MIN_COUNT
+        from archiver.options import DEFAULTS
         from archiver.templates import as_template, line_hashes, outlet_hash
         from archiver.textclean import clean_text
 
         self.clean_text, self.line_hashes, self.outlet_hash = clean_text, line_hashes, outlet_hash
-        self.as_template, self.min_count = as_template, TEMPLATE_MIN_COUNT
+        self.as_template, self.min_count = as_template, DEFAULTS.cleaning.template_min_count
         self.counts: dict[int, Counter[int]] = {}
 
     def __call__(self, page: str):
@@ -139,6 +139,7 @@ def build_reuse_index(db: Path) -> None:
     from archiver.document import Extraction
     from archiver.minhash import scheme_json
     from archiver.passages import shingle_hashes, tokenize
+    from archiver.storage import storage_for
 
     current = scheme_json()
     with Archive.open(str(db)) as archive:
@@ -146,7 +147,7 @@ def build_reuse_index(db: Path) -> None:
             stored = conn.exec_driver_sql("SELECT scheme FROM reuse_signatures LIMIT 1").scalar()
             if stored not in (None, current):
                 print("  the reuse index was built with other settings: building it again")
-                conn.exec_driver_sql("DELETE FROM lsh_bands")
+                storage_for(conn).drop_all_bands()
                 conn.exec_driver_sql("DELETE FROM reuse_signatures")
         with archive.db.reading() as conn:
             total = conn.exec_driver_sql("SELECT count(*) FROM articles").scalar()

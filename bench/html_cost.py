@@ -3,6 +3,12 @@ clean-up) against a plain `trafilatura.extract` loop over the same real pages, i
 
     python bench/html_cost.py              # the 181 AEB HTML pages, 3 runs
     python bench/html_cost.py --pages 60
+    python bench/html_cost.py --throughput   # whole `archiver add` runs, pages/s
+
+``--throughput`` compares pages per second of wall time: `archiver add` of the pages into a
+new archive (a new process: start, cleaning, metadata, storage and reuse included), with one
+process and with ``--jobs 2``, against one process running `trafilatura.extract` over the same
+pages (its imports not counted).
 
 One-time set-up (imports, the date library's patterns) is paid once before timing, as a
 long `archiver add` pays it once; `--cold` also times a new process archiving one page beside
@@ -54,14 +60,60 @@ def _cold(path: Path) -> tuple[float, float]:
     return times[0], times[1]
 
 
+def _loop_seconds(texts: list[str]) -> float:
+    """Wall seconds of one process extracting every page with trafilatura, warm."""
+    import trafilatura
+
+    trafilatura.extract(texts[0])
+    started = time.perf_counter()
+    for text in texts:
+        trafilatura.extract(text)
+    return time.perf_counter() - started
+
+
+def _add_seconds(paths: list[Path], jobs: int) -> float:
+    """Wall seconds of `archiver add --jobs N` of the pages into a new archive."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "archiver", "--db", f"{tmp}/html.db", "add", "--quiet",
+             "--format", "html", "--jobs", str(jobs), *map(str, paths)],
+            check=True, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        return time.perf_counter() - started
+
+
+def throughput(limit: int, runs: int) -> None:
+    paths = sorted(PAGES.iterdir())[:limit]
+    texts = [data.decode("utf-8", "replace") for _, data in _pages(limit)]
+    loop, one, two = [], [], []
+    for _ in range(runs):
+        loop.append(_loop_seconds(texts))
+        one.append(_add_seconds(paths, 1))
+        two.append(_add_seconds(paths, 2))
+    n = len(paths)
+    base = n / statistics.median(loop)
+    print(f"{n} AEB HTML pages, pages/s of wall time, median of {runs} runs")
+    print(f"  trafilatura.extract loop, one process   {base:6.1f}")
+    for name, seconds in (("archiver add", one), ("archiver add --jobs 2", two)):
+        rate = n / statistics.median(seconds)
+        print(f"  {name:<40}{rate:6.1f}   ({rate / base:.2f}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=181)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cold", action="store_true", help="also time new processes")
+    parser.add_argument("--throughput", action="store_true", help="whole `add` runs, pages/s")
     args = parser.parse_args()
     if not PAGES.is_dir():
         print("../shared/eval is not here: nothing to measure.")
+        return
+    if args.throughput:
+        throughput(args.pages, args.runs)
         return
     import trafilatura
 

@@ -34,6 +34,7 @@ from archiver import archive as archive_module
 from archiver import ingest, reuse
 from archiver.archive import Archive
 from archiver.ingest import Input, Overrides, add_input
+from archiver.store import Database
 
 #: (name, parent, owner, attribute): the function ``owner.attribute`` is the stage ``name``.
 STAGES = (
@@ -48,6 +49,8 @@ STAGES = (
     ("judge shared spans", "find reuse", reuse, "judge"),
     ("write signature and bands", "find reuse", reuse, "index_article"),
     ("write pairs' shingles", "find reuse", reuse, "index_pair_spans"),
+    # After the commit: merging the band index's segments (archiver/storage/bands.py).
+    ("merge band index segments", "store (one transaction)", Database, "_compact"),
     # Every transaction's commit, wherever it is (in store: the article's pages written).
     ("commits, within the above", "", Connection, "_commit_impl"),
 )

@@ -161,7 +161,14 @@ def band_rows_deleted(db: Path) -> None:
 
 
 def band_rows_orphaned(db: Path) -> None:
-    _sql(db, ("INSERT INTO lsh_bands VALUES (?, ?)", (123456789, (999 << 16) + 2)))
+    _sql(
+        db,
+        (
+            "INSERT INTO lsh_bands VALUES "
+            "((SELECT max(id) FROM lsh_segments WHERE state = 'live'), ?, ?)",
+            (123456789, (999 << 16) + 2),
+        ),
+    )
 
 
 def pair_orphaned(db: Path) -> None:
@@ -180,6 +187,10 @@ def pair_spans_broken(db: Path) -> None:
 
 def band_table_dropped(db: Path) -> None:
     _sql(db, "DROP TABLE lsh_bands")
+
+
+def segment_table_dropped(db: Path) -> None:
+    _sql(db, "DROP TABLE lsh_segments")
 
 
 def pair_table_dropped(db: Path) -> None:
@@ -266,6 +277,7 @@ DAMAGE = {
     "pair-orphaned": Damage(pair_orphaned, ["pair", "999"]),
     "pair-spans-broken": Damage(pair_spans_broken, ["pair", "4-5"]),
     "band-table-dropped": Damage(band_table_dropped, ["lsh_bands"]),
+    "segment-table-dropped": Damage(segment_table_dropped, ["lsh_segments"]),
     "pair-table-dropped": Damage(pair_table_dropped, ["reuse_pairs"]),
     "trigger-dropped": Damage(trigger_dropped, ["articles_fts_insert"]),
     "index-dropped": Damage(index_dropped, ["ix_articles_outlet"]),

@@ -28,7 +28,9 @@ TABLES = {
     "reuse_pairs": "SELECT * FROM reuse_pairs ORDER BY a, b",
     "template_lines": "SELECT * FROM template_lines ORDER BY 1, 2",
     "boilerplate_shingles": "SELECT * FROM boilerplate_shingles ORDER BY 1",
-    "lsh_bands": "SELECT * FROM lsh_bands ORDER BY 1, 2",
+    # The index as lookups see it (how its segments were merged depends on the commits).
+    "lsh_bands": "SELECT key, passage FROM lsh_bands WHERE segment IN "
+    "(SELECT id FROM lsh_segments WHERE state = 'live') ORDER BY 1, 2",
     "reuse_signatures": "SELECT * FROM reuse_signatures ORDER BY 1, 2",
 }
 

@@ -120,9 +120,13 @@ def start(*args) -> subprocess.Popen:
 
 
 def contents(db: Path) -> list[tuple[int, str, str]]:
-    """(id, sha256, source path) of every article."""
+    """(id, sha256, source path) of every article; none when the archive's tables were not
+    made yet (stopped while it was being created)."""
     conn = sqlite3.connect(db)
     try:
+        made = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone()
+        if made is None:
+            return []
         return conn.execute("SELECT id, sha256, source_path FROM articles ORDER BY id").fetchall()
     finally:
         conn.close()

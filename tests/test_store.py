@@ -49,7 +49,8 @@ EXPECTED_SCHEMA = {
     "removed_lines": ["id", "article_id", "lineno", "text", "reason", "rule"],
     "template_lines": ["outlet_hash", "line_hash", "articles"],
     "reuse_signatures": ["article_id", "scheme", "passages", "data"],
-    "lsh_bands": ["key", "passage"],
+    "lsh_bands": ["segment", "key", "passage"],
+    "lsh_segments": ["id", "tier", "rows", "state", "merge_into", "slices", "done"],
     "boilerplate_shingles": ["hash", "articles", "learned_by", "known_to_learner"],
     "pair_shingles": ["hash", "article_id"],
     "reuse_pairs": [
@@ -203,7 +204,7 @@ def test_db_check_finds_articles_indexed_under_another_scheme(db_path, cli, writ
     )
     keys = band_keys(sigs, old)
     conn.executemany(
-        "INSERT INTO lsh_bands VALUES (?, ?)",
+        "INSERT INTO lsh_bands VALUES (1, ?, ?)",  # article 1's segment
         [(int(k), (1 << 16) + i) for i, row in enumerate(keys) for k in row],
     )
     conn.commit()

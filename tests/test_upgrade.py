@@ -205,7 +205,7 @@ def test_an_upgrade_to_0010_indexes_the_shingles_of_every_stored_pair(tmp_path, 
     engine.dispose()
     result = cli("--db", db, "db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "from schema 0009 to 0010" in result.output
+    assert "from schema 0009 to 0011" in result.output
     conn = sqlite3.connect(db)
     try:
         rows = set(conn.execute("SELECT hash, article_id FROM pair_shingles"))

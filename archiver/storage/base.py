@@ -46,6 +46,7 @@ from ..models import (
     TemplateLine,
 )
 from ..models import RemovedLine as RemovedRow
+from .bands import BandIndex
 
 articles_t = Article.__table__
 fields_t = ArticleField.__table__
@@ -134,7 +135,7 @@ class SearchRequest:
 SearchRow = tuple
 
 
-class Storage(ABC):
+class Storage(BandIndex, ABC):
     """The archive's operations on ``conn`` (SQLite or PostgreSQL: see :func:`storage_for`).
 
     Abstract methods are the places where the two databases need different SQL."""
@@ -481,21 +482,6 @@ class Storage(ABC):
         self.conn.execute(
             delete(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
         )
-
-    @abstractmethod
-    def add_bands(self, rows: Sequence[tuple[int, int]]) -> None:
-        """Add (band key, passage) rows to the LSH index."""
-
-    @abstractmethod
-    def drop_bands(self, rows: Sequence[tuple[int, int]]) -> None:
-        """Remove these (band key, passage) rows from the LSH index."""
-
-    def band_postings(self, keys: Sequence[int]) -> dict[int, list[int]]:
-        """The passages indexed under each of these band keys (keys with none left out)."""
-        postings: dict[int, list[int]] = {}
-        for key, passage in self._lookup("lsh_bands", "key, passage", "key", keys):
-            postings.setdefault(key, []).append(passage)
-        return postings
 
     # -- pairs ---------------------------------------------------------------------------------
 

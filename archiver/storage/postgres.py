@@ -29,21 +29,13 @@ class PostgresStorage(Storage):
         starting on an empty database thus do not both create the tables."""
         self.conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
-    def add_bands(self, rows: Sequence[tuple[int, int]]) -> None:
-        if rows:  # one statement with two arrays, not one per row
-            self.conn.exec_driver_sql(
-                "INSERT INTO lsh_bands (key, passage) "
-                "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
-                _columns(rows),
-            )
-
-    def drop_bands(self, rows: Sequence[tuple[int, int]]) -> None:
-        if rows:
-            self.conn.exec_driver_sql(
-                "DELETE FROM lsh_bands WHERE (key, passage) IN "
-                "(SELECT * FROM unnest(%s::bigint[], %s::bigint[]))",
-                _columns(rows),
-            )
+    def _append_bands(self, segment: int, rows: Sequence[tuple[int, int]]) -> None:
+        # One statement with two arrays, not one per row.
+        self.conn.exec_driver_sql(
+            "INSERT INTO lsh_bands (segment, key, passage) "
+            "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[])",
+            (segment, *_columns(rows)),
+        )
 
     def add_pair_shingles(self, rows: Sequence[tuple[int, int]]) -> None:
         if rows:

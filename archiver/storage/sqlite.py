@@ -34,15 +34,13 @@ class SQLiteStorage(Storage):
         """Nothing to do: ``Database.writing`` opens SQLite's write transactions with
         ``BEGIN IMMEDIATE``, which waits for the write lock (the busy timeout)."""
 
-    def add_bands(self, rows: Sequence[tuple[int, int]]) -> None:
+    def _append_bands(self, segment: int, rows: Sequence[tuple[int, int]]) -> None:
         # Straight to the driver: building SQLAlchemy parameters for ~800 rows costs more
         # than inserting them.
-        if rows:
-            self.conn.exec_driver_sql("INSERT INTO lsh_bands (key, passage) VALUES (?, ?)", rows)
-
-    def drop_bands(self, rows: Sequence[tuple[int, int]]) -> None:
-        if rows:
-            self.conn.exec_driver_sql("DELETE FROM lsh_bands WHERE key = ? AND passage = ?", rows)
+        self.conn.exec_driver_sql(
+            "INSERT INTO lsh_bands (segment, key, passage) VALUES (?, ?, ?)",
+            [(segment, key, passage) for key, passage in rows],
+        )
 
     def add_pair_shingles(self, rows: Sequence[tuple[int, int]]) -> None:
         if rows:
