@@ -37,6 +37,14 @@ class PostgresStorage(Storage):
             (segment, *_columns(rows)),
         )
 
+    def drop_bands(self, rows: Sequence[tuple[int, int]]) -> None:
+        if rows:  # one statement with two arrays, not one per row
+            self.conn.exec_driver_sql(
+                "DELETE FROM lsh_bands WHERE segment IN (SELECT id FROM lsh_segments) "
+                "AND (key, passage) IN (SELECT * FROM unnest(%s::bigint[], %s::bigint[]))",
+                _columns(rows),
+            )
+
     def add_pair_shingles(self, rows: Sequence[tuple[int, int]]) -> None:
         if rows:
             self.conn.exec_driver_sql(
