@@ -67,6 +67,9 @@ class CleanOptions:
     title_long_words: int = 18
     # A title this long, right under a shorter headline, is the headline's deck.
     title_deck_words: int = 12
+    # A headline over its byline or date may stand under this many words taken for prose (a
+    # stray sentence, a standfirst), no more.
+    title_prose_above: int = 150
 
 
 DEFAULT_OPTIONS = CleanOptions()

@@ -41,6 +41,11 @@ _WORD = re.compile(r"\w{4,}|[\u3400-\u9fff]")
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
+#: An e-mail address: a contact line, never a headline ("KI @ China" may be one).
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
+
+_LINK = re.compile(r"https?://|\bwww\.", re.I)
+
 
 def _mostly_date(line: Line) -> bool:
     """ "Mo, 11:41 Uhr", "15 августа 2016, 13:43": a date or a time with at most two other
@@ -234,18 +239,13 @@ class Header:
         or date, close to the body."""
         lines, options = self.lines, self.options
         body = self._body_words(first_prose)
+        meta = set(self.roles) | set(self.dates)
         candidates = [
             i
-            for i in range(self.lo, min(self.hi, first_prose))
-            if self._free(i)
-            and headline_like(lines[i])
-            and not lines[i].template  # a title does not recur across the outlet's articles
-            and not rules.NOT_TITLE.search(lines[i].text)
-            and not _mostly_date(lines[i])
-            and "@" not in lines[i].text
-            and "[email protected]" not in lines[i].text  # Cloudflare's hidden address
+            for i in range(self.lo, self.hi)
+            if (i < first_prose or self._headline_past_prose(i, first_prose, meta))
+            and self._headline_candidate(i)
         ]
-        meta = set(self.roles) | set(self.dates)
 
         def score(i: int) -> float:
             text = lines[i].text
@@ -306,6 +306,38 @@ class Header:
         for i in (self.title + 1, self.title + 2):
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _headline_candidate(self, i: int) -> bool:
+        """Whether line ``i`` of the window may be the headline."""
+        line = self.lines[i]
+        return (
+            self.lo <= i < self.hi
+            and self._free(i)
+            and headline_like(line)
+            and not line.template  # a title does not recur across the outlet's articles
+            and not rules.NOT_TITLE.search(line.text)
+            and not _mostly_date(line)
+            and not _EMAIL.search(line.text)
+            and "[email protected]" not in line.text  # Cloudflare's hidden address
+        )
+
+    def _headline_past_prose(self, i: int, first_prose: int, meta: set[int]) -> bool:
+        """Whether line ``i``, at or past the first line of prose, may still be the headline:
+        a question or an exclamation opening the run ("Was kostet ...?" reads as a sentence),
+        or a headline right over the byline or date, under what only read as prose: a stray
+        sentence ("You are using an older browser."), a headline read as one ("Wir sind dann
+        mal weg (und ... Oder?)"), a standfirst."""
+        line, options = self.lines[i], self.options
+        if i == first_prose and line.words <= 20 and line.text.endswith(("?", "!")):
+            return True
+        if sum(self.lines[j].words for j in range(first_prose, i)) > options.title_prose_above:
+            return False  # deep in the article: a quoted post over its date
+        if i + 1 not in meta and (i + 2 not in meta or self.lines[i + 1].words >= 30):
+            return False  # a paragraph between: a post's last line over its "Posted by"
+        if rules.BYLINE.match(line.text) or _LINK.search(line.text):
+            return False  # a byline naming no one, a post linking out
+        # A date not opening a headline makes a meta line: "12.11.2021 red Artikel: Drucken".
+        return text_date(line.text) is None or dated_headline(line.text) is not None
 
     def _dated_line_under_title(self) -> None:
         """Without a date line, a short line just under the headline that holds a date is the

@@ -1,0 +1,80 @@
+"""Titles of plain-text page dumps: which line is the headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from archiver.textclean import clean_text, pipeline
+from archiver.textclean.lines import split_lines
+from tests.test_textclean import PARAGRAPHS
+
+NAV = ["Startseite", "Politik", "Kultur"]
+TITLE = "Glenbrook council closes the river bridge to cars"
+
+
+def _title(*lines: str) -> str | None:
+    found = clean_text("\n".join(lines)).metadata.get("title")
+    return found.value if found is not None else None
+
+
+def test_an_at_sign_between_words_may_stand_in_a_headline():
+    title = "KI @ Glenbrook (Teil 2): Wie die Stadt ihre Brücken prüft"
+    assert _title(*NAV, title, "Von Jana Keller", "24. Oktober 2018", *PARAGRAPHS) == title
+
+
+def test_an_email_address_is_never_the_title():
+    contact = "Tips for the newsroom to news@glenbrook-courier.example"
+    assert _title(*NAV, contact, "Von Jana Keller", "24. Oktober 2018", *PARAGRAPHS) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Why is the council of Glenbrook closing the old river bridge for the whole winter?",
+        "The council of Glenbrook is closing the old river bridge for the whole of the winter!",
+    ],
+)
+def test_a_question_or_exclamation_opening_the_article_is_its_headline(title):
+    """Nothing but menu items stands above: the question is not the article's first
+    sentence but its headline."""
+    assert _title(*NAV, title, *PARAGRAPHS) == title
+
+
+def test_a_question_opening_the_article_yields_to_the_headline_over_a_byline():
+    question = "Will the drivers of Glenbrook ever forgive the council for this?"
+    assert _title(*NAV, TITLE, "By Jane Doe", question, *PARAGRAPHS) == TITLE
+
+
+def test_a_headline_over_its_byline_under_a_stray_sentence_is_found():
+    """A notice in sentences stands above the headline and is taken for the first prose."""
+    notice = "You are using an older browser version. Please update it for the best experience."
+    lines = [*NAV, notice, "Previous Next", TITLE, "02/10/2020 Jane Doe", *PARAGRAPHS]
+    assert _title(*lines) == TITLE
+
+
+def test_a_headline_over_a_standfirst_and_its_byline_is_found():
+    notice = "You are using an older browser version. Please update it for the best experience."
+    standfirst = "Two of its supports have rusted far more than the engineers had expected."
+    lines = [*NAV, notice, TITLE, standfirst, "By Jane Doe", *PARAGRAPHS]
+    assert _title(*lines) == TITLE
+
+
+def test_the_last_line_of_a_post_over_its_posted_by_line_is_no_headline():
+    """A blog's meta line closes the post: the line above it, under a paragraph, ends the
+    post."""
+    post = [PARAGRAPHS[0], "We hope you enjoy the detour!", PARAGRAPHS[1]]
+    assert _title("Home", "Blog", *post, "Posted by Jane Doe at 5:11 AM") is None
+
+
+def test_a_quoted_post_over_its_date_deep_in_the_article_is_no_headline():
+    """Read with the whole page as the article: a quoted post over its date, under more
+    paragraphs than a header holds, is the article's, not its headline."""
+    quote = "Five years ago: the bridge was rusting and nobody knew"
+    lines = [TITLE, *PARAGRAPHS[:5], quote, "14. Juni 2018", *PARAGRAPHS[5:]]
+    text = "\n".join(lines)
+    page = pipeline.Page(split_lines(text), text=text)
+    for step in pipeline.CLEAN_PASSES[: pipeline.CLEAN_PASSES.index(pipeline.read_header)]:
+        step(page)
+    page.start, page.end = 1, len(page.lines)
+    pipeline.read_header(page)
+    assert page.metadata["title"].value == TITLE
