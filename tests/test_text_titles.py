@@ -78,3 +78,19 @@ def test_a_quoted_post_over_its_date_deep_in_the_article_is_no_headline():
     page.start, page.end = 1, len(page.lines)
     pipeline.read_header(page)
     assert page.metadata["title"].value == TITLE
+
+
+def test_a_headline_of_two_words_over_the_article_is_its_title():
+    """No headline of three words or more: two standing right over the article (a lower-case
+    label between) whose words the article repeats are its title."""
+    assert _title(*NAV, "Glenbrook Bridge", *PARAGRAPHS) == "Glenbrook Bridge"
+    assert _title(*NAV, "Glenbrook Bridge", "blog", *PARAGRAPHS) == "Glenbrook Bridge"
+
+
+@pytest.mark.parametrize("label", ["Weather Forecast", "Sport", "Glenbrook."])
+def test_a_short_label_the_article_does_not_repeat_is_no_title(label):
+    assert _title(*NAV, label, *PARAGRAPHS) is None
+
+
+def test_a_short_label_yields_to_a_headline():
+    assert _title(*NAV, TITLE, "By Jane Doe", "Bridges", *PARAGRAPHS) == TITLE

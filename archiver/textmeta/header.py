@@ -290,6 +290,9 @@ class Header:
             if echo is not None:
                 self.title, self.title_far = echo, True
         if self.title is None:
+            # No headline of three words or more: one of one or two may stand over the article.
+            self.title = self._short_headline(body)
+        if self.title is None:
             return
         self.title = self._headline_over_deck(self.title)
         self.roles[self.title] = "title"
@@ -320,6 +323,29 @@ class Header:
             and not _EMAIL.search(line.text)
             and "[email protected]" not in line.text  # Cloudflare's hidden address
         )
+
+    def _short_headline(self, body: set[str]) -> int | None:
+        """A headline of one or two words ("Batteriespeicher", "Performant Python") standing
+        right over the article (a lower-case label may stand between), whose words the
+        article repeats: a menu item seldom is both."""
+        for i in (self.start - 1, self.start - 2):
+            if i < self.lo or not self._free(i):
+                return None
+            line = self.lines[i]
+            if line.words > 2 or not line.text[:1].islower():
+                break
+        else:
+            return None
+        if (
+            line.words <= 2
+            and not line.template
+            and line.text[:1].isupper()
+            and not SENTENCE_END.search(line.text.rstrip("!?"))
+            and not rules.NOT_TITLE.search(line.text)
+            and _overlap(line.text, body) >= 0.5
+        ):
+            return i
+        return None
 
     def _headline_past_prose(self, i: int, first_prose: int, meta: set[int]) -> bool:
         """Whether line ``i``, at or past the first line of prose, may still be the headline:
