@@ -94,3 +94,34 @@ def test_a_short_label_the_article_does_not_repeat_is_no_title(label):
 
 def test_a_short_label_yields_to_a_headline():
     assert _title(*NAV, TITLE, "By Jane Doe", "Bridges", *PARAGRAPHS) == TITLE
+
+
+CREDIT = "© Jane Doe / Glenbrook Courier"
+
+
+def test_a_caption_over_its_photo_credit_is_no_headline():
+    title = "Winter closure for Glenbrook bridge"
+    caption = "Drivers at the old river bridge of Glenbrook on Tuesday"
+    assert _title(*NAV, title, caption, CREDIT, *PARAGRAPHS) == title
+
+
+def test_a_headline_over_a_photo_credit_is_still_the_headline():
+    title = "Winter closure for Glenbrook bridge"
+    assert _title(*NAV, title, CREDIT, *PARAGRAPHS) == title
+
+
+SHARE_BAR = ["Facebook", "Twitter", "LinkedIn", "Email", "Print"] * 3
+
+
+def test_a_headline_over_a_long_share_bar_is_found():
+    """Fifteen share buttons stand between the headline and the article: the lines a rule
+    took do not count in how far up the headline is looked for."""
+    title = "A costly surprise under the water"
+    lines = [*NAV, title, "Photo: Jane Doe", *SHARE_BAR, "WASHINGTON —", *PARAGRAPHS]
+    assert _title(*lines) == title
+
+
+def test_a_headline_over_as_many_lines_of_links_is_not_taken_from_that_far():
+    title = "A costly surprise under the water"
+    links = [f"Weather link {n}" for n in range(15)]
+    assert _title(*NAV, title, "Photo: Jane Doe", *links, "WASHINGTON —", *PARAGRAPHS) != title

@@ -44,6 +44,9 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 #: An e-mail address: a contact line, never a headline ("KI @ China" may be one).
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
 
+#: The rules of the line under a photo's caption: its credit.
+_CREDIT_RULES = ("photo-caption", "image-credit")
+
 _LINK = re.compile(r"https?://|\bwww\.", re.I)
 
 
@@ -75,6 +78,16 @@ def _overlap(text: str, body: set[str]) -> float:
     return sum(word in body for word in words) / len(words) if words else 0.0
 
 
+def _window_top(lines: list[Line], start: int, size: int) -> int:
+    """The first line of the ``size`` lines above ``start``, not counting the lines a rule
+    took (a share bar's dozen buttons between the headline and the byline)."""
+    i, counted = start, 0
+    while i > 0 and counted < size:
+        i -= 1
+        counted += lines[i].rule is None
+    return i
+
+
 class Header:
     """Reads the lines around the article's start: what they say, and where the body begins.
 
@@ -94,6 +107,8 @@ class Header:
         self.lines, self.start, self.end = lines, start, end
         self.metadata, self.options = metadata, options
         self.lo = max(0, start - options.header_window)
+        # The title is looked for as far up, not counting the lines a rule took.
+        self.title_lo = min(self.lo, _window_top(lines, start, options.header_window))
         self.hi = min(end, start + options.header_inside)
         self.roles: dict[int, str] = {}
         self.dates: dict[int, tuple[str, str]] = {}
@@ -242,7 +257,7 @@ class Header:
         meta = set(self.roles) | set(self.dates)
         candidates = [
             i
-            for i in range(self.lo, self.hi)
+            for i in range(self.title_lo, self.hi)
             if (i < first_prose or self._headline_past_prose(i, first_prose, meta))
             and self._headline_candidate(i)
         ]
@@ -265,6 +280,8 @@ class Header:
                 value -= 6  # a date or a list of tags is a meta line more often than a headline
             if self._echoed(i):
                 value += 3  # the page names it again: a breadcrumb's end, a share text
+            if self._over_credit(i):
+                value -= 6  # a photo's caption over its credit ("© Jane Doe / Agency")
             return value
 
         self.title = max(candidates, key=score, default=None)
@@ -314,8 +331,8 @@ class Header:
         """Whether line ``i`` of the window may be the headline."""
         line = self.lines[i]
         return (
-            self.lo <= i < self.hi
-            and self._free(i)
+            self.title_lo <= i < self.hi
+            and (self._free(i) or (i < self.lo and line.rule is None))
             and headline_like(line)
             and not line.template  # a title does not recur across the outlet's articles
             and not rules.NOT_TITLE.search(line.text)
@@ -323,6 +340,11 @@ class Header:
             and not _EMAIL.search(line.text)
             and "[email protected]" not in line.text  # Cloudflare's hidden address
         )
+
+    def _over_credit(self, i: int) -> bool:
+        """Whether line ``i`` stands right over a photo's credit or caption line."""
+        under = self.lines[i + 1].rule if i + 1 < len(self.lines) else None
+        return under is not None and under.name in _CREDIT_RULES
 
     def _short_headline(self, body: set[str]) -> int | None:
         """A headline of one or two words ("Batteriespeicher", "Performant Python") standing
