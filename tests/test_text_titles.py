@@ -125,3 +125,18 @@ def test_a_headline_over_as_many_lines_of_links_is_not_taken_from_that_far():
     title = "A costly surprise under the water"
     links = [f"Weather link {n}" for n in range(15)]
     assert _title(*NAV, title, "Photo: Jane Doe", *links, "WASHINGTON —", *PARAGRAPHS) != title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Why I still love the old bridge of Glenbrook.", True),
+        ("The bridge is closed. Take the ring road.", False),  # two sentences
+        ("Wait for it...", False),  # an ellipsis
+    ],
+)
+def test_a_headline_closing_with_a_full_stop_over_its_meta_line(line, title):
+    """Blogs write some headlines as a sentence; with no other headline, one over the post's
+    meta line is the title."""
+    found = _title(*NAV, line, "Jane Doe – 14.09.2022 – Kolumne , Allgemein", *PARAGRAPHS)
+    assert (found == line) == title

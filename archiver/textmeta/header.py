@@ -44,6 +44,17 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 #: An e-mail address: a contact line, never a headline ("KI @ China" may be one).
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
 
+#: A sentence ending inside a line: "Gut gemacht. Weiter so".
+_INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")
+
+
+class _Stripped:
+    """A line read without its closing full stop."""
+
+    def __init__(self, line: Line):
+        self.text, self.words, self.rule = line.text.rstrip("."), line.words, line.rule
+
+
 #: The rules of the line under a photo's caption: its credit.
 _CREDIT_RULES = ("photo-caption", "image-credit")
 
@@ -261,6 +272,13 @@ class Header:
             if (i < first_prose or self._headline_past_prose(i, first_prose, meta))
             and self._headline_candidate(i)
         ]
+        if not candidates:
+            # None at all: a headline closing with a full stop may stand over the byline.
+            candidates = [
+                i
+                for i in range(self.title_lo, min(self.hi, first_prose))
+                if self._headline_candidate(i, meta)
+            ]
 
         def score(i: int) -> float:
             text = lines[i].text
@@ -327,18 +345,33 @@ class Header:
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
 
-    def _headline_candidate(self, i: int) -> bool:
-        """Whether line ``i`` of the window may be the headline."""
+    def _headline_candidate(self, i: int, meta: set[int] | None = None) -> bool:
+        """Whether line ``i`` of the window may be the headline; one closing with a full stop
+        may when it stands over the byline or date (``meta``)."""
         line = self.lines[i]
         return (
             self.title_lo <= i < self.hi
             and (self._free(i) or (i < self.lo and line.rule is None))
-            and headline_like(line)
+            and (headline_like(line) or (meta is not None and self._stopped_headline(i, meta)))
             and not line.template  # a title does not recur across the outlet's articles
             and not rules.NOT_TITLE.search(line.text)
             and not _mostly_date(line)
             and not _EMAIL.search(line.text)
             and "[email protected]" not in line.text  # Cloudflare's hidden address
+        )
+
+    def _stopped_headline(self, i: int, meta: set[int]) -> bool:
+        """A headline closing with a full stop, as blogs write some ("Time to say goodbye."):
+        one short sentence right over the byline or date."""
+        line = self.lines[i]
+        return (
+            3 <= line.words <= 12
+            and line.text.endswith(".")
+            and not line.text.endswith("..")
+            and not _INNER_SENTENCE.search(line.text)
+            and line.rule is None
+            and headline_like(_Stripped(line))
+            and bool({i + 1, i + 2} & meta)
         )
 
     def _over_credit(self, i: int) -> bool:
