@@ -140,3 +140,17 @@ def test_a_headline_closing_with_a_full_stop_over_its_meta_line(line, title):
     meta line is the title."""
     found = _title(*NAV, line, "Jane Doe – 14.09.2022 – Kolumne , Allgemein", *PARAGRAPHS)
     assert (found == line) == title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("iPhone owners in Glenbrook queue at the bridge", True),  # a brand's small letter
+        ("eBay sellers in Glenbrook: the bridge is closed", True),
+        ("a bridge is closed in Glenbrook for the winter", False),  # a sentence's fragment
+        ("ibridge closes in Glenbrook for the winter", False),
+    ],
+)
+def test_a_headline_may_open_with_a_brand_written_in_small_letters(line, title):
+    found = _title(*NAV, line, "By Jane Doe", *PARAGRAPHS)
+    assert (found == line) == title

@@ -92,6 +92,10 @@ def is_prose(line: Line) -> bool:
 OPENING_MARKS = "\"'“‘„‚»«›‹¿¡(["
 
 
+#: A brand written with a small letter before a capital: "iPhone", "eBay", "iMac 5K".
+_BRAND = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
+
+
 def headline_like(line: Line) -> bool:
     if not 3 <= line.words <= 30 or len(line.text) > 220:
         return False
@@ -101,10 +105,12 @@ def headline_like(line: Line) -> bool:
         return False  # a Chinese or Japanese sentence
     if line.text.endswith(".") and not nav_like(line):
         return False  # a sentence, unless every word is capitalised as in a headline
-    first = line.text.lstrip(OPENING_MARKS)[:1]
+    opening = line.text.lstrip(OPENING_MARKS)
+    first = opening[:1]
     # Scripts without case (Chinese, Arabic, Hebrew...) open a headline with any letter.
     return (
         first.isupper()
+        or _BRAND.match(opening) is not None
         or first.isdigit()
         or (first.isalpha() and first == first.lower() == first.upper())
     )
