@@ -154,3 +154,17 @@ def test_a_headline_closing_with_a_full_stop_over_its_meta_line(line, title):
 def test_a_headline_may_open_with_a_brand_written_in_small_letters(line, title):
     found = _title(*NAV, line, "By Jane Doe", *PARAGRAPHS)
     assert (found == line) == title
+
+
+def test_a_question_opening_the_article_is_its_title_and_stays_in_its_text():
+    """The question may be the article's first sentence as well as its headline."""
+    question = "Why is the council of Glenbrook closing the old river bridge for the whole winter?"
+    result = clean_text("\n".join([*NAV, question, *PARAGRAPHS]))
+    assert result.metadata["title"].value == question
+    assert result.text.startswith(question)
+
+
+def test_a_headline_over_its_byline_is_not_kept_in_the_text():
+    result = clean_text("\n".join([*NAV, TITLE, "By Jane Doe", *PARAGRAPHS]))
+    assert result.metadata["title"].value == TITLE
+    assert TITLE not in result.text

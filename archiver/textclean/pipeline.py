@@ -55,6 +55,7 @@ class Page:
     end: int = 0
     body: int = 0
     bylines: set[str] = field(default_factory=set)
+    title_in_text: bool = False  # the headline's line is kept: it opens the text too
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -142,6 +143,7 @@ def read_header(page: Page) -> None:
     header = Header(page.lines, page.start, page.end, page.metadata, page.options)
     page.body = header.read()
     page.bylines = set(header.bylines)
+    page.title_in_text = header.title_in_text
 
 
 def find_page_metadata(page: Page) -> None:
@@ -210,7 +212,7 @@ def name_rule_reasons(page: Page) -> None:
 
 def take_repeated_title(page: Page) -> None:
     """The headline repeated in the article (a breadcrumb, a gallery)."""
-    if "title" in page.metadata:
+    if "title" in page.metadata and not page.title_in_text:
         for line in page.lines:
             if line.reason is None and line.text == page.metadata["title"].value:
                 line.reason = "title"

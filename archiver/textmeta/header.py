@@ -127,6 +127,7 @@ class Header:
         self.author: tuple[str, float] | None = None
         self.title: int | None = None
         self.title_far = False  # found above the window, over a gallery or a "see also" list
+        self.title_in_text = False  # the headline's line is also the text's first
         self.bylines: set[str] = set()  # what the bylines say, names or roles
         self._texts: Counter[str] | None = None  # how often each line's text is on the page
 
@@ -330,7 +331,13 @@ class Header:
         if self.title is None:
             return
         self.title = self._headline_over_deck(self.title)
-        self.roles[self.title] = "title"
+        line = lines[self.title]
+        if self.title == first_prose and line.good and line.text.endswith(("?", "!")):
+            # A question or an exclamation opening the article's text may be its first
+            # sentence as well as its headline: it is kept in the text.
+            self.title_in_text = True
+        else:
+            self.roles[self.title] = "title"
         title = lines[self.title].text
         crumbs = CRUMB.split(title)
         if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3:
