@@ -245,6 +245,7 @@ def test_the_passes_are_listed_in_order_in_one_place():
         "find_outlet",
         "take_related_lists",
         "name_reasons",
+        "keep_prose_before_article",
         "take_repeated_title",
         "keep_text_when_no_article",
         "find_dateline",

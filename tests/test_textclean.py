@@ -1121,3 +1121,81 @@ def test_a_paragraph_repeated_three_times_is_still_the_article():
     paragraph = PARAGRAPHS[0]
     result = clean_text("\n".join(["A Quiet Harbour", paragraph, paragraph, paragraph]))
     assert result.text == "\n\n".join([paragraph] * 3)
+
+
+OPENING = (
+    "Die Stadt Glenbrook sperrt die alte Brücke über den Fluss für den ganzen Winter, weil "
+    "die Prüfer an zwei ihrer Pfeiler viel mehr Rost gefunden haben, als die Ingenieure es "
+    "erwartet hatten, und die Reparatur nicht vor dem Frühjahr beendet sein wird."
+)
+BODY_DE = [
+    "Für die Pendler, die jeden Morgen über den Fluss fahren, bedeutet das einen Umweg über "
+    "die Ringstraße, der nach Angaben der Stadt für die meisten von ihnen etwa zwölf Minuten "
+    "länger dauert als die Fahrt über die Brücke.",
+    "Der Bericht der Prüfer, den die Stadt am Montag auf ihrer Internetseite veröffentlicht "
+    "hat, zeigt, dass der Schaden am östlichen Ende der Brücke am größten ist, wo seit Jahren "
+    "Wasser in den Stahl eindringt, ohne dass es jemand bemerkt hätte.",
+    "„Wir sind lieber jetzt vorsichtig als später traurig“, sagte die Bürgermeisterin, die "
+    "hinzufügte, dass die Brücke nach der Reparatur im Frühjahr wieder für den ganzen Verkehr "
+    "geöffnet werden soll und dass die Stadt die Kosten selbst tragen wird.",
+    "Die Arbeiten sollen in der nächsten Woche beginnen, sobald die Absperrungen an beiden "
+    "Enden der Brücke stehen und die Umleitung für die Busse ausgeschildert ist, wie die "
+    "Verwaltung am Dienstag mitteilte.",
+]
+LINK_BOX = [
+    "Teilen",
+    "Drucken",
+    "Mehr zum Thema",
+    "Neue Radwege für die Innenstadt geplant",
+    "Busse fahren im Winter seltener",
+    "Der Stadtrat streitet über den Haushalt",
+    "Hochwasser: Was Anwohner jetzt wissen müssen",
+    "Die Fähre fährt wieder nach Fahrplan",
+]
+
+
+def test_an_opening_paragraph_cut_off_by_a_box_of_links_is_kept():
+    """A paragraph of prose above the article's run, beyond its share buttons and a box of
+    links to other articles, is the article's own opening."""
+    text = "\n".join(
+        ["Startseite", "Glenbrook sperrt die alte Brücke", OPENING, *LINK_BOX, *BODY_DE]
+    )
+    result = clean_text(text)
+    assert result.text == "\n\n".join([OPENING, *BODY_DE])
+
+
+def test_long_teasers_under_a_headlines_header_above_the_article_are_not_kept():
+    """Under "Latest headlines", long lines are other articles' teasers, and a headline run
+    into a summary's dateline is one even without the header."""
+    teasers = [
+        "Glenbrook library reopens after repairs HARBORTON: The town's library opened its "
+        "doors again on Monday after a summer of repairs to the roof, and the librarians said "
+        "that readers had queued outside long before the doors were opened at nine.",
+        "Ferry timetable changes for the winter months as the operator cuts the number of "
+        "crossings on weekdays and says that the evening boats will only run when the weather "
+        "is good enough for the small ferry to leave the harbour safely.",
+    ]
+    for above in (["Latest headlines", teasers[1]], teasers[:1]):
+        text = "\n".join(
+            [
+                "Home",
+                *above,
+                "Menu",
+                "News",
+                "Sport",
+                "Weather",
+                "Business",
+                "Culture",
+                "Travel",
+                "Opinion",
+                "Obituaries",
+                "Podcasts",
+                "Puzzles",
+                "Letters",
+                "Glenbrook Closes Old River Bridge for the Winter",
+                "Share",
+                "Print",
+                *PARAGRAPHS,
+            ]
+        )
+        assert clean_text(text).text == "\n\n".join(PARAGRAPHS)

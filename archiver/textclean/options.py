@@ -54,6 +54,10 @@ class CleanOptions:
     fact_box_lines: int = 20
     fact_box_min_lines: int = 4
     fact_box_digits: float = 0.3
+    # A paragraph of prose above the article run is the article's (a standfirst, an opening
+    # paragraph cut off by a box of links) unless more than this many lines that are no text
+    # stand between them: then it is a sidebar's.
+    prose_before_gap: int = 80
     # Dated teasers of a list stand at most this many lines apart.
     teaser_gap: int = 8
     # The title: how many lines of the article its words are looked for in, what a title all

@@ -25,6 +25,7 @@ from archiver.textclean.shape import (
     author_bio,
     dated_teasers,
     fact_box,
+    prose_before,
     related_blocks,
     sponsored_blocks,
     trailing_list,
@@ -203,6 +204,14 @@ def name_reasons(page: Page) -> None:
             line.reason = "site-name" if at_edge and site_name(line) else "outside-article"
 
 
+def keep_prose_before_article(page: Page) -> None:
+    """The article's paragraphs left above its run (a standfirst, an opening paragraph cut
+    off by a share bar or a box of links) are kept."""
+    for i in prose_before(page.lines, page.start, page.options):
+        if page.lines[i].reason == "outside-article":
+            page.lines[i].reason = None
+
+
 def name_rule_reasons(page: Page) -> None:
     """Every line a rule matched is removed under its category (no shape is read)."""
     for line in page.lines:
@@ -303,6 +312,7 @@ CLEAN_PASSES: tuple[Pass, ...] = (
     find_outlet,
     take_related_lists,
     name_reasons,
+    keep_prose_before_article,
     take_repeated_title,
     keep_text_when_no_article,
     find_dateline,

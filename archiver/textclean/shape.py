@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -192,6 +193,61 @@ def sponsored_blocks(lines: Sequence[Line], options: CleanOptions) -> None:
                 break
             line.rule = header.rule
             previous = line
+
+
+#: A teaser's headline run into its first paragraph's dateline: "Flood barrier opens early
+#: HARBORTON: The city's new...". A paragraph opens with its dateline, never has one inside.
+_DATELINE_INSIDE = re.compile(
+    r"[\w’'?!)] [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]+)?"
+    r"(?: \([A-Za-z]+\))? ?(?::|—|–|--) "
+)
+
+
+def prose_before(lines: Sequence[Line], start: int, options: CleanOptions) -> list[int]:
+    """Paragraphs of prose above the article run that belong to the article: a standfirst or
+    an opening paragraph cut off from the run by a share bar or a box of links set into it.
+
+    Only a line jusText finds good on its own (long, dense in stop words) and in context is
+    taken, with the good lines running on from it; teasers are short, menus are not prose.
+    Below a "Related" or "Latest headlines" header, until a headline or a byline or date
+    line, long lines are the teasers of other articles, and so is a line with a dateline
+    inside it (a teaser's headline run into its summary). A paragraph with more than
+    ``options.prose_before_gap`` lines of menus and links between it and the article is a
+    sidebar's.
+    """
+    teasers, taken = False, set()
+    # How many lines that are no text stand between each line and the article run.
+    gap = [0] * (start + 1)
+    for i in range(start - 1, -1, -1):
+        gap[i] = gap[i + 1] + (not lines[i].good)
+    for i in range(start):
+        line = lines[i]
+        if line.rule is not None and line.rule.ends_article:
+            teasers = True
+        elif line.reason == "title" or is_meta(line):
+            teasers = False
+        elif (
+            not teasers
+            and gap[i] <= options.prose_before_gap
+            and line.good
+            and line.textlike == "good"
+            and line.rule is None
+            and not line.template
+            and not _DATELINE_INSIDE.search(line.text)
+        ):
+            taken.add(i)
+    for i in sorted(taken):
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < start and j not in taken and _runs_on(lines[j]):
+                taken.add(j)
+                j += step
+    return sorted(taken)
+
+
+def _runs_on(line: Line) -> bool:
+    """A line that goes with the paragraph of prose beside it: good in context and text-like."""
+    return line.good and line.rule is None and line.textlike in ("good", "neargood")
 
 
 def related_blocks(lines: Sequence[Line], body: int, end: int) -> None:
