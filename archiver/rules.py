@@ -1049,7 +1049,7 @@ PAGE_BYLINE = re.compile(
     # "Text & Fotos: X", "Texto y fotos: X"; Chinese "作者：", "记者：", "责任编辑：".
     r"(?:text|texte|texto|tekst) (?:&|und|and|et|y|i) (?:fotos?|bilder|photos?|fotografías)|"
     r"作者|记者|编辑|责任编辑)"
-    r"\s*[:：]\s*(?P<who2>\S.*)|"
+    r"\s*[:：]\s*(?!innen\b)(?P<who2>\S.*)|"
     r"(?:autoren|autorinnen|authors|auteurs|escribe|escrito por)\s+(?P<who3>\S.*)|"
     + any_of((*BY_WORDS, "przez", "di"))
     + r"\s*:?\s+(?P<plain>\S.*))$",
@@ -1238,7 +1238,7 @@ META_BYLINE = re.compile(
     r"scritto|text und (?:\w+ )?)\s+)?" + any_of((*BY_WORDS, "di", "de")) + r"\s+(?P<who>\S.*?)"
     r"(?:\s+(?:in|unter|en|dans)\s+\S.*)?$|"
     r"^(?:autor(?:in)?|author|text(?: und \w+)?|texto|tekst|redaktion|redakteur(?:in)?|"
-    r"reporter(?:in)?)\s*:\s*(?P<who2>\S.*)$",
+    r"reporter(?:in)?)\s*:\s*(?!innen\b)(?P<who2>\S.*)$",
     re.I,
 )
 #: What every meta line shows somewhere: a digit, a byline's first word, a comment count's or

@@ -1199,3 +1199,12 @@ def test_long_teasers_under_a_headlines_header_above_the_article_are_not_kept():
             ]
         )
         assert clean_text(text).text == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("pattern", [rules.PAGE_BYLINE, rules.META_BYLINE])
+def test_a_gender_neutral_author_label_names_nobody(pattern):
+    """ "Autor:innen" is the label over an author box (German, gender-neutral), not a byline
+    naming "innen"; "Autor: Jana Keller" still names her."""
+    assert pattern.match("Autor:innen") is None
+    match = pattern.match("Autor: Jana Keller")
+    assert match is not None and "Jana Keller" in match.groups()
