@@ -961,9 +961,85 @@ EUROPEAN_RULES = (
     ),
 )
 
+#: More of what sites print around articles in those languages, written as sentences or
+#: button rows: comment prompts and spam-filter notices, license notes, blog themes' filing
+#: lines, share and print buttons, picture tools, the heading over the author's bio.
+EUROPEAN_MORE_RULES = (
+    Rule(
+        "comment-form",
+        id="eu-comment-prompt",
+        why="a prompt to log in or fill in a form to comment, or a comments heading ('Vos "
+        "réactions'), or a spam filter's notice",
+        starts=(r"vos réactions( \(\d+\))?$", r"(les )?commentaires sont fermés"),
+        anywhere=(
+            r"(bitte )?(loggen sie sich|melden sie sich an) .{0,30}(kommentieren|kommentar)",
+            r"(wenn|um) (sie|du) (diesen|den) (blogeintrag|beitrag|artikel) (zu )?kommentieren",
+            r"(verwendet|nutzt) akismet",
+        ),
+    ),
+    Rule(
+        "copyright",
+        id="eu-license-note",
+        why="the site's license note ('Die Inhalte stehen unter einer Creative-Commons-Lizenz')",
+        anywhere=(
+            r"(lizenziert|lizensiert|stehen|steht|veröffentlicht|verfügbar) unter (einer|der) "
+            r"(creative[- ]commons|cc[- ]by|lizenz cc)",
+            r"licensed under (a|the) creative commons",
+            r"creative commons (namensnennung|attribution)",
+        ),
+    ),
+    Rule(
+        "tags",
+        id="eu-filed-under",
+        why="a blog theme's line saying where the post was filed and tagged",
+        anywhere=(
+            r"(dieser|der) (eintrag|beitrag|artikel) wurde .{0,100}(veröffentlicht|abgelegt|"
+            r"verschlagwortet)",
+            r"(und|,) (verschlagwortet|getaggt) mit\b",
+        ),
+    ),
+    Rule(
+        "share-bar",
+        id="eu-share-prompt",
+        why="a page's share and print buttons ('Sharen mit:', 'Rezept drucken')",
+        starts=(
+            r"((sharen|teilen|empfehlen) mit|"
+            r"(bei|auf) pinterest (speichern|merken|pinnen))\s*:?$",
+            r"rezept drucken\b",
+        ),
+    ),
+    Rule(
+        "image-credit",
+        id="eu-image-tools",
+        why="a picture's buttons ('Zum Vergrößern klicken', 'Bild anzeigen')",
+        starts=(
+            r"(klicken sie )?zum vergrößern\b",
+            r"bild (anzeigen|vergrößern)( bild schließen)?$",
+            r"vergrößern\b",
+        ),
+        anywhere=(r"zum vergrößern (auf das bild )?klicken\.?$",),
+        max_words=20,
+    ),
+    Rule(
+        "author-bio",
+        id="eu-author-heading",
+        why="the heading over the author's biography",
+        starts=(
+            r"(über (den autor|die autorin|die autoren)|à propos de l'auteur|sobre el autor|"
+            r"o autorze)\s*:?$",
+        ),
+        max_words=10,
+    ),
+)
+
 #: Every boilerplate rule, in the order they are tried: the first match names the reason.
 BOILERPLATE_RULES: tuple[Rule, ...] = (
-    AD_RULES + INTERACTION_RULES + ARTICLE_EDGE_RULES + OTHER_LANGUAGE_RULES + EUROPEAN_RULES
+    AD_RULES
+    + INTERACTION_RULES
+    + ARTICLE_EDGE_RULES
+    + OTHER_LANGUAGE_RULES
+    + EUROPEAN_RULES
+    + EUROPEAN_MORE_RULES
 )
 
 #: Rules not applied to an HTML extractor's output. Having dropped the page's widgets and

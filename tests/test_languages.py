@@ -287,6 +287,48 @@ EXAMPLES = {
         ["Wird geladen...", "Chargement…", "Cargando"],
         ["Geladen wurden die Lastwagen schon am Morgen."],
     ),
+    "eu-comment-prompt": (
+        [
+            "Bitte loggen Sie sich vor dem Kommentieren ein",
+            "Wenn Sie diesen Beitrag kommentieren möchten, füllen Sie das Formular aus.",
+            "Diese Seite verwendet Akismet, um Spam zu filtern.",
+            "Vos réactions (4)",
+        ],
+        [
+            "Der Bürgermeister wollte den Beitrag der Stadt nicht kommentieren.",
+            "Vos réactions nous intéressent, écrit la mairie dans sa lettre.",
+        ],
+    ),
+    "eu-license-note": (
+        [
+            "Alle Texte dieser Seite stehen unter einer Creative-Commons-Lizenz.",
+            "Dieser Beitrag ist lizenziert unter einer Creative Commons Namensnennung 4.0.",
+            "This blog is licensed under a Creative Commons license.",
+        ],
+        ["Das Archiv der Stadt steht unter Denkmalschutz und bleibt im Winter geschlossen."],
+    ),
+    "eu-filed-under": (
+        [
+            "Dieser Eintrag wurde veröffentlicht in Stadt und verschlagwortet mit Brücke, Winter.",
+            "Der Beitrag wurde am 3. März um 9:15 Uhr veröffentlicht und unter Verkehr abgelegt.",
+        ],
+        [
+            "Der Bericht der Prüfer wurde im Rathaus ausgelegt und kann eingesehen werden.",
+            "Die Akten sind verschlagwortet worden, sagte die Archivarin.",
+        ],
+    ),
+    "eu-share-prompt": (
+        ["Sharen mit:", "Rezept drucken", "Bei Pinterest speichern"],
+        ["Teilen mit den Nachbarn ist in der Siedlung üblich, sagte die Bürgermeisterin."],
+    ),
+    "eu-image-tools": (
+        ["Zum Vergrößern auf das Bild klicken", "Bild anzeigen Bild schließen", "Vergrößern"],
+        ["Die Stadt will den Park vergrößern, sobald die Brücke fertig ist."],
+    ),
+    "eu-author-heading": (
+        ["Über den Autor", "Über die Autorin:", "À propos de l'auteur"],
+        ["Über den Autor des Berichts ist wenig bekannt, sagte die Stadt."],
+    ),
 }
 
 
@@ -297,10 +339,11 @@ def _matches(rule_id: str, line: str) -> bool:
 
 
 def test_every_european_rule_has_an_id_a_category_a_reason_and_examples():
-    for rule in rules.EUROPEAN_RULES:
+    european = rules.EUROPEAN_RULES + rules.EUROPEAN_MORE_RULES
+    for rule in european:
         assert rule.id and rule.name and rule.why
         assert rule.id in EXAMPLES
-    assert len({rule.id for rule in rules.EUROPEAN_RULES}) == len(rules.EUROPEAN_RULES)
+    assert len({rule.id for rule in european}) == len(european)
 
 
 @pytest.mark.parametrize(
