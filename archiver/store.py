@@ -22,6 +22,7 @@ import archiver
 from .errors import ArchiveError, StorageError
 from .faults import busy_timeout, cannot_create, storage_error, unreadable, wal_replaced
 from .storage import storage_for
+from .storage.bands import SLICE_ROWS
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate or check: opening an archive whose
     # schema is current reads the revision with one query (Alembic takes 0.2 s to import).
@@ -228,13 +229,18 @@ class Database:
         debt = conn.info["band_debt"]
         try:
             while debt > 0:
+                # Small steps (the merges of a few articles' segments) share a transaction;
+                # one holds the write lock for about a slice's rows at most.
                 with conn.begin():
                     storage = storage_for(conn)
                     storage.take_turns()
-                    done = storage.compact_step()
+                    handled = 0
+                    while debt > 0 and handled < SLICE_ROWS:
+                        done = storage.compact_step()
+                        handled += done
+                        debt = debt - done if done else 0
                 if self.path is not None:
                     self._remember_wal(conn)
-                debt = debt - done if done else 0
         except (DBAPIError, sqlite3.Error):
             return
         finally:
