@@ -36,7 +36,8 @@ FANOUT = 4
 #: About how many rows one step of a merge (or of deleting a retired segment) handles.
 SLICE_ROWS = 20_000
 #: Merging owed for each band row written: a row is written again once per tier it climbs
-#: and deleted as often, so about twice the number of tiers (eight at 100,000 articles).
+#: and deleted as often, about twice the number of tiers (16 at 100,000 articles, 8 tiers);
+#: the rest is room for merges to catch up (the debt is dropped when nothing is left to do).
 DEBT_PER_ROW = 24
 #: Band keys are 63-bit hashes (archiver.minhash.band_keys), spread evenly over [0, 2**63).
 KEY_SPACE = 1 << 63
