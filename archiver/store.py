@@ -21,8 +21,7 @@ import archiver
 
 from .errors import ArchiveError, StorageError
 from .faults import busy_timeout, cannot_create, storage_error, unreadable, wal_replaced
-from .storage import storage_for
-from .storage.bands import SLICE_ROWS
+from .storage import bands, storage_for
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate or check: opening an archive whose
     # schema is current reads the revision with one query (Alembic takes 0.2 s to import).
@@ -235,7 +234,7 @@ class Database:
                     storage = storage_for(conn)
                     storage.take_turns()
                     handled = 0
-                    while debt > 0 and handled < SLICE_ROWS:
+                    while debt > 0 and handled < bands.SLICE_ROWS:
                         done = storage.compact_step()
                         handled += done
                         debt = debt - done if done else 0
