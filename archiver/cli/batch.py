@@ -41,11 +41,19 @@ from . import COUNT, App, db_option, pass_app
     "replacing the archive's pairs.",
 )
 @click.option("--partitions", type=COUNT, default=None, metavar="N", help="Spark partitions.")
+@click.option(
+    "--conf",
+    "confs",
+    metavar="KEY=VALUE",
+    multiple=True,
+    help="A Spark setting, as spark-submit takes it (repeatable), e.g. "
+    "spark.driver.memory=8g (local runs default to 4g).",
+)
 @click.option("--json", "as_json", is_flag=True, help='Print {"pairs", "clusters", "seconds"}.')
 @click.option("--quiet", is_flag=True, help="Only the summary.")
 @db_option
 @pass_app
-def batch(app: App, engine, master, input_, output, partitions, as_json, quiet):
+def batch(app: App, engine, master, input_, output, partitions, confs, as_json, quiet):
     """Recompute every reuse pair and cluster from scratch, and replace the stored pairs.
 
     The same stages as `add` (signatures, the LSH stop rules, alignment, the boilerplate
@@ -60,12 +68,22 @@ def batch(app: App, engine, master, input_, output, partitions, as_json, quiet):
         archiver batch --engine spark --json
         archiver export > articles.jsonl
         archiver batch --engine spark --input articles.jsonl --output pairs-parquet/
+        archiver batch --engine spark --conf spark.driver.memory=8g
     """
     from ..batch import run
     from ..errors import ArchiveError
     from .add import Progress
 
     talk = not (quiet or as_json)
+    conf = {}
+    for item in confs:
+        key, equals, value = item.partition("=")
+        if not (key.strip() and equals and value.strip()):
+            raise click.UsageError(
+                f"--conf {item!r} is not a Spark setting; write it as KEY=VALUE, "
+                "e.g. --conf spark.driver.memory=8g"
+            )
+        conf[key.strip()] = value.strip()
 
     def say(message: str) -> None:
         if talk:
@@ -86,6 +104,7 @@ def batch(app: App, engine, master, input_, output, partitions, as_json, quiet):
         output=output,
         master=master,
         partitions=partitions,
+        conf=conf,
         say=say,
         progress_factory=(lambda total: Progress(total, "Verifying")) if talk else None,
     )
