@@ -15,7 +15,7 @@ from .store import Database, Progress, open_database
 if TYPE_CHECKING:  # reuse detection and templates are imported when first used: commands
     # that only read the archive start without the cleaner's rules, numpy or jusText.
     from .options import Options
-    from .reuse import Pair
+    from .reuse import Ahead, Pair
     from .templates import TemplateLines
 
 
@@ -169,13 +169,15 @@ class Archive:
         extraction: Extraction,
         metadata: dict[str, Field],
         template: TemplateLines | None = None,
+        ahead: Ahead | None = None,
     ) -> Stored:
         """Store one article in one transaction, with its reuse index and verified pairs.
 
         ``template``: the article's lines, counted into its outlet's template. Bytes already
         archived are not stored again: the result then names the existing article. Lines
         found to be boilerplate shared with other articles are removed from the stored text
-        (``Stored.extraction`` is what was stored).
+        (``Stored.extraction`` is what was stored). ``ahead``: the article's reuse looked up
+        ahead (:meth:`look_ahead`), checked by :meth:`ahead_holds` in this transaction.
         """
         from .templates import count as count_template_lines
 
@@ -193,7 +195,7 @@ class Archive:
             storage.add_details(article_id, metadata, extraction.removed)
             if template is not None:
                 count_template_lines(conn, template, +1)
-            extraction, pairs = _find_reuse(conn, article_id, extraction, self.options)
+            extraction, pairs = _find_reuse(conn, article_id, extraction, self.options, ahead)
             return Stored(article_id, True, pairs, extraction)
 
     def replace_extraction(
@@ -230,6 +232,22 @@ class Archive:
 
         with self.db.reading() as conn:
             return strip_known(conn, extraction, self.options.reuse)
+
+    def look_ahead(self, extraction: Extraction) -> Ahead:
+        """A new cleaning without the boilerplate the archive has learned, and its reuse looked
+        up against the archive as it stands (an `add` worker does this ahead of the writer)."""
+        from .reuse import look_ahead
+
+        with self.db.reading() as conn:
+            return look_ahead(conn, extraction, self.options.reuse)
+
+    def ahead_holds(self, ahead: Ahead) -> bool:
+        """Whether a lookup made ahead is still what looking up now would give (the writer
+        asks this in the transaction that stores the article)."""
+        from .reuse import ahead_holds
+
+        with self.db.reading() as conn:
+            return ahead_holds(conn, ahead)
 
     def index_is_current(self, article_id: int) -> bool:
         """Whether the article's reuse index was made by this version (``reclean`` redoes it)."""
@@ -347,9 +365,9 @@ def _article_row(decoded: Decoded, extraction: Extraction, metadata: dict[str, F
 
 
 def _find_reuse(
-    conn, article_id: int, extraction: Extraction, options: Options
+    conn, article_id: int, extraction: Extraction, options: Options, ahead: Ahead | None = None
 ) -> tuple[Extraction, list[Pair]]:
     from .reuse import find_reuse
 
-    found = find_reuse(conn, article_id, extraction, options.reuse, options.provenance)
+    found = find_reuse(conn, article_id, extraction, options.reuse, options.provenance, ahead)
     return found.extraction or extraction, found.pairs

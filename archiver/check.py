@@ -59,6 +59,7 @@ DERIVED_TABLES = (
     "reuse_pairs",
     "boilerplate_shingles",
     "pair_shingles",
+    "archive_state",
 )
 #: Tables whose loss means every article must be indexed for reuse again.
 REUSE_TABLES = ("reuse_signatures", "lsh_bands", "lsh_segments", "reuse_pairs", "pair_shingles")
@@ -1199,6 +1200,7 @@ def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | No
             )
         )
         conn.execute(text("DROP TABLE check_reindex"))
+        storage_for(conn).count_rewrite()  # what `add` workers looked up before may not hold
     if plan.drop_orphans:
         done.append("what the reuse index held of articles that no longer exist was removed")
     if plan.malformed_pairs:

@@ -33,6 +33,7 @@ from .textclean.options import DEFAULT_OPTIONS as DEFAULT_CLEANING
 
 if TYPE_CHECKING:
     from .options import Options
+    from .reuse import Ahead
 
 STDIN = "-"
 #: What a folder walk picks up (also with ``.gz`` on top); name any other file to add it.
@@ -597,10 +598,13 @@ class Prepared:
     decoded: Decoded | None = None
     cleaned: _Cleaned | None = None
     error: tuple[str, str] | None = None  # an InputError's (path, reason)
+    #: Its reuse looked up against the archive as it stood (``prepare(..., ahead=True)``).
+    ahead: Ahead | None = None
 
 
-def prepare(archive: Archive, page: Page, settings: Settings) -> Prepared:
-    """Decode and clean a page with the archive as it stands (its outlet's template)."""
+def prepare(archive: Archive, page: Page, settings: Settings, *, ahead: bool = False) -> Prepared:
+    """Decode and clean a page with the archive as it stands (its outlet's template); with
+    ``ahead`` (a worker), look its reuse up too (:class:`archiver.reuse.Ahead`)."""
     sha = hashlib.sha256(page.data).hexdigest()
     if archive.find_sha256(sha) is not None:
         return Prepared(sha, archived=True)
@@ -617,7 +621,13 @@ def prepare(archive: Archive, page: Page, settings: Settings) -> Prepared:
         cleaned = _clean(archive, decoded, page.name, page.given, settings=settings)
     except InputError as exc:
         return Prepared(sha, error=(exc.path, exc.reason))
-    return Prepared(sha, decoded=decoded, cleaned=cleaned)
+    looked_up = None
+    if ahead:
+        try:
+            looked_up = archive.look_ahead(cleaned.extraction)
+        except StorageError:  # the writer looks it up as it stores it
+            looked_up = None
+    return Prepared(sha, decoded=decoded, cleaned=cleaned, ahead=looked_up)
 
 
 def _still_holds(archive: Archive, prepared: Prepared) -> bool:
@@ -659,9 +669,20 @@ def commit(
             preparing.again += 1
     if prepared.error is not None:
         raise InputError(*prepared.error)
-    decoded, cleaned = prepared.decoded, prepared.cleaned
+    decoded, cleaned, ahead = prepared.decoded, prepared.cleaned, prepared.ahead
     assert decoded is not None and cleaned is not None
-    extraction, metadata = archive.strip_boilerplate(cleaned.extraction), cleaned.metadata
+    if ahead is not None:
+        # Used only in the transaction that stores it (``together``): nothing changes between.
+        holds = archive.db.in_transaction() and archive.ahead_holds(ahead)
+        if preparing is not None:
+            preparing.ahead_used += holds
+            preparing.ahead_stale += not holds
+        ahead = ahead if holds else None
+    if ahead is not None:
+        extraction = ahead.extraction
+    else:
+        extraction = archive.strip_boilerplate(cleaned.extraction)
+    metadata = cleaned.metadata
     stored = archive.store(
         data=page.data,
         sha256=prepared.sha,
@@ -670,6 +691,7 @@ def commit(
         extraction=extraction,
         metadata=metadata,
         template=cleaned.lines,
+        ahead=ahead,
     )
     status = "added" if stored.created else "duplicate"
     value = {key: f.value for key, f in metadata.items()}
@@ -742,6 +764,10 @@ class Preparing:
 
     by_workers: int = 0  # in worker processes, ahead of storing
     again: int = 0  # again as they were stored: their outlet's template had changed since
+    #: Reuse looked up by the workers that the writer used (still holding at commit), and
+    #: that it looked up again (a block of boilerplate learned or a rewrite since).
+    ahead_used: int = 0
+    ahead_stale: int = 0
 
 
 @dataclass
@@ -1038,7 +1064,7 @@ def _die_with(writer: int) -> None:
 
 def _worker_prepare(page: Page, settings: Settings) -> Prepared:
     assert _worker_archive is not None
-    return prepare(_worker_archive, page, settings)
+    return prepare(_worker_archive, page, settings, ahead=True)
 
 
 def _records(

@@ -187,6 +187,18 @@ class LshSegment(Base):
     done: Mapped[int] = mapped_column(server_default="0")
 
 
+class ArchiveState(Base):
+    """Counters of the archive as a whole. ``rewrites`` counts the changes that take
+    articles' passages out of the reuse index (an article cleaned again, a repair): a lookup
+    an `add` worker made ahead against the archive as it stood is used only when none
+    happened since (archiver/reuse.py, ``Ahead``)."""
+
+    __tablename__ = "archive_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
 class LshBand(Base):
     """The LSH index: one row per band of a passage (passage = article id << 16 | index), in
     the sorted segment that holds it. Ordered by segment first, a new segment's rows are

@@ -13,6 +13,7 @@ from .boilerplate import (
     Page,
     _signed,
     judge,
+    known_lines,
     known_shingles,
     line_ranges,
     lines_under,
@@ -246,12 +247,7 @@ def candidates(
     sigs = signatures(text, settings, ignore) if signed is None else signed
     if not len(sigs):
         return []
-    windows = np.flatnonzero(~is_empty(sigs))
-    keys = band_keys(sigs[windows], settings)
-    holders: dict[int, list[int]] = {}
-    for window, row in zip(windows.tolist(), keys.tolist(), strict=True):
-        for key in row:
-            holders.setdefault(key, []).append(window)
+    holders = _holders(sigs, settings)
     postings = storage_for(conn).band_postings(list(holders))
     threshold = settings.candidate_similarity if min_similarity is None else min_similarity
     collided, holding = collide(article_id, holders, postings, threshold)
@@ -572,6 +568,173 @@ def realign(
                 del alignments[other_id]
 
 
+#: The id a text looked up ahead stands under until it is stored: after every archived one
+#: (ids only grow), as the article will be.
+_AHEAD_ID = 1 << 62
+
+
+@dataclass
+class Ahead:
+    """What :func:`find_reuse` computes before it writes anything, computed ahead of the
+    writer (by an `add` worker) for a text with no id yet, against the archive as a reader
+    saw it: the cleaning without the learned boilerplate, its signatures, the LSH postings of
+    its band keys, and each candidate's estimated likeness and alignment.
+
+    The writer uses it when the archive changed since only by articles added
+    (:func:`ahead_holds`: no passage was taken out of the index, and the text's shingles are
+    learned boilerplate exactly as they were). The articles added since are in the band
+    segments after ``segment``: the writer reads those postings, adds them, and estimates and
+    aligns only the candidates they bring. The result is what looking everything up at
+    commit gives."""
+
+    rewrites: int
+    segment: int
+    extraction: Extraction
+    #: The shingles of the cleaning before and after stripping (signed), and which were known.
+    hashes: list[int]
+    known: np.ndarray
+    ignore: np.ndarray
+    signed: np.ndarray
+    holders: dict[int, list[int]]
+    #: Postings of the keys held by at most MAX_BAND_ARTICLES articles (more only ever adds).
+    postings: dict[int, list[int]]
+    crowded: frozenset[int]
+    #: Each candidate seen: the estimated likeness of each colliding (my window, its window)
+    #: pair (none when its signatures cannot be compared), and the alignment of those worth
+    #: aligning (None: nothing shared).
+    shares: dict[int, dict[tuple[int, int], float]]
+    aligned: dict[int, Alignment | None]
+
+
+def look_ahead(
+    conn: Connection, extraction: Extraction, settings: ReuseSettings = DEFAULT
+) -> Ahead:
+    """Look a new cleaning's reuse up ahead of storing it (see :class:`Ahead`): read-only.
+    The counters are read first: whatever is written after is caught at commit."""
+    storage = storage_for(conn)
+    rewrites, segment = storage.rewrites(), storage.last_segment()
+    first, first_settings = resolve(extraction.text, settings)
+    before = shingle_hashes(first, first_settings.shingle)
+    known = known_shingles(conn, before)
+    stripped = strip_lines(extraction, known_lines(extraction.text, first, known, first_settings))
+    tokens, settings = resolve(stripped.text, settings)
+    after = shingle_hashes(tokens, settings.shingle)
+    hashes = np.union1d(np.asarray(before, dtype=np.uint64), np.asarray(after, dtype=np.uint64))
+    if stripped is not extraction:
+        known = known_shingles(conn, hashes)
+    ignore = known[is_member(known, np.unique(after))]
+    signed = signatures(tokens, settings, ignore if len(ignore) else None)
+    holders = _holders(signed, settings)
+    postings = storage.band_postings(list(holders)) if holders else {}
+    crowded = frozenset(
+        key
+        for key, passages in postings.items()
+        if len({p >> PASSAGE_BITS for p in passages}) > MAX_BAND_ARTICLES
+    )
+    for key in crowded:
+        del postings[key]
+    threshold = settings.candidate_similarity
+    collided, holding = collide(_AHEAD_ID, holders, postings, threshold)
+    shares: dict[int, dict[tuple[int, int], float]] = {other: {} for other in collided}
+    if threshold > 0 and collided:
+        for other, data in storage.signatures_of(list(collided), scheme_json(settings)):
+            theirs = np.atleast_2d(from_bytes(data, settings.num_perm))
+            shares[other] = _shares(signed, theirs, collided[other])
+    alike = {other: max(each.values()) for other, each in shares.items() if each}
+    found = weigh(collided, holding, alike, threshold)
+    me = ArticleFacts(id=_AHEAD_ID, outlet=None, text=stripped.text)
+    aligned = {
+        other: _align(theirs, me, settings, ignore) or None
+        for other, theirs in facts(conn, found).items()
+    }
+    return Ahead(
+        rewrites,
+        segment,
+        stripped,
+        _signed(hashes),
+        known,
+        ignore,
+        signed,
+        holders,
+        postings,
+        crowded,
+        shares,
+        aligned,
+    )
+
+
+def ahead_holds(conn: Connection, ahead: Ahead) -> bool:
+    """Whether a lookup made ahead still holds: no rewrite of the index since, and the text's
+    shingles learned as boilerplate exactly as then (a block learned since changes the
+    cleaning, the signatures and the alignments)."""
+    storage = storage_for(conn)
+    if storage.rewrites() != ahead.rewrites:
+        return False
+    now = np.array(storage.known_shingles(ahead.hashes), dtype=np.int64).view(np.uint64)
+    return np.array_equal(np.unique(now), ahead.known)
+
+
+def _holders(sigs: np.ndarray, settings: ReuseSettings) -> dict[int, list[int]]:
+    """Band key -> the windows (non-empty signatures) holding it."""
+    holders: dict[int, list[int]] = {}
+    if not len(sigs):
+        return holders
+    windows = np.flatnonzero(~is_empty(sigs))
+    keys = band_keys(sigs[windows], settings)
+    for window, row in zip(windows.tolist(), keys.tolist(), strict=True):
+        for key in row:
+            holders.setdefault(key, []).append(window)
+    return holders
+
+
+def _shares(
+    sigs: np.ndarray, theirs: np.ndarray, collided: set[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
+    """The estimated likeness of each colliding (my window, its window) pair that can be
+    compared (its window is in ``theirs``): :func:`similarity` is the best of them."""
+    pairs = np.array(sorted(collided), dtype=np.intp)
+    pairs = pairs[pairs[:, 1] < len(theirs)]
+    if not len(pairs):
+        return {}
+    equal = (sigs[pairs[:, 0]] == theirs[pairs[:, 1]]).mean(axis=1)
+    return {(int(w), int(t)): float(e) for (w, t), e in zip(pairs.tolist(), equal, strict=True)}
+
+
+def _candidates_ahead(
+    conn: Connection, article_id: int, ahead: Ahead, settings: ReuseSettings
+) -> list[int]:
+    """:func:`candidates` at commit from a lookup made ahead: its postings with those of the
+    segments written since, the likeness it estimated for the candidates it saw, estimated
+    here for those the new segments bring."""
+    threshold = settings.candidate_similarity
+    newer = storage_for(conn).band_postings(list(ahead.holders), after=ahead.segment)
+    postings: dict[int, list[int]] = {}
+    for key in ahead.holders:
+        if key in ahead.crowded:
+            continue
+        passages = ahead.postings.get(key, [])
+        if key in newer:
+            passages = list(dict.fromkeys(passages + newer[key]))
+        if passages:
+            postings[key] = passages
+    collided, holding = collide(article_id, ahead.holders, postings, threshold)
+    if threshold <= 0 or not collided:
+        return weigh(collided, holding, {}, threshold)
+    alike: dict[int, float] = {}
+    unseen: dict[int, set[tuple[int, int]]] = {}
+    for other, windows in collided.items():
+        if other in ahead.shares:
+            seen = ahead.shares[other]
+            shares = [seen[pair] for pair in windows if pair in seen]
+            if shares:
+                alike[other] = max(shares)
+        else:
+            unseen[other] = windows
+    if unseen:
+        alike.update(_similarities(conn, ahead.signed, unseen, settings))
+    return weigh(collided, holding, alike, threshold)
+
+
 @dataclass
 class Found:
     """What :func:`find_reuse` made of one article: its verified pairs, and its extraction as
@@ -589,6 +752,7 @@ def find_reuse(
     extraction: Extraction | str,
     settings: ReuseSettings = DEFAULT,
     provenance: ProvenanceSettings = DEFAULT_PROVENANCE,
+    ahead: Ahead | None = None,
 ) -> Found:
     """Find what a newly stored article shares with the archive, index it and store the
     verified pairs, in the caller's transaction.
@@ -598,11 +762,12 @@ def find_reuse(
     remembered, every stored pair whose spans it reaches into aligned again: ``pair_shingles``
     finds them) and never makes a pair. Lines of the article made of it are removed from its
     stored clean text (and listed among its removed lines as ``shared-boilerplate``) before it
-    is indexed; ``Found.extraction`` is what was stored.
+    is indexed; ``Found.extraction`` is what was stored. ``ahead``: the article's lookup
+    made ahead by a worker, when it holds (:func:`ahead_holds`).
     """
     if isinstance(extraction, str):
         extraction = Extraction(text=extraction)
-    found = _find(conn, article_id, extraction.text, settings, provenance, learn=True)
+    found = _find(conn, article_id, extraction.text, settings, provenance, learn=True, ahead=ahead)
     if found.boilerplate_lines:
         stripped = strip_lines(extraction, found.boilerplate_lines)
         if stripped is not extraction:
@@ -638,23 +803,33 @@ def _find(
     provenance: ProvenanceSettings,
     *,
     learn: bool,
+    ahead: Ahead | None = None,
 ) -> Found:
     """One pass of :func:`find_reuse` over ``text``. When ``learn`` is set and whole lines are
-    found to be boilerplate, nothing is indexed or stored: the lines are returned."""
+    found to be boilerplate, nothing is indexed or stored: the lines are returned.
+    ``ahead``: the text's lookup made ahead, when it holds (:func:`ahead_holds`)."""
     tokens, settings = resolve(text, settings)
-    ignore = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
-    signed = signatures(tokens, settings, ignore if len(ignore) else None)
-    found = candidates(conn, article_id, tokens, settings, signed=signed)
+    if ahead is not None:
+        ignore, signed = ahead.ignore, ahead.signed
+        found = _candidates_ahead(conn, article_id, ahead, settings)
+    else:
+        ignore = known_shingles(conn, shingle_hashes(tokens, settings.shingle))
+        signed = signatures(tokens, settings, ignore if len(ignore) else None)
+        found = candidates(conn, article_id, tokens, settings, signed=signed)
     known = facts(conn, [article_id, *found])
     me = known.get(article_id)
     if me is None:
         return Found()
     alignments: dict[int, Alignment] = {}
     for other_id in found:
-        if other_id in known:  # else a stale band of an article no longer archived
+        if other_id not in known:  # a stale band of an article no longer archived
+            continue
+        if ahead is not None and other_id in ahead.aligned:
+            alignment = ahead.aligned[other_id]
+        else:
             alignment = _align(*_ordered(me, known[other_id]), settings, ignore)
-            if alignment:
-                alignments[other_id] = alignment
+        if alignment:
+            alignments[other_id] = alignment
     pages = {i: Page(i, f.title, f.outlet, f.text) for i, f in known.items()}
     template = template_words(conn, text, tokens, me.outlet) if alignments else None
     judgement = judge(pages[article_id], alignments, pages, settings, template, ignore)

@@ -42,7 +42,7 @@ WAL_FLAG_OFFSET = 18
 WAL_HEADER = 32
 #: The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's
 #: head): an archive at this revision opens without Alembic.
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 WAL_CHECKPOINT_PAGES = 10_000
 #: Page cache per connection, in KiB (SQLite's default is 2 MiB). Adding one article dirties
 #: hundreds of pages of the LSH band index, scattered across it (one per band row): with the
@@ -253,6 +253,11 @@ class Database:
             return
         with self._storage_faults(), self.engine.connect() as conn, conn.begin():
             yield conn
+
+    def in_transaction(self) -> bool:
+        """Whether ``writing`` and ``reading`` blocks now share one write transaction
+        (``together``): what one reads, no other process changes before the rest is written."""
+        return self._together is not None
 
     @contextmanager
     def together(self) -> Iterator[None]:

@@ -104,6 +104,8 @@ def test_workers_and_groups_store_a_news_like_stream_as_one_by_one(tmp_path, wor
     many, preparing = add(tmp_path / "many.db", pages, jobs=2, commit_every=16)
     assert preparing.by_workers == len(pages)
     assert preparing.again > 0  # the case the writer must catch did happen
+    # Reuse looked up by the workers was used, and looked up again once boilerplate was learned.
+    assert preparing.ahead_used > len(pages) // 2 and preparing.ahead_stale > 0
     assert many == one
     stored = contents(tmp_path / "one.db")
     assert len(stored["reuse_pairs"]) >= 10 and stored["boilerplate_shingles"]

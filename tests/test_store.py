@@ -51,6 +51,7 @@ EXPECTED_SCHEMA = {
     "reuse_signatures": ["article_id", "scheme", "passages", "data"],
     "lsh_bands": ["segment", "key", "passage"],
     "lsh_segments": ["id", "tier", "rows", "state", "merge_into", "slices", "done"],
+    "archive_state": ["name", "value"],
     "boilerplate_shingles": ["hash", "articles", "learned_by", "known_to_learner"],
     "pair_shingles": ["hash", "article_id"],
     "reuse_pairs": [

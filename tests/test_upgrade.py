@@ -17,7 +17,7 @@ from pathlib import Path
 
 from archiver.archive import Archive
 from archiver.fts import search
-from archiver.store import head_revision
+from archiver.store import SCHEMA_HEAD, head_revision
 
 from .conftest import archive_schema_0001, run_on_terminal
 
@@ -205,7 +205,7 @@ def test_an_upgrade_to_0010_indexes_the_shingles_of_every_stored_pair(tmp_path, 
     engine.dispose()
     result = cli("--db", db, "db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "from schema 0009 to 0011" in result.output
+    assert f"from schema 0009 to {SCHEMA_HEAD}" in result.output
     conn = sqlite3.connect(db)
     try:
         rows = set(conn.execute("SELECT hash, article_id FROM pair_shingles"))

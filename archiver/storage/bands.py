@@ -116,14 +116,21 @@ class BandIndex:
                 [{"key": key, "passage": passage} for key, passage in rows],
             )
 
+    def count_rewrite(self) -> None:
+        raise NotImplementedError
+
     def drop_all_bands(self) -> None:
+        self.count_rewrite()
         self.conn.execute(text("DELETE FROM lsh_bands"))
         self.conn.execute(text("DELETE FROM lsh_segments"))
 
-    def band_postings(self, keys: Sequence[int]) -> dict[int, list[int]]:
-        """The passages indexed under each of these band keys (keys with none left out)."""
+    def band_postings(self, keys: Sequence[int], after: int = 0) -> dict[int, list[int]]:
+        """The passages indexed under each of these band keys (keys with none left out);
+        ``after``: only in the live segments made after that one (:meth:`last_segment`): the
+        rows written since, with rows already there that a merge copied since."""
         postings: dict[int, list[int]] = {}
-        live = [row[0] for row in self.conn.exec_driver_sql(_LIVE_SEGMENTS)]
+        newer = f" AND id > {int(after)}" if after else ""
+        live = [row[0] for row in self.conn.exec_driver_sql(_LIVE_SEGMENTS + newer)]
         if not live or not keys:
             return postings
         segments, segment_params = self._one_of("segment", live)
@@ -136,6 +143,11 @@ class BandIndex:
             ):
                 postings.setdefault(key, []).append(passage)
         return postings
+
+    def last_segment(self) -> int:
+        """The id of the newest segment (0 when there is none): every row written after this
+        is read is in a segment with a greater id (ids only grow)."""
+        return self.conn.execute(text("SELECT coalesce(max(id), 0) FROM lsh_segments")).scalar_one()
 
     def band_segments(self) -> list[tuple[int, int, int, str]]:
         """(id, tier, rows, state) of every segment, oldest first."""

@@ -35,6 +35,7 @@ from sqlalchemy.sql.dml import Insert
 
 from ..document import Field, RemovedLine
 from ..models import (
+    ArchiveState,
     Article,
     ArticleField,
     Base,
@@ -57,6 +58,7 @@ shingles_t = BoilerplateShingle.__table__
 pair_shingles_t = PairShingle.__table__
 signatures_t = ReuseSignature.__table__
 pairs_t = ReusePair.__table__
+state_t = ArchiveState.__table__
 
 #: Keys (band keys, shingle hashes) looked up per query: SQLite allows 32,766 parameters.
 KEYS_PER_QUERY = 5000
@@ -475,13 +477,31 @@ class Storage(BandIndex, ABC):
 
     def unindex(self, article_id: int, band_rows: Sequence[tuple[int, int]]) -> None:
         """Take an article out of the reuse index: its band rows (key, passage), its
-        signatures and its pairs."""
+        signatures and its pairs (a rewrite: see :meth:`rewrites`)."""
+        self.count_rewrite()
         if band_rows:
             self.drop_bands(band_rows)
         self.conn.execute(delete(signatures_t).where(signatures_t.c.article_id == article_id))
         self.conn.execute(
             delete(pairs_t).where(or_(pairs_t.c.a == article_id, pairs_t.c.b == article_id))
         )
+
+    def rewrites(self) -> int:
+        """How many times passages were taken out of the reuse index (an article cleaned
+        again, a repair): what was looked up before and after one may differ by more than
+        the articles added in between."""
+        value = self.conn.execute(
+            select(state_t.c.value).where(state_t.c.name == "rewrites")
+        ).scalar_one_or_none()
+        return value or 0
+
+    def count_rewrite(self) -> None:
+        """Count one more rewrite of the reuse index (in the caller's transaction)."""
+        done = self.conn.execute(
+            update(state_t).where(state_t.c.name == "rewrites").values(value=state_t.c.value + 1)
+        )
+        if not done.rowcount:
+            self.conn.execute(insert(state_t).values(name="rewrites", value=1))
 
     # -- pairs ---------------------------------------------------------------------------------
 
