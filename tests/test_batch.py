@@ -298,3 +298,14 @@ def test_a_span_touching_learned_boilerplate_by_one_word_is_revised():
     first_block_word = text.index("Send") + len("Send")
     assert not touches(text, text, [[0, end_of_story, 0, end_of_story]], learned, batch.DEFAULT)
     assert touches(text, text, [[0, first_block_word, 0, first_block_word]], learned, batch.DEFAULT)
+
+
+def test_a_local_spark_gets_a_heap_for_every_article_and_conf_must_be_key_value(
+    samples_db, cli, spark
+):
+    # Spark's own 1 GB ran out of heap at about 30,000 news articles in local mode.
+    assert spark.sparkContext.getConf().get("spark.driver.memory") == batch.LOCAL_DRIVER_MEMORY
+    result = cli("--db", samples_db, "batch", "--engine", "spark", "--conf", "driver-memory 8g")
+    assert result.exit_code == 2
+    assert "KEY=VALUE" in result.output and "spark.driver.memory=8g" in result.output
+    assert "Traceback" not in result.output
