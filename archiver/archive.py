@@ -142,7 +142,8 @@ class Archive:
         """Open (or with ``create``, make) an archive; an older one is backed up and upgraded,
         ``progress(done, total)`` hearing how its indexing goes. ``options``: the settings
         of cleaning, reuse, provenance and limits (the defaults without)."""
-        return cls(open_database(location, create=create, progress=progress), options)
+        db = open_database(location, create=create, progress=progress, options=options)
+        return cls(db, options)
 
     def close(self) -> None:
         self.db.close()

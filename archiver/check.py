@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlalchemy import Connection, inspect, text
@@ -36,6 +37,10 @@ from sqlalchemy.exc import DatabaseError
 
 from .storage import storage_for
 from .store import Database, head_revision, migrations_dir
+
+if TYPE_CHECKING:
+    from .options import Options
+    from .passages import ReuseSettings
 
 #: Example ids named in a sentence about many rows.
 EXAMPLES = 5
@@ -186,8 +191,12 @@ def _reason(exc: DatabaseError) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def check(db: Database) -> Report:
-    """Check the whole archive; nothing is written."""
+def check(db: Database, options: Options | None = None) -> Report:
+    """Check the whole archive; nothing is written. Signatures are expected as ``options``'
+    reuse settings make them (the defaults without)."""
+    from .options import DEFAULTS
+
+    reuse = (options or DEFAULTS).reuse
     report = Report(db.location, head=head_revision())
     sqlite = db.path is not None
     current = _guard(report, "the schema", lambda: _schema(db, report))
@@ -209,7 +218,7 @@ def check(db: Database) -> Report:
         if sqlite and cjk <= tables and not report.plan.reset_cjk:
             _guard(report, "the Chinese and Japanese search index", lambda: _cjk(db, report))
         if {"articles", "reuse_signatures", "lsh_bands", "reuse_pairs"} <= tables:
-            _guard(report, "the reuse index", lambda: _reuse(db, report))
+            _guard(report, "the reuse index", lambda: _reuse(db, report, reuse))
     return report
 
 
@@ -853,7 +862,7 @@ class _Reuse:
     pairs: int = 0
 
 
-def _reuse(db: Database, report: Report) -> None:
+def _reuse(db: Database, report: Report, settings: ReuseSettings) -> None:
     """Signatures, band rows and pairs against the articles. The band rows are summed once
     and compared with what the signatures make; only when the sums differ are they summed
     article by article (a sort of the whole index) to name the articles."""
@@ -869,12 +878,12 @@ def _reuse(db: Database, report: Report) -> None:
             found.unsigned.add(article_id)
             plan.reindex.add(article_id)
         made = np.zeros(len(_NO_BANDS), dtype=object)
-        for _, fingerprint in _signatures(conn, ids, found, plan):
+        for _, fingerprint in _signatures(conn, ids, settings, found, plan):
             made += fingerprint
         stored = tuple(storage_for(conn).run_plain(_BANDS_IN_ALL).one())
         found.band_rows = stored[0]
         if tuple(int(v or 0) for v in stored) != tuple(int(v) for v in made):
-            _bands_by_article(conn, ids, found, plan)
+            _bands_by_article(conn, ids, settings, found, plan)
         _pairs(conn, ids, found, plan)
     _say_reuse(report, found)
 
@@ -885,19 +894,23 @@ def _exists(ids: np.ndarray, article_id: int) -> bool:
 
 
 def _signatures(
-    conn: Connection, ids: np.ndarray, found: _Reuse | None, plan: Plan | None
+    conn: Connection,
+    ids: np.ndarray,
+    reuse: ReuseSettings,
+    found: _Reuse | None,
+    plan: Plan | None,
 ) -> Iterator[tuple[int, tuple[int, ...]]]:
     """Each well-formed signature of an existing article, as the band fingerprint it makes,
     in article order; what is wrong with the others goes into ``found`` (when given)."""
     from .minhash import from_bytes, scheme_json, schemes
-    from .passages import CHARS, DEFAULT, in_unit
+    from .passages import CHARS, in_unit
     from .reuse import _settings_of
 
     # Signed in words or in characters (Chinese, Japanese): both are this version's, each
     # for the articles read in its unit.
-    current = schemes(DEFAULT)
+    current = schemes(reuse)
     in_chars = _read_in_characters(conn) if found is not None else set()
-    by_chars = scheme_json(in_unit(DEFAULT, CHARS))
+    by_chars = scheme_json(in_unit(reuse, CHARS))
     rows = conn.exec_driver_sql(
         "SELECT article_id, scheme, passages, data FROM reuse_signatures ORDER BY article_id"
     )
@@ -909,7 +922,7 @@ def _signatures(
                 found.orphans.add(article_id)
                 found.orphan_signatures += 1
             continue
-        settings = _settings_of(scheme, DEFAULT)
+        settings = _settings_of(scheme, reuse)
         if found is not None and (
             scheme not in current or (scheme == by_chars) != (article_id in in_chars)
         ):
@@ -937,9 +950,11 @@ def _read_in_characters(conn: Connection) -> set[int]:
     return {article_id for article_id, text in rows if unit_of(text or "") == CHARS}
 
 
-def _bands_by_article(conn: Connection, ids: np.ndarray, found: _Reuse, plan: Plan) -> None:
+def _bands_by_article(
+    conn: Connection, ids: np.ndarray, settings: ReuseSettings, found: _Reuse, plan: Plan
+) -> None:
     """Name the articles whose band rows are not those their signatures make."""
-    made = ((i, *fingerprint) for i, fingerprint in _signatures(conn, ids, None, None))
+    made = ((i, *fingerprint) for i, fingerprint in _signatures(conn, ids, settings, None, None))
     stored = storage_for(conn).run_plain(_BANDS_BY_ARTICLE)
     for article_id, expected, actual in _merge(made, stored):
         if (expected or _NO_BANDS) == (actual or _NO_BANDS):
@@ -1079,9 +1094,12 @@ def repair(
     report: Report,
     *,
     progress: Callable[[int], None] | None = None,
+    options: Options | None = None,
 ) -> list[str]:
     """Rebuild what ``report`` found damaged among the derived data; what was done, as
-    sentences. Originals are never written; nothing is when SQLite finds the file damaged."""
+    sentences. Originals are never written; nothing is when SQLite finds the file damaged.
+    Articles are indexed again with ``options``' reuse and provenance settings (the
+    defaults without), as the archive's `add` found their reuse."""
     from .models import Base
 
     plan, done = report.plan, []
@@ -1119,7 +1137,7 @@ def repair(
             conn.exec_driver_sql(_cjk_statements()[-1])
             done.append("the Chinese and Japanese search index was filled again from the articles")
     if plan.reindex or plan.drop_pairs or plan.drop_orphans:
-        done += _repair_reuse(db, plan, progress)
+        done += _repair_reuse(db, plan, progress, options)
     return done
 
 
@@ -1154,12 +1172,20 @@ def _reset_search(conn: Connection) -> None:
             conn.exec_driver_sql(f"INSERT INTO {name} VALUES ({marks})", tuple(row))
 
 
-def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | None) -> list[str]:
+def _repair_reuse(
+    db: Database,
+    plan: Plan,
+    progress: Callable[[int], None] | None,
+    options: Options | None = None,
+) -> list[str]:
     """Clear what is left of the articles to index again (and every orphan), in one
     transaction; then index them again in article order, a batch per transaction, each
     finding its pairs as when it was added. An interruption leaves articles without
     signatures, which the next check finds."""
+    from .options import DEFAULTS
     from .reuse import reindex_article
+
+    settings = options or DEFAULTS
 
     done = []
     ids = sorted(plan.reindex)
@@ -1211,7 +1237,9 @@ def _repair_reuse(db: Database, plan: Plan, progress: Callable[[int], None] | No
         batch = ids[start : start + REINDEX_PER_TRANSACTION]
         with db.writing() as conn:
             for article_id in batch:
-                found += len(reindex_article(conn, article_id).pairs)
+                found += len(
+                    reindex_article(conn, article_id, settings.reuse, settings.provenance).pairs
+                )
         if progress is not None:
             progress(len(batch))
     if ids:

@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # Alembic is imported only to migrate or check: opening an ar
     # schema is current reads the revision with one query (Alembic takes 0.2 s to import).
     from alembic.config import Config
 
+    from .options import Options
+
 DEFAULT_LOCATION = "archive.db"
 ENV_VAR = "ARCHIVER_DB"
 #: PRAGMA application_id of an archive ("ARCV"), set by the first migration.
@@ -384,6 +386,7 @@ def open_database(
     create: bool = False,
     upgrade: bool = True,
     progress: Progress | None = None,
+    options: Options | None = None,
 ) -> Database:
     """Open the archive at ``location`` (a path or SQLAlchemy URL).
 
@@ -392,7 +395,8 @@ def open_database(
     (unless ``upgrade`` is false), and what the old schema lacked is indexed (``progress``
     hears how far that got). Files that are not archives, and archives written by a newer
     archiver, are refused before anything in them is changed. A storage fault (read-only,
-    disk full, busy) is a :class:`StorageError`.
+    disk full, busy) is a :class:`StorageError`. ``options``: the reuse and provenance
+    settings that indexing follows (the defaults without).
     """
     given = resolve_location(location)
     location = hide_password(given)  # what messages show
@@ -424,7 +428,7 @@ def open_database(
         if current != SCHEMA_HEAD:
             head = head_revision()
             if current != head and upgrade:
-                db.upgraded = _migrate(db, head, progress)
+                db.upgraded = _migrate(db, head, progress, options)
     except (DatabaseError, sqlite3.Error, OSError) as exc:
         db.close()
         error = storage_error(location, path, exc)
@@ -582,7 +586,7 @@ def _classify(db: Database, create: bool) -> str | None:
 
 
 def _migrate(
-    db: Database, head: str, progress: Progress | None = None
+    db: Database, head: str, progress: Progress | None = None, options: Options | None = None
 ) -> tuple[str | None, str, Path | None] | None:
     """Bring the schema to ``head`` under the write lock, backing the file up first, then
     index what the old schema lacked (see :mod:`archiver.upgrading`), in one transaction: a
@@ -618,7 +622,7 @@ def _migrate(
                             "nothing was changed, please report this"
                         )
                 if current is not None:
-                    db.indexed = index_what_is_missing(conn, current, head, progress)
+                    db.indexed = index_what_is_missing(conn, current, head, progress, options)
         except BaseException:
             # The transaction was rolled back: the archive is as it was, so the backup is
             # only a second copy of it (and retrying on a full disk would pile them up).

@@ -24,11 +24,16 @@ articles still unindexed: `archiver db upgrade` indexes them (:func:`index_unind
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
 from .settings import Settings
 from .storage import storage_for
+
+if TYPE_CHECKING:
+    from .options import Options
+
 
 #: The migration that made the outlets' template counts.
 TEMPLATES_REVISION = "0003"
@@ -58,10 +63,12 @@ def index_what_is_missing(
     old: str,
     head: str,
     progress: Callable[[int, int], None] | None = None,
+    options: Options | None = None,
 ) -> int:
     """Index the articles an upgrade from ``old`` left without derived data, in ``conn``'s
-    transaction; ``progress(done, total)`` after each article. Returns how many articles
-    were indexed for reuse."""
+    transaction, with ``options``' reuse and provenance settings (the defaults without);
+    ``progress(done, total)`` after each article. Returns how many articles were indexed
+    for reuse."""
     applied = applied_revisions(old, head)
     if PAIR_SHINGLES_REVISION in applied:
         index_stored_pairs(conn)
@@ -80,8 +87,10 @@ def index_what_is_missing(
         done += 1
         if progress is not None:
             progress(done, total)
+    reuse, provenance = _settings(options)
     for article_id in unindexed:
-        index_stored(conn, article_id, storage_for(conn).clean_text(article_id))
+        text = storage_for(conn).clean_text(article_id)
+        index_stored(conn, article_id, text, reuse, provenance)
         done += 1
         if progress is not None:
             progress(done, total)
@@ -106,19 +115,31 @@ def index_stored_pairs(conn: Connection) -> int:
         after = (pairs[-1].a, pairs[-1].b)
 
 
-def index_unindexed(db, progress: Callable[[int, int], None] | None = None) -> int:
+def index_unindexed(
+    db, progress: Callable[[int, int], None] | None = None, options: Options | None = None
+) -> int:
     """Index for reuse, in one transaction, the articles of an archive at the newest schema
-    that have no reuse index (left so by an upgrade that did not index them); returns how
-    many were."""
+    that have no reuse index (left so by an upgrade that did not index them), with
+    ``options``' settings; returns how many were."""
     from .reuse import index_stored
 
+    reuse, provenance = _settings(options)
     with db.writing() as conn:
         unindexed = unindexed_articles(conn)
         for done, article_id in enumerate(unindexed, 1):
-            index_stored(conn, article_id, storage_for(conn).clean_text(article_id))
+            text = storage_for(conn).clean_text(article_id)
+            index_stored(conn, article_id, text, reuse, provenance)
             if progress is not None:
                 progress(done, len(unindexed))
     return len(unindexed)
+
+
+def _settings(options: Options | None):
+    """The reuse and provenance settings to index with."""
+    from .options import DEFAULTS
+
+    options = options or DEFAULTS
+    return options.reuse, options.provenance
 
 
 def _template_text(conn: Connection, article_id: int) -> tuple[str | None, str | None]:

@@ -120,3 +120,52 @@ def test_limits_come_from_the_options_when_add_is_given_none(tmp_path):
     _, results = _add(tmp_path / "tiny.db", Options(limits=Settings(max_bytes=100)))
     assert results and all(r["status"] == "error" for r in results)
     assert "100 B" in results[0]["error"] or "larger" in results[0]["error"]
+
+
+#: Passages signed with 32 hash functions in 16 bands: another scheme than the default's.
+FINER = Options(reuse=replace(DEFAULT_REUSE, num_perm=32, bands=16))
+
+
+def _signed_as_finer(archive: Archive) -> bool:
+    """Whether every article is signed as FINER signs (in words, or characters for Chinese)."""
+    from archiver.minhash import schemes
+
+    with archive.db.reading() as conn:
+        found = set(conn.exec_driver_sql("SELECT scheme FROM reuse_signatures").scalars())
+    return bool(found) and found <= schemes(FINER.reuse) and not found & schemes(DEFAULT_REUSE)
+
+
+def test_check_and_repair_follow_the_archives_options(tmp_path):
+    from archiver.check import check, repair
+
+    archive, _ = _add(tmp_path / "a.db", FINER)
+    with archive:
+        assert _signed_as_finer(archive)
+        assert check(archive.db, FINER).ok
+        # Checked as the defaults sign, every article looks signed under another scheme.
+        assert not check(archive.db).ok
+        with archive.db.writing() as conn:
+            conn.exec_driver_sql("DELETE FROM reuse_signatures WHERE article_id IN (1, 2)")
+        report = check(archive.db, FINER)
+        assert not report.ok and report.repairable
+        repair(archive.db, report, options=FINER)
+        assert _signed_as_finer(archive)
+        assert check(archive.db, FINER).ok
+
+
+def test_an_upgrade_indexes_old_articles_with_the_archives_options(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from archiver.store import alembic_config
+
+    db = tmp_path / "a.db"
+    archive, _ = _add(db, FINER)
+    archive.close()
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:  # back to before the reuse index existed
+        command.downgrade(alembic_config(conn), "0004")
+    engine.dispose()
+    with Archive.open(str(db), options=FINER) as upgraded:
+        assert upgraded.db.indexed == len(_samples())
+        assert _signed_as_finer(upgraded)

@@ -48,7 +48,7 @@ def upgrade(app: App):
     archive = app.open()
     if archive.db.upgraded is None:
         with UpgradeProgress(Progress) as progress:
-            indexed = index_unindexed(archive.db, progress)
+            indexed = index_unindexed(archive.db, progress, archive.options)
         if indexed:
             click.echo(
                 f"Indexed {indexed} article{'s' if indexed != 1 else ''} of "
