@@ -33,17 +33,22 @@ from sqlalchemy.engine import Connection
 from archiver import archive as archive_module
 from archiver import ingest, reuse
 from archiver.archive import Archive
-from archiver.ingest import Input, Overrides, add_input
+from archiver.ingest import Added, Input, Overrides, add_input, add_many
+from archiver.settings import Settings
 from archiver.store import Database
 
 #: (name, parent, owner, attribute): the function ``owner.attribute`` is the stage ``name``.
 STAGES = (
     ("prepare: decode and clean", None, ingest, "prepare"),
+    # With workers: waiting for a page they prepare, and checking their lookups still hold.
+    ("wait for the workers", None, ingest._Workers, "result"),
+    ("check lookups made ahead", None, Archive, "ahead_holds"),
     ("strip learned boilerplate", None, Archive, "strip_boilerplate"),
     ("store (one transaction)", None, Archive, "store"),
     ("find reuse", "store (one transaction)", archive_module, "_find_reuse"),
     ("known boilerplate lookup", "find reuse", reuse, "known_shingles"),
     ("LSH lookup (candidates)", "find reuse", reuse, "candidates"),
+    ("LSH lookup of segments since (ahead)", "find reuse", reuse, "_candidates_ahead"),
     ("read candidates (facts)", "find reuse", reuse, "facts"),
     ("align candidates", "find reuse", reuse, "_align"),
     ("judge shared spans", "find reuse", reuse, "judge"),
@@ -86,29 +91,39 @@ class Timers:
             setattr(owner, attribute, real)
 
 
-def run_once(base: Path | None, files: list[Path], tmp: Path) -> tuple[float, dict[str, float]]:
+def run_once(
+    base: Path | None, files: list[Path], tmp: Path, jobs: int = 0
+) -> tuple[float, dict[str, float]]:
     db = tmp / "stages.db"
     if base is not None:
         shutil.copyfile(base, db)
     timers = Timers()
     with Archive.open(str(db), create=True) as archive, timers.installed():
         started = time.perf_counter()
-        for path in files:
-            result = add_input(archive, Input(str(path)), Overrides())
-            assert result.status == "added", result
+        if jobs:
+            settings = Settings(commit_every=16)
+            inputs = [Input(str(path)) for path in files]
+            for event in add_many(archive, inputs, Overrides(), settings=settings, jobs=jobs):
+                if isinstance(event, Added):
+                    assert event.result.status == "added", event.result
+        else:
+            for path in files:
+                result = add_input(archive, Input(str(path)), Overrides())
+                assert result.status == "added", result
         total = time.perf_counter() - started
     for stale in tmp.glob("stages.db*"):
         stale.unlink()
     return total, dict(timers.seconds)
 
 
-def report(prefill: int, n: int, runs: list[tuple[float, dict[str, float]]]) -> None:
+def report(prefill: int, n: int, runs: list[tuple[float, dict[str, float]]], jobs: int = 0) -> None:
     def ms(name: str) -> float:
         return statistics.median(1000 * seconds.get(name, 0.0) / n for _, seconds in runs)
 
     total = statistics.median(1000 * t / n for t, _ in runs)
     print(f"into an archive of {prefill:,} articles ({n} pages, median of {len(runs)} runs)")
-    print(f"  {'add, one by one':<34} {total:7.2f} ms an article ({1000 / total:.1f}/s)")
+    how = f"add --jobs {jobs} (the writer)" if jobs else "add, one by one"
+    print(f"  {how:<34} {total:7.2f} ms an article ({1000 / total:.1f}/s)")
     for name, parent, _, _ in STAGES:
         if parent is None:
             print(f"  {name:<34} {ms(name):7.2f}")
@@ -137,6 +152,9 @@ def main() -> None:
     parser.add_argument("--prefill", default="0,10000,100000", help="archive sizes, commas")
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--jobs", type=int, default=0, help="add as `add --jobs N` does (0: one by one)"
+    )
     args = parser.parse_args()
     print(f"corpus {corpus_version()}: news-like page dumps of bench/newspages.py")
     with tempfile.TemporaryDirectory() as folder:
@@ -144,8 +162,8 @@ def main() -> None:
         for prefill in (int(x) for x in args.prefill.split(",")):
             files = write_pages(tmp / f"in-{prefill}", prefill, args.articles)
             base = synthetic_archive(prefill) if prefill else None
-            runs = [run_once(base, files, tmp) for _ in range(args.runs)]
-            report(prefill, args.articles, runs)
+            runs = [run_once(base, files, tmp, args.jobs) for _ in range(args.runs)]
+            report(prefill, args.articles, runs, args.jobs)
 
 
 if __name__ == "__main__":
