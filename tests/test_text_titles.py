@@ -168,3 +168,40 @@ def test_a_headline_over_its_byline_is_not_kept_in_the_text():
     result = clean_text("\n".join([*NAV, TITLE, "By Jane Doe", *PARAGRAPHS]))
     assert result.metadata["title"].value == TITLE
     assert TITLE not in result.text
+
+
+MENU_HEADLINE = "Unsere Angebote im Winter"  # a menu's line, reading as a headline
+
+
+def test_a_short_headline_over_the_article_beats_a_menu_line_further_up():
+    """One word right over the article, which the article repeats, is its headline; the
+    headline-like line further up has no byline or date under it and speaks less of it."""
+    lines = ["Startseite", MENU_HEADLINE, "Kontakt", "Impressum", "Glenbrook", PARAGRAPHS[0]]
+    result = clean_text("\n".join([*lines, "Inspection Findings", *PARAGRAPHS[1:]]))
+    assert result.metadata["title"].value == "Glenbrook"
+    # Under the short headline and the first paragraph, a subheading, not the byline.
+    assert "author" not in result.metadata
+
+
+def test_a_short_line_over_the_article_yields_to_a_headline_over_its_byline():
+    title = "Winter closure for Glenbrook bridge"
+    lines = ["Startseite", title, "By Jane Doe", "Kontakt", "Glenbrook", *PARAGRAPHS]
+    assert _title(*lines) == title
+
+
+def test_a_short_line_over_the_article_yields_to_a_headline_saying_as_much_of_it():
+    title = "The Glenbrook bridge"
+    lines = ["Startseite", title, "Kontakt", "Impressum", "Glenbrook", *PARAGRAPHS]
+    assert _title(*lines) == title
+
+
+def test_a_short_line_naming_a_topic_of_the_headline_further_up_is_no_title():
+    """ "Glenbrook" under the topics' label says what the headline above says already."""
+    lines = ["Startseite", TITLE, "Kontakt", "Topics of this article", "Glenbrook"]
+    assert _title(*lines, *PARAGRAPHS) == TITLE
+
+
+def test_a_short_line_under_a_photo_caption_is_its_credit_not_the_title():
+    caption = "The old bridge at dawn (Photo: Glenbrook Courier)"
+    lines = ["Startseite", MENU_HEADLINE, "Kontakt", "Impressum", caption, "Glenbrook"]
+    assert _title(*lines, *PARAGRAPHS) != "Glenbrook"

@@ -325,9 +325,12 @@ class Header:
             echo = self._title_echoed_above(body)
             if echo is not None:
                 self.title, self.title_far = echo, True
-        if self.title is None:
-            # No headline of three words or more: one of one or two may stand over the article.
-            self.title = self._short_headline(body)
+        short = self._short_headline(body)
+        if short is not None and self._short_beats(short, meta, body):
+            # A headline of one or two words right over the article, whose words the article
+            # repeats, beats a line further up that has neither a byline nor a date under it
+            # and speaks less of the article: a menu's item, a site's tagline.
+            self.title, self.title_far = short, False
         if self.title is None:
             return
         self.title = self._headline_over_deck(self.title)
@@ -347,8 +350,11 @@ class Header:
             self.dates[self.title] = (dated[0], "")
             title = dated[1]
         self.metadata["title"] = Field(title, "text-line", 0.8)
-        # A lone name just under the headline is its byline.
+        # A lone name just under the headline is its byline; under a short headline and the
+        # article's first paragraph, a subheading ("Spot Charakter").
         for i in (self.title + 1, self.title + 2):
+            if i > first_prose and self.title == short:
+                break
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
 
@@ -399,15 +405,32 @@ class Header:
         else:
             return None
         if (
-            line.words <= 2
+            line.words <= 3
             and not line.template
             and line.text[:1].isupper()
             and not SENTENCE_END.search(line.text.rstrip("!?"))
             and not rules.NOT_TITLE.search(line.text)
             and _overlap(line.text, body) >= 0.5
+            and not self._under_caption(i)  # "Getty" under "... (Photo: Getty Images)"
         ):
             return i
         return None
+
+    def _under_caption(self, i: int) -> bool:
+        """Whether line ``i`` stands right under a photo's caption or credit line."""
+        above = self.lines[i - 1].rule if i > 0 else None
+        return above is not None and above.name in _CREDIT_RULES
+
+    def _short_beats(self, short: int, meta: set[int], body: set[str]) -> bool:
+        """Whether the short headline ``short`` is the title rather than the one found."""
+        title = self.title
+        if title is None:
+            return True
+        if title > short or {title + 1, title + 2} & meta:
+            return False
+        if _overlap(self.lines[short].text, set(_content_words(self.lines[title].text))) == 1:
+            return False  # a topic of the headline found: "Davis Cup" under "Davis Cup Finals..."
+        return _overlap(self.lines[title].text, body) < _overlap(self.lines[short].text, body)
 
     def _headline_past_prose(self, i: int, first_prose: int, meta: set[int]) -> bool:
         """Whether line ``i``, at or past the first line of prose, may still be the headline:
