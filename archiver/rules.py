@@ -1382,6 +1382,9 @@ NOT_TITLE = re.compile(
     r"\b(?:share|teilen|compartir|partager|condividi)\b.{0,30}\b(?:facebook|twitter|whatsapp|"
     r"linkedin|pinterest|xing|telegram|messenger|e-?mail|reddit)\b|"
     r"\b(?:share|teilen|compartir|partager) (?:on|to|auf|via|en|sur|per)\b|"
+    # A caption closing with its credit: "... über der Brücke. Foto: Jana Keller", "(Symbolbild)".
+    r"[.!?…]\s+(?:foto|fotos|bild|photo|image|imagen|imagem|quelle|source|credit|crédit|"
+    r"crédito|grafik)s?\s*:\s*[^.!?]{1,80}$|\((?:symbolbild|archivbild|symbolfoto|archivfoto)\)$|"
     r"^(?:(?:facebook|twitter|youtube|instagram|linkedin|whatsapp|pinterest|website|e-?mail|"
     r"apple|google|podcasts?|spotify|deezer|itunes|soundcloud|stitcher|rss|xing|tiktok|reddit|"
     r"digg|print|drucken|teilen|twittern|pinnen|flipboard|telegram|threads|mastodon)\s*)"

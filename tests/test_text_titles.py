@@ -205,3 +205,22 @@ def test_a_short_line_under_a_photo_caption_is_its_credit_not_the_title():
     caption = "The old bridge at dawn (Photo: Glenbrook Courier)"
     lines = ["Startseite", MENU_HEADLINE, "Kontakt", "Impressum", caption, "Glenbrook"]
     assert _title(*lines, *PARAGRAPHS) != "Glenbrook"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Drivers wait at the closed bridge of Glenbrook on Tuesday. Foto: Jana Keller",
+        "Cars queue at the bridge. (Symbolbild)",
+    ],
+)
+def test_a_caption_closing_with_its_credit_is_no_headline(caption):
+    """The caption stands right over the article, a date line under its first paragraph."""
+    lines = [*NAV, TITLE, "Kontakt", "Mehr", caption, PARAGRAPHS[0], "24.10.2018"]
+    assert _title(*lines, *PARAGRAPHS[1:]) == TITLE
+
+
+def test_a_headline_naming_a_photo_is_still_a_headline():
+    """Not a caption: no sentence closes before the word."""
+    title = "Foto-Ausstellung: Glenbrook bridge in pictures"
+    assert _title(*NAV, title, "By Jane Doe", *PARAGRAPHS) == title
