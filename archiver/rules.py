@@ -1382,6 +1382,11 @@ NOT_TITLE = re.compile(
     r"\b(?:share|teilen|compartir|partager|condividi)\b.{0,30}\b(?:facebook|twitter|whatsapp|"
     r"linkedin|pinterest|xing|telegram|messenger|e-?mail|reddit)\b|"
     r"\b(?:share|teilen|compartir|partager) (?:on|to|auf|via|en|sur|per)\b|"
+    # An invitation to follow the site: "Besucht uns auf Youtube", "Síguenos en Google News".
+    r"^(?:follow|folge|folgt|besuche|besucht|suivez|síguenos|siguenos|seguici|obserwuj|find|"
+    r"finde|findet)(?: (?:us|uns|nous|nos|ci|mich|me))? (?:on|auf|bei|sur|en|su|na|in) "
+    r"(?:(?:facebook|twitter|x|youtube|instagram|linkedin|tiktok|pinterest|xing|telegram|"
+    r"threads|mastodon|google news|whatsapp)\b[\s|,/&.!]*(?:and |und |y |et |or |oder )?)+$|"
     # A caption closing with its credit: "... über der Brücke. Foto: Jana Keller", "(Symbolbild)".
     r"[.!?…]\s+(?:foto|fotos|bild|photo|image|imagen|imagem|quelle|source|credit|crédit|"
     r"crédito|grafik)s?\s*:\s*[^.!?]{1,80}$|\((?:symbolbild|archivbild|symbolfoto|archivfoto)\)$|"

@@ -224,3 +224,18 @@ def test_a_headline_naming_a_photo_is_still_a_headline():
     """Not a caption: no sentence closes before the word."""
     title = "Foto-Ausstellung: Glenbrook bridge in pictures"
     assert _title(*NAV, title, "By Jane Doe", *PARAGRAPHS) == title
+
+
+@pytest.mark.parametrize(
+    "invitation",
+    ["Besucht uns auf Youtube", "Folge uns auf Facebook | Instagram", "Síguenos en Google News"],
+)
+def test_an_invitation_to_follow_the_site_is_no_headline(invitation):
+    """It stands over the date line; the headline, further up, has nothing under it."""
+    lines = [*NAV, TITLE, "Kontakt", "Impressum", invitation, "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == TITLE
+
+
+def test_a_headline_opening_like_an_invitation_is_still_a_headline():
+    title = "Findet auf Instagram kein Ende: der Streit um die Brücke von Glenbrook"
+    assert _title(*NAV, title, "By Jane Doe", *PARAGRAPHS) == title
