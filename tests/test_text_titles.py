@@ -239,3 +239,17 @@ def test_an_invitation_to_follow_the_site_is_no_headline(invitation):
 def test_a_headline_opening_like_an_invitation_is_still_a_headline():
     title = "Findet auf Instagram kein Ende: der Streit um die Brücke von Glenbrook"
     assert _title(*NAV, title, "By Jane Doe", *PARAGRAPHS) == title
+
+
+MUSEUM = "Ein Besuch im kleinen Museum der Altstadt heute"  # eight words, two lines up
+
+
+def test_of_two_lines_that_score_alike_the_one_nearer_the_article_is_the_title():
+    """The line further up is longer by as much as it stands further: the nearer one wins."""
+    nearer = "Neue Bänke für den alten Stadtpark"
+    assert _title("Startseite", "Kontakt", MUSEUM, nearer, *PARAGRAPHS) == nearer
+
+
+def test_a_line_further_up_that_scores_higher_is_still_the_title():
+    nearer = "Neue Bänke für den Stadtpark"
+    assert _title("Startseite", "Kontakt", MUSEUM, nearer, *PARAGRAPHS) == MUSEUM

@@ -303,7 +303,9 @@ class Header:
                 value -= 6  # a photo's caption over its credit ("© Jane Doe / Agency")
             return value
 
-        self.title = max(candidates, key=score, default=None)
+        # Of lines that score alike, the one nearer the article: the others are menus,
+        # taglines and kickers over the headline more often than not.
+        self.title = max(reversed(candidates), key=score, default=None)
         with_meta = [i for i in candidates if {i + 1, i + 2} & meta]
         if self.title is not None and self.title not in with_meta and len(with_meta) == 1:
             # The one headline with a byline or date under it, though teasers stand nearer
