@@ -860,6 +860,8 @@ DECK = (
         # A list of categories or a short label over a long headline is no headline.
         ("Verkehr , Politik , Stadt", DECK),
         ("Eye on Money", DECK),
+        # A menu of five words, none of which the article says, is no headline either.
+        ("Wetter Verkehr Freizeit Reisen Ratgeber", DECK),
     ],
 )
 def test_a_long_line_under_a_shorter_headline_is_its_deck(above, title):

@@ -335,7 +335,7 @@ class Header:
             self.title, self.title_far = short, False
         if self.title is None:
             return
-        self.title = self._headline_over_deck(self.title)
+        self.title = self._headline_over_deck(self.title, body)
         line = lines[self.title]
         if self.title == first_prose and line.good and line.text.endswith(("?", "!")):
             # A question or an exclamation opening the article's text may be its first
@@ -468,7 +468,7 @@ class Header:
                 self.dates[i] = (found[0], "")
                 return
 
-    def _headline_over_deck(self, i: int) -> int:
+    def _headline_over_deck(self, i: int, body: set[str]) -> int:
         """The headline over the deck chosen for it: a long line ("Report claims the council
         has known of the rust for years and did nothing about it") right under a shorter
         headline-like one is the deck, which then becomes the standfirst."""
@@ -485,6 +485,7 @@ class Header:
             and not rules.NOT_TITLE.search(line.text)
             and not _mostly_date(line)
             and len(LIST_SEPARATOR.findall(line.text)) < 2  # "Artikel , Forschung , Termine"
+            and _overlap(line.text, body) > 0  # not a menu: "NEWS FEATURES BEAUTY HEALTH"
         ):
             self.roles[i] = "standfirst"
             self.metadata.setdefault("description", Field(lines[i].text, "text-line", 0.6))
