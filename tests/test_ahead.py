@@ -10,6 +10,7 @@ from pathlib import Path
 from archiver import ingest
 from archiver.archive import Archive
 from archiver.ingest import Page, Preparing, commit, prepare, reclean_article
+from archiver.textclean import clean_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import newspages
@@ -20,10 +21,26 @@ BOTH_BACKENDS = True
 LAG = 8
 
 
+#: Pages into whose article the longest paragraph of the page two before them is copied: the
+#: copy is stored after the lookup of the page copying it was made, whatever text the stream
+#: is made of.
+COPIERS = (20, 41, 62, 83)
+
+
+def _longest_paragraph(text: str) -> str:
+    return max(clean_text(text).text.splitlines(), key=len)
+
+
 def _pages(count: int) -> list[Page]:
+    texts = [newspages.page(i) for i in range(count)]
+    for i in COPIERS:
+        if i < count:
+            own = _longest_paragraph(texts[i])
+            copied = _longest_paragraph(texts[i - 2])
+            texts[i] = texts[i].replace(own, f"{own}\n\n{copied}", 1)
     return [
-        Page(newspages.page(i).encode(), f"page-{i:03}.txt", f"page-{i:03}.txt", {}, "text")
-        for i in range(count)
+        Page(text.encode(), f"page-{i:03}.txt", f"page-{i:03}.txt", {}, "text")
+        for i, text in enumerate(texts)
     ]
 
 

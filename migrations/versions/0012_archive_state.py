@@ -23,7 +23,7 @@ def upgrade() -> None:
         sa.Column("value", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_archive_state")),
     )
-    op.execute("INSERT INTO archive_state (name, value) VALUES ('rewrites', 0)")
+    # No rows yet: a counter missing is 0, and its first count makes its row.
 
 
 def downgrade() -> None:
