@@ -324,12 +324,18 @@ def similarity(
 ) -> float | None:
     """The best estimated Jaccard similarity of the colliding (my window, its window) pairs
     (the share of equal MinHash values), or None when none of them can be compared."""
+    pairs, alike = _likeness(sigs, theirs, collided)
+    return float(alike.max()) if len(pairs) else None
+
+
+def _likeness(
+    sigs: np.ndarray, theirs: np.ndarray, collided: set[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The colliding (my window, its window) pairs that can be compared (its window is in
+    ``theirs``), and each one's estimated likeness (the share of equal MinHash values)."""
     pairs = np.array(sorted(collided), dtype=np.intp)
     pairs = pairs[pairs[:, 1] < len(theirs)]
-    if not len(pairs):
-        return None
-    equal = sigs[pairs[:, 0]] == theirs[pairs[:, 1]]
-    return float(equal.mean(axis=1).max())
+    return pairs, (sigs[pairs[:, 0]] == theirs[pairs[:, 1]]).mean(axis=1)
 
 
 def _similarities(
@@ -691,13 +697,9 @@ def _shares(
     sigs: np.ndarray, theirs: np.ndarray, collided: set[tuple[int, int]]
 ) -> dict[tuple[int, int], float]:
     """The estimated likeness of each colliding (my window, its window) pair that can be
-    compared (its window is in ``theirs``): :func:`similarity` is the best of them."""
-    pairs = np.array(sorted(collided), dtype=np.intp)
-    pairs = pairs[pairs[:, 1] < len(theirs)]
-    if not len(pairs):
-        return {}
-    equal = (sigs[pairs[:, 0]] == theirs[pairs[:, 1]]).mean(axis=1)
-    return {(int(w), int(t)): float(e) for (w, t), e in zip(pairs.tolist(), equal, strict=True)}
+    compared: :func:`similarity` is the best of them."""
+    pairs, alike = _likeness(sigs, theirs, collided)
+    return {(w, t): float(e) for (w, t), e in zip(pairs.tolist(), alike, strict=True)}
 
 
 def _candidates_ahead(
