@@ -442,6 +442,12 @@ def _difference(item) -> tuple[str, tuple[str, str] | None] | None:
     kind = item[0]
     if kind == "add_table":
         name = item[1].name
+        if name == "archive_state":
+            return (
+                f"the table {name} is missing, so `add` cannot tell whether what its workers "
+                "looked up still holds",
+                ("table", name),
+            )
         if name in DERIVED_TABLES:
             return (
                 f"the table {name} of the reuse index is missing, so reuse is not found",

@@ -193,6 +193,10 @@ def segment_table_dropped(db: Path) -> None:
     _sql(db, "DROP TABLE lsh_segments")
 
 
+def state_table_dropped(db: Path) -> None:
+    _sql(db, "DROP TABLE archive_state")
+
+
 def pair_table_dropped(db: Path) -> None:
     _sql(db, "DROP TABLE reuse_pairs")
 
@@ -278,6 +282,7 @@ DAMAGE = {
     "pair-spans-broken": Damage(pair_spans_broken, ["pair", "4-5"]),
     "band-table-dropped": Damage(band_table_dropped, ["lsh_bands"]),
     "segment-table-dropped": Damage(segment_table_dropped, ["lsh_segments"]),
+    "state-table-dropped": Damage(state_table_dropped, ["archive_state", "workers"]),
     "pair-table-dropped": Damage(pair_table_dropped, ["reuse_pairs"]),
     "trigger-dropped": Damage(trigger_dropped, ["articles_fts_insert"]),
     "index-dropped": Damage(index_dropped, ["ix_articles_outlet"]),
