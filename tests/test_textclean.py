@@ -1210,3 +1210,99 @@ def test_a_gender_neutral_author_label_names_nobody(pattern):
     assert pattern.match("Autor:innen") is None
     match = pattern.match("Autor: Jana Keller")
     assert match is not None and "Jana Keller" in match.groups()
+
+
+# --- Where the article run lies ---------------------------------------------------------------
+
+NEWSLETTER_BOX = [
+    "Newsletter",
+    "Join the thousands of readers who get the morning's local news from all of the river "
+    "towns in their inbox every day of the week, with the weather, the roadworks, the sports "
+    "results and all of the council's decisions in one place.",
+    "We will store your e-mail address for as long as you want to receive the newsletter, and "
+    "you can unsubscribe at any time with the link that stands at the bottom of every one of "
+    "the letters that we send to you in the morning.",
+]
+
+
+def test_a_comment_button_beside_the_share_buttons_does_not_end_the_article():
+    """ "Write a comment" in the article's toolbar, beside "Share this article", is a button,
+    not the start of the comments: the article under it is still the article."""
+    toolbar = ["Write a comment", "Share this article:"]
+    text = "\n".join(
+        [
+            *NEWSLETTER_BOX,
+            "Glenbrook Closes Old River Bridge for the Winter",
+            "By Jane Doe",
+            *toolbar,
+            *PARAGRAPHS,
+            *toolbar,
+            "Bridges",
+            "Local politics",
+        ]
+    )
+    assert clean_text(text).text == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_comment_form_alone_still_ends_the_article():
+    """The near miss: "Write a comment" with no share buttons beside it opens the comments,
+    and a reader's long comment under it is not the article."""
+    comment = (
+        "I have lived next to that river for thirty years and I have never seen the council "
+        "move this quickly on anything, so I suppose we should all be grateful for it, even "
+        "if the ring road will be full of lorries all winter long and nobody will sleep."
+    )
+    text = "\n".join([*PARAGRAPHS[:2], "Write a comment", comment, comment.upper()])
+    assert clean_text(text).text == "\n\n".join(PARAGRAPHS[:2])
+
+
+SHORT_POST = (
+    "This year the podcast recorded live at the knowledge camp in Berlin again: three guests "
+    "talked about how a small company keeps what its people know when they leave, and what "
+    "the camp's visitors asked them afterwards."
+)
+AUTHOR_BOX = [
+    "Related posts",
+    "Filed under Podcast",
+    "About Sam Keller",
+    "An engineer by training, he worked for many years as a consultant for "
+    "large companies in the energy sector, before he founded a small academy that teaches "
+    "people how to share what they know. He writes about learning at work, hosts the podcast "
+    "and organises the camp every autumn with a handful of friends and many volunteers.",
+    "Show all posts by Sam Keller",
+]
+
+
+def test_a_short_post_under_its_header_beats_a_longer_sidebar():
+    """A single paragraph right under a headline and its date line is the article, even when
+    a longer box of text (the author's bio) stands further down, past the related posts."""
+    text = "\n".join(
+        [
+            "Knowledge on the Air",
+            "Home",
+            "Subscribe",
+            "Episode 39: Live From the Knowledge Camp",
+            "Published on December 17, 2019 by Sam Keller",
+            SHORT_POST,
+            "Share this:",
+            "Twitter",
+            *AUTHOR_BOX,
+        ]
+    )
+    result = clean_text(text)
+    assert result.text == SHORT_POST
+    assert result.metadata["title"].value == "Episode 39: Live From the Knowledge Camp"
+
+
+def test_a_teaser_under_read_this_next_does_not_take_the_article_away():
+    """The near miss: a headline with its byline and summary under "Read this next" is
+    another article's teaser, and the article above it stays the article."""
+    teaser = [
+        "Read this next",
+        "Ferry Timetable Changes for the Winter Months",
+        "By Tom Reed",
+        "The ferry operator cuts the number of crossings on weekdays and says that the evening "
+        "boats will only run when the weather is good enough for the small ferry to leave.",
+    ]
+    text = "\n".join(["Glenbrook Closes Old River Bridge for the Winter", *PARAGRAPHS, *teaser])
+    assert clean_text(text).text == "\n\n".join(PARAGRAPHS)

@@ -24,6 +24,9 @@ class CleanOptions:
     bad_base: float = 10.0  # ...plus this, so that a menu of short items adds up
     short_good_factor: float = 0.5  # short lines jusText let in beside text: half as bad
     end_penalty: float = 200.0  # a line that usually closes the article ("Related")
+    # A run of text right under an article's headline and byline or date counts this much
+    # more than another (a sidebar, a sign-up form) when the two compete.
+    header_bonus: float = 300.0
     # Good text needed above a comments/footer line before it is taken as the article's end.
     barrier_min_chars: int = 300
     # How many lines before the article are searched for the title, byline and date.

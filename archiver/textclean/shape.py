@@ -11,6 +11,7 @@ from archiver.textclean.options import CleanOptions
 from archiver.textmeta.kinds import (
     DIGITS,
     PROSE_END,
+    header_meta,
     headline_like,
     is_meta,
     is_prose,
@@ -47,23 +48,88 @@ def _barrier(lines: Sequence[Line], options: CleanOptions) -> int:
     """
     text = 0
     for i, line in enumerate(lines):
-        if line.rule and line.rule.barrier and text >= options.barrier_min_chars:
+        if (
+            line.rule
+            and line.rule.barrier
+            and text >= options.barrier_min_chars
+            and not _toolbar(lines, i)
+        ):
             return i
         if line.good:
             text += line.size
     return len(lines)
 
 
+def _toolbar(lines: Sequence[Line], i: int) -> bool:
+    """Whether the barrier line ``lines[i]`` is a button of the article's toolbar ("Write a
+    comment" beside "Share this article"), which stands above the article as often as below."""
+    beside = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
+    return any(other.rule is not None and other.rule.name == "share-bar" for other in beside)
+
+
+def _closes(line: Line) -> bool:
+    """Whether a line usually closes an article ("Related", the comments begin)."""
+    return line.rule is not None and (line.rule.ends_article or line.rule.barrier)
+
+
+def _header_openings(lines: Sequence[Line]) -> list[int]:
+    """The first paragraphs of prose right under an article's header: a headline, then a
+    byline or date line (one short line may sit between), then the paragraph.
+
+    A header in a list of dated teasers (another byline or date within a few lines) or under
+    "Read this next" opens no article of this page.
+    """
+    metas = [i for i, line in enumerate(lines) if header_meta(line) is not None]
+    opened = []
+    for i in metas:
+        if not (
+            (i >= 1 and headline_like(lines[i - 1])) or (i >= 2 and headline_like(lines[i - 2]))
+        ):
+            continue
+        if any(1 < abs(j - i) <= _TEASER_REACH for j in metas):
+            continue
+        if any(_closes(line) for line in lines[max(0, i - 4) : i]):
+            continue
+        for j in range(i + 1, min(len(lines), i + 4)):
+            line = lines[j]
+            if line.rule is None and line.words >= 8 and line.textlike in ("good", "neargood"):
+                opened.append(j)
+                break
+    return opened
+
+
+#: Another byline or date this near a header makes it one of a list of dated teasers.
+_TEASER_REACH = 7
+
+
 def article_run(lines: Sequence[Line], options: CleanOptions) -> tuple[int, int]:
     """The [start, end) of the densest run of text: a maximum-sum segment."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, line in enumerate(lines[: _barrier(lines, options)]):
+    weights = [_weight(line, options) for line in lines[: _barrier(lines, options)]]
+    for i, weight in enumerate(weights):
         if total <= 0:
             total, start = 0.0, i
-        total += _weight(line, options)
+        total += weight
         if total > best:
             best, best_span = total, (start, i + 1)
+    # A shorter run of text right under an article's header beats a longer one elsewhere
+    # (a sidebar, a form) by the header's worth; the run's own header changes nothing.
+    openings = _header_openings(lines[: len(weights)])
+    start, end = best_span
+    if any(
+        start - options.header_window <= j < end and not any(map(_closes, lines[j:start]))
+        for j in openings
+    ):
+        return best_span
+    for j in openings:
+        total = 0.0
+        for i in range(j, len(weights)):
+            if _closes(lines[i]):
+                break  # a run found by its header does not reach past "Related"
+            total += weights[i]
+            if total + options.header_bonus > best:
+                best, best_span = total + options.header_bonus, (j, i + 1)
     return best_span
 
 
@@ -203,6 +269,24 @@ _DATELINE_INSIDE = re.compile(
 )
 
 
+#: Categories of a header whose prose below is its pitch, not the article: a newsletter's
+#: sign-up box, a cookie notice.
+_PITCHES = ("newsletter", "cookie-consent")
+
+
+def _pitch(lines: Sequence[Line], i: int) -> bool:
+    """Whether ``lines[i]`` heads a box whose text pitches something (a newsletter sign-up
+    right over its sales text); the same word alone in a menu heads nothing."""
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        lines[i].rule is not None
+        and lines[i].rule.name in _PITCHES
+        and after is not None
+        and after.rule is None
+        and after.textlike in ("good", "neargood")
+    )
+
+
 def prose_before(lines: Sequence[Line], start: int, options: CleanOptions) -> list[int]:
     """Paragraphs of prose above the article run that belong to the article: a standfirst or
     an opening paragraph cut off from the run by a share bar or a box of links set into it.
@@ -222,7 +306,7 @@ def prose_before(lines: Sequence[Line], start: int, options: CleanOptions) -> li
         gap[i] = gap[i + 1] + (not lines[i].good)
     for i in range(start):
         line = lines[i]
-        if line.rule is not None and line.rule.ends_article:
+        if line.rule is not None and (line.rule.ends_article or _pitch(lines, i)):
             teasers = True
         elif line.reason == "title" or is_meta(line):
             teasers = False
