@@ -690,6 +690,22 @@ NAVIGATION_LINKS = {
     ),
 }
 
+#: Words a site's cookie dialog uses beside "cookie", in the languages of the rules.
+_COOKIE_CONTEXT = (
+    r"(web ?sites?|(web)?seiten?|internetauftritt\w*|site|sitio|strony|stronie|serwis\w*|"
+    r"browser\w*|navigateur\w*|navegador\w*|przeglądar\w*|tracker\w*|traceurs?|analytics|"
+    r"einwilligung\w*|zustimm\w*|consent\w*|consentement|consentimiento|zgod\w*|"
+    r"datenschutz\w*|privacy|drittanbieter\w*|third[- ]party|tiers|terceros|aktivier\w*|"
+    r"deaktivier\w*|akzeptier\w*|accept\w*|settings|einstellungen|paramétr\w*|"
+    r"configura\w*|ustawie\w*)"
+)
+#: Words addressing the reader or speaking for the site: a dialog's, not a report's.
+_READER = (
+    r"(we|our|us|you|your|wir|uns|unser\w*|ihnen|ihr\w*|sie|du|dich|dir|dein\w*|nous|notre|"
+    r"nos|vous|votre|vos|nosotros|nuestr\w*|usted|tu|tus|su|sus|my|nasz\w*|państw\w*|"
+    r"twoj\w*|ciebie)"
+)
+
 EUROPEAN_RULES = (
     Rule(
         "related-list",
@@ -949,6 +965,20 @@ EUROPEAN_RULES = (
             r"utilizziamo (i )?cookie",
         ),
         max_words=150,
+    ),
+    Rule(
+        "cookie-consent",
+        id="cookie-explained",
+        why="a cookie dialog telling the reader what the site's cookies do ('Diese Cookies "
+        "sind unbedingt erforderlich, um Ihnen die auf unserer Webseite ...'), or one of its "
+        "labels ('Cookie-Einstellungen'), in any language: the word cookie beside a word of "
+        "the site, the browser or consent, and, unless the line is a short label, addressed "
+        "to the reader",
+        anywhere=(
+            rf"^(?=.*\bcookies?\b)(?=.*\b{_COOKIE_CONTEXT}\b)(?:(?=.*\b{_READER}\b)|"
+            r"(?:\S+\s*){1,6}$)",
+        ),
+        max_words=60,
     ),
     Rule(
         "loading",

@@ -276,6 +276,25 @@ EXAMPLES = {
         ["Der Beispiel-Newsletter", "Stadtblatt Newsletter"],
         ["Der Newsletter erscheint am Montag", "Newsletter des Rathauses zur Brücke im Winter"],
     ),
+    "cookie-explained": (
+        [
+            "Diese Cookies sind unbedingt erforderlich, um Ihnen die Funktionen unserer "
+            "Webseite zur Verfügung zu stellen.",
+            "Statistik-Cookies helfen uns zu verstehen, wie Besucher die Website nutzen.",
+            "Ces cookies permettent de mesurer l'audience du site.",
+            "Please accept the video platform's cookies to play this video: by accepting you "
+            "will see content from an external service.",
+            "Cookie-Einstellungen",
+        ],
+        [
+            "Roll the dough into balls and place them on a cookie sheet.",
+            "Die Kinder backen Cookies für den Basar der Schule.",
+            "Regulators fined three websites on Monday for setting advertising cookies before "
+            "their visitors had agreed to them, the first fines of their kind in the country, "
+            "and said that the companies had ignored two warnings sent to them last spring "
+            "about the banners shown to every visitor of their pages.",
+        ],
+    ),
     "eu-cookie-we-use": (
         [
             "Korzystamy z plików cookies, aby ułatwić korzystanie z serwisu.",
