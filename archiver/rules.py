@@ -524,6 +524,10 @@ OTHER_LANGUAGE_RULES = (
             r"antworten abbrechen|batalkan balasan|responder|répondre|rispondi|antworten|balas)$",
             r"(o seu endereço de e-mail|tu dirección de correo|votre adresse e-mail|"
             r"il tuo indirizzo email|deine e-mail-adresse|alamat email anda)",
+            # WordPress.com's own comment form, in English and German
+            r"(fill in your details below|trage deine daten unten ein|you are commenting using|"
+            r"du kommentierst mit|enter your comment here|gib hier deinen kommentar ein|"
+            r"connecting to %s|verbinde mit %s)",
         ),
     ),
     Rule(

@@ -147,8 +147,16 @@ EXAMPLES = {
         ["Kommentatoren lobten den Plan."],
     ),
     "cms-comment-form": (
-        ["Cancelar resposta", "Votre adresse e-mail ne sera pas publiée."],
-        ["Antworten auf diese Fragen gab es nicht."],
+        [
+            "Cancelar resposta",
+            "Votre adresse e-mail ne sera pas publiée.",
+            "Trage deine Daten unten ein oder klicke ein Icon um dich einzuloggen:",
+            "You are commenting using your WordPress.com account. ( Log Out / Change )",
+        ],
+        [
+            "Antworten auf diese Fragen gab es nicht.",
+            "Fill in the form at the town hall before Friday.",
+        ],
     ),
     "cms-related": (
         ["Artigos relacionados", "Baca juga: Pelabuhan ditutup"],
