@@ -727,7 +727,8 @@ EUROPEAN_RULES = (
             r"dans la même rubrique|(à )?(lire|voir) aussi|articles? (similaires|récents|liés)|"
             r"les plus (lus|populaires)|vous aimerez (aussi|également)|nos (derniers|"
             r"autres) articles|(también )?te puede interesar|(noticias|artículos|"
-            r"entradas) (relacionad[oa]s|recientes|similares)|lo más (leído|visto)|más (leídas|"
+            r"entradas|notas) (relacionad[oa]s|recientes|similares)|lo más (leído|visto)|"
+            r"videos? recomendados?|mirá también|más (leídas|"
             r"noticias)|otras noticias|te recomendamos|(articoli|notizie) (correlati|correlate|"
             r"recenti|simili)|potrebbe interessarti|leggi anche|(i )?più (letti|lette)|"
             r"ultime notizie|altri articoli|(zobacz|czytaj|przeczytaj) (także|też|również)|"
@@ -915,7 +916,9 @@ EUROPEAN_RULES = (
         id="eu-teaser-link",
         why="a link to another article set in the text ('Lesen Sie auch: ...')",
         starts=(
-            r"(puedes ver|lee también|lea también|mira también|vea también|te puede interesar|"
+            r"(puedes ver|lee también|lea también|mira también|mirá también|vea también|"
+            r"ver también|te puede interesar|le puede interesar|lea|lee|mira|mirá|ver más|"
+            r"noticia relacionada|"
             r"leia também|veja também|lesen sie auch|lesen sie mehr|mehr dazu|siehe auch|"
             r"voir aussi|à lire aussi|lire aussi|à voir|czytaj (też|także|również)|zobacz (też|"
             r"także|również)|leggi anche|vedi anche|lees ook|zie ook)\s*:\s*\S",

@@ -130,6 +130,9 @@ EXAMPLES = {
             "Leggi anche",
             "Zobacz także",
             "Lees ook",
+            "NOTAS RELACIONADAS",
+            "Video recomendado",
+            "Mirá también",
         ],
         [
             "Weitere Artikel über die Brücke finden Sie im Archiv der Zeitung von gestern.",
@@ -251,8 +254,16 @@ EXAMPLES = {
             "Lesen Sie auch: Neue Radwege für die Innenstadt",
             "PUEDES VER: El puente cierra",
             "Czytaj też: Most zamknięty",
+            "LEA: El concejo aprueba el presupuesto del puerto",
+            "Le puede interesar: Cierran el puente viejo por obras",
+            "MIRA: Así quedó el puente tras la tormenta",
         ],
-        ["Lesen Sie auch die Stellungnahme der Stadt", "Siehe auch unten"],
+        [
+            "Lesen Sie auch die Stellungnahme der Stadt",
+            "Siehe auch unten",
+            "Mira las fotos del puente en nuestra galería.",
+            "Lea el informe completo en la web del ayuntamiento.",
+        ],
     ),
     "eu-more-from-us": (
         [
