@@ -1306,3 +1306,16 @@ def test_a_teaser_under_read_this_next_does_not_take_the_article_away():
     ]
     text = "\n".join(["Glenbrook Closes Old River Bridge for the Winter", *PARAGRAPHS, *teaser])
     assert clean_text(text).text == "\n\n".join(PARAGRAPHS)
+
+
+def test_the_bio_under_an_about_the_author_heading_goes_with_it():
+    """The author's name and bio under "Über den Autor" are the author's box, even when the
+    page gave no byline to know the name by."""
+    bio = (
+        "Studierte Geschichte in Leipzig, schreibt seit zehn Jahren über Verkehr und Städtebau "
+        "und fährt jeden Morgen mit dem Rad über die alte Brücke, solange sie noch offen ist."
+    )
+    text = "\n".join([*PARAGRAPHS, "Über den Autor", "Katrin Vogel", bio, "Suchen"])
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert {reasons(result)[n] for n in (7, 8)} == {"author-bio"}

@@ -361,6 +361,7 @@ def author_bio(
     """The author's bio closing the article: the byline's name alone on its line with the
     bio under it ("Staff Reporter" / "Coastline Today's staff reporters cover..."), or a
     paragraph that opens with the author's full name ("Dana Whitlock covers health...")."""
+    _bio_under_heading(lines, options)
     full_names = [name for name in names if " " in name]
     for i in range(max(body, end - options.bio_lines), end):
         line = lines[i]
@@ -377,3 +378,19 @@ def author_bio(
             for name in full_names
         ):
             line.reason = "author-bio"
+
+
+def _bio_under_heading(lines: Sequence[Line], options: CleanOptions) -> None:
+    """Under an "About the author" heading, the author's name on its own line and the
+    paragraph of the bio go with it, wherever it stands on the page."""
+    for i, heading in enumerate(lines):
+        if heading.rule is None or heading.rule.name != "author-bio" or heading.words > 6:
+            continue
+        for line in lines[i + 1 : i + 3]:
+            if line.rule is not None or line.reason is not None:
+                break
+            if line.words > options.bio_max_words:
+                break
+            line.reason, line.rule_id = "author-bio", heading.rule.id
+            if line.words > 8:
+                break  # the bio's paragraph: what follows is the page's again
