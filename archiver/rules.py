@@ -95,6 +95,11 @@ AD_RULES = (
             r"story) (may )?contains? affiliate|this post may contain affiliate|"
             r"we may earn (a )?commission|\w+ may (receive|earn) a commission)",
         ),
+        anywhere=(
+            # the price boxes of affiliate plug-ins, in English and German
+            r"product advertising api",
+            r"(handelt es sich um|are) (amazon[- ])?affiliate[- ]links",
+        ),
         max_words=40,
     ),
     Rule(

@@ -25,8 +25,16 @@ EXAMPLES = {
         ["Advertisement spending fell by a fifth last year."],
     ),
     "affiliate-notice": (
-        ["This article contains affiliate links.", "We may earn a commission from links."],
-        ["Reporters say affiliate stations carried the broadcast."],
+        [
+            "This article contains affiliate links.",
+            "We may earn a commission from links.",
+            "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um "
+            "Affiliate Links / Bilder von der Amazon Product Advertising API",
+        ],
+        [
+            "Reporters say affiliate stations carried the broadcast.",
+            "The blog earned most of its money from affiliate links, the report found.",
+        ],
     ),
     "shop-button": (["Buy now", "Check price", "Supported by"], ["Buy now, pay later is growing."]),
     "captcha": (
