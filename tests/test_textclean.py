@@ -1319,3 +1319,33 @@ def test_the_bio_under_an_about_the_author_heading_goes_with_it():
     result = clean_text(text)
     assert result.text == "\n\n".join(PARAGRAPHS)
     assert {reasons(result)[n] for n in (7, 8)} == {"author-bio"}
+
+
+@pytest.mark.parametrize(
+    ("under_date", "title", "author"),
+    [
+        # German capitalises its nouns: a headline of two nouns looks like a name, but the
+        # article goes on to use its words
+        ("Faltboote von Hansen", "Faltboote von Hansen", None),
+        # the near miss: a name the article does not use is its author
+        ("Katrin Vogel", None, "Katrin Vogel"),
+    ],
+)
+def test_a_name_like_line_under_the_date_is_the_headline_when_the_article_uses_it(
+    under_date, title, author
+):
+    text = "\n".join(
+        [
+            "Startseite",
+            "Freizeit",
+            "Freizeit | 12.03.2024",
+            under_date,
+            "Faltboote von Hansen sind leicht genug, um sie im Rucksack zum Fluss zu "
+            "tragen, und stabil genug für eine Fahrt über den See, sagt der Bootsbauer.",
+            "Seit dem Frühjahr baut die kleine Werkstatt am Hafen wieder jede Woche zwei Boote, "
+            "und die Warteliste reicht nach seinen Angaben bis in den Herbst.",
+        ]
+    )
+    metadata = clean_text(text).metadata
+    assert (metadata["title"].value if "title" in metadata else None) == title
+    assert (metadata["author"].value if "author" in metadata else None) == author

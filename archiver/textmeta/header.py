@@ -133,9 +133,6 @@ class Header:
 
     def read(self) -> int:
         """Find everything, mark the header lines removed, return where the body begins."""
-        self._bylines()
-        self._dates()
-        self._bare_names()
         first_prose = next(
             (
                 i
@@ -144,6 +141,9 @@ class Header:
             ),
             self.hi,
         )
+        self._bylines()
+        self._dates()
+        self._bare_names(first_prose)
         self._title(first_prose)
         self._dated_line_under_title()
         self._published()
@@ -229,9 +229,11 @@ class Header:
             if named := date_line_author(self.lines[i], found[1]):
                 self._offer(*named)
 
-    def _bare_names(self) -> None:
+    def _bare_names(self, first_prose: int) -> None:
         """A name alone on its line: the author when the page repeats it, a bio starts with
-        it, or it sits beside a date line or a reading time."""
+        it, or it sits beside a date line or a reading time. Beside a date line, words the
+        article goes on to use ("Heizjacken von Bosch", "Faire Lieferketten": German writes
+        its nouns capitalised) are its headline, not a name."""
         lines = self.lines
         texts = [line.text for line in lines[self.lo : self.hi]]
         for i in range(self.lo, self.hi):
@@ -258,6 +260,9 @@ class Header:
             beside = (i - 1 in self.dates or i + 1 in self.dates) or (
                 i + 1 < len(lines) and READING_TIME.search(lines[i + 1].text) is not None
             )
+            plain = "," not in line.text and not rules.ROLE_WORDS.search(line.text)
+            if beside and plain and not (repeated or has_bio or role_under):
+                beside = not self._used_below(i, first_prose)
             if repeated or has_bio or beside or role_under:
                 self._found_author(i, line.text, 0.7 if has_bio else 0.6)
 
@@ -508,6 +513,14 @@ class Header:
             ):
                 return i
         return None
+
+    def _used_below(self, i: int, first_prose: int) -> bool:
+        """Whether the article's first lines below line ``i`` use most of its words."""
+        below = max(first_prose, i + 1)
+        text = " ".join(
+            line.text for line in self.lines[below : below + self.options.title_body_lines]
+        )
+        return _overlap(self.lines[i].text, set(_content_words(text))) >= 0.5
 
     def _body_words(self, first_prose: int) -> set[str]:
         """The words of the article's first lines: a headline's words come back in them."""
