@@ -1349,3 +1349,31 @@ def test_a_name_like_line_under_the_date_is_the_headline_when_the_article_uses_i
     metadata = clean_text(text).metadata
     assert (metadata["title"].value if "title" in metadata else None) == title
     assert (metadata["author"].value if "author" in metadata else None) == author
+
+
+def test_a_numbered_list_the_article_goes_on_into_stays_with_it():
+    """A list of deals numbered one after the other, each with its shop link, is the
+    article's, though its items are short."""
+    items = [
+        "1) A folding kayak for two, with paddles and a dry bag",
+        "https://shop.example/kayak",
+        "2) Waterproof boots for the river path",
+        "https://shop.example/boots",
+        "3) A thermos that keeps tea hot for a day",
+        "https://shop.example/thermos",
+    ]
+    text = "\n".join([*PARAGRAPHS[:2], "Here are the deals for river walkers:", *items, "Home"])
+    kept = clean_text(text).text.split("\n\n")
+    assert kept == [*PARAGRAPHS[:2], "Here are the deals for river walkers:", *items[::2]]
+
+
+def test_a_numbered_list_under_most_read_is_not_the_articles():
+    """The near miss: the site's numbered list of most-read articles under its header."""
+    most_read = [
+        "Most read",
+        "1. Council approves new budget for parks",
+        "2. Ring road works to start in June",
+        "3. Ferry timetable changes for the winter",
+    ]
+    text = "\n".join([*PARAGRAPHS, *most_read])
+    assert clean_text(text).text == "\n\n".join(PARAGRAPHS)

@@ -61,6 +61,9 @@ class CleanOptions:
     # paragraph cut off by a box of links) unless more than this many lines that are no text
     # stand between them: then it is a sidebar's.
     prose_before_gap: int = 80
+    # The items of a numbered list the article goes on into stand at most this many lines
+    # apart (a sentence, a price and a link between them).
+    list_item_lines: int = 6
     # Dated teasers of a list stand at most this many lines apart.
     teaser_gap: int = 8
     # The title: how many lines of the article its words are looked for in, what a title all

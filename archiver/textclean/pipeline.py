@@ -25,6 +25,7 @@ from archiver.textclean.shape import (
     author_bio,
     dated_teasers,
     fact_box,
+    numbered_list,
     prose_before,
     related_blocks,
     sponsored_blocks,
@@ -134,6 +135,7 @@ def find_article_run(page: Page) -> None:
         teasers = dated_teasers(page.lines, page.start, page.end, page.options)
         page.end = max(page.start + 1, teasers)
         page.end = fact_box(page.lines, trailing_list(page.lines, page.end), page.options)
+        page.end = numbered_list(page.lines, page.end, page.options)
     page.body = page.start
 
 

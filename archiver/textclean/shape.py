@@ -217,6 +217,42 @@ def trailing_list(lines: Sequence[Line], end: int) -> int:
     return first + count if count >= 3 else end
 
 
+_NUMBERED = re.compile(r"^(\d{1,2})\s?[.):]\s+\S")
+
+
+def numbered_list(lines: Sequence[Line], end: int, options: CleanOptions) -> int:
+    """Extend the article over the numbered list it goes on into ("1) ...", "2) ...": a
+    list of tips, of deals, of places), with what each item holds between its number and the
+    next (a sentence, a price, a link). Items numbered one after the other up to three or
+    more are the article's; menus are not numbered. One line (the list's intro) may come
+    first, or the list may have begun inside the run."""
+    # The list may have begun inside the run: start from its last item there.
+    first = next(
+        (
+            j
+            for j in range(end - 1, max(-1, end - 1 - options.list_item_lines), -1)
+            if _NUMBERED.match(lines[j].text)
+        ),
+        end,
+    )
+    expected, last, count = None, None, 0
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if _closes(line):
+            break
+        match = _NUMBERED.match(line.text)
+        if match and (expected is None or int(match[1]) == expected):
+            expected, last, count = int(match[1]) + 1, i, count + 1
+        elif last is None and i > first:
+            break
+        elif last is not None and i - last > options.list_item_lines:
+            break
+    # Two items in sequence at least, the last numbered three or more: "1) 2) 3)" at least.
+    if last is None or expected is None or count < 2 or expected - 1 < 3:
+        return end
+    return max(end, last + 1)
+
+
 def fact_box(lines: Sequence[Line], end: int, options: CleanOptions) -> int:
     """Extend the article over the box of facts between it and its share buttons.
 
