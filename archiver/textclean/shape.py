@@ -243,10 +243,8 @@ def numbered_list(lines: Sequence[Line], end: int, options: CleanOptions) -> int
         match = _NUMBERED.match(line.text)
         if match and (expected is None or int(match[1]) == expected):
             expected, last, count = int(match[1]) + 1, i, count + 1
-        elif last is None and i > first:
-            break
-        elif last is not None and i - last > options.list_item_lines:
-            break
+        elif (i > first) if last is None else (i - last > options.list_item_lines):
+            break  # no list right here, or its items ended
     # Two items in sequence at least, the last numbered three or more: "1) 2) 3)" at least.
     if last is None or expected is None or count < 2 or expected - 1 < 3:
         return end
