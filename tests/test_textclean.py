@@ -1377,3 +1377,40 @@ def test_a_numbered_list_under_most_read_is_not_the_articles():
     ]
     text = "\n".join([*PARAGRAPHS, *most_read])
     assert clean_text(text).text == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("between", [[], ["Share", "Print"]])
+def test_an_opening_sentence_under_the_byline_is_the_articles(between):
+    """A terse opening sentence jusText finds no text (few stop words), between the byline
+    and the paragraphs, opens the article; share buttons may stand between."""
+    opening = "Glenbrook bridge closure: commuters face twelve extra minutes, repairs until spring."
+    text = "\n".join(
+        [
+            "Home",
+            "Local News",
+            "Glenbrook Closes Old River Bridge for the Winter",
+            "By Jane Doe",
+            opening,
+            *between,
+            *PARAGRAPHS,
+        ]
+    )
+    assert clean_text(text).text == "\n\n".join([opening, *PARAGRAPHS])
+
+
+def test_a_deck_cut_off_from_the_article_by_a_sign_up_box_is_not_its_opening():
+    """The near miss: a sentence under the byline with a newsletter's box between it and the
+    paragraphs belongs to the page's furniture, not to the article."""
+    deck = "Glenbrook bridge closure: commuters face twelve extra minutes, repairs until spring."
+    text = "\n".join(
+        [
+            "Glenbrook Closes Old River Bridge for the Winter",
+            "By Jane Doe",
+            deck,
+            "Breaking News Emails",
+            "Get breaking news alerts and special reports delivered every weekday morning.",
+            "SUBSCRIBE",
+            *PARAGRAPHS,
+        ]
+    )
+    assert deck not in clean_text(text).text

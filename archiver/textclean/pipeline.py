@@ -32,7 +32,7 @@ from archiver.textclean.shape import (
     trailing_list,
 )
 from archiver.textmeta import Header, dateline, host_field, outlet_clues, page_metadata, page_url
-from archiver.textmeta.kinds import dates_read_as, site_name
+from archiver.textmeta.kinds import PROSE_END, dates_read_as, site_name
 
 EXTRACTOR = "archiver-text"
 EXTRACTOR_VERSION = "1"
@@ -212,6 +212,27 @@ def keep_prose_before_article(page: Page) -> None:
     for i in prose_before(page.lines, page.start, page.options):
         if page.lines[i].reason == "outside-article":
             page.lines[i].reason = None
+    _keep_opening_under_header(page)
+
+
+#: What the header's lines are removed as.
+_HEADER_REASONS = ("title", "author-line", "date-line", "header-date")
+
+
+def _keep_opening_under_header(page: Page) -> None:
+    """Sentences between the article's header (its headline, byline, date) and the run,
+    joined to the run by nothing but buttons, are the article's opening, which jusText's
+    measures left out ("It can be frustrating to step on the scale and see no change.")."""
+    lines = page.lines
+    header = [i for i in range(page.start) if lines[i].reason in _HEADER_REASONS]
+    if not any(lines[i].reason == "title" for i in header):
+        return
+    for i in range(page.start - 1, header[-1], -1):
+        line = lines[i]
+        if line.reason == "outside-article" and line.words >= 8 and PROSE_END.search(line.text):
+            line.reason = None
+        elif line.rule is None or line.rule.ends_article:
+            return
 
 
 def name_rule_reasons(page: Page) -> None:
