@@ -248,7 +248,17 @@ def numbered_list(lines: Sequence[Line], end: int, options: CleanOptions) -> int
     # Two items in sequence at least, the last numbered three or more: "1) 2) 3)" at least.
     if last is None or expected is None or count < 2 or expected - 1 < 3:
         return end
+    # The last item's own address under it is the list's too.
+    if last + 1 < len(lines) and _is_link(lines[last + 1]):
+        last += 1
+    for line in lines[first : last + 1]:
+        if _is_link(line):
+            line.rule = None  # an item's own address: the list's, as its text is
     return max(end, last + 1)
+
+
+def _is_link(line: Line) -> bool:
+    return line.rule is not None and line.rule.name == "link"
 
 
 def fact_box(lines: Sequence[Line], end: int, options: CleanOptions) -> int:
