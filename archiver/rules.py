@@ -461,6 +461,17 @@ ARTICLE_EDGE_RULES = (
         max_words=2000,
     ),
     Rule(
+        "markup",
+        id="server-error",
+        why="an error the site's server printed into the page ('Deprecated: ... in "
+        "/www/htdocs/wp-includes/functions.php on line 12')",
+        starts=(
+            r"(deprecated|strict standards|warning|notice|fatal error|parse error)\s*:.* in "
+            r"(/|[a-z]:\\)\S+\.php\b",
+        ),
+        max_words=200,
+    ),
+    Rule(
         "navigation",
         id="navigation",
         why="a menu item, a breadcrumb or a 'skip to content' link",

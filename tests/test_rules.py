@@ -138,6 +138,16 @@ EXAMPLES = {
         ['<script src="https://example.com/a.js"></script>', "<img src=x>"],
         ["<The Palace: Tale of Jang Noksu> opens on Friday."],
     ),
+    "server-error": (
+        [
+            "Deprecated : preg_replace(): The /e modifier is deprecated, use "
+            "preg_replace_callback instead in /www/htdocs/site/wp-includes/functions.php on "
+            "line 1234",
+            "Strict Standards : Redefining already defined constructor for class wpdb in "
+            "/www/htdocs/site/wp-includes/wp-db.php on line 52",
+        ],
+        ["Warning: the river is rising in Glenbrook, the council said on Monday."],
+    ),
     "navigation": (
         ["Skip to main content", "Home > Business > Shipping", "Next article: Port reopens"],
         ["Home owners near the port complained."],

@@ -1414,3 +1414,25 @@ def test_a_deck_cut_off_from_the_article_by_a_sign_up_box_is_not_its_opening():
         ]
     )
     assert deck not in clean_text(text).text
+
+
+def test_a_line_repeated_down_the_page_votes_once_on_its_language():
+    """Twenty copies of an English notice do not outvote a German article."""
+    notice = (
+        "Please note that this page was printed from an old version of the website and some "
+        "of its pictures may be missing."
+    )
+    text = "\n".join([*[notice] * 20, OPENING, *BODY_DE])
+    assert clean_text(text).metadata["language"].value == "de"
+
+
+def test_server_errors_are_removed_and_do_not_vote_on_the_language():
+    errors = [
+        "Deprecated : preg_replace(): The /e modifier is deprecated, use preg_replace_callback "
+        f"instead in /www/htdocs/site/wp-includes/functions-{n}.php on line {n}"
+        for n in range(8)
+    ]
+    result = clean_text("\n".join([*errors, OPENING, *BODY_DE]))
+    assert result.metadata["language"].value == "de"
+    assert {line.rule for line in result.removed[:8]} == {"server-error"}
+    assert result.text == "\n\n".join([OPENING, *BODY_DE])

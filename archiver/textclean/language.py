@@ -110,11 +110,18 @@ _LANGUAGE_BUDGET = 2500
 
 
 def detect_language(lines: Sequence[Line]) -> Field | None:
-    """The language of the page's prose: each of its long lines votes, weighed by its length
-    (one block of another language, a script or a cookie notice, does not outvote the
+    """The language of the page's prose: each of its long lines votes once, weighed by its
+    length (one block of another language, a script or a cookie notice, does not outvote the
     article); a page without long lines is read whole."""
-    prose = [line.text for line in lines if line.words >= 12 and letters_mostly(line.text)]
-    prose = prose[:_LANGUAGE_VOTERS]
+    # A line the page repeats votes once: eleven copies of a server's English warning do not
+    # outvote a German article.
+    prose = list(
+        dict.fromkeys(
+            line.text
+            for line in lines
+            if line.words >= 12 and line.rule is None and letters_mostly(line.text)
+        )
+    )[:_LANGUAGE_VOTERS]
     if sum(len(text) for text in prose) < 200:
         return language_field("\n".join(line.text for line in lines))
     return _vote(tuple(prose))
