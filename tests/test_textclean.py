@@ -1436,3 +1436,24 @@ def test_server_errors_are_removed_and_do_not_vote_on_the_language():
     assert result.metadata["language"].value == "de"
     assert {line.rule for line in result.removed[:8]} == {"server-error"}
     assert result.text == "\n\n".join([OPENING, *BODY_DE])
+
+
+LONG_COMMENT = (
+    "Die Stadt hätte die Brücke schon vor Jahren prüfen lassen müssen, denn jeder, der jeden "
+    "Morgen darüber fährt, konnte den Rost an den Pfeilern mit bloßem Auge sehen, und niemand "
+    "im Rathaus wollte davon etwas wissen, bis es jetzt zu spät ist und alle Pendler den Umweg "
+    "über die Ringstraße fahren müssen."
+)
+
+
+def test_a_one_word_comment_heading_over_a_paragraph_does_not_end_the_article():
+    """ "Kommentar" right over a paragraph is the heading of the paper's opinion, which goes on
+    the article: comments open with a name, a date or a form."""
+    text = "\n".join([OPENING, *BODY_DE, "Kommentar", LONG_COMMENT])
+    assert clean_text(text).text == "\n\n".join([OPENING, *BODY_DE, LONG_COMMENT])
+
+
+def test_comments_under_a_one_word_heading_still_end_the_article():
+    """The near miss: under "Kommentare", a reader's name and date, then the comment."""
+    text = "\n".join([OPENING, *BODY_DE, "Kommentare", "Beate", "19. Juni 2019", LONG_COMMENT])
+    assert clean_text(text).text == "\n\n".join([OPENING, *BODY_DE])

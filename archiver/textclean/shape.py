@@ -53,6 +53,7 @@ def _barrier(lines: Sequence[Line], options: CleanOptions) -> int:
             and line.rule.barrier
             and text >= options.barrier_min_chars
             and not _toolbar(lines, i)
+            and not _over_prose(lines, i)
         ):
             return i
         if line.good:
@@ -65,6 +66,19 @@ def _toolbar(lines: Sequence[Line], i: int) -> bool:
     comment" beside "Share this article"), which stands above the article as often as below."""
     beside = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
     return any(other.rule is not None and other.rule.name == "share-bar" for other in beside)
+
+
+def _over_prose(lines: Sequence[Line], i: int) -> bool:
+    """Whether the one- or two-word barrier line ``lines[i]`` ("Kommentar", "réagir") stands
+    right over a paragraph of prose, a caption at most between: then it is a button or the
+    heading of an opinion piece, while comments open with a name, a date or a form."""
+    if lines[i].words > 2:
+        return False
+    for line in lines[i + 1 : i + 4]:
+        if line.rule is not None and line.rule.name in ("photo-caption", "image-credit"):
+            continue
+        return line.rule is None and line.textlike == "good" and line.words >= 30
+    return False
 
 
 def _closes(line: Line) -> bool:
