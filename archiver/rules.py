@@ -147,6 +147,7 @@ INTERACTION_RULES = (
             r"you must be logged in to post",
             r"commenting (is|has been) (disabled|closed)",
             r"comments (are|is) (now )?closed",
+            r"[{\[(]?\s*(\d+|no) comments?\s*(…|\.\.\.)\s*(read them below|add one)",
         ),
         barrier=True,
     ),

@@ -42,7 +42,13 @@ EXAMPLES = {
         ["The robot vacuum was tested for a week."],
     ),
     "comments-begin": (
-        ["Leave a comment", "12 Comments", "Join the conversation", "Comments are closed."],
+        [
+            "Leave a comment",
+            "12 Comments",
+            "Join the conversation",
+            "Comments are closed.",
+            "{ 38 comments… read them below or add one }",
+        ],
         ["Comments from the mayor came late on Tuesday."],
     ),
     "comment-form": (
