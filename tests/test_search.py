@@ -208,3 +208,19 @@ def test_the_library_api(archive_with_news, archive_url):
         assert [h.id for h in archiver.search(archive, "wind", outlet="Valley Ledger")] == [2, 3]
     with pytest.raises(archiver.UsageError):
         archiver.search(archive_url, '"open')
+
+
+def test_a_word_written_with_soft_hyphens_is_found_whole(write, cli):
+    """Sites write soft hyphens into long words ("Mes\u00adsen\u00adger\u00addiens\u00adte")
+    to say where they may break: they show nowhere, so they leave the archived text and the
+    word is found as readers see it."""
+    hyphenated = "Mes\u00adsen\u00adger\u00addiens\u00adte"
+    body = (
+        f"Die {hyphenated} sind kein rechtsfreier Raum, sagte die Behörde am Montag, und "
+        "richtete eine eigene Gruppe ein, die Drohungen und Beleidigungen dort verfolgen soll."
+    )
+    path = write("messenger.txt", "\n\n".join([body] * 3))
+    assert cli("add", path).exit_code == 0
+    assert _ids(cli, "Messengerdienste") == [1]
+    shown = json.loads(cli("show", "1", "--json").output)
+    assert "\u00ad" not in shown["clean_text"]

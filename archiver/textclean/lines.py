@@ -48,6 +48,7 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 #: is blank (editors write empty paragraphs as a zero-width space; Korean and Japanese blogs
 #: are full of them).
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+SOFT_HYPHEN = "\u00ad"
 
 
 def count_chars(char_class: re.Pattern[str], text: str) -> int:
@@ -68,6 +69,9 @@ def split_lines(text: str) -> list[Line]:
     # Lines end at \n, \r\n or \r only: str.splitlines() would also split at form feeds and
     # Unicode separators inside a paragraph, and the line numbers would disagree with editors.
     cjk = CJK.search(text) is not None
+    # A soft hyphen only says where a word may be broken, and shows nowhere else: left in,
+    # "Mes\u00adsen\u00adger" is no word that search, the rules or the reuse finder know.
+    text = text.replace(SOFT_HYPHEN, "")
     lines = []
     for lineno, raw in enumerate(_NEWLINE.split(text), 1):
         words = raw.split()
