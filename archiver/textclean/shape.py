@@ -93,22 +93,40 @@ def _header_openings(lines: Sequence[Line]) -> list[int]:
     A header in a list of dated teasers (another byline or date within a few lines) or under
     "Read this next" opens no article of this page.
     """
-    metas = [i for i, line in enumerate(lines) if header_meta(line) is not None]
+    # Reading a line as a byline or date costs a dozen patterns: only lines under a
+    # headline-like line are read, and the lines around them when one is.
+    metas: dict[int, bool] = {}
+
+    def meta(i: int) -> bool:
+        if i not in metas:
+            metas[i] = 0 <= i < len(lines) and header_meta(lines[i]) is not None
+        return metas[i]
+
+    headlines = [i for i, line in enumerate(lines) if headline_like(line)]
+    under = sorted({i + step for i in headlines for step in (1, 2) if i + step < len(lines)})
     opened = []
-    for i in metas:
-        if not (
-            (i >= 1 and headline_like(lines[i - 1])) or (i >= 2 and headline_like(lines[i - 2]))
+    for i in under:
+        opening = next(
+            (
+                j
+                for j in range(i + 1, min(len(lines), i + 4))
+                if lines[j].rule is None
+                and lines[j].words >= 8
+                and lines[j].textlike in ("good", "neargood")
+            ),
+            None,
+        )
+        if (
+            opening is None
+            or lines[i].words > 30
+            or any(_closes(line) for line in lines[max(0, i - 4) : i])
+            or not meta(i)
+            or any(
+                meta(j) for j in range(i - _TEASER_REACH, i + _TEASER_REACH + 1) if abs(j - i) > 1
+            )
         ):
             continue
-        if any(1 < abs(j - i) <= _TEASER_REACH for j in metas):
-            continue
-        if any(_closes(line) for line in lines[max(0, i - 4) : i]):
-            continue
-        for j in range(i + 1, min(len(lines), i + 4)):
-            line = lines[j]
-            if line.rule is None and line.words >= 8 and line.textlike in ("good", "neargood"):
-                opened.append(j)
-                break
+        opened.append(opening)
     return opened
 
 
