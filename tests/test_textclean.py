@@ -1416,7 +1416,7 @@ def test_a_deck_cut_off_from_the_article_by_a_sign_up_box_is_not_its_opening():
     assert deck not in clean_text(text).text
 
 
-def test_a_line_repeated_down_the_page_votes_once_on_its_language():
+def test_a_line_repeated_down_the_page_counts_once_for_its_language():
     """Twenty copies of an English notice do not outvote a German article."""
     notice = (
         "Please note that this page was printed from an old version of the website and some "
@@ -1426,7 +1426,7 @@ def test_a_line_repeated_down_the_page_votes_once_on_its_language():
     assert clean_text(text).metadata["language"].value == "de"
 
 
-def test_server_errors_are_removed_and_do_not_vote_on_the_language():
+def test_server_errors_are_removed_and_do_not_count_for_the_language():
     errors = [
         "Deprecated : preg_replace(): The /e modifier is deprecated, use preg_replace_callback "
         f"instead in /www/htdocs/site/wp-includes/functions-{n}.php on line {n}"
