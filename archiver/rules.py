@@ -745,7 +745,10 @@ EUROPEAN_RULES = (
             r"les plus (lus|populaires)|vous aimerez (aussi|également)|nos (derniers|"
             r"autres) articles|(también )?te puede interesar|(noticias|artículos|"
             r"entradas|notas) (relacionad[oa]s|recientes|similares)|lo más (leído|visto)|"
-            r"videos? recomendados?|mirá también|más (leídas|"
+            r"videos? recomendados?|mirá también|temas relacionados|contenidos? relacionados?|"
+            r"(las|los) más (vist[oa]s|leíd[oa]s)|articles correspondants|pour approfondir|"
+            r"(audios et )?vidéos sur le (même )?sujet|inne artykuły( autora)?|polecamy|"
+            r"más (leídas|"
             r"noticias)|otras noticias|te recomendamos|(articoli|notizie) (correlati|correlate|"
             r"recenti|simili)|potrebbe interessarti|leggi anche|(i )?più (letti|lette)|"
             r"ultime notizie|altri articoli|(zobacz|czytaj|przeczytaj) (także|też|również)|"
@@ -917,6 +920,18 @@ EUROPEAN_RULES = (
         max_words=20,
     ),
     Rule(
+        "photo-caption",
+        id="eu-caption-credit",
+        why="a photo's caption closing with its credit ('... durante el año escolar. Foto: "
+        "Andina', '... Unterstützern. Bild: dpa', '(REUTERS/Jane Doe)')",
+        anywhere=(
+            r"[.!?)»“\"]\s*\(?(foto|fotos|bild|imagen|photo|fot\.|zdjęcie|crédit photo|"
+            r"photographie)\s*:\s*[^.:]{2,60}\)?\.?$",
+            r"\((reuters|ap|afp|efe|epa|dpa|getty images|télam|xinhua|pap)/[^)]{2,60}\)\.?$",
+        ),
+        max_words=60,
+    ),
+    Rule(
         "tags",
         id="eu-tags",
         why="the article's tags or categories",
@@ -934,7 +949,8 @@ EUROPEAN_RULES = (
         why="a link to another article set in the text ('Lesen Sie auch: ...')",
         starts=(
             r"(puedes ver|lee también|lea también|mira también|mirá también|vea también|"
-            r"ver también|te puede interesar|le puede interesar|lea|lee|mira|mirá|ver más|"
+            r"ver también|te puede interesar|le puede interesar|lea|lee|lea más|mira|mirá|mire|"
+            r"ver más|"
             r"noticia relacionada|"
             r"leia também|veja também|lesen sie auch|lesen sie mehr|mehr dazu|siehe auch|"
             r"voir aussi|à lire aussi|lire aussi|à voir|czytaj (też|także|również)|zobacz (też|"

@@ -133,6 +133,11 @@ EXAMPLES = {
             "NOTAS RELACIONADAS",
             "Video recomendado",
             "Mirá también",
+            "TEMAS RELACIONADOS",
+            "Contenido Relacionado",
+            "las más vistas",
+            "Pour approfondir",
+            "Inne artykuły autora",
         ],
         [
             "Weitere Artikel über die Brücke finden Sie im Archiv der Zeitung von gestern.",
@@ -257,6 +262,8 @@ EXAMPLES = {
             "LEA: El concejo aprueba el presupuesto del puerto",
             "Le puede interesar: Cierran el puente viejo por obras",
             "MIRA: Así quedó el puente tras la tormenta",
+            "Lea más: El concejo aprueba el presupuesto",
+            "Mire: Así quedó el puente",
         ],
         [
             "Lesen Sie auch die Stellungnahme der Stadt",
@@ -304,6 +311,17 @@ EXAMPLES = {
             "their visitors had agreed to them, the first fines of their kind in the country, "
             "and said that the companies had ignored two warnings sent to them last spring "
             "about the banners shown to every visitor of their pages.",
+        ],
+    ),
+    "eu-caption-credit": (
+        [
+            "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
+            "Auch der Bürgermeister gehört zu den Unterstützern. Bild: dpa",
+            "El periodista ruso tras el ataque sufrido en abril (REUTERS/Jane Doe)",
+        ],
+        [
+            "Die Ausstellung zeigt Bilder aus hundert Jahren. Foto und Film sind gleich vertreten.",
+            "Foto: the word is German for photo, the guide explained to the visitors.",
         ],
     ),
     "eu-cookie-we-use": (
