@@ -648,6 +648,7 @@ NAVIGATION_LINKS = {
         "se connecter",
         "connexion",
         "lire la suite",
+        "en savoir plus",
         "retour en haut",
         "nous contacter",
         "contactez-nous",
@@ -660,7 +661,10 @@ NAVIGATION_LINKS = {
         "ir al contenido( principal)?",
         "buscar",
         "iniciar sesión",
+        "ingresar",
         "(leer|ver) más",
+        "infórmate más",
+        "informate más",
         "seguir leyendo",
         "contacto",
         "volver arriba",
@@ -1040,7 +1044,12 @@ EUROPEAN_MORE_RULES = (
         id="eu-comment-prompt",
         why="a prompt to log in or fill in a form to comment, or a comments heading ('Vos "
         "réactions'), or a spam filter's notice",
-        starts=(r"vos réactions( \(\d+\))?$", r"(les )?commentaires sont fermés"),
+        starts=(
+            r"vos réactions( \(\d+\))?$",
+            r"(les )?commentaires sont fermés",
+            r"(valora esta (noticia|nota)|dołącz do dyskusji|para comentar debes "
+            r"(registrarte|iniciar sesión))",
+        ),
         anywhere=(
             r"(bitte )?(loggen sie sich|melden sie sich an) .{0,30}(kommentieren|kommentar)",
             r"(wenn|um) (sie|du) (diesen|den) (blogeintrag|beitrag|artikel) (zu )?kommentieren",

@@ -198,6 +198,9 @@ EXAMPLES = {
             "Impressum | Datenschutz | AGB",
             "Polityka prywatności",
             "Lees meer",
+            "En savoir plus",
+            "INGRESAR",
+            "Informate más",
         ],
         [
             "Das Impressum der Zeitung nennt drei Redakteure.",
@@ -337,6 +340,9 @@ EXAMPLES = {
     ),
     "eu-comment-prompt": (
         [
+            "Valora esta noticia",
+            "Dołącz do dyskusji",
+            "Para comentar debes registrarte y completar los datos generales.",
             "Bitte loggen Sie sich vor dem Kommentieren ein",
             "Wenn Sie diesen Beitrag kommentieren möchten, füllen Sie das Formular aus.",
             "Diese Seite verwendet Akismet, um Spam zu filtern.",
