@@ -758,7 +758,12 @@ EUROPEAN_RULES = (
             r"ultime notizie|altri articoli|(zobacz|czytaj|przeczytaj) (także|też|również)|"
             r"(podobne|powiązane|najnowsze) (artykuły|wpisy|wiadomości)|najczęściej czytane|"
             r"polecane( artykuły)?|gerelateerde (artikelen|berichten)|lees ook|meer nieuws|"
-            r"meest gelezen|(leia|veja) também|mais lidas|notícias relacionadas))\s*:?$",
+            r"meest gelezen|(leia|veja) também|mais lidas|notícias relacionadas|"
+            r"(dich|sie) interessiert vielleicht auch|für (dich|sie) empfohlen|schon gelesen\?|"
+            r"auch interessant( für (dich|sie))?|(noch )?mehr (infos|informationen) für (dich|sie)|"
+            r"artikel zum thema|themenrelevante (nachrichten|artikel|beiträge)|zum weiterlesen|"
+            r"weitere beiträge zu diesem artikel|lesen sie auch (die folgenden|diese) (beiträge|"
+            r"artikel)))\s*(:|…|\.\.\.)?$",
         ),
         max_words=12,
         ends_article=True,
@@ -817,6 +822,8 @@ EUROPEAN_RULES = (
             r"suscribirse|iscriviti( alla (nostra )?newsletter)?|zapisz się( do newslettera)?|"
             r"subskrybuj|schrijf je in( voor (de|onze) nieuwsbrief)?|nieuwsbrief|assine (a|"
             r"nossa) newsletter|inscreva-se)[.!:]?$",
+            r"(kostenlos registrieren und weiterlesen|schon registriert\? hier einloggen|hier "
+            r"kostenlos (anmelden|registrieren))",
         ),
     ),
     Rule(
@@ -1082,8 +1089,10 @@ EUROPEAN_MORE_RULES = (
         id="eu-share-prompt",
         why="a page's share and print buttons ('Sharen mit:', 'Rezept drucken')",
         starts=(
-            r"((sharen|teilen|empfehlen) mit|"
+            r"((sharen|teilen|empfehlen) mit|mit freunden teilen|"
             r"(bei|auf) pinterest (speichern|merken|pinnen))\s*:?$",
+            r"((dir|ihnen) hat (der|dieser|unser) (artikel|beitrag) gefallen|(der )?artikel "
+            r"gefallen)\?.{0,40}teilen",
             r"rezept drucken\b",
         ),
     ),

@@ -133,6 +133,12 @@ EXAMPLES = {
             "NOTAS RELACIONADAS",
             "Video recomendado",
             "Mirá también",
+            "Das könnte Dich auch interessieren …",
+            "Dich interessiert vielleicht auch",
+            "Für dich empfohlen",
+            "Schon gelesen?",
+            "Artikel zum Thema",
+            "Themenrelevante Nachrichten",
             "TEMAS RELACIONADOS",
             "Contenido Relacionado",
             "las más vistas",
@@ -170,6 +176,8 @@ EXAMPLES = {
     ),
     "eu-newsletter": (
         [
+            "Kostenlos registrieren und weiterlesen",
+            "Schon registriert? Hier einloggen",
             "Newsletter abonnieren",
             "Jetzt anmelden",
             "Abonnez-vous",
@@ -372,7 +380,14 @@ EXAMPLES = {
         ],
     ),
     "eu-share-prompt": (
-        ["Sharen mit:", "Rezept drucken", "Bei Pinterest speichern"],
+        [
+            "Mit Freunden teilen",
+            "Dir hat der Artikel gefallen? Jetzt teilen...",
+            "Artikel gefallen? Vergiss nicht zu teilen!",
+            "Sharen mit:",
+            "Rezept drucken",
+            "Bei Pinterest speichern",
+        ],
         ["Teilen mit den Nachbarn ist in der Siedlung üblich, sagte die Bürgermeisterin."],
     ),
     "eu-image-tools": (
