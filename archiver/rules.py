@@ -268,6 +268,7 @@ INTERACTION_RULES = (
             r"(facebook|twitter|linkedin|whatsapp|reddit|pinterest|email|print|share|"
             r"tweet)([\s|,/·•]+(facebook|twitter|linkedin|whatsapp|reddit|pinterest|pint|email|"
             r"print|share|tumblr|messenger|telegram|sms|copy link|baixar|download))+$",
+            r"email this\s*blogthis!",  # Blogger's share buttons
         ),
     ),
     Rule(
@@ -298,6 +299,7 @@ ARTICLE_EDGE_RULES = (
             r"(you|we think you) (may|might|will) (also )?(like|enjoy|be interested in)",
             r"(read|see) (also|more|next)\b",
             r"(also read|also see|read this next|up next|what to read next|don'?t miss|"
+            r"explore further|"
             r"editor'?s picks?|recommended for you|more (from|on|about) .{1,40})\b",
             r"related( \w+)?:",
             r"(more|related) (coverage|stories|articles|news|content|links|reading|videos) (from|"
@@ -385,7 +387,7 @@ ARTICLE_EDGE_RULES = (
             r"(image|photo|picture|video|graphic|illustration)s?( credit| courtesy| source|"
             r" by)?s?\s*:",
             r"(credit|source|courtesy)s?\s*(\.\.\.|…|:)",
-            r"\(?(photo|image|picture)s? (by|courtesy of|credit)\b",
+            r"\(?(photo|photograph|image|picture)s? (by|courtesy of|credit)\b",
             r"\(" + any_of(PHOTO_AGENCIES) + r"[^)]*\)$",
             r"(image|photo|slide|picture) \d+ (of|/|of /) ?\d+$",
             r"\d+ ?/ ?\d+$",
@@ -998,7 +1000,8 @@ EUROPEAN_RULES = (
         id="eu-named-newsletter",
         why="a site's named newsletter ('Der Beispiel-Newsletter')",
         starts=(
-            r"(der |die |das |unser |unseren |notre |nuestro |our )?([\w.-]{1,30}[ -])?newsletter$",
+            r"(der |die |das |unser |unseren |notre |nuestro |our )?([\w.-]{1,30}[ -]){0,2}"
+            r"newsletter$",
         ),
         max_words=4,
     ),

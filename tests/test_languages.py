@@ -302,7 +302,7 @@ EXAMPLES = {
         ["Inhaltsverzeichnis", "Folge uns nicht, sagte der Bürgermeister."],
     ),
     "eu-named-newsletter": (
-        ["Der Beispiel-Newsletter", "Stadtblatt Newsletter"],
+        ["PC Gamer Newsletter", "Der Beispiel-Newsletter", "Stadtblatt Newsletter"],
         ["Der Newsletter erscheint am Montag", "Newsletter des Rathauses zur Brücke im Winter"],
     ),
     "cookie-explained": (

@@ -79,10 +79,18 @@ EXAMPLES = {
         ["Share this article", "Facebook", "Tweet", "Click to share on X (Opens in new window)"],
         ["Facebook said it would appeal the ruling."],
     ),
-    "share-row": (["Facebook Twitter Email", "Share | Print"], ["Facebook and Twitter both fell."]),
+    "share-row": (
+        [
+            "Email This BlogThis! Share to Twitter Share to Facebook",
+            "Facebook Twitter Email",
+            "Share | Print",
+        ],
+        ["Facebook and Twitter both fell."],
+    ),
     "loading": (["Loading...", "Load more", "Please wait…"], ["Loading the ships took days."]),
     "related-heading": (
         [
+            "Explore further",
             "Related stories",
             "You may also like",
             "Read more: Port strike ends",
@@ -117,7 +125,13 @@ EXAMPLES = {
         ["The 2019 copyright reform changed little."],
     ),
     "image-credit": (
-        ["Photo credit: Jane Doe", "Image 3 of 12", "(AP Photo/John Smith)", "Getty Images"],
+        [
+            "Photograph by Ed Marshall, Restoration Programme",
+            "Photo credit: Jane Doe",
+            "Image 3 of 12",
+            "(AP Photo/John Smith)",
+            "Getty Images",
+        ],
         ["Photographs of the harbour hang in the hall."],
     ),
     "photo-caption": (
