@@ -765,7 +765,8 @@ EUROPEAN_RULES = (
             r"auch interessant( für (dich|sie))?|(noch )?mehr (infos|informationen) für (dich|sie)|"
             r"artikel zum thema|themenrelevante (nachrichten|artikel|beiträge)|zum weiterlesen|"
             r"weitere beiträge zu diesem artikel|lesen sie auch (die folgenden|diese) (beiträge|"
-            r"artikel)))\s*(:|…|\.\.\.)?$",
+            r"artikel)|verwandte links|die meistgelesenen (artikel|beiträge|nachrichten)( (bei|"
+            r"auf|von) \S{1,40})?))\s*(:|…|\.\.\.)?$",
         ),
         max_words=12,
         ends_article=True,
@@ -826,6 +827,8 @@ EUROPEAN_RULES = (
             r"nossa) newsletter|inscreva-se)[.!:]?$",
             r"(kostenlos registrieren und weiterlesen|schon registriert\? hier einloggen|hier "
             r"kostenlos (anmelden|registrieren))",
+            r"verpasse keine (news|neuigkeiten|artikel|beiträge)\b",
+            r"(der |die |das )?[\w.-]{1,30}-newsletter\s*:",
         ),
     ),
     Rule(
@@ -939,7 +942,7 @@ EUROPEAN_RULES = (
         "Andina', '... Unterstützern. Bild: dpa', '(REUTERS/Jane Doe)')",
         anywhere=(
             r"[.!?)»“\"]\s*\(?(foto|fotos|bild|imagen|photo|fot\.|zdjęcie|crédit photo|"
-            r"photographie)\s*:\s*[^.:]{2,60}\)?\.?$",
+            r"photographie)\s*:\s*(?:(?!\. )[^:]){2,60}\)?\.?$",
             r"\((reuters|ap|afp|efe|epa|dpa|getty images|télam|xinhua|pap)/[^)]{2,60}\)\.?$",
         ),
         max_words=60,
@@ -953,6 +956,7 @@ EUROPEAN_RULES = (
             r"abgelegt unter|veröffentlicht (in|unter)|getaggt mit|verschlagwortet mit|étiquettes|"
             r"mots-clés|catégories?|etiquetas|categorías?|palabras clave|argomenti|categorie|tagi|"
             r"kategorie|tematy|trefwoorden|categorieën|tópicos|marcadores)\s*:",
+            r"markiert mit$",
         ),
         max_words=40,
     ),

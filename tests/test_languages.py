@@ -122,6 +122,8 @@ def test_german_boilerplate_around_an_article_is_removed_with_its_reasons(cli, w
 EXAMPLES = {
     "eu-related-list": (
         [
+            "Verwandte Links",
+            "Die meistgelesenen Artikel bei SWR.de/Sport",
             "Weitere Artikel",
             "Das könnte dich auch interessieren",
             "Lesen Sie auch:",
@@ -176,6 +178,8 @@ EXAMPLES = {
     ),
     "eu-newsletter": (
         [
+            "Verpasse keine News zu Hardware & Gadgets",
+            "Der Verivox-Newsletter: immer bestens informiert!",
             "Kostenlos registrieren und weiterlesen",
             "Schon registriert? Hier einloggen",
             "Newsletter abonnieren",
@@ -258,6 +262,7 @@ EXAMPLES = {
     ),
     "eu-tags": (
         [
+            "MARKIERT MIT",
             "Schlagwörter: Brücke, Winter, Verkehr",
             "Kategorie: Lokales",
             "Étiquettes : pont",
@@ -326,6 +331,7 @@ EXAMPLES = {
     ),
     "eu-caption-credit": (
         [
+            "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com",
             "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
             "Auch der Bürgermeister gehört zu den Unterstützern. Bild: dpa",
             "El periodista ruso tras el ataque sufrido en abril (REUTERS/Jane Doe)",
