@@ -828,6 +828,10 @@ EUROPEAN_RULES = (
             r"(kostenlos registrieren und weiterlesen|schon registriert\? hier einloggen|hier "
             r"kostenlos (anmelden|registrieren))",
             r"verpasse keine (news|neuigkeiten|artikel|beiträge)\b",
+            r"wir informieren (sie|dich|euch) (täglich|regelmäßig|wöchentlich)",
+            r"immer (aktuell |bestens )?informiert (bleiben|über)",
+            r"(gib deine|geben sie ihre) e-?mail-adresse ein, um",
+            r"um neue beiträge per e-?mail zu erhalten",
             r"(der |die |das )?[\w.-]{1,30}-newsletter\s*:",
         ),
     ),
@@ -944,6 +948,9 @@ EUROPEAN_RULES = (
             r"[.!?)»“\"]\s*\(?(foto|fotos|bild|imagen|photo|fot\.|zdjęcie|crédit photo|"
             r"photographie)\s*:\s*(?:(?!\. )[^:]){2,60}\)?\.?$",
             r"\((reuters|ap|afp|efe|epa|dpa|getty images|télam|xinhua|pap)/[^)]{2,60}\)\.?$",
+            r"[\w.)“\"]\s+(©|\(c\))\s*(?:(?!\. )[^©]){2,60}$",
+            r"\([^()]{2,40} ?/ ?(istock|shutterstock|pixabay|unsplash|adobe ?stock|fotolia|"
+            r"pixelio|imago|picture alliance|getty images)(\.com|\.de)?\)\.?$",
         ),
         max_words=60,
     ),
@@ -1008,6 +1015,19 @@ EUROPEAN_RULES = (
             r"newsletter$",
         ),
         max_words=4,
+    ),
+    Rule(
+        "newsletter",
+        id="eu-support-us",
+        why="an appeal to support the site with money or a subscription ('Unterstützen Sie "
+        "diese Form des Journalismus', 'Jede kleine Spende hilft')",
+        starts=(
+            r"(wenn ihnen (unser|dieser) (artikel|beitrag) gefallen hat: )?unterstützen sie "
+            r"(diese form des journalismus|unsere arbeit|uns)\b",
+            r"jede (kleine )?spende hilft",
+            r"unterstütze (uns|das projekt|unsere arbeit|[\w.-]{1,30} (bereits )?mit)\b",
+        ),
+        max_words=40,
     ),
     Rule(
         "cookie-consent",

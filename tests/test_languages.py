@@ -178,6 +178,8 @@ EXAMPLES = {
     ),
     "eu-newsletter": (
         [
+            "Wir informieren Sie täglich (werktags) über die Topthemen des Tages.",
+            "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
             "Verpasse keine News zu Hardware & Gadgets",
             "Der Verivox-Newsletter: immer bestens informiert!",
             "Kostenlos registrieren und weiterlesen",
@@ -331,6 +333,8 @@ EXAMPLES = {
     ),
     "eu-caption-credit": (
         [
+            "Eine Förderanlage im Abendlicht © Jane Doe",
+            "Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)",
             "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com",
             "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
             "Auch der Bürgermeister gehört zu den Unterstützern. Bild: dpa",
@@ -339,6 +343,17 @@ EXAMPLES = {
         [
             "Die Ausstellung zeigt Bilder aus hundert Jahren. Foto und Film sind gleich vertreten.",
             "Foto: the word is German for photo, the guide explained to the visitors.",
+        ],
+    ),
+    "eu-support-us": (
+        [
+            "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.",
+            "Jede kleine Spende hilft den Menschen vor Ort!",
+            "Unterstütze das Projekt:",
+        ],
+        [
+            "Unterstützen Sie die Kinder beim Lesen, rät die Lehrerin den Eltern.",
+            "Die Stadt unterstützt das Projekt mit 5.000 Euro.",
         ],
     ),
     "eu-cookie-we-use": (
