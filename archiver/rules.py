@@ -227,6 +227,10 @@ INTERACTION_RULES = (
             r"delivered (straight |directly )?to your inbox",
             r"(sign(ing)? up|subscrib(e|ing)) (for|to) (our|the|my) .{0,40}(newsletter|"
             r"mailing list)",
+            r"enter your e-?mail( address)?( below)? to (receive|get|subscribe)",
+            r"subscribe now to our .{0,40}(edition|newsletter)",
+            r"you'?’?re already a subscriber, you can log in",
+            r"(running|using) an ad-?blocker",
         ),
     ),
     Rule(
@@ -594,6 +598,9 @@ OTHER_LANGUAGE_RULES = (
             r"commentaires|kommentare) .{0,120}(não serão aprovados|no serán aprobados|"
             r"will not be (approved|published)|ne seront pas (publiés|approuvés)|"
             r"werden nicht freigeschaltet)",
+            r"(please understand that )?comments are moderated",
+            r"we (welcome|ask that) (reader )?comments",
+            r"submit (your|a) letter to the editor",
         ),
         max_words=50,
     ),
@@ -948,7 +955,7 @@ EUROPEAN_RULES = (
             r"[.!?)»“\"]\s*\(?(foto|fotos|bild|imagen|photo|fot\.|zdjęcie|crédit photo|"
             r"photographie)\s*:\s*(?:(?!\. )[^:]){2,60}\)?\.?$",
             r"\((reuters|ap|afp|efe|epa|dpa|getty images|télam|xinhua|pap)/[^)]{2,60}\)\.?$",
-            r"[\w.)“\"]\s+(©|\(c\))\s*(?:(?!\. )[^©]){2,60}$",
+            r"[\w.)“\"/]\s+(©|\(c\))\s*(?:(?!\. )[^©]){2,60}$",
             r"\([^()]{2,40} ?/ ?(istock|shutterstock|pixabay|unsplash|adobe ?stock|fotolia|"
             r"pixelio|imago|picture alliance|getty images)(\.com|\.de)?\)\.?$",
         ),

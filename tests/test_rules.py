@@ -68,7 +68,11 @@ EXAMPLES = {
         ["Sign up rates for the course doubled this spring."],
     ),
     "newsletter-inbox": (
-        ["The day's top stories, delivered straight to your inbox."],
+        [
+            "Missing out on our news? Enter your email below to receive future announcements.",
+            "If you’re running an ad-blocker it’s costing us money.",
+            "The day's top stories, delivered straight to your inbox.",
+        ],
         ["Letters were delivered to the wrong house."],
     ),
     "cookie-notice": (
@@ -207,6 +211,8 @@ EXAMPLES = {
     ),
     "comment-moderation": (
         [
+            "Please understand that comments are moderated and not all can be published.",
+            "Submit your letter to the editor via this form.",
             "Atenção: comentários ofensivos não serão aprovados.",
             "Comments that insult others will not be published.",
         ],
