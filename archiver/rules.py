@@ -483,6 +483,7 @@ ARTICLE_EDGE_RULES = (
         id="navigation",
         why="a menu item, a breadcrumb or a 'skip to content' link",
         starts=(
+            r"read (the )?full (article|story)$",
             r"(skip to (main )?(content|navigation)|jump to|back to top|return to top|"
             r"go to (home ?page|top)|(main )?menu|close|search|open search|toggle navigation|"
             r"previous( post| article)?|next( post| article)?|you are (here|at)|home|sections|"
@@ -832,6 +833,9 @@ EUROPEAN_RULES = (
             r"suscribirse|iscriviti( alla (nostra )?newsletter)?|zapisz się( do newslettera)?|"
             r"subskrybuj|schrijf je in( voor (de|onze) nieuwsbrief)?|nieuwsbrief|assine (a|"
             r"nossa) newsletter|inscreva-se)[.!:]?$",
+            r"si ya (sos|eres) suscriptor",
+            r"(la nota|el artículo|este contenido) a (la|el|lo) que intentas acceder es exclusiv",
+            r"conocé nuestros planes",
             r"(kostenlos registrieren und weiterlesen|schon registriert\? hier einloggen|hier "
             r"kostenlos (anmelden|registrieren))",
             r"verpasse keine (news|neuigkeiten|artikel|beiträge)\b",

@@ -178,6 +178,8 @@ EXAMPLES = {
     ),
     "eu-newsletter": (
         [
+            "Si ya sos suscriptor podés",
+            "La nota a la que intentas acceder es exclusiva para suscriptores",
             "Wir informieren Sie täglich (werktags) über die Topthemen des Tages.",
             "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
             "Verpasse keine News zu Hardware & Gadgets",

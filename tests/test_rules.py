@@ -173,7 +173,12 @@ EXAMPLES = {
         ["Warning: the river is rising in Glenbrook, the council said on Monday."],
     ),
     "navigation": (
-        ["Skip to main content", "Home > Business > Shipping", "Next article: Port reopens"],
+        [
+            "READ FULL ARTICLE",
+            "Skip to main content",
+            "Home > Business > Shipping",
+            "Next article: Port reopens",
+        ],
         ["Home owners near the port complained."],
     ),
     "footer-links": (

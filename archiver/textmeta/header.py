@@ -57,6 +57,8 @@ class _Stripped:
 
 #: The rules of the line under a photo's caption: its credit.
 _CREDIT_RULES = ("photo-caption", "image-credit")
+#: Rules that take a whole caption with its credit, not the credit alone.
+_WHOLE_CAPTIONS = ("eu-caption-credit",)
 
 _LINK = re.compile(r"https?://|\bwww\.", re.I)
 
@@ -395,9 +397,11 @@ class Header:
         )
 
     def _over_credit(self, i: int) -> bool:
-        """Whether line ``i`` stands right over a photo's credit or caption line."""
+        """Whether line ``i`` stands right over a photo's credit or caption line; a whole
+        caption closing with its credit ("... Klemmer. Foto: GdP") under a line says nothing
+        of that line (it is often the headline over the article's photo)."""
         under = self.lines[i + 1].rule if i + 1 < len(self.lines) else None
-        return under is not None and under.name in _CREDIT_RULES
+        return under is not None and under.name in _CREDIT_RULES and under.id not in _WHOLE_CAPTIONS
 
     def _short_headline(self, body: set[str]) -> int | None:
         """A headline of one or two words ("Batteriespeicher", "Performant Python") standing
