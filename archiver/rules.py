@@ -303,7 +303,6 @@ ARTICLE_EDGE_RULES = (
             r"(you|we think you) (may|might|will) (also )?(like|enjoy|be interested in)",
             r"(read|see) (also|more|next)\b",
             r"(also read|also see|read this next|up next|what to read next|don'?t miss|"
-            r"explore further|"
             r"editor'?s picks?|recommended for you|more (from|on|about) .{1,40})\b",
             r"related( \w+)?:",
             r"(more|related) (coverage|stories|articles|news|content|links|reading|videos) (from|"
@@ -484,6 +483,9 @@ ARTICLE_EDGE_RULES = (
         why="a menu item, a breadcrumb or a 'skip to content' link",
         starts=(
             r"read (the )?full (article|story)$",
+            # a single link over one related story; what follows ("More information: ...",
+            # "Provided by ...") is still the article's
+            r"explore further$",
             r"(skip to (main )?(content|navigation)|jump to|back to top|return to top|"
             r"go to (home ?page|top)|(main )?menu|close|search|open search|toggle navigation|"
             r"previous( post| article)?|next( post| article)?|you are (here|at)|home|sections|"

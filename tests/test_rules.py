@@ -94,7 +94,6 @@ EXAMPLES = {
     "loading": (["Loading...", "Load more", "Please wait…"], ["Loading the ships took days."]),
     "related-heading": (
         [
-            "Explore further",
             "Related stories",
             "You may also like",
             "Read more: Port strike ends",
@@ -174,6 +173,7 @@ EXAMPLES = {
     ),
     "navigation": (
         [
+            "Explore further",
             "READ FULL ARTICLE",
             "Skip to main content",
             "Home > Business > Shipping",
