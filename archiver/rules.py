@@ -486,6 +486,10 @@ ARTICLE_EDGE_RULES = (
             # a single link over one related story; what follows ("More information: ...",
             # "Provided by ...") is still the article's
             r"explore further$",
+            r"(empfohlener )?(redaktioneller|externer) inhalt$",
+            r"(dieses skript |diesen artikel )?als pdf herunterladen$|pdf version$",
+            r"【纠错】",
+            r"über [\w .-]{2,40} \d+ (artikel|beiträge)$",
             r"(skip to (main )?(content|navigation)|jump to|back to top|return to top|"
             r"go to (home ?page|top)|(main )?menu|close|search|open search|toggle navigation|"
             r"previous( post| article)?|next( post| article)?|you are (here|at)|home|sections|"
@@ -751,8 +755,10 @@ EUROPEAN_RULES = (
         "Dutch, Portuguese)",
         starts=(
             r"(weitere|neueste|neue|aktuelle|letzte|ähnliche|verwandte|beliebte|passende|"
-            r"empfohlene|meistgelesene) (artikel|beiträge|nachrichten|news|themen|meldungen|"
-            r"rezepte|videos)( zum thema| aus [\w .-]+)?\s*:?$",
+            r"empfohlene|meistgelesene) (aktuelle )?(artikel|beiträge|nachrichten|news|themen|"
+            r"meldungen|rezepte|videos|tourentipps|tipps)( zum thema| aus [\w .-]+| in [\w .-]+|"
+            r" mehr vom autor)?\s*:?$",
+            r"alle (nachrichten|artikel|beiträge|themen) (zum|zur|zu) [\w .&-]{1,40}$",
             r"(auch interessant|das (könnte|dürfte) (dich|sie|euch) auch interessieren|(lesen sie|"
             r"lies) (auch|mehr|weiter)|passend (dazu|zum thema)|mehr (zum thema|aus (dem|"
             r"der) \w+)|meistgelesen|meist gelesen|top-?artikel|empfehlungen|diese (beiträge|"
@@ -1014,7 +1020,7 @@ EUROPEAN_RULES = (
             r"blog) auf wordpress\.com|(erstelle|erstellen sie) .{0,40}wordpress\.com|"
             r"powered by wordpress|bereitgestellt von wordpress|proudly powered by .{1,30}|"
             r"nos siga( no| nas redes)?|síguenos( en \w+)?|suivez-nous( sur \w+)?|"
-            r"folge uns( auf \w+)?|seguici( su \w+)?|obserwuj nas( na \w+)?|"
+            r"(folge|folgen sie|folgt) uns( auf( \w+)?)?|seguici( su \w+)?|obserwuj nas( na \w+)?|"
             r"volg ons( op \w+)?)[.:!]?$",
         ),
         max_words=14,

@@ -122,6 +122,10 @@ def test_german_boilerplate_around_an_article_is_removed_with_its_reasons(cli, w
 EXAMPLES = {
     "eu-related-list": (
         [
+            "VERWANDTE ARTIKEL MEHR VOM AUTOR",
+            "Weitere aktuelle Themen aus der Arbeitswelt",
+            "Weitere Tourentipps in Schweden",
+            "Alle Nachrichten zum Naturschutz in Bayern",
             "Verwandte Links",
             "Die meistgelesenen Artikel bei SWR.de/Sport",
             "Weitere Artikel",
@@ -303,6 +307,7 @@ EXAMPLES = {
     ),
     "eu-page-tools": (
         [
+            "Folgen Sie uns auf",
             "Rezept drucken",
             "Bloggen auf WordPress.com",
             "Folge uns auf Instagram",

@@ -173,6 +173,9 @@ EXAMPLES = {
     ),
     "navigation": (
         [
+            "Empfohlener redaktioneller Inhalt",
+            "Dieses Skript als PDF herunterladen",
+            "Über Jane Doe 257 Artikel",
             "Explore further",
             "READ FULL ARTICLE",
             "Skip to main content",
@@ -186,7 +189,11 @@ EXAMPLES = {
         ["Contact us if you saw the crash, police said."],
     ),
     "social-handle": (
-        ["@davidehrlich", "Nishant Kumar @Nishantopines", "Follow Jane Doe on Twitter"],
+        [
+            "@davidehrlich",
+            "Nishant Kumar @Nishantopines",
+            "Follow Jane Doe on Twitter",
+        ],
         ["Email the desk at tips@example.com for more."],
     ),
     "cms-comments-begin": (
