@@ -1186,6 +1186,9 @@ NOT_AFTER_EXTRACTION = frozenset(
     {"link", "copyright", "comment-thread", "photo-caption", "navigation", "author-bio", "markup"}
 )
 
+#: The categories of a photo's caption and credit lines.
+CAPTION_CATEGORIES = ("photo-caption", "image-credit")
+
 # --- Metadata lines: bylines, dates, datelines, outlet clues ----------------------------------
 # These are matched against the line as written (case matters for names and places).
 

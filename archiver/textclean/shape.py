@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from archiver import rules
 from archiver.textclean.lines import Line
 from archiver.textclean.options import CleanOptions
 from archiver.textmeta.kinds import (
@@ -75,7 +76,7 @@ def _over_prose(lines: Sequence[Line], i: int) -> bool:
     if lines[i].words > 2:
         return False
     for line in lines[i + 1 : i + 4]:
-        if line.rule is not None and line.rule.name in ("photo-caption", "image-credit"):
+        if line.rule is not None and line.rule.name in rules.CAPTION_CATEGORIES:
             continue
         return line.rule is None and line.textlike == "good" and line.words >= 30
     return False

@@ -56,7 +56,7 @@ class _Stripped:
 
 
 #: The rules of the line under a photo's caption: its credit.
-_CREDIT_RULES = ("photo-caption", "image-credit")
+_CREDIT_RULES = rules.CAPTION_CATEGORIES
 #: Rules that take a whole caption with its credit, not the credit alone.
 _WHOLE_CAPTIONS = ("eu-caption-credit",)
 
