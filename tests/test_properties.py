@@ -15,7 +15,7 @@ from archiver.ingest import extract
 from archiver.passages import tokenize
 from archiver.reading import decode
 from archiver.textclean import clean_text
-from archiver.textclean.lines import INVISIBLE
+from archiver.textclean.lines import INVISIBLE, SOFT_HYPHEN
 
 #: Lines end as the cleaner says they do (not at form feeds or Unicode separators).
 NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -101,8 +101,11 @@ def test_any_bytes_are_extracted_or_refused(data):
 @example("Text\n\u200b\n\ufeff \u200b")
 @given(PAGES)
 def test_every_line_is_kept_or_removed_under_its_own_number(text):
-    lines = NEWLINE.split(text)
+    # Soft hyphens show nowhere and leave the text (so that search and reuse see whole
+    # words); nothing else of a line is changed.
+    lines = NEWLINE.split(text.replace(SOFT_HYPHEN, ""))
     extraction = clean_text(text)
+    assert SOFT_HYPHEN not in extraction.text
     kept = extraction.linenos
     assert kept == sorted(set(kept))
     assert all(1 <= n <= len(lines) for n in kept)
