@@ -281,6 +281,18 @@ def test_template_key_ignores_case_spacing_and_digits():
     assert template_key("– Advertisement –") == template_key("advertisement")
 
 
+def test_a_template_line_written_with_soft_hyphens_is_still_the_template():
+    """The outlet's template is counted from the page's lines as written and looked up with
+    the cleaner's lines, which have lost their soft hyphens: both must name the same line."""
+    from archiver.templates import as_template, line_hashes
+
+    menu = "Wirt\u00adschaft Po\u00adli\u00adtik Kul\u00adtur"
+    text = "\n".join([menu, *PARAGRAPHS])
+    keys = line_hashes(text)
+    template = as_template({h: 3 for h in keys if keys[h] == template_key(menu)}, keys)
+    assert reasons(clean_text(text, template=template))[1] == "site-template"
+
+
 @pytest.mark.parametrize("language", ["en", "English", "xx", None])
 def test_language_names_codes_and_unknowns(language):
     assert clean_text(PAGE, language=language).text == "\n\n".join(PARAGRAPHS)

@@ -14,13 +14,17 @@ CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\
 CJK_WEIGHT = 3
 
 
+#: A hyphenation hint that shows nowhere: it leaves the text (:func:`split_lines`).
+SOFT_HYPHEN = "\u00ad"
+
+
 def template_key(line: str) -> str:
     """The form under which a line is counted in an outlet's template.
 
-    Case, spacing, edge punctuation and the digits themselves do not matter: "5 comments" and
-    "12 Comments" are the same template line.
+    Case, spacing, edge punctuation, soft hyphens and the digits themselves do not matter:
+    "5 comments" and "12 Comments" are the same template line.
     """
-    text = SPACE.sub(" ", line).strip(EDGE_PUNCT).casefold()
+    text = SPACE.sub(" ", line.replace(SOFT_HYPHEN, "")).strip(EDGE_PUNCT).casefold()
     return DIGITS.sub("0", text)
 
 
@@ -48,7 +52,6 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 #: is blank (editors write empty paragraphs as a zero-width space; Korean and Japanese blogs
 #: are full of them).
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-SOFT_HYPHEN = "\u00ad"
 
 
 def count_chars(char_class: re.Pattern[str], text: str) -> int:
