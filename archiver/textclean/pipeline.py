@@ -26,13 +26,14 @@ from archiver.textclean.shape import (
     dated_teasers,
     fact_box,
     numbered_list,
+    opening_under_header,
     prose_before,
     related_blocks,
     sponsored_blocks,
     trailing_list,
 )
 from archiver.textmeta import Header, dateline, host_field, outlet_clues, page_metadata, page_url
-from archiver.textmeta.kinds import PROSE_END, dates_read_as, site_name
+from archiver.textmeta.kinds import dates_read_as, site_name
 
 EXTRACTOR = "archiver-text"
 EXTRACTOR_VERSION = "1"
@@ -208,31 +209,12 @@ def name_reasons(page: Page) -> None:
 
 def keep_prose_before_article(page: Page) -> None:
     """The article's paragraphs left above its run (a standfirst, an opening paragraph cut
-    off by a share bar or a box of links) are kept."""
-    for i in prose_before(page.lines, page.start, page.options):
+    off by a share bar or a box of links, a terse opening sentence under the byline) are
+    kept."""
+    above = prose_before(page.lines, page.start, page.options)
+    for i in [*above, *opening_under_header(page.lines, page.start)]:
         if page.lines[i].reason == "outside-article":
             page.lines[i].reason = None
-    _keep_opening_under_header(page)
-
-
-#: What the header's lines are removed as.
-_HEADER_REASONS = ("title", "author-line", "date-line", "header-date")
-
-
-def _keep_opening_under_header(page: Page) -> None:
-    """Sentences between the article's header (its headline, byline, date) and the run,
-    joined to the run by nothing but buttons, are the article's opening, which jusText's
-    measures left out ("It can be frustrating to step on the scale and see no change.")."""
-    lines = page.lines
-    header = [i for i in range(page.start) if lines[i].reason in _HEADER_REASONS]
-    if not any(lines[i].reason == "title" for i in header):
-        return
-    for i in range(page.start - 1, header[-1], -1):
-        line = lines[i]
-        if line.reason == "outside-article" and line.words >= 8 and PROSE_END.search(line.text):
-            line.reason = None
-        elif line.rule is None or line.rule.ends_article:
-            return
 
 
 def name_rule_reasons(page: Page) -> None:

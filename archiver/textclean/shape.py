@@ -406,6 +406,28 @@ def prose_before(lines: Sequence[Line], start: int, options: CleanOptions) -> li
     return sorted(taken)
 
 
+#: What the header's lines are removed as.
+_HEADER_REASONS = ("title", "author-line", "date-line", "header-date")
+
+
+def opening_under_header(lines: Sequence[Line], start: int) -> list[int]:
+    """Sentences between the article's header (its headline, byline, date, read before) and
+    the run, joined to the run by nothing but buttons: the article's opening, which
+    jusText's measures left out ("It can be frustrating to step on the scale and see no
+    change.")."""
+    header = [i for i in range(start) if lines[i].reason in _HEADER_REASONS]
+    if not any(lines[i].reason == "title" for i in header):
+        return []
+    opening = []
+    for i in range(start - 1, header[-1], -1):
+        line = lines[i]
+        if line.reason == "outside-article" and line.words >= 8 and PROSE_END.search(line.text):
+            opening.append(i)
+        elif line.rule is None or line.rule.ends_article:
+            break
+    return opening
+
+
 def _runs_on(line: Line) -> bool:
     """A line that goes with the paragraph of prose beside it: good in context and text-like."""
     return line.good and line.rule is None and line.textlike in ("good", "neargood")
