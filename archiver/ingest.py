@@ -429,13 +429,11 @@ def merge_metadata(
 def template_lines(text: str, outlet: str | None) -> TemplateLines | None:
     """The lines an article adds to its outlet's template: those the cleaner saw (the page
     text for plain text, trafilatura's output for HTML), when the outlet is known."""
-    if not outlet:
-        return None
-    return TemplateLines(outlet_hash(outlet), tuple(line_hashes(text)))
+    return _template_lines(line_hashes(text), outlet) if outlet else None
 
 
-def _seen_lines(decoded: Decoded, extraction: Extraction) -> str:
-    return decoded.text if decoded.format == "text" else extraction.text
+def _template_lines(keys: dict[int, str], outlet: str | None) -> TemplateLines | None:
+    return TemplateLines(outlet_hash(outlet), tuple(keys)) if outlet else None
 
 
 def clean_with_template(
@@ -482,12 +480,13 @@ def _clean(
     cleaning = archive.options.cleaning
     extraction = extract_decoded(decoded, name, url=url, settings=settings, options=cleaning)
     metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
-    lines = template_lines(
-        _seen_lines(decoded, extraction), metadata.get("outlet") and metadata["outlet"].value
-    )
-    if lines is None or decoded.format != "text":
+    if decoded.format != "text":
+        lines = template_lines(extraction.text, _outlet(metadata))
         return _Cleaned(extraction, metadata, lines)
-    keys = line_hashes(decoded.text)
+    keys = line_hashes(decoded.text)  # the lines the cleaner saw, hashed once
+    lines = _template_lines(keys, _outlet(metadata))
+    if lines is None:
+        return _Cleaned(extraction, metadata, lines)
     template = _template(archive, lines.outlet_hash, tuple(keys), exclude)
     looked_up = (lines.outlet_hash, tuple(keys))
     if template:
@@ -500,8 +499,12 @@ def _clean(
             options=cleaning,
         )
         metadata = merge_metadata(extraction.metadata, given, decoded.notes + extraction.notes)
-        lines = template_lines(decoded.text, metadata.get("outlet") and metadata["outlet"].value)
+        lines = _template_lines(keys, _outlet(metadata))
     return _Cleaned(extraction, metadata, lines, looked_up, frozenset(template))
+
+
+def _outlet(metadata: dict[str, Field]) -> str | None:
+    return metadata["outlet"].value if "outlet" in metadata else None
 
 
 def _template(

@@ -9,6 +9,7 @@ shingled and signed exactly as before.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable
@@ -366,8 +367,17 @@ TOKENIZE_CHUNK = 1 << 20
 _CUT = re.compile(r"[^\w'’.,]")
 
 
+#: Texts up to this long are remembered once tokenised (:func:`tokenize`).
+REMEMBERED_CHARS = 200_000
+
+
 def tokenize(text: str, unit: str | None = None) -> Tokens:
     """Split ``text`` into lowercased words with offsets: ``"Harborton,"`` gives ``harborton``.
+
+    The last few texts tokenised are remembered: finding an article's reuse reads it and
+    each candidate several times (signed, aligned with every candidate, judged, indexed), and
+    an outlet's earlier articles are candidates again and again. The tokens returned may be
+    shared, and their arrays are read-only.
 
     ``unit``: :data:`WORDS` or :data:`CHARS` (each Han ideograph or kana a word of its own;
     the first :data:`CHARS_READ` characters are read); by default the text's own
@@ -380,6 +390,20 @@ def tokenize(text: str, unit: str | None = None) -> Tokens:
     character in it (no text has one) is cut where it stands.
     """
     unit = unit_of(text) if unit is None else unit
+    if len(text) > REMEMBERED_CHARS:
+        return _tokenize(text, unit)
+    return _remembered(text, unit)
+
+
+@functools.lru_cache(maxsize=128)
+def _remembered(text: str, unit: str) -> Tokens:
+    tokens = _tokenize(text, unit)
+    for array in (tokens.starts, tokens.ends, tokens.hashes):
+        array.flags.writeable = False
+    return tokens
+
+
+def _tokenize(text: str, unit: str) -> Tokens:
     split = _chars if unit == CHARS else _words
     if unit == CHARS and len(text) > CHARS_READ:
         text = text[:CHARS_READ]

@@ -297,8 +297,9 @@ PAGE = (
 def test_the_passes_are_listed_in_order_in_one_place():
     assert [step.__name__ for step in CLEAN_PASSES] == [
         "match_rules",
-        "mark_template",
         "take_sponsored_teasers",
+        "read_language",
+        "mark_template",
         "classify_lines",
         "mark_repeated_lines",
         "find_article_run",

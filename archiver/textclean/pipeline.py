@@ -7,9 +7,10 @@ line is removed) or its metadata; later passes see what earlier ones marked.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from archiver import rules
 from archiver.document import Extraction, Field, RemovedLine
@@ -60,10 +61,22 @@ class Page:
     bylines: set[str] = field(default_factory=set)
     title_in_text: bool = False  # the headline's line is kept: it opens the text too
     notes: list[str] = field(default_factory=list)
+    stoplist: frozenset[str] = frozenset()  # jusText's, for the page's language
+    unspaced: bool = False  # mostly Chinese or Japanese: densities are read in characters
 
     @property
     def has_run(self) -> bool:
         return self.end > self.start
+
+    def copy(self) -> Page:
+        """A page whose lines and findings can be marked without touching this one's."""
+        return replace(
+            self,
+            lines=[copy.copy(line) for line in self.lines],
+            metadata=dict(self.metadata),
+            bylines=set(self.bylines),
+            notes=list(self.notes),
+        )
 
 
 Pass = Callable[[Page], None]
@@ -99,17 +112,22 @@ def take_sponsored_teasers(page: Page) -> None:
     sponsored_blocks(page.lines, page.options)
 
 
-def classify_lines(page: Page) -> None:
-    """The page's language, then jusText's verdict on each line with its stoplist."""
+def read_language(page: Page) -> None:
+    """The page's language (unless the caller gave it) and the jusText stoplist that fits."""
     if not page.lines:
         return
-    unspaced = count_chars(UNSPACED, page.text) * 10 > len(page.text)
+    page.unspaced = count_chars(UNSPACED, page.text) * 10 > len(page.text)
     detected = None if page.language else detect_language(page.lines)
     if detected is not None:
         page.metadata["language"] = detected
     code = detected.value if detected is not None else None
-    stoplist = choose_stoplist(page.lines, page.language, page.options, code)
-    classify(page.lines, stoplist, unspaced, page.options)
+    page.stoplist = choose_stoplist(page.lines, page.language, page.options, code)
+
+
+def classify_lines(page: Page) -> None:
+    """jusText's verdict on each line, with the page's stoplist."""
+    if page.lines:
+        classify(page.lines, page.stoplist, page.unspaced, page.options)
 
 
 def mark_repeated_lines(page: Page) -> None:
@@ -302,11 +320,14 @@ def keep_original_credits(page: Page) -> None:
 
 # --- The pipelines ---------------------------------------------------------------------------
 
+#: The passes that read the page alone, before its outlet's template or its address is
+#: looked at: a page cleaned again with its outlet's template starts from what they found.
+READING_PASSES: tuple[Pass, ...] = (match_rules, take_sponsored_teasers, read_language)
+
 #: How a page's plain text is cleaned, pass by pass.
 CLEAN_PASSES: tuple[Pass, ...] = (
-    match_rules,
+    *READING_PASSES,
     mark_template,
-    take_sponsored_teasers,
     classify_lines,
     mark_repeated_lines,
     find_article_run,
@@ -337,11 +358,8 @@ EXTRACTED_PASSES: tuple[Pass, ...] = (
 
 
 def run(page: Page, passes: Sequence[Pass]) -> Extraction:
-    """Run the passes over the page; the lines left without a reason are the article. Once
-    the page's language is known, numeric dates are read the way it writes them."""
-    for step in passes:
-        with dates_read_as(_language_code(page)):
-            step(page)
+    """Run the passes over the page; the lines left without a reason are the article."""
+    run_passes(page, passes)
     kept = [line for line in page.lines if line.reason is None]
     return Extraction(
         text="\n\n".join(line.raw for line in kept),
@@ -356,6 +374,14 @@ def run(page: Page, passes: Sequence[Pass]) -> Extraction:
         linenos=[line.lineno for line in kept],
         notes=page.notes,
     )
+
+
+def run_passes(page: Page, passes: Sequence[Pass]) -> None:
+    """Run the passes over the page. Once the page's language is known, numeric dates are
+    read the way it writes them."""
+    for step in passes:
+        with dates_read_as(_language_code(page)):
+            step(page)
 
 
 def _language_code(page: Page) -> str | None:
@@ -382,10 +408,28 @@ def clean_text(
     address the page gives for itself does). Every non-blank line is either kept or listed
     in ``removed`` with the reason it was removed and the id of the rule that removed it.
     """
-    page = Page(
-        split_lines(text), options, text=text, language=language, template=template, url=url
-    )
-    return run(page, CLEAN_PASSES)
+    page = _read(text, language, options)
+    page.template, page.url = template, url
+    return run(page, CLEAN_PASSES[len(READING_PASSES) :])
+
+
+#: The last page read (:data:`READING_PASSES`), by (text, language, options): ``add`` cleans
+#: a page once to learn its outlet, then again with the outlet's template, and the rules,
+#: the language and the stoplist (most of the cleaning's time) are the same both times.
+_last_read: dict[tuple[str, str | None, CleanOptions], Page] = {}
+
+
+def _read(text: str, language: str | None, options: CleanOptions) -> Page:
+    """The page as the reading passes leave it, a copy of the one read last when it was this
+    page."""
+    key = (text, language, options)
+    read = _last_read.get(key)
+    if read is None:
+        read = Page(split_lines(text), options, text=text, language=language)
+        run_passes(read, READING_PASSES)
+        _last_read.clear()
+        _last_read[key] = read
+    return read.copy()
 
 
 def clean_extracted(text: str, *, options: CleanOptions = DEFAULT_OPTIONS) -> Extraction:
