@@ -6,6 +6,7 @@ import random
 import re
 
 import numpy as np
+import pytest
 import xxhash
 
 from archiver.passages import (
@@ -13,6 +14,7 @@ from archiver.passages import (
     CHARS,
     CHARS_PER_WORD,
     DEFAULT,
+    REMEMBERED_CHARS,
     TOKEN_SEED,
     WORD,
     WORDS,
@@ -158,3 +160,18 @@ def test_character_settings_scale_every_count_of_words():
     # Shares and counts of articles or permutations are the same in both units.
     assert (chars.num_perm, chars.bands, chars.recurrence) == (16, 8, 3)
     assert chars.candidate_similarity == DEFAULT.candidate_similarity
+
+
+def test_texts_tokenised_again_are_remembered_read_only_and_unchanged():
+    text = "Harborton's ferry fares rise again, the council said on Monday."
+    first = tokenize(text)
+    assert tokenize(text) is first  # remembered
+    assert tokenize(text, WORDS) is first  # the text's own unit, named
+    assert first.words == [m.group().casefold() for m in WORD.finditer(text)]
+    with pytest.raises(ValueError):
+        first.starts[0] = 5  # shared: nobody may change it
+    chars = tokenize("港口工人罢工", CHARS)
+    assert chars is not tokenize("港口工人罢工", WORDS)  # another unit, other tokens
+    long = "harborton " * (REMEMBERED_CHARS // 10 + 1)
+    assert tokenize(long) is not tokenize(long)  # a very long text is not kept
+    assert tokenize(long).words == tokenize(long).words

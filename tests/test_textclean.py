@@ -293,6 +293,31 @@ def test_a_template_line_written_with_soft_hyphens_is_still_the_template():
     assert reasons(clean_text(text, template=template))[1] == "site-template"
 
 
+def test_a_page_cleaned_again_with_its_template_is_cleaned_as_if_read_afresh():
+    """``add`` cleans a page, then again with its outlet's template: the second cleaning
+    starts from what the first read (rules, language, stoplist), never from its marks."""
+    from archiver.textclean import pipeline
+
+    text = "\n".join(["The Glenbrook Courier", *PARAGRAPHS, "Support local journalism"])
+    template = {template_key("The Glenbrook Courier"): 5, template_key(PARAGRAPHS[0]): 5}
+
+    def result(extraction):
+        return extraction.text, extraction.removed, extraction.metadata, extraction.notes
+
+    first = result(clean_text(text))
+    again = result(clean_text(text, template=template))
+    german = result(clean_text(text, language="de", template=template))
+    pipeline._last_read.clear()
+    assert result(clean_text(text, template=template)) == again
+    pipeline._last_read.clear()
+    assert result(clean_text(text, language="de", template=template)) == german
+    pipeline._last_read.clear()
+    assert result(clean_text(text)) == first
+    assert again != first  # the template did change the cleaning
+    assert reasons(clean_text(text, template=template))[1] == "site-template"
+    assert reasons(clean_text(text))[1] != "site-template"  # nothing left from the template
+
+
 @pytest.mark.parametrize("language", ["en", "English", "xx", None])
 def test_language_names_codes_and_unknowns(language):
     assert clean_text(PAGE, language=language).text == "\n\n".join(PARAGRAPHS)
