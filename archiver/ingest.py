@@ -811,6 +811,7 @@ def add_many(
     skipped: Skipped | None = None,
     jobs: int = 1,
     preparing: Preparing | None = None,
+    workers_from: int | None = None,
 ) -> Iterator[Added | Finished]:
     """Archive the inputs in order and tell what happened, a few pages at a time.
 
@@ -821,7 +822,8 @@ def add_many(
     prepared again as it is stored, so the archive ends up exactly as adding the pages one
     by one leaves it. Stopping (Ctrl-C, kill, a storage fault) loses at most the group being
     stored (``settings.commit_every`` pages), which was not reported, and never part of a page.
-    ``preparing`` counts the pages prepared by workers, and again."""
+    ``preparing`` counts the pages prepared by workers, and again. Workers start once
+    ``workers_from`` pages are waiting (:data:`WORKERS_FROM` by default; 1: at once)."""
     settings = settings or archive.options.limits
     preparing = Preparing() if preparing is None else preparing
     skipped = Skipped() if skipped is None else skipped
@@ -835,7 +837,7 @@ def add_many(
     if jobs > 1:
         for unit in units:
             ahead.append(unit)
-            if sum(isinstance(u[0], Page) for u in ahead) >= WORKERS_FROM:
+            if sum(isinstance(u[0], Page) for u in ahead) >= (workers_from or WORKERS_FROM):
                 break
         else:
             jobs = 1

@@ -134,6 +134,27 @@ def test_add_cli_with_jobs_reports_each_page_once_in_order(tmp_path, cli, worker
     assert {line["status"] for line in lines} == {"added"}
 
 
+def test_jobs_given_start_workers_however_short_the_run(tmp_path, cli, monkeypatch):
+    """By default only a run of ``WORKERS_FROM`` pages starts workers; ``--jobs`` given on
+    the command line starts them for a few pages too, and they do prepare the pages."""
+    started = []
+    real_init = ingest._Workers.__init__
+
+    def init(self, archive, jobs, settings):
+        started.append(jobs)
+        real_init(self, archive, jobs, settings)
+
+    monkeypatch.setattr(ingest._Workers, "__init__", init)
+    _pages(tmp_path / "pages", 6)
+    default = cli("--db", tmp_path / "default.db", "add", "--json", tmp_path / "pages")
+    assert default.exit_code == 0, default.output
+    assert started == []  # six pages: not worth the workers' start-up
+    given = cli("--db", tmp_path / "given.db", "add", "--jobs", "2", "--json", tmp_path / "pages")
+    assert given.exit_code == 0, given.output
+    assert started == [2]
+    assert contents(tmp_path / "given.db") == contents(tmp_path / "default.db")
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "x"])
 def test_jobs_and_commit_every_must_be_whole_numbers(cli, tmp_path, value):
     for option in ("--jobs", "--commit-every"):

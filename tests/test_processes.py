@@ -206,7 +206,8 @@ def test_add_stopped_at_a_random_moment_resumes_exactly(sig, seed, tmp_path):
 
 def test_four_writers_and_readers_at_once_lose_nothing(seed, tmp_path):
     """Four `add` processes start together on a new archive, on folders that overlap (each
-    page is in two of them), while searches, reports and checks run until they are done."""
+    page is in two of them), two of them with workers, while searches, reports and checks
+    run until they are done."""
     rng = random.Random(seed)
     total = 80
     folders = []
@@ -218,7 +219,11 @@ def test_four_writers_and_readers_at_once_lose_nothing(seed, tmp_path):
         folders.append(folder)
     db = tmp_path / "shared.db"
     started = time.perf_counter()
-    writers = [start("--db", db, "add", folder, "--json") for folder in folders]
+    # Two of them prepare their pages in two worker processes each.
+    writers = [
+        start("--db", db, "add", *(("--jobs", "2") if k % 2 else ()), folder, "--json")
+        for k, folder in enumerate(folders)
+    ]
 
     failures: list[str] = []
     reads = {"search": 0, "report": 0, "check": 0}

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 PROGRESS_FROM = 10
 
 
+def _given(ctx: click.Context, name: str) -> bool:
+    """Whether the user set the option (on the command line or in the environment)."""
+    source = ctx.get_parameter_source(name)
+    return source not in (None, click.core.ParameterSource.DEFAULT)
+
+
 def default_jobs() -> int:
     """The cores this process may run on."""
     try:
@@ -79,8 +85,8 @@ def default_jobs() -> int:
     default=default_jobs(),
     show_default="the machine's cores",
     help=(
-        "Processes that read and clean pages while one stores them, in order (a long run "
-        "only: fewer than 200 pages are added in one process)."
+        "Processes that read and clean pages while one stores them, in order. By default "
+        "only a long run starts them (200 pages or more); given, they start at once."
     ),
 )
 @click.option(
@@ -155,6 +161,7 @@ def add(
                 stdin=sys.stdin.buffer.read,
                 skipped=skipped_records,
                 jobs=jobs,
+                workers_from=1 if _given(click.get_current_context(), "jobs") else None,
             )
             item = inputs[0] if inputs else None
             number = 0
