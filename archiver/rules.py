@@ -230,6 +230,9 @@ INTERACTION_RULES = (
             r"enter your e-?mail( address)?( below)? to (receive|get|subscribe)",
             r"subscribe now to our .{0,40}(edition|newsletter)",
             r"you'?’?re already a subscriber, you can log in",
+            r"receive a (free )?(daily|weekly) (list|digest|roundup|round-up|email|newsletter)\b",
+            r"by e-?mail and never miss\b",
+            r"\? sign up( here| now| today)?[.!]?$",
             r"(running|using) an ad-?blocker",
         ),
     ),
@@ -851,6 +854,7 @@ EUROPEAN_RULES = (
             r"immer (aktuell |bestens )?informiert (bleiben|über)",
             r"(gib deine|geben sie ihre) e-?mail-adresse ein, um",
             r"um neue beiträge per e-?mail zu erhalten",
+            r"wenn (du|sie|ihr) per e-?mail .{0,80}informiert (werden|bleiben)",
             r"(der |die |das )?[\w.-]{1,30}-newsletter\s*:",
         ),
     ),
@@ -995,7 +999,8 @@ EUROPEAN_RULES = (
             r"ver también|te puede interesar|le puede interesar|lea|lee|lea más|mira|mirá|mire|"
             r"ver más|"
             r"noticia relacionada|"
-            r"leia também|veja também|lesen sie auch|lesen sie mehr|mehr dazu|siehe auch|"
+            r"leia também|veja também|lesen sie auch|lesen sie mehr|lesen sie hier|mehr dazu|"
+            r"siehe auch|"
             r"voir aussi|à lire aussi|lire aussi|à voir|czytaj (też|także|również)|zobacz (też|"
             r"także|również)|leggi anche|vedi anche|lees ook|zie ook)\s*:\s*\S",
         ),
@@ -1045,6 +1050,11 @@ EUROPEAN_RULES = (
             r"(diese form des journalismus|unsere arbeit|uns)\b",
             r"jede (kleine )?spende hilft",
             r"unterstütze (uns|das projekt|unsere arbeit|[\w.-]{1,30} (bereits )?mit)\b",
+            r"(ihr|ihre|dein|deine) (beitrag|spende|unterstützung) hilft,? (uns|unsere)\b",
+            r"hazte (miembro|socio|suscriptor|mecenas)\b",
+            r"(gefällt|gefallen) (dir|ihnen|euch) unser(e|en)? [\w-]+\? .{0,120}(bezahlschranke|"
+            r"paywall|spende|unterstütz)",
+            r"(die )?aktuelle ausgabe .{0,60}(im abo\b|als e-?paper|am kiosk|bahnhofskiosk)",
         ),
         max_words=40,
     ),
@@ -1140,6 +1150,8 @@ EUROPEAN_MORE_RULES = (
             r"((dir|ihnen) hat (der|dieser|unser) (artikel|beitrag) gefallen|(der )?artikel "
             r"gefallen)\?.{0,40}teilen",
             r"rezept drucken\b",
+            r"hat (ihnen|dir|euch) (der|dieser|unser) (artikel|beitrag) gefallen\?.{0,60}"
+            r"(teilen|weiterempfehlen|empfehlen)",
         ),
     ),
     Rule(
@@ -1153,6 +1165,50 @@ EUROPEAN_MORE_RULES = (
         ),
         anywhere=(r"zum vergrößern (auf das bild )?klicken\.?$",),
         max_words=20,
+    ),
+    Rule(
+        "newsletter",
+        id="eu-newsletter-consent",
+        why="the consent under a newsletter's sign-up form ('Mit Absenden meiner E-Mail-Adresse "
+        "willige ich ein, ...')",
+        starts=(
+            r"mit (dem )?absenden (meiner|ihrer|deiner|der|des) .{0,60}(willige|erkläre|stimme|"
+            r"bin)\b",
+        ),
+        anywhere=(r"(willige|willigen) (ich|sie|du) .{0,40}ein,? .{0,80}newsletter",),
+        max_words=150,  # the whole legal text of the consent is often one line
+    ),
+    Rule(
+        "cookie-consent",
+        id="eu-embed-consent",
+        why="the notice standing in for an embedded post until the reader allows the "
+        "connection ('Wir respektieren deine Privatsphäre und stellen deshalb ohne dein "
+        "Einverständnis keine Verbindung zu Twitter her')",
+        starts=(r"wir respektieren (deine|ihre|eure) privatsphäre",),
+        anywhere=(r"ohne (dein|ihr|euer) einverständnis keine verbindung",),
+        max_words=60,
+    ),
+    Rule(
+        "disclaimer",
+        id="eu-opinion-disclaimer",
+        why="the note that a contribution is its author's opinion, not the newsroom's",
+        anywhere=(
+            r"gibt (die|ausschließlich die|nur die|allein die) (meinung|ansicht) (des|der) "
+            r"(autors|autorin|autoren|verfassers|verfasserin|gastautors|gastautorin)",
+            r"(spiegelt|entspricht) nicht (unbedingt |notwendigerweise |zwingend )?(die|der) "
+            r"(meinung|position) (der redaktion|des verlags|von [\w.-]+)",
+            r"no (refleja|representa) necesariamente (la opinión|el punto de vista|la postura)",
+            r"n['’]engage(nt)? que (son auteur|ses auteurs|l['’]auteur|leurs auteurs)",
+        ),
+        max_words=50,
+    ),
+    Rule(
+        "share-bar",
+        id="eu-join-channel",
+        why="an invitation to follow the site on a messaging channel ('¿Ya sabías que tenemos "
+        "canal de Telegram? Únete')",
+        anywhere=(r"tenemos (un )?canal (de|en) (telegram|whatsapp)\b",),
+        max_words=40,
     ),
     Rule(
         "author-bio",

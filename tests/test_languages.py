@@ -186,6 +186,8 @@ EXAMPLES = {
             "La nota a la que intentas acceder es exclusiva para suscriptores",
             "Wir informieren Sie täglich (werktags) über die Topthemen des Tages.",
             "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
+            "Wenn du per E-Mail über Neues aus dem Hafen informiert werden willst, abonniere "
+            "den Newsletter.",
             "Verpasse keine News zu Hardware & Gadgets",
             "Der Verivox-Newsletter: immer bestens informiert!",
             "Kostenlos registrieren und weiterlesen",
@@ -281,6 +283,7 @@ EXAMPLES = {
     "eu-teaser-link": (
         [
             "Lesen Sie auch: Neue Radwege für die Innenstadt",
+            "Lesen Sie hier: Der Hafen bekommt einen neuen Kran",
             "PUEDES VER: El puente cierra",
             "Czytaj też: Most zamknięty",
             "LEA: El concejo aprueba el presupuesto del puerto",
@@ -357,10 +360,17 @@ EXAMPLES = {
             "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.",
             "Jede kleine Spende hilft den Menschen vor Ort!",
             "Unterstütze das Projekt:",
+            "Ihr Beitrag hilft, unsere Berichterstattung weiterhin kostenlos anzubieten.",
+            "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+            "Gefällt dir unser Hafenmagazin? Wir haben entschieden, keine Bezahlschranke "
+            "einzuführen. Unterstütze uns!",
+            "Die aktuelle Ausgabe jetzt an jedem Bahnhofskiosk, im Abo oder als E-Paper.",
         ],
         [
             "Unterstützen Sie die Kinder beim Lesen, rät die Lehrerin den Eltern.",
             "Die Stadt unterstützt das Projekt mit 5.000 Euro.",
+            "Ihr Beitrag zur Debatte war wichtig, sagte die Bürgermeisterin.",
+            "Die aktuelle Ausgabe des Berichts liegt im Rathaus aus.",
         ],
     ),
     "eu-cookie-we-use": (
@@ -415,6 +425,7 @@ EXAMPLES = {
             "Sharen mit:",
             "Rezept drucken",
             "Bei Pinterest speichern",
+            "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn doch mit anderen",
         ],
         ["Teilen mit den Nachbarn ist in der Siedlung üblich, sagte die Bürgermeisterin."],
     ),
@@ -425,6 +436,47 @@ EXAMPLES = {
     "eu-author-heading": (
         ["Über den Autor", "Über die Autorin:", "À propos de l'auteur"],
         ["Über den Autor des Berichts ist wenig bekannt, sagte die Stadt."],
+    ),
+    "eu-newsletter-consent": (
+        [
+            "Mit Absenden meiner E-Mail-Adresse willige ich bis auf Widerruf ein, den "
+            "Newsletter des Hafenboten zu erhalten. Die Einwilligung kann ich jederzeit "
+            "widerrufen.",
+            "Hiermit willige ich ein, dass mir der Hafenbote seinen Newsletter schickt.",
+        ],
+        [
+            "Mit dem Absenden der Briefe begann die Stadt schon im März, sagte der Sprecher.",
+            "Der Vater willigte schließlich ein, den Hof zu verkaufen.",
+        ],
+    ),
+    "eu-embed-consent": (
+        [
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis "
+            "keine Verbindung zu Twitter her.",
+            "Hier steht ein Video. Wir stellen ohne Ihr Einverständnis keine Verbindung zu "
+            "YouTube her.",
+        ],
+        ["Die Firma respektiert die Privatsphäre ihrer Kunden nicht, urteilte das Gericht."],
+    ),
+    "eu-opinion-disclaimer": (
+        [
+            "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der "
+            "Redaktion.",
+            "Der Gastbeitrag spiegelt nicht unbedingt die Meinung der Redaktion wider.",
+            "Este artículo no refleja necesariamente la opinión del diario.",
+            "Cette tribune n'engage que son auteur.",
+        ],
+        [
+            "Die Umfrage gibt die Meinung der Bürger gut wieder, sagte die Forscherin.",
+            "El alcalde dijo que el informe refleja la opinión de los vecinos.",
+        ],
+    ),
+    "eu-join-channel": (
+        [
+            "¿Ya sabías que en Diario del Puerto tenemos canal de Telegram? Únete desde tu "
+            "celular.",
+        ],
+        ["El gobierno tiene un canal de diálogo con los transportistas, dijo el ministro."],
     ),
 }
 

@@ -72,8 +72,15 @@ EXAMPLES = {
             "Missing out on our news? Enter your email below to receive future announcements.",
             "If you’re running an ad-blocker it’s costing us money.",
             "The day's top stories, delivered straight to your inbox.",
+            "No time to read every post? Receive a daily list of must-read stories.",
+            "Get the Harborton Daily's morning edition by email and never miss our top stories",
+            "Want to hear about our campaigns? Sign up here",
         ],
-        ["Letters were delivered to the wrong house."],
+        [
+            "Letters were delivered to the wrong house.",
+            "Residents receive a daily update from the port, the mayor said.",
+            "Will the council sign up? Nobody knows yet.",
+        ],
     ),
     "cookie-notice": (
         ["This website uses cookies to improve your experience.", "Accept all cookies"],
