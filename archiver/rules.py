@@ -224,7 +224,7 @@ INTERACTION_RULES = (
         id="newsletter-inbox",
         why="a newsletter's pitch inside a longer line ('delivered to your inbox')",
         anywhere=(
-            r"delivered (straight |directly )?to your inbox",
+            r"delivered (straight |directly )?to (your|their) inbox(es)?",
             r"(sign(ing)? up|subscrib(e|ing)) (for|to) (our|the|my) .{0,40}(newsletter|"
             r"mailing list)",
             r"enter your e-?mail( address)?( below)? to (receive|get|subscribe)",
@@ -232,6 +232,11 @@ INTERACTION_RULES = (
             r"you'?’?re already a subscriber, you can log in",
             r"receive a (free )?(daily|weekly) (list|digest|roundup|round-up|email|newsletter)\b",
             r"by e-?mail and never miss\b",
+            r"sign up to get the (best|latest)\b",
+            r"straight to your (phone|device)\b",
+            r"subscription will auto-?\s?renew",
+            r"instant access to the full (article|text|pdf)",
+            r"we want to hear what you think about this article",
             r"\? sign up( here| now| today)?[.!]?$",
             r"(running|using) an ad-?blocker",
         ),
@@ -855,6 +860,9 @@ EUROPEAN_RULES = (
             r"(gib deine|geben sie ihre) e-?mail-adresse ein, um",
             r"um neue beiträge per e-?mail zu erhalten",
             r"wenn (du|sie|ihr) per e-?mail .{0,80}informiert (werden|bleiben)",
+            r"abonnier(e|en sie|t) (unseren|den|unsere|die) .{0,30}newsletter",
+            r"(jetzt )?newsletter (abonnieren|bestellen) (und|&)\b",
+            r"zapraszamy (też |także |również )?do subskrypcji",
             r"(der |die |das )?[\w.-]{1,30}-newsletter\s*:",
         ),
     ),
@@ -959,6 +967,7 @@ EUROPEAN_RULES = (
             r"fot\.|afbeelding|imagem)\s*[:©|]",
             r"(foto|bild|titelbild|beitragsbild|symbolbild)\s*\(?©",
             r"(titelbild|beitragsbild|symbolbild|bildquelle|bildnachweis)$",
+            r"\((foto|fotos|bild|bildquelle|photo|imagen)\s*:\s*[^(),]{2,60}\)\.?$",
         ),
         max_words=20,
     ),
@@ -968,6 +977,9 @@ EUROPEAN_RULES = (
         why="a photo's caption closing with its credit ('... durante el año escolar. Foto: "
         "Andina', '... Unterstützern. Bild: dpa', '(REUTERS/Jane Doe)')",
         anywhere=(
+            r"\((bild)?quelle\s*:\s*[^()]{0,60}(unsplash|pixabay|istock|shutterstock|adobe ?stock|"
+            r"fotolia|pixelio|imago)[^()]{0,40}\)\.?$",
+            r"\(symbolbild\)\.?$",
             r"[.!?)»“\"]\s*\(?(foto|fotos|bild|imagen|photo|fot\.|zdjęcie|crédit photo|"
             r"photographie)\s*:\s*(?:(?!\. )[^:]){2,60}\)?\.?$",
             r"\((reuters|ap|afp|efe|epa|dpa|getty images|télam|xinhua|pap)/[^)]{2,60}\)\.?$",
@@ -987,6 +999,7 @@ EUROPEAN_RULES = (
             r"mots-clés|catégories?|etiquetas|categorías?|palabras clave|argomenti|categorie|tagi|"
             r"kategorie|tematy|trefwoorden|categorieën|tópicos|marcadores)\s*:",
             r"markiert mit$",
+            r"(schlagworte|schlagwörter|themen in diesem (artikel|beitrag)|related topics)$",
         ),
         max_words=40,
     ),
@@ -1055,6 +1068,9 @@ EUROPEAN_RULES = (
             r"(gefällt|gefallen) (dir|ihnen|euch) unser(e|en)? [\w-]+\? .{0,120}(bezahlschranke|"
             r"paywall|spende|unterstütz)",
             r"(die )?aktuelle ausgabe .{0,60}(im abo\b|als e-?paper|am kiosk|bahnhofskiosk)",
+            r"(sie lesen|du liest) gerne? [\w.-]+( [\w.-]+)?\?",
+            r".{0,80}\bjetzt \d+ ausgaben (gratis|kostenlos)",
+            r".{0,80}\bcancela cuando quieras\b",
         ),
         max_words=40,
     ),
@@ -1117,6 +1133,8 @@ EUROPEAN_MORE_RULES = (
             r"(bitte )?(loggen sie sich|melden sie sich an) .{0,30}(kommentieren|kommentar)",
             r"(wenn|um) (sie|du) (diesen|den) (blogeintrag|beitrag|artikel) (zu )?kommentieren",
             r"(verwendet|nutzt) akismet",
+            r"(verraten|schreiben|sagen) (sie|du|ihr) (es )?(uns )?(gerne )?in den kommentaren",
+            r"przed dodaniem komentarza",
         ),
     ),
     Rule(
@@ -1174,6 +1192,7 @@ EUROPEAN_MORE_RULES = (
         starts=(
             r"mit (dem )?absenden (meiner|ihrer|deiner|der|des) .{0,60}(willige|erkläre|stimme|"
             r"bin)\b",
+            r"ich bin mit der verarbeitung meiner (daten|angaben)",
         ),
         anywhere=(r"(willige|willigen) (ich|sie|du) .{0,40}ein,? .{0,80}newsletter",),
         max_words=150,  # the whole legal text of the consent is often one line
@@ -1185,7 +1204,10 @@ EUROPEAN_MORE_RULES = (
         "connection ('Wir respektieren deine Privatsphäre und stellen deshalb ohne dein "
         "Einverständnis keine Verbindung zu Twitter her')",
         starts=(r"wir respektieren (deine|ihre|eure) privatsphäre",),
-        anywhere=(r"ohne (dein|ihr|euer) einverständnis keine verbindung",),
+        anywhere=(
+            r"ohne (dein|ihr|euer) einverständnis keine verbindung",
+            r"(klicken sie|klicke) auf den .{0,30}button,? um den inhalt von .{1,60} zu laden",
+        ),
         max_words=60,
     ),
     Rule(
@@ -1201,6 +1223,58 @@ EUROPEAN_MORE_RULES = (
             r"n['’]engage(nt)? que (son auteur|ses auteurs|l['’]auteur|leurs auteurs)",
         ),
         max_words=50,
+    ),
+    Rule(
+        "cookie-consent",
+        id="eu-consent-manager",
+        why="a consent manager's list of services, each with its switch, purposes, storage "
+        "and legal basis ('Switch zum Einwilligen bzw. Ablehnen des Dienstes ...')",
+        starts=(
+            r"switch zum einwilligen bzw\. ablehnen\b",
+            r"(verarbeitungsvorgänge|verarbeitungszwecke|speicherdauer|folgen der "
+            r"nichteinwilligung|rechtsgrundlage für die daten(verarbeitung|übermittlung)"
+            r"[\w ]*)\s*:",
+            r"der datenschutzrechtliche verantwortliche\b",
+        ),
+        anywhere=(
+            r"(datenschutzeinstellungen|privatsphäre-?einstellungen|cookie-?einstellungen) "
+            r"(ändern|anpassen|widerrufen)",
+        ),
+        max_words=150,
+    ),
+    Rule(
+        "related-list",
+        id="eu-next-article",
+        why="the headline of the next or previous article, under its label ('Nächster Artikel "
+        "...', 'Article suivant ...')",
+        starts=(
+            r"(nächster|vorheriger|voriger|nächste|vorherige) (artikel|beitrag|meldung)\s*:?\s+\S",
+            r"(article|billet) (suivant|précédent)\s*:?\s+\S",
+            r"(artículo|nota|noticia) (siguiente|anterior)\s*:?\s+\S",
+            r"(next|previous) (article|post|story)\s+[^:\s]",
+        ),
+    ),
+    Rule(
+        "disclaimer",
+        id="eu-liability-disclaimer",
+        why="a site's notice that it is not liable for what it links to or for the figures given",
+        anywhere=(
+            r"trotz sorgfältiger (inhaltlicher )?kontrolle",
+            r"keine haftung für die inhalte externer (links|seiten)",
+            r"^\(?(alle )?angaben ohne gewähr\)?\.?$",
+        ),
+        max_words=60,
+    ),
+    Rule(
+        "navigation",
+        id="eu-no-events",
+        why="an events widget with nothing to show",
+        starts=(
+            r"(es gibt|zurzeit gibt es|derzeit gibt es) (derzeit |aktuell |zurzeit )?keine "
+            r"(bevorstehenden |anstehenden )?(veranstaltungen|termine)",
+            r"there are no upcoming events",
+        ),
+        max_words=14,
     ),
     Rule(
         "share-bar",

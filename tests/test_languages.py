@@ -188,6 +188,9 @@ EXAMPLES = {
             "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
             "Wenn du per E-Mail über Neues aus dem Hafen informiert werden willst, abonniere "
             "den Newsletter.",
+            "Abonniere unseren Newsletter und erfahre alles über den Hafen.",
+            "Newsletter abonnieren und 10€ Gutschein sichern!",
+            "Zapraszamy też do subskrypcji tygodnika Port.",
             "Verpasse keine News zu Hardware & Gadgets",
             "Der Verivox-Newsletter: immer bestens informiert!",
             "Kostenlos registrieren und weiterlesen",
@@ -267,13 +270,21 @@ EXAMPLES = {
             "Beitragsbild",
             "Symbolbild © Stadt",
             "Crédit photo : Mairie",
+            "(Bild: Jana Keller)",
+            "(Foto: Agência Porto)",
         ],
-        ["Fotos der Brücke zeigen den Rost an den Pfeilern deutlich."],
+        [
+            "Fotos der Brücke zeigen den Rost an den Pfeilern deutlich.",
+            "(Bild: siehe unten, sagte der Fotograf, und lachte über die Brücke und den Hafen)",
+        ],
     ),
     "eu-tags": (
         [
             "MARKIERT MIT",
             "Schlagwörter: Brücke, Winter, Verkehr",
+            "Schlagworte",
+            "Themen in diesem Artikel",
+            "Related Topics",
             "Kategorie: Lokales",
             "Étiquettes : pont",
             "Etiquetas: puente",
@@ -349,10 +360,13 @@ EXAMPLES = {
             "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
             "Auch der Bürgermeister gehört zu den Unterstützern. Bild: dpa",
             "El periodista ruso tras el ataque sufrido en abril (REUTERS/Jane Doe)",
+            "Neue Seminare starten im März. (Quelle: Keller/Unsplash/Verband)",
+            "Wer die Äste auf die Wege zieht, ist unklar (Symbolbild).",
         ],
         [
             "Die Ausstellung zeigt Bilder aus hundert Jahren. Foto und Film sind gleich vertreten.",
             "Foto: the word is German for photo, the guide explained to the visitors.",
+            "Die Zahl stieg um acht Prozent (Quelle: Statistisches Landesamt).",
         ],
     ),
     "eu-support-us": (
@@ -365,12 +379,16 @@ EXAMPLES = {
             "Gefällt dir unser Hafenmagazin? Wir haben entschieden, keine Bezahlschranke "
             "einzuführen. Unterstütze uns!",
             "Die aktuelle Ausgabe jetzt an jedem Bahnhofskiosk, im Abo oder als E-Paper.",
+            "Sie lesen gern Hafenbote.de?",
+            "Ihre Meinung zu diesem Thema Jetzt 3 Ausgaben GRATIS erhalten!",
+            "Tú también puedes apoyar el periodismo local. Cancela cuando quieras.",
         ],
         [
             "Unterstützen Sie die Kinder beim Lesen, rät die Lehrerin den Eltern.",
             "Die Stadt unterstützt das Projekt mit 5.000 Euro.",
             "Ihr Beitrag zur Debatte war wichtig, sagte die Bürgermeisterin.",
             "Die aktuelle Ausgabe des Berichts liegt im Rathaus aus.",
+            "Sie lesen gern Krimis, sagte die Bibliothekarin, und empfahl drei neue Bücher.",
         ],
     ),
     "eu-cookie-we-use": (
@@ -393,10 +411,13 @@ EXAMPLES = {
             "Wenn Sie diesen Beitrag kommentieren möchten, füllen Sie das Formular aus.",
             "Diese Seite verwendet Akismet, um Spam zu filtern.",
             "Vos réactions (4)",
+            "Verraten Sie gerne in den Kommentaren: Wie gefällt Ihnen der neue Hafen?",
+            "Prosimy o zaznaczenie checkboxa przed dodaniem komentarza.",
         ],
         [
             "Der Bürgermeister wollte den Beitrag der Stadt nicht kommentieren.",
             "Vos réactions nous intéressent, écrit la mairie dans sa lettre.",
+            "Die Leser verraten in den Kommentaren viel über sich, sagte die Forscherin.",
         ],
     ),
     "eu-license-note": (
@@ -443,6 +464,8 @@ EXAMPLES = {
             "Newsletter des Hafenboten zu erhalten. Die Einwilligung kann ich jederzeit "
             "widerrufen.",
             "Hiermit willige ich ein, dass mir der Hafenbote seinen Newsletter schickt.",
+            "Ich bin mit der Verarbeitung meiner Daten nach der Datenschutzerklärung "
+            "einverstanden.",
         ],
         [
             "Mit dem Absenden der Briefe begann die Stadt schon im März, sagte der Sprecher.",
@@ -455,6 +478,7 @@ EXAMPLES = {
             "keine Verbindung zu Twitter her.",
             "Hier steht ein Video. Wir stellen ohne Ihr Einverständnis keine Verbindung zu "
             "YouTube her.",
+            "Klicken Sie auf den unteren Button, um den Inhalt von www.karten.example zu laden.",
         ],
         ["Die Firma respektiert die Privatsphäre ihrer Kunden nicht, urteilte das Gericht."],
     ),
@@ -470,6 +494,48 @@ EXAMPLES = {
             "Die Umfrage gibt die Meinung der Bürger gut wieder, sagte die Forscherin.",
             "El alcalde dijo que el informe refleja la opinión de los vecinos.",
         ],
+    ),
+    "eu-consent-manager": (
+        [
+            "Switch zum Einwilligen bzw. Ablehnen des Dienstes Youtube",
+            "Verarbeitungsvorgänge: Erhebung von Verbindungsdaten und von Daten Ihres Webbrowsers.",
+            "Speicherdauer: Daten auf Ihrem Endgerät bis zu zwei Jahre.",
+            "Rechtsgrundlage für die Datenübermittlung in die USA: Der Konzern übermittelt "
+            "Ihre Daten.",
+            "Sofern Sie Ihre Datenschutzeinstellungen ändern möchten, klicken Sie hier.",
+        ],
+        [
+            "Die Speicherdauer der Daten war im Rat umstritten, sagte der Sprecher.",
+            "Der Verantwortliche des Hafens würde gerne mit der Stadt sprechen.",
+        ],
+    ),
+    "eu-next-article": (
+        [
+            "Nächster Artikel Hafen bekommt neuen Kran",
+            "Vorheriger Artikel ++ Wetter in der Region: mild ++",
+            "Article suivant Le port ouvre une nouvelle ligne",
+            "Next article Ferry fares rise again",
+        ],
+        [
+            "Nächster Artikel der Serie erscheint am Montag, schrieb die Redaktion in ihrem "
+            "Vorwort zu den Plänen für den Hafen, den Kran und die neue Fähre, die im Sommer "
+            "zwischen den beiden Ufern fahren soll, wie der Bürgermeister am Dienstag sagte.",
+            "Next: the ferry.",
+        ],
+    ),
+    "eu-liability-disclaimer": (
+        [
+            "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die "
+            "Inhalte externer Links.",
+            "(Alle Angaben ohne Gewähr)",
+        ],
+        [
+            "Alle Angaben ohne Gewähr, sagte der Sprecher, bevor er die Zahlen der Fähre vorlas.",
+        ],
+    ),
+    "eu-no-events": (
+        ["Es gibt derzeit keine bevorstehenden Veranstaltungen.", "There are no upcoming events."],
+        ["Es gibt derzeit keine Pläne für eine neue Brücke, sagte die Bürgermeisterin."],
     ),
     "eu-join-channel": (
         [

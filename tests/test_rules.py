@@ -75,11 +75,18 @@ EXAMPLES = {
             "No time to read every post? Receive a daily list of must-read stories.",
             "Get the Harborton Daily's morning edition by email and never miss our top stories",
             "Want to hear about our campaigns? Sign up here",
+            "Join the developers who get new links delivered to their inboxes every week.",
+            "Sign up to get the best content of the week, as picked by the editors.",
+            "Get the latest news straight to your phone with the Harborton Daily app.",
+            "Immediate online access to all issues. Subscription will auto renew annually.",
+            "Instant access to the full article PDF.",
+            "We want to hear what you think about this article. Submit a letter to the editor.",
         ],
         [
             "Letters were delivered to the wrong house.",
             "Residents receive a daily update from the port, the mayor said.",
             "Will the council sign up? Nobody knows yet.",
+            "Sign up to get the vaccine opened on Monday, the health office said.",
         ],
     ),
     "cookie-notice": (
