@@ -1289,7 +1289,8 @@ EUROPEAN_MORE_RULES = (
         id="eu-author-heading",
         why="the heading over the author's biography",
         starts=(
-            r"(über (den autor|die autorin|die autoren)|à propos de l'auteur|sobre el autor|"
+            r"(über (den autor|die autorin|die autoren)(\s*/\s*(die autorin|den autor))?|"
+            r"autoreninfo|autorinfo|zum autor|zur autorin|à propos de l'auteur|sobre el autor|"
             r"o autorze)\s*:?$",
         ),
         max_words=10,
@@ -1470,7 +1471,7 @@ NOT_NAME_WORDS = _words(
     for to with a an new region regions africa asia europe america middle east biography
     profile follow all our your my is are was fact check exclusive explainer watch listen
     features feature special report reports verlag nachrichten
-    verband seminar seminare meldung meldungen kategorie
+    verband seminar seminare meldung meldungen kategorie bio bios full
     """
 )
 

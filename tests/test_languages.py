@@ -455,7 +455,13 @@ EXAMPLES = {
         ["Die Stadt will den Park vergrößern, sobald die Brücke fertig ist."],
     ),
     "eu-author-heading": (
-        ["Über den Autor", "Über die Autorin:", "À propos de l'auteur"],
+        [
+            "Über den Autor",
+            "Über die Autorin:",
+            "À propos de l'auteur",
+            "Über den Autor/ die Autorin",
+            "Autoreninfo",
+        ],
         ["Über den Autor des Berichts ist wenig bekannt, sagte die Stadt."],
     ),
     "eu-newsletter-consent": (

@@ -1358,6 +1358,61 @@ def test_the_bio_under_an_about_the_author_heading_goes_with_it():
     assert {reasons(result)[n] for n in (7, 8)} == {"author-bio"}
 
 
+@pytest.mark.parametrize("heading", ["Über den Autor/ die Autorin", "Autoreninfo"])
+def test_more_headings_of_the_authors_box(heading):
+    bio = "Katrin Vogel schreibt seit zehn Jahren über Verkehr und Städtebau in der Stadt."
+    text = "\n".join([*PARAGRAPHS, heading, bio, "Suchen"])
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    heading_line = len(PARAGRAPHS) + 1
+    assert reasons(result)[heading_line] == reasons(result)[heading_line + 1] == "author-bio"
+
+
+def test_the_bio_under_the_bylines_name_and_role_closes_the_article():
+    """The byline's name closing the article, its role under it, then the bio: all three
+    are the author's box."""
+    box = [
+        "Dana Whitlock",
+        "Reporter for business and the port",
+        "Writes for the Glenbrook Courier since 2008. Covers shipping, energy and the long "
+        "quarrel between the port and the town.",
+    ]
+    text = "\n".join(["Glenbrook Closes Old River Bridge", "By Dana Whitlock", *PARAGRAPHS, *box])
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    first = len(PARAGRAPHS) + 3  # the box's first line
+    assert {reasons(result)[n] for n in range(first, first + 3)} == {"author-bio"}
+
+
+def test_a_name_over_a_paragraph_opening_with_it_closes_the_article_as_its_bio():
+    """Without a byline, a name alone over a paragraph that opens with it, closing the run,
+    is the author's box; the same pair followed by more of the article is a subheading."""
+    name = "Dana Whitlock"
+    bio = (
+        "Dana Whitlock is a shipping expert with twenty years in the trade and writes about "
+        "the port for several papers along the coast."
+    )
+    text = "\n".join(["Glenbrook Closes Old River Bridge", *PARAGRAPHS, name, bio])
+    assert clean_text(text).text == "\n\n".join(PARAGRAPHS)
+    # Near miss: a profile's subheading inside the article, which goes on after it.
+    profile = (
+        "Dana Whitlock stood in the council chamber last April and argued for the bridge for "
+        "two hours, and she came back every week until the vote."
+    )
+    text = "\n".join(
+        ["Glenbrook Closes Old River Bridge", *PARAGRAPHS[:3], name, profile, *PARAGRAPHS[3:]]
+    )
+    kept = clean_text(text).text.split("\n\n")
+    assert profile in kept and PARAGRAPHS[-1] in kept
+
+
+def test_a_ui_label_is_no_authors_name():
+    from archiver.textmeta.kinds import name_like
+
+    assert not name_like("Full Bio")
+    assert name_like("Marisa Figat")
+
+
 @pytest.mark.parametrize(
     ("under_date", "title", "author"),
     [

@@ -16,6 +16,7 @@ from archiver.textmeta.kinds import (
     headline_like,
     is_meta,
     is_prose,
+    name_like,
     sentence_like,
 )
 from archiver.vocabulary import MONTHS
@@ -458,8 +459,10 @@ def author_bio(
     lines: Sequence[Line], body: int, end: int, names: set[str], options: CleanOptions
 ) -> None:
     """The author's bio closing the article: the byline's name alone on its line with the
-    bio under it ("Staff Reporter" / "Coastline Today's staff reporters cover..."), or a
-    paragraph that opens with the author's full name ("Dana Whitlock covers health...")."""
+    bio under it ("Staff Reporter" / "Coastline Today's staff reporters cover...", a role
+    may stand between), a paragraph that opens with the author's full name ("Dana Whitlock
+    covers health..."), or one that opens with the name on the line above it and closes the
+    run, when no byline gave one ("Dana Whitlock" / "Dana Whitlock covers health...")."""
     _bio_under_heading(lines, options)
     full_names = [name for name in names if " " in name]
     for i in range(max(body, end - options.bio_lines), end):
@@ -468,15 +471,56 @@ def author_bio(
             continue
         if line.text in names:
             line.reason = "author-bio"
-            under = lines[i + 1] if i + 1 < len(lines) else None
-            free = under is not None and under.reason is None and under.rule is None
-            if free and under.words <= options.bio_max_words:
-                under.reason = "author-bio"
-        elif line.words <= options.bio_max_words and any(
-            line.text.startswith(name + " ") and line.text[len(name) + 1 : len(name) + 2].islower()
-            for name in full_names
+            _bio_under(lines, i, options)
+        elif _bio_continues(lines, i, options) or (
+            line.words <= options.bio_max_words
+            and any(_opens_with(line.text, name) for name in full_names)
         ):
             line.reason = "author-bio"
+        elif (
+            name_like(line.text)
+            and i + 1 < end
+            and _opens_with(lines[i + 1].text, line.text)
+            and not any(is_prose(other) for other in lines[i + 2 : end])
+        ):
+            # Closing the run only: a subheading naming someone, over a paragraph about them,
+            # is followed by more of the article.
+            line.reason = "author-bio"
+            _bio_under(lines, i, options)
+
+
+def _bio_continues(lines: Sequence[Line], i: int, options: CleanOptions) -> bool:
+    """Whether line ``i`` is the bio under an author's box already found closing the run:
+    its name and role ("Ingo Arzt" / "Redakteur für Wirtschaft und Umwelt"), then the bio
+    ("Schreibt seit 2008 für die taz...")."""
+    above = lines[i - 1] if i else None
+    return (
+        above is not None
+        and above.reason == "author-bio"
+        and above.words <= 8
+        and lines[i].words <= options.bio_max_words
+    )
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """Whether ``text`` opens with the name and goes on in lower case: "Dana Whitlock
+    covers health...", "Dana Whitlock ist Redakteurin..."."""
+    return text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower()
+
+
+def _bio_under(lines: Sequence[Line], i: int, options: CleanOptions) -> None:
+    """Under the author's name on line ``i``: the bio, with the role line over it if one
+    stands between ("Ingo Arzt" / "Redakteur für Wirtschaft" / "Schreibt seit 2008 ...")."""
+    for line in lines[i + 1 : i + 3]:
+        if line.reason is not None or line.rule is not None:
+            if line.reason == "author-bio":
+                continue  # the role, found with the byline
+            break
+        if line.words > options.bio_max_words:
+            break
+        line.reason = "author-bio"
+        if line.words > 8:
+            break  # the bio's paragraph: what follows is the article's or the page's again
 
 
 def _bio_under_heading(lines: Sequence[Line], options: CleanOptions) -> None:
