@@ -968,6 +968,7 @@ EUROPEAN_RULES = (
             r"(foto|bild|titelbild|beitragsbild|symbolbild)\s*\(?©",
             r"(titelbild|beitragsbild|symbolbild|bildquelle|bildnachweis)$",
             r"\((foto|fotos|bild|bildquelle|photo|imagen)\s*:\s*[^(),]{2,60}\)\.?$",
+            r"fot\.\s+[^/,]{2,40}/\s*[\w .-]{2,40}$",
         ),
         max_words=20,
     ),
@@ -1241,6 +1242,18 @@ EUROPEAN_MORE_RULES = (
             r"(ändern|anpassen|widerrufen)",
         ),
         max_words=150,
+    ),
+    Rule(
+        "author-line",
+        id="eu-agency-initials",
+        why="the reporter's initials with the news agency, closing a wire story ('aja/PAP', "
+        "'(dpa/jk)')",
+        starts=(
+            r"\(?[a-zäöüß]{2,4}(/[a-zäöüß]{2,4})?/(pap|dpa|afp|ap|efe|kna|epd|apa|ansa|sda|ots)"
+            r"\)?\.?$",
+            r"\(?(pap|dpa|afp|efe|kna|epd|apa|ansa|sda)/[a-zäöüß]{2,4}\)?\.?$",
+        ),
+        max_words=2,
     ),
     Rule(
         "related-list",

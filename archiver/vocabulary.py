@@ -20,7 +20,15 @@ def any_of(words: Iterable[str]) -> str:
 # --- Dates -----------------------------------------------------------------------------------
 
 #: Month names (full and abbreviated), each with its number: English, French, German,
-#: Spanish, Portuguese, Italian, Dutch, with their usual short forms.
+#: Spanish, Portuguese, Italian, Dutch, with their usual short forms, and Polish (written
+#: in dates in the genitive: "7 kwietnia 2021").
+_POLISH_MONTHS = {
+    1: ("stycznia", "styczeń"), 2: ("lutego", "luty"), 3: ("marca", "marzec"),
+    4: ("kwietnia", "kwiecień"), 5: ("maja", "maj"), 6: ("czerwca", "czerwiec"),
+    7: ("lipca", "lipiec"), 8: ("sierpnia", "sierpień"), 9: ("września", "wrzesień"),
+    10: ("października", "październik"), 11: ("listopada", "listopad"),
+    12: ("grudnia", "grudzień"),
+}  # fmt: skip
 MONTHS = {
     **dict.fromkeys(
         ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
@@ -52,6 +60,7 @@ MONTHS = {
          "dezembro", "dicembre"),
         12,
     ),
+    **{name: number for number, names in _POLISH_MONTHS.items() for name in names},
 }  # fmt: skip
 
 #: The English month names, as a date is written for a reader ("3 March 2024").

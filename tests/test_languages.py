@@ -272,6 +272,7 @@ EXAMPLES = {
             "Crédit photo : Mairie",
             "(Bild: Jana Keller)",
             "(Foto: Agência Porto)",
+            "Fot. Jan Kowalski / Agencja Portowa",
         ],
         [
             "Fotos der Brücke zeigen den Rost an den Pfeilern deutlich.",
@@ -542,6 +543,10 @@ EXAMPLES = {
     "eu-no-events": (
         ["Es gibt derzeit keine bevorstehenden Veranstaltungen.", "There are no upcoming events."],
         ["Es gibt derzeit keine Pläne für eine neue Brücke, sagte die Bürgermeisterin."],
+    ),
+    "eu-agency-initials": (
+        ["aja/PAP", "(dpa/jk)", "mak/kna"],
+        ["und/oder", "AfD/CDU", "Die Agentur dpa meldete es am Abend."],
     ),
     "eu-join-channel": (
         [

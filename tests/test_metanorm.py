@@ -303,3 +303,18 @@ def test_media_groups_and_companies(name, group, company):
 )
 def test_is_site_name(name, expected):
     assert is_site_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16 marca 2021", "2021-03-16"),
+        ("opublikowano: 7 kwietnia 2021", "2021-04-07"),
+        ("12 października 2020 r., 14:05", "2020-10-12"),
+        ("1 maja 2019", "2019-05-01"),
+        ("Maja Nowak pisze o portach od 2019 roku", None),  # a name, not the month
+    ],
+)
+def test_polish_dates_are_read(text, expected):
+    found = find_date(text)
+    assert (found[0] if found else None) == expected
