@@ -253,3 +253,23 @@ def test_of_two_lines_that_score_alike_the_one_nearer_the_article_is_the_title()
 def test_a_line_further_up_that_scores_higher_is_still_the_title():
     nearer = "Neue Bänke für den Stadtpark"
     assert _title("Startseite", "Kontakt", MUSEUM, nearer, *PARAGRAPHS) == MUSEUM
+
+
+DATED = "1. Februar 2022 Glenbrook council will close the old river bridge to cars for the winter"
+
+
+def test_a_dated_headline_taken_for_text_is_still_the_title():
+    """jusText takes the long headline for the article's first line; the date opening it
+    says it is a headline, as lists of news write them. The deck under it is no title."""
+    deck = "Drivers will take the ring road every morning"
+    lines = [*NAV, "Barrierefreiheit", "Kontakt zur Redaktion", DATED, deck, *PARAGRAPHS]
+    found = clean_text("\n".join(lines)).metadata
+    assert found["title"].value == DATED.removeprefix("1. Februar 2022 ")
+    assert found["published"].value.startswith("2022-02-01")
+
+
+def test_the_same_headline_without_a_date_read_as_text_is_passed_over():
+    deck = "Drivers will take the ring road every morning"
+    headline = DATED.removeprefix("1. Februar 2022 ")
+    lines = [*NAV, "Barrierefreiheit", "Kontakt zur Redaktion", headline, deck, *PARAGRAPHS]
+    assert _title(*lines) == deck

@@ -297,8 +297,10 @@ class Header:
             )  # a standfirst, a caption
             if i + 1 in meta or i + 2 in meta:
                 value += 8
-            if i >= self.start and lines[i].good:
-                value -= 4  # what jusText takes for text is less likely a headline
+            if i >= self.start and lines[i].good and not dated_headline(text):
+                # What jusText takes for text is less likely a headline, unless a date opens
+                # it ("1. Februar 2022 Ministerin X: ..."), as a list of news writes headlines.
+                value -= 4
             if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
                 value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
             dated = text_date(text)
