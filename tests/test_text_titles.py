@@ -255,6 +255,20 @@ def test_a_line_further_up_that_scores_higher_is_still_the_title():
     assert _title("Startseite", "Kontakt", MUSEUM, nearer, *PARAGRAPHS) == MUSEUM
 
 
+def test_a_short_menu_item_repeated_in_the_footer_is_not_the_headline_named_again():
+    """ "The river bridge" stands in the header's menu and again in the footer's: a line of
+    three words the page repeats is a menu's item as often as a headline, and gains nothing."""
+    menu = "The river bridge"
+    lines = ["Startseite", menu, TITLE, "By Jane Doe", "24.10.2018", *PARAGRAPHS, menu]
+    assert _title(*lines, "Impressum") == TITLE
+
+
+def test_a_headline_of_four_words_the_page_repeats_is_still_named_again():
+    headline = "The old river bridge"
+    lines = ["Startseite", headline, TITLE, "By Jane Doe", "24.10.2018", *PARAGRAPHS, headline]
+    assert _title(*lines, "Impressum") == headline
+
+
 DATED = "1. Februar 2022 Glenbrook council will close the old river bridge to cars for the winter"
 
 

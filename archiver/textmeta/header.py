@@ -539,11 +539,14 @@ class Header:
     def _echoed(self, i: int) -> bool:
         """Whether the page repeats line ``i`` elsewhere, away from it: alone on a line, or
         ending a breadcrumb ("Startseite » Politik » <headline>"). A headline is repeated
-        that way; a teaser or a caption seldom is; a menu item is, but is no candidate."""
+        that way; a teaser or a caption seldom is; a menu item is, but is no candidate. A
+        line of fewer than ``title_echo_words`` words standing twice is a menu's item as often
+        ("Who we are" in the header's menu and the footer's), and counts only in a
+        breadcrumb."""
         text = self.lines[i].text
         if self._texts is None:
             self._texts = Counter(line.text for line in self.lines)
-        if self._texts[text] > 1:
+        if self._texts[text] > 1 and self.lines[i].words >= self.options.title_echo_words:
             return True
         tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
         return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
