@@ -269,6 +269,22 @@ def test_a_headline_of_four_words_the_page_repeats_is_still_named_again():
     assert _title(*lines, "Impressum") == headline
 
 
+TAGLINE = "Your guide to everything happening around lovely lakeside towns"
+
+
+def test_a_tagline_sharing_no_word_with_the_article_yields_to_the_headline():
+    """The tagline stands nearer the article and is longer, but none of its words comes
+    back in the article: the headline further up, whose words do, is the title."""
+    headline = "Glenbrook waits for the spring"
+    assert _title("Startseite", headline, "Kontakt", TAGLINE, *PARAGRAPHS) == headline
+
+
+def test_a_line_sharing_a_word_with_the_article_keeps_its_place():
+    tagline = TAGLINE.replace("towns", "Glenbrook")
+    lines = ["Startseite", "Glenbrook waits for the spring", "Kontakt", tagline]
+    assert _title(*lines, *PARAGRAPHS) == tagline
+
+
 DATED = "1. Februar 2022 Glenbrook council will close the old river bridge to cars for the winter"
 
 

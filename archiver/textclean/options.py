@@ -77,6 +77,8 @@ class CleanOptions:
     title_long_words: int = 18
     # A title this long, right under a shorter headline, is the headline's deck.
     title_deck_words: int = 12
+    # A line none of whose words come back in the article loses this much (a tagline).
+    title_unrelated_penalty: float = 2.0
     # A line repeated on the page counts as the headline named again from this many words
     # on; a shorter one is as often a menu's item, repeated in the header and the footer.
     title_echo_words: int = 4

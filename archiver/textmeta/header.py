@@ -291,7 +291,10 @@ class Header:
         def score(i: int) -> float:
             text = lines[i].text
             value = 0.5 * min(lines[i].words, 10) - abs(first_prose - i)
-            value += options.title_overlap_weight * _overlap(text, body)
+            overlap = _overlap(text, body)
+            value += options.title_overlap_weight * overlap
+            if overlap == 0 and _content_words(text):
+                value -= options.title_unrelated_penalty  # a tagline, a menu's item
             value -= 0.5 * max(
                 0, lines[i].words - options.title_long_words
             )  # a standfirst, a caption
