@@ -285,6 +285,28 @@ def test_a_line_sharing_a_word_with_the_article_keeps_its_place():
     assert _title(*lines, *PARAGRAPHS) == tagline
 
 
+DECK = "Drivers Will Take the Ring Road Every Morning"
+SHORT_TITLE = "Glenbrook council will close river bridge"
+
+
+def test_a_headline_over_its_deck_is_the_title():
+    """Two headline-like lines over the byline: the lower one, nearer and longer, is the
+    headline's deck; the upper one speaks of the article as much and is the title."""
+    lines = [*NAV, SHORT_TITLE, DECK, "By Jane Doe", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == SHORT_TITLE
+
+
+def test_a_kicker_speaking_less_of_the_article_stays_over_the_headline():
+    lines = [*NAV, "Glenbrook news of the week", DECK, "By Jane Doe", "24.10.2018"]
+    assert _title(*lines, *PARAGRAPHS) == DECK
+
+
+def test_three_headlines_in_a_row_make_a_list_not_a_headline_over_its_deck():
+    teaser = "Weekend Markets Open Around the Lake"
+    lines = [*NAV, teaser, SHORT_TITLE, DECK, "By Jane Doe", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == DECK
+
+
 DATED = "1. Februar 2022 Glenbrook council will close the old river bridge to cars for the winter"
 
 

@@ -77,6 +77,10 @@ class CleanOptions:
     title_long_words: int = 18
     # A title this long, right under a shorter headline, is the headline's deck.
     title_deck_words: int = 12
+    # Of two headline-like lines of at least this many words standing alone together, the
+    # upper one gains this much: a headline over its deck.
+    title_pair_words: int = 4
+    title_over_deck_bonus: float = 3.0
     # A line none of whose words come back in the article loses this much (a tagline).
     title_unrelated_penalty: float = 2.0
     # A line repeated on the page counts as the headline named again from this many words

@@ -313,6 +313,8 @@ class Header:
                 value += 3  # the page names it again: a breadcrumb's end, a share text
             if self._over_credit(i):
                 value -= 6  # a photo's caption over its credit ("© Jane Doe / Agency")
+            if self._over_deck(i, candidates, body):
+                value += options.title_over_deck_bonus
             return value
 
         # Of lines that score alike, the one nearer the article: the others are menus,
@@ -385,6 +387,24 @@ class Header:
             and not _mostly_date(line)
             and not _EMAIL.search(line.text)
             and "[email protected]" not in line.text  # Cloudflare's hidden address
+        )
+
+    def _over_deck(self, i: int, candidates: list[int], body: set[str]) -> bool:
+        """Whether line ``i`` and the candidate right under it stand alone as a pair, each of a
+        few words, the upper one speaking of the article, and no less than the lower one: a
+        headline over its deck ("Council sued over cracked paving" over "The city says the
+        builder used cheap stone"), the deck nearer the byline. A list of teasers is no pair
+        (a third headline stands right above or under them), and a kicker or a teaser over the
+        headline speaks less of the article ("BUSINESS ADVICE" over "How to price your first
+        product")."""
+        least, lines = self.options.title_pair_words, self.lines
+        return (
+            i + 1 in candidates
+            and i - 1 not in candidates
+            and i + 2 not in candidates
+            and lines[i].words >= least
+            and lines[i + 1].words >= least
+            and 0 < _overlap(lines[i].text, body) >= _overlap(lines[i + 1].text, body)
         )
 
     def _stopped_headline(self, i: int, meta: set[int]) -> bool:
