@@ -325,3 +325,29 @@ def test_the_same_headline_without_a_date_read_as_text_is_passed_over():
     headline = DATED.removeprefix("1. Februar 2022 ")
     lines = [*NAV, "Barrierefreiheit", "Kontakt zur Redaktion", headline, deck, *PARAGRAPHS]
     assert _title(*lines) == deck
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "The river bridge diary, part three: the ring road →",
+        "Vorheriger Artikel Drivers will take the ring road every morning",
+    ],
+)
+def test_a_link_to_the_next_or_previous_post_is_no_headline(link):
+    """It stands right over the byline, nearer than the headline: the arrow or the label
+    says it leads to another post."""
+    lines = [*NAV, TITLE, "Kontakt", link, "By Jane Doe", *PARAGRAPHS]
+    assert _title(*lines) == TITLE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Next winter the river bridge opens to cars again",
+        "Glenbrook bridge diary » the river and the ring road",
+    ],
+)
+def test_a_headline_opening_with_next_or_holding_an_arrow_is_still_one(headline):
+    lines = [*NAV, TITLE, "Kontakt", headline, "By Jane Doe", *PARAGRAPHS]
+    assert _title(*lines) == headline
