@@ -351,3 +351,47 @@ def test_a_link_to_the_next_or_previous_post_is_no_headline(link):
 def test_a_headline_opening_with_next_or_holding_an_arrow_is_still_one(headline):
     lines = [*NAV, TITLE, "Kontakt", headline, "By Jane Doe", *PARAGRAPHS]
     assert _title(*lines) == headline
+
+
+def _title_and_author(*lines: str) -> tuple[str | None, str | None]:
+    found = clean_text("\n".join(lines)).metadata
+    return (
+        found["title"].value if "title" in found else None,
+        found["author"].value if "author" in found else None,
+    )
+
+
+def test_a_list_of_people_over_the_date_is_the_byline_not_the_headline():
+    """Three names joined by commas and "&" over the date: the post's authors."""
+    lines = [*NAV, TITLE, "Kontakt", "Jane Doe, John Roe & Ann Poe", "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (TITLE, "Jane Doe; John Roe; Ann Poe")
+
+
+def test_a_headline_naming_two_people_is_still_a_headline():
+    headline = "Jane Doe and John Roe reopen the bridge"
+    lines = [*NAV, TITLE, "Kontakt", headline, "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (headline, None)
+
+
+SHARE_BAR = ["Facebook", "Twitter", "Share", "Email", "Print"] * 2 + ["Facebook", "Twitter"]
+
+
+def test_a_byline_over_the_date_above_the_header_window_is_no_headline():
+    """A share bar stands between the date and the article: the byline, right over the date,
+    is above the lines read for bylines, and was taken for the headline over its date."""
+    headline = "Glenbrook shuts its river bridge for the winter months"
+    byline = "By Jane Doe Staff Writer"
+    lines = [*NAV, headline, "The bridge at dawn.", byline, "24.10.2018", "4 AM", *SHARE_BAR]
+    assert _title_and_author(*lines, *PARAGRAPHS) == (headline, "Jane Doe")
+
+
+def test_a_headline_opening_with_by_over_the_date_is_still_a_headline():
+    headline = "By the river, a long winter"
+    lines = [*NAV, TITLE, "The bridge at dawn.", headline, "24.10.2018", "4 AM", *SHARE_BAR]
+    assert _title_and_author(*lines, *PARAGRAPHS) == (headline, None)
+
+
+def test_a_title_case_headline_with_a_comma_is_no_list_of_people():
+    headline = "First Looks Praise New Keyboard, Bigger Screen"
+    lines = [*NAV, TITLE, "Kontakt", headline, "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (headline, None)

@@ -63,6 +63,26 @@ _WHOLE_CAPTIONS = ("eu-caption-credit",)
 _LINK = re.compile(r"https?://|\bwww\.", re.I)
 
 
+#: What joins the names of a list of people: "Jane Doe, John Roe & Ann Poe".
+_NAME_JOINS = re.compile(r",|&|\b(?:and|und|et|y)\b", re.I)
+
+
+def _people(line: Line) -> str | None:
+    """The names of a line that only names people: a byline ("By Jane Doe, Staff Writer"),
+    or two names or more joined ("Jane Doe, John Roe & Ann Poe", a post's authors). Never a
+    headline, though it may stand over the article's date."""
+    match = rules.BYLINE.match(line.text)
+    if match:
+        return clean_byline_names(match["who"])
+    names = clean_byline_names(line.text)
+    if names is None or "; " not in names:
+        return None
+    if any(len(name.split()) > 3 for name in names.split("; ")):
+        return None  # "First Looks Praise New Keyboard, Bigger Screen": a headline in Title Case
+    words = _NAME_JOINS.sub(" ", line.text).split()
+    return names if len(words) == len(names.replace(";", " ").split()) else None
+
+
 def _mostly_date(line: Line) -> bool:
     """ "Mo, 11:41 Uhr", "15 августа 2016, 13:43": a date or a time with at most two other
     words, or a short line mostly of numbers."""
@@ -202,6 +222,8 @@ class Header:
                 name, _, role = line.text.partition(",")
                 if name_like(name) and rules.ROLE_WORDS.search(role):
                     self._found_author(i, name.strip(), 0.7)
+                elif names := _people(line):
+                    self._found_author(i, names, 0.6)  # "Jane Doe, John Roe & Ann Poe"
         # A role alone beside a byline ("Staff Reporter" over "By Staff Reporter") is one too.
         for i in range(self.lo, self.hi):
             near = i - 1 in self.roles or i + 1 in self.roles
@@ -385,6 +407,7 @@ class Header:
             and not line.template  # a title does not recur across the outlet's articles
             and not rules.NOT_TITLE.search(line.text)
             and not rules.NEIGHBOUR_POST.search(line.text)
+            and _people(line) is None
             and not _mostly_date(line)
             and not _EMAIL.search(line.text)
             and "[email protected]" not in line.text  # Cloudflare's hidden address
@@ -608,6 +631,7 @@ class Header:
                 or not headline_like(line)
                 or rules.NOT_TITLE.search(line.text)
                 or header_meta(line) is not None
+                or _people(line) is not None
             ):
                 continue
             for j in (i + 1, i + 2):
