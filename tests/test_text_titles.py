@@ -395,3 +395,16 @@ def test_a_title_case_headline_with_a_comma_is_no_list_of_people():
     headline = "First Looks Praise New Keyboard, Bigger Screen"
     lines = [*NAV, TITLE, "Kontakt", headline, "24.10.2018", *PARAGRAPHS]
     assert _title_and_author(*lines) == (headline, None)
+
+
+def test_a_headline_under_the_date_keeps_its_place_over_a_short_line():
+    """ "Ring Road" right over the article, whose words the article repeats, is taken for a
+    short headline over a line with no byline or date under it; here the date stands over
+    the headline."""
+    headline = "Glenbrook waits for the spring"
+    assert _title(*NAV, "24.10.2018", headline, "Ring Road", *PARAGRAPHS) == headline
+
+
+def test_a_short_line_over_the_article_still_beats_a_headline_with_no_date_beside_it():
+    headline = "Glenbrook waits for the spring"
+    assert _title(*NAV, "Kontakt", headline, "Ring Road", *PARAGRAPHS) == "Ring Road"

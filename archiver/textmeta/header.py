@@ -482,11 +482,14 @@ class Header:
         return above is not None and above.name in _CREDIT_RULES
 
     def _short_beats(self, short: int, meta: set[int], body: set[str]) -> bool:
-        """Whether the short headline ``short`` is the title rather than the one found."""
+        """Whether the short headline ``short`` is the title rather than the one found: not
+        when the one found stands under the short one, over the byline or date, or right
+        under the date ("24.10.2018" over "Glenbrook waits for spring" over "Ring Road", a
+        link to the post's video or a label of its first section)."""
         title = self.title
         if title is None:
             return True
-        if title > short or {title + 1, title + 2} & meta:
+        if title > short or {title - 1, title + 1, title + 2} & meta:
             return False
         if _overlap(self.lines[short].text, set(_content_words(self.lines[title].text))) == 1:
             return False  # a topic of the headline found: "Davis Cup" under "Davis Cup Finals..."
