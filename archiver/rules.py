@@ -1708,6 +1708,15 @@ NOT_TITLE = re.compile(
     re.I,
 )
 
+#: A link to the post before or after this one, with that post's headline: "Vorheriger
+#: Artikel Neue Bänke im Stadtpark", "Episode 12 – The long way home →". Never the page's
+#: own headline, though a post's date may stand under it.
+NEIGHBOUR_POST = re.compile(
+    r"\s[→»›]$|^(?:vorherige[rs]?|voriger|nächste[rs]?|previous|next|older|newer)\s"
+    r"(?:beitrag|artikel|eintrag|post|article|story|entry)\b",
+    re.I,
+)
+
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
 ROLE_ONLY = re.compile(
     r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}"

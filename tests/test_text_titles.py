@@ -253,3 +253,158 @@ def test_of_two_lines_that_score_alike_the_one_nearer_the_article_is_the_title()
 def test_a_line_further_up_that_scores_higher_is_still_the_title():
     nearer = "Neue Bänke für den Stadtpark"
     assert _title("Startseite", "Kontakt", MUSEUM, nearer, *PARAGRAPHS) == MUSEUM
+
+
+def test_a_short_menu_item_repeated_in_the_footer_is_not_the_headline_named_again():
+    """ "The river bridge" stands in the header's menu and again in the footer's: a line of
+    three words the page repeats is a menu's item as often as a headline, and gains nothing."""
+    menu = "The river bridge"
+    lines = ["Startseite", menu, TITLE, "By Jane Doe", "24.10.2018", *PARAGRAPHS, menu]
+    assert _title(*lines, "Impressum") == TITLE
+
+
+def test_a_headline_of_four_words_the_page_repeats_is_still_named_again():
+    headline = "The old river bridge"
+    lines = ["Startseite", headline, TITLE, "By Jane Doe", "24.10.2018", *PARAGRAPHS, headline]
+    assert _title(*lines, "Impressum") == headline
+
+
+TAGLINE = "Your guide to everything happening around lovely lakeside towns"
+
+
+def test_a_tagline_sharing_no_word_with_the_article_yields_to_the_headline():
+    """The tagline stands nearer the article and is longer, but none of its words comes
+    back in the article: the headline further up, whose words do, is the title."""
+    headline = "Glenbrook waits for the spring"
+    assert _title("Startseite", headline, "Kontakt", TAGLINE, *PARAGRAPHS) == headline
+
+
+def test_a_line_sharing_a_word_with_the_article_keeps_its_place():
+    tagline = TAGLINE.replace("towns", "Glenbrook")
+    lines = ["Startseite", "Glenbrook waits for the spring", "Kontakt", tagline]
+    assert _title(*lines, *PARAGRAPHS) == tagline
+
+
+DECK = "Drivers Will Take the Ring Road Every Morning"
+SHORT_TITLE = "Glenbrook council will close river bridge"
+
+
+def test_a_headline_over_its_deck_is_the_title():
+    """Two headline-like lines over the byline: the lower one, nearer and longer, is the
+    headline's deck; the upper one speaks of the article as much and is the title."""
+    lines = [*NAV, SHORT_TITLE, DECK, "By Jane Doe", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == SHORT_TITLE
+
+
+def test_a_kicker_speaking_less_of_the_article_stays_over_the_headline():
+    lines = [*NAV, "Glenbrook news of the week", DECK, "By Jane Doe", "24.10.2018"]
+    assert _title(*lines, *PARAGRAPHS) == DECK
+
+
+def test_three_headlines_in_a_row_make_a_list_not_a_headline_over_its_deck():
+    teaser = "Weekend Markets Open Around the Lake"
+    lines = [*NAV, teaser, SHORT_TITLE, DECK, "By Jane Doe", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == DECK
+
+
+DATED = "1. Februar 2022 Glenbrook council will close the old river bridge to cars for the winter"
+
+
+def test_a_dated_headline_taken_for_text_is_still_the_title():
+    """jusText takes the long headline for the article's first line; the date opening it
+    says it is a headline, as lists of news write them. The deck under it is no title."""
+    deck = "Drivers will take the ring road every morning"
+    lines = [*NAV, "Barrierefreiheit", "Kontakt zur Redaktion", DATED, deck, *PARAGRAPHS]
+    found = clean_text("\n".join(lines)).metadata
+    assert found["title"].value == DATED.removeprefix("1. Februar 2022 ")
+    assert found["published"].value.startswith("2022-02-01")
+
+
+def test_the_same_headline_without_a_date_read_as_text_is_passed_over():
+    deck = "Drivers will take the ring road every morning"
+    headline = DATED.removeprefix("1. Februar 2022 ")
+    lines = [*NAV, "Barrierefreiheit", "Kontakt zur Redaktion", headline, deck, *PARAGRAPHS]
+    assert _title(*lines) == deck
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "The river bridge diary, part three: the ring road →",
+        "Vorheriger Artikel Drivers will take the ring road every morning",
+    ],
+)
+def test_a_link_to_the_next_or_previous_post_is_no_headline(link):
+    """It stands right over the byline, nearer than the headline: the arrow or the label
+    says it leads to another post."""
+    lines = [*NAV, TITLE, "Kontakt", link, "By Jane Doe", *PARAGRAPHS]
+    assert _title(*lines) == TITLE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Next winter the river bridge opens to cars again",
+        "Glenbrook bridge diary » the river and the ring road",
+    ],
+)
+def test_a_headline_opening_with_next_or_holding_an_arrow_is_still_one(headline):
+    lines = [*NAV, TITLE, "Kontakt", headline, "By Jane Doe", *PARAGRAPHS]
+    assert _title(*lines) == headline
+
+
+def _title_and_author(*lines: str) -> tuple[str | None, str | None]:
+    found = clean_text("\n".join(lines)).metadata
+    return (
+        found["title"].value if "title" in found else None,
+        found["author"].value if "author" in found else None,
+    )
+
+
+def test_a_list_of_people_over_the_date_is_the_byline_not_the_headline():
+    """Three names joined by commas and "&" over the date: the post's authors."""
+    lines = [*NAV, TITLE, "Kontakt", "Jane Doe, John Roe & Ann Poe", "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (TITLE, "Jane Doe; John Roe; Ann Poe")
+
+
+def test_a_headline_naming_two_people_is_still_a_headline():
+    headline = "Jane Doe and John Roe reopen the bridge"
+    lines = [*NAV, TITLE, "Kontakt", headline, "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (headline, None)
+
+
+SHARE_BAR = ["Facebook", "Twitter", "Share", "Email", "Print"] * 2 + ["Facebook", "Twitter"]
+
+
+def test_a_byline_over_the_date_above_the_header_window_is_no_headline():
+    """A share bar stands between the date and the article: the byline, right over the date,
+    is above the lines read for bylines, and was taken for the headline over its date."""
+    headline = "Glenbrook shuts its river bridge for the winter months"
+    byline = "By Jane Doe Staff Writer"
+    lines = [*NAV, headline, "The bridge at dawn.", byline, "24.10.2018", "4 AM", *SHARE_BAR]
+    assert _title_and_author(*lines, *PARAGRAPHS) == (headline, "Jane Doe")
+
+
+def test_a_headline_opening_with_by_over_the_date_is_still_a_headline():
+    headline = "By the river, a long winter"
+    lines = [*NAV, TITLE, "The bridge at dawn.", headline, "24.10.2018", "4 AM", *SHARE_BAR]
+    assert _title_and_author(*lines, *PARAGRAPHS) == (headline, None)
+
+
+def test_a_title_case_headline_with_a_comma_is_no_list_of_people():
+    headline = "First Looks Praise New Keyboard, Bigger Screen"
+    lines = [*NAV, TITLE, "Kontakt", headline, "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (headline, None)
+
+
+def test_a_headline_under_the_date_keeps_its_place_over_a_short_line():
+    """ "Ring Road" right over the article, whose words the article repeats, is taken for a
+    short headline over a line with no byline or date under it; here the date stands over
+    the headline."""
+    headline = "Glenbrook waits for the spring"
+    assert _title(*NAV, "24.10.2018", headline, "Ring Road", *PARAGRAPHS) == headline
+
+
+def test_a_short_line_over_the_article_still_beats_a_headline_with_no_date_beside_it():
+    headline = "Glenbrook waits for the spring"
+    assert _title(*NAV, "Kontakt", headline, "Ring Road", *PARAGRAPHS) == "Ring Road"

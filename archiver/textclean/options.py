@@ -77,6 +77,15 @@ class CleanOptions:
     title_long_words: int = 18
     # A title this long, right under a shorter headline, is the headline's deck.
     title_deck_words: int = 12
+    # Of two headline-like lines of at least this many words standing alone together, the
+    # upper one gains this much: a headline over its deck.
+    title_pair_words: int = 4
+    title_over_deck_bonus: float = 3.0
+    # A line none of whose words come back in the article loses this much (a tagline).
+    title_unrelated_penalty: float = 2.0
+    # A line repeated on the page counts as the headline named again from this many words
+    # on; a shorter one is as often a menu's item, repeated in the header and the footer.
+    title_echo_words: int = 4
     # A headline over its byline or date may stand under this many words taken for prose (a
     # stray sentence, a standfirst), no more.
     title_prose_above: int = 150

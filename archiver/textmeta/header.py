@@ -63,6 +63,26 @@ _WHOLE_CAPTIONS = ("eu-caption-credit",)
 _LINK = re.compile(r"https?://|\bwww\.", re.I)
 
 
+#: What joins the names of a list of people: "Jane Doe, John Roe & Ann Poe".
+_NAME_JOINS = re.compile(r",|&|\b(?:and|und|et|y)\b", re.I)
+
+
+def _people(line: Line) -> str | None:
+    """The names of a line that only names people: a byline ("By Jane Doe, Staff Writer"),
+    or two names or more joined ("Jane Doe, John Roe & Ann Poe", a post's authors). Never a
+    headline, though it may stand over the article's date."""
+    match = rules.BYLINE.match(line.text)
+    if match:
+        return clean_byline_names(match["who"])
+    names = clean_byline_names(line.text)
+    if names is None or "; " not in names:
+        return None
+    if any(len(name.split()) > 3 for name in names.split("; ")):
+        return None  # "First Looks Praise New Keyboard, Bigger Screen": a headline in Title Case
+    words = _NAME_JOINS.sub(" ", line.text).split()
+    return names if len(words) == len(names.replace(";", " ").split()) else None
+
+
 def _mostly_date(line: Line) -> bool:
     """ "Mo, 11:41 Uhr", "15 августа 2016, 13:43": a date or a time with at most two other
     words, or a short line mostly of numbers."""
@@ -202,6 +222,8 @@ class Header:
                 name, _, role = line.text.partition(",")
                 if name_like(name) and rules.ROLE_WORDS.search(role):
                     self._found_author(i, name.strip(), 0.7)
+                elif names := _people(line):
+                    self._found_author(i, names, 0.6)  # "Jane Doe, John Roe & Ann Poe"
         # A role alone beside a byline ("Staff Reporter" over "By Staff Reporter") is one too.
         for i in range(self.lo, self.hi):
             near = i - 1 in self.roles or i + 1 in self.roles
@@ -291,14 +313,19 @@ class Header:
         def score(i: int) -> float:
             text = lines[i].text
             value = 0.5 * min(lines[i].words, 10) - abs(first_prose - i)
-            value += options.title_overlap_weight * _overlap(text, body)
+            overlap = _overlap(text, body)
+            value += options.title_overlap_weight * overlap
+            if overlap == 0 and _content_words(text):
+                value -= options.title_unrelated_penalty  # a tagline, a menu's item
             value -= 0.5 * max(
                 0, lines[i].words - options.title_long_words
             )  # a standfirst, a caption
             if i + 1 in meta or i + 2 in meta:
                 value += 8
-            if i >= self.start and lines[i].good:
-                value -= 4  # what jusText takes for text is less likely a headline
+            if i >= self.start and lines[i].good and not dated_headline(text):
+                # What jusText takes for text is less likely a headline, unless a date opens
+                # it ("1. Februar 2022 Ministerin X: ..."), as a list of news writes headlines.
+                value -= 4
             if any(lines[j].text != text and text.endswith(lines[j].text) for j in candidates):
                 value -= 10  # a breadcrumb ending in the headline: "Home News <headline>"
             dated = text_date(text)
@@ -308,6 +335,8 @@ class Header:
                 value += 3  # the page names it again: a breadcrumb's end, a share text
             if self._over_credit(i):
                 value -= 6  # a photo's caption over its credit ("© Jane Doe / Agency")
+            if self._over_deck(i, candidates, body):
+                value += options.title_over_deck_bonus
             return value
 
         # Of lines that score alike, the one nearer the article: the others are menus,
@@ -377,9 +406,29 @@ class Header:
             and (headline_like(line) or (meta is not None and self._stopped_headline(i, meta)))
             and not line.template  # a title does not recur across the outlet's articles
             and not rules.NOT_TITLE.search(line.text)
+            and not rules.NEIGHBOUR_POST.search(line.text)
+            and _people(line) is None
             and not _mostly_date(line)
             and not _EMAIL.search(line.text)
             and "[email protected]" not in line.text  # Cloudflare's hidden address
+        )
+
+    def _over_deck(self, i: int, candidates: list[int], body: set[str]) -> bool:
+        """Whether line ``i`` and the candidate right under it stand alone as a pair, each of a
+        few words, the upper one speaking of the article, and no less than the lower one: a
+        headline over its deck ("Council sued over cracked paving" over "The city says the
+        builder used cheap stone"), the deck nearer the byline. A list of teasers is no pair
+        (a third headline stands right above or under them), and a kicker or a teaser over the
+        headline speaks less of the article ("BUSINESS ADVICE" over "How to price your first
+        product")."""
+        least, lines = self.options.title_pair_words, self.lines
+        return (
+            i + 1 in candidates
+            and i - 1 not in candidates
+            and i + 2 not in candidates
+            and lines[i].words >= least
+            and lines[i + 1].words >= least
+            and 0 < _overlap(lines[i].text, body) >= _overlap(lines[i + 1].text, body)
         )
 
     def _stopped_headline(self, i: int, meta: set[int]) -> bool:
@@ -433,11 +482,14 @@ class Header:
         return above is not None and above.name in _CREDIT_RULES
 
     def _short_beats(self, short: int, meta: set[int], body: set[str]) -> bool:
-        """Whether the short headline ``short`` is the title rather than the one found."""
+        """Whether the short headline ``short`` is the title rather than the one found: not
+        when the one found stands under the short one, over the byline or date, or right
+        under the date ("24.10.2018" over "Glenbrook waits for spring" over "Ring Road", a
+        link to the post's video or a label of its first section)."""
         title = self.title
         if title is None:
             return True
-        if title > short or {title + 1, title + 2} & meta:
+        if title > short or {title - 1, title + 1, title + 2} & meta:
             return False
         if _overlap(self.lines[short].text, set(_content_words(self.lines[title].text))) == 1:
             return False  # a topic of the headline found: "Davis Cup" under "Davis Cup Finals..."
@@ -537,11 +589,14 @@ class Header:
     def _echoed(self, i: int) -> bool:
         """Whether the page repeats line ``i`` elsewhere, away from it: alone on a line, or
         ending a breadcrumb ("Startseite » Politik » <headline>"). A headline is repeated
-        that way; a teaser or a caption seldom is; a menu item is, but is no candidate."""
+        that way; a teaser or a caption seldom is; a menu item is, but is no candidate. A
+        line of fewer than ``title_echo_words`` words standing twice is a menu's item as often
+        ("Who we are" in the header's menu and the footer's), and counts only in a
+        breadcrumb."""
         text = self.lines[i].text
         if self._texts is None:
             self._texts = Counter(line.text for line in self.lines)
-        if self._texts[text] > 1:
+        if self._texts[text] > 1 and self.lines[i].words >= self.options.title_echo_words:
             return True
         tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
         return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
@@ -579,6 +634,7 @@ class Header:
                 or not headline_like(line)
                 or rules.NOT_TITLE.search(line.text)
                 or header_meta(line) is not None
+                or _people(line) is not None
             ):
                 continue
             for j in (i + 1, i + 2):
