@@ -817,7 +817,7 @@ def add_many(
 
     Pages are prepared (``prepare``: decoded and cleaned) a group at a time, then stored
     together in one transaction (``commit``, in order, each with its reuse). With ``jobs`` >
-    1 and enough pages, ``jobs`` worker processes prepare the next group while this process
+    1 and enough pages, ``jobs`` - 1 worker processes prepare the next group while this process
     stores the current one. A page whose outlet's template changed since it was prepared is
     prepared again as it is stored, so the archive ends up exactly as adding the pages one
     by one leaves it. Stopping (Ctrl-C, kill, a storage fault) loses at most the group being
@@ -842,7 +842,8 @@ def add_many(
         else:
             jobs = 1
     units = itertools.chain(ahead, units)
-    workers = _Workers(archive, jobs, settings) if jobs > 1 else None
+    # ``jobs`` processes in all: the writer keeps a core of its own.
+    workers = _Workers(archive, jobs - 1, settings) if jobs > 1 else None
     try:
         group = list(itertools.islice(units, size))
         prepared = _prepare_all(archive, group, workers, settings)
@@ -984,7 +985,7 @@ class _Workers:
     """Worker processes that prepare pages, each with its own connection to the archive
     (reading only: the process that made them is the one writer)."""
 
-    def __init__(self, archive: Archive, jobs: int, settings: Settings):
+    def __init__(self, archive: Archive, count: int, settings: Settings):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -992,7 +993,7 @@ class _Workers:
         context = multiprocessing.get_context("spawn")
         self.settings = settings
         self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            jobs,
+            count,
             mp_context=context,
             initializer=_worker_start,
             initargs=(archive.db.location, os.getpid(), archive.options),

@@ -88,7 +88,7 @@ def _pages(folder: Path, count: int) -> list[Path]:
 def test_workers_and_groups_store_the_samples_as_one_by_one(tmp_path, workers_for_any_batch):
     samples = sorted(p for p in SAMPLES.iterdir() if p.is_file() and p.suffix != ".md")
     one, _ = add(tmp_path / "one.db", samples, jobs=1, commit_every=1)
-    many, preparing = add(tmp_path / "many.db", samples, jobs=2, commit_every=16)
+    many, preparing = add(tmp_path / "many.db", samples, jobs=3, commit_every=16)  # 2 workers
     assert preparing.by_workers >= 20  # the workers did prepare them
     assert many == one
     stored = contents(tmp_path / "one.db")
@@ -140,9 +140,9 @@ def test_jobs_given_start_workers_however_short_the_run(tmp_path, cli, monkeypat
     started = []
     real_init = ingest._Workers.__init__
 
-    def init(self, archive, jobs, settings):
-        started.append(jobs)
-        real_init(self, archive, jobs, settings)
+    def init(self, archive, count, settings):
+        started.append(count)
+        real_init(self, archive, count, settings)
 
     monkeypatch.setattr(ingest._Workers, "__init__", init)
     _pages(tmp_path / "pages", 6)
@@ -151,7 +151,7 @@ def test_jobs_given_start_workers_however_short_the_run(tmp_path, cli, monkeypat
     assert started == []  # six pages: not worth the workers' start-up
     given = cli("--db", tmp_path / "given.db", "add", "--jobs", "2", "--json", tmp_path / "pages")
     assert given.exit_code == 0, given.output
-    assert started == [2]
+    assert started == [1]  # two processes: one worker and the writer
     assert contents(tmp_path / "given.db") == contents(tmp_path / "default.db")
 
 

@@ -85,8 +85,8 @@ def default_jobs() -> int:
     default=default_jobs(),
     show_default="the machine's cores",
     help=(
-        "Processes that read and clean pages while one stores them, in order. By default "
-        "only a long run starts them (200 pages or more); given, they start at once."
+        "Processes to use: N-1 read and clean pages while one stores them, in order. By "
+        "default only a long run starts them (200 pages or more); given, they start at once."
     ),
 )
 @click.option(
