@@ -12,7 +12,7 @@ added to is a fresh copy, for each run, of bench/archives.py's synthetic archive
 Each page goes through the library: read, clean with the outlet's learned template, store,
 sign, index, find reuse. Three ways, each on a fresh copy, in the same run: as `add` runs
 today (archiver.ingest.add_many: 16 pages a transaction, in one process, and with
-`--jobs 2`: two worker processes prepare pages while this one stores them), and one page a
+`--jobs 2`: a worker process prepares pages while this one stores them), and one page a
 transaction in one process (the baseline: how `add` ran before).
 
 Prints medians of several runs; LSH candidates per new article (articles sharing a band with
@@ -107,7 +107,7 @@ def time_add(db: Path, files: list[Path]) -> tuple[float, Probe, int]:
 
 def time_add_many(db: Path, files: list[Path], jobs: int, commit_every: int) -> float:
     """Seconds for `add` as the command runs it (archiver.ingest.add_many): ``commit_every``
-    pages per transaction, prepared in ``jobs`` worker processes when jobs > 1 (their start-up
+    pages per transaction, prepared in ``jobs`` - 1 worker processes when jobs > 1 (their start-up
     included)."""
     with Archive.open(str(db), create=True) as archive:
         settings = Settings(commit_every=commit_every)
@@ -232,7 +232,7 @@ def run_size(prefill: int, articles: int, runs: int, tmp: Path) -> None:
         mode_s = statistics.median(by_mode[mode])
         print(
             f"  add, {commit_every} a transaction, {jobs} process{'es' if jobs > 1 else ''}"
-            f"{' + writer' if jobs > 1 else ''}: {n / mode_s:8.1f} articles/s  "
+            f"{' (workers and the writer)' if jobs > 1 else ''}: {n / mode_s:8.1f} articles/s  "
             f"({add_s / mode_s:.2f}x one by one; runs "
             f"{', '.join(f'{n / s:.1f}' for s in by_mode[mode])})"
         )

@@ -10,7 +10,7 @@ extracts it) or as text/plain (the line cleaner reads it). Then runs the real co
 ``python -m archiver add --quiet crawl.warc.gz``, into a new archive, several times, and
 prints the median records (articles) per second, process start included: one page a
 transaction in one process (how `add` ran before), 16 a transaction in one process, and 16 a
-transaction with two worker processes preparing pages (`--jobs 2`), in the same run.
+transaction with a worker process preparing pages (`--jobs 2`), in the same run.
 """
 
 from __future__ import annotations
