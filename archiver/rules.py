@@ -1129,12 +1129,12 @@ EUROPEAN_MORE_RULES = (
             r"(les )?commentaires sont fermés",
             r"(valora esta (noticia|nota)|dołącz do dyskusji|para comentar debes "
             r"(registrarte|iniciar sesión))",
+            r"(verraten|schreiben|sagen) (sie|du|ihr) (es )?(uns )?(gerne )?in den kommentaren",
         ),
         anywhere=(
             r"(bitte )?(loggen sie sich|melden sie sich an) .{0,30}(kommentieren|kommentar)",
             r"(wenn|um) (sie|du) (diesen|den) (blogeintrag|beitrag|artikel) (zu )?kommentieren",
             r"(verwendet|nutzt) akismet",
-            r"(verraten|schreiben|sagen) (sie|du|ihr) (es )?(uns )?(gerne )?in den kommentaren",
             r"przed dodaniem komentarza",
         ),
     ),
@@ -1271,10 +1271,10 @@ EUROPEAN_MORE_RULES = (
         "disclaimer",
         id="eu-liability-disclaimer",
         why="a site's notice that it is not liable for what it links to or for the figures given",
+        starts=(r"\(?(alle )?angaben ohne gewähr\)?\.?$",),
         anywhere=(
             r"trotz sorgfältiger (inhaltlicher )?kontrolle",
             r"keine haftung für die inhalte externer (links|seiten)",
-            r"^\(?(alle )?angaben ohne gewähr\)?\.?$",
         ),
         max_words=60,
     ),
