@@ -9,9 +9,10 @@ shingled and signed exactly as before.
 
 from __future__ import annotations
 
-import functools
 import re
 import sys
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from operator import itemgetter
@@ -367,8 +368,11 @@ TOKENIZE_CHUNK = 1 << 20
 _CUT = re.compile(r"[^\w'’.,]")
 
 
-#: Texts up to this long are remembered once tokenised (:func:`tokenize`).
-REMEMBERED_CHARS = 200_000
+#: Texts up to this long are remembered once tokenised (:func:`tokenize`), up to
+#: ``REMEMBERED_TOTAL`` characters of them in all: about 20 bytes of tokens a character, so
+#: about 40 MB at most, a few hundred news articles.
+REMEMBERED_CHARS = 100_000
+REMEMBERED_TOTAL = 2_000_000
 
 
 def tokenize(text: str, unit: str | None = None) -> Tokens:
@@ -392,15 +396,30 @@ def tokenize(text: str, unit: str | None = None) -> Tokens:
     unit = unit_of(text) if unit is None else unit
     if len(text) > REMEMBERED_CHARS:
         return _tokenize(text, unit)
-    return _remembered(text, unit)
-
-
-@functools.lru_cache(maxsize=128)
-def _remembered(text: str, unit: str) -> Tokens:
+    key = (text, unit)
+    with _remembering:
+        tokens = _remembered.get(key)
+        if tokens is not None:
+            _remembered.move_to_end(key)
+            return tokens
     tokens = _tokenize(text, unit)
     for array in (tokens.starts, tokens.ends, tokens.hashes):
         array.flags.writeable = False
+    global _remembered_chars
+    with _remembering:
+        if key not in _remembered:
+            _remembered[key] = tokens
+            _remembered_chars += len(text)
+        while _remembered_chars > REMEMBERED_TOTAL:
+            (old, _), _ = _remembered.popitem(last=False)
+            _remembered_chars -= len(old)
     return tokens
+
+
+#: The texts tokenised last, least recently used first, and their length in all.
+_remembered: OrderedDict[tuple[str, str], Tokens] = OrderedDict()
+_remembered_chars = 0
+_remembering = threading.Lock()
 
 
 def _tokenize(text: str, unit: str) -> Tokens:

@@ -6,7 +6,6 @@ ever opened, so a named pipe in a folder cannot hang a batch."""
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -50,20 +49,24 @@ def _archiver(*args, cwd, stdin=subprocess.DEVNULL, timeout=120) -> Run:
     RUSAGE_CHILDREN would give the largest of every child this test process ever had)."""
     env = {**os.environ, "ARCHIVER_DB": str(cwd / "archive.db")}
 
-    def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
-
+    # The limit is set by the child itself: a preexec_fn would make Popen fork this test
+    # process, and the child's peak RSS would then start at this process's size.
+    limited = (
+        "import resource, runpy, sys; "
+        f"resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, {ADDRESS_SPACE})); "
+        "sys.argv = ['archiver', *sys.argv[1:]]; "
+        "runpy.run_module('archiver', run_name='__main__', alter_sys=True)"
+    )
     out_path, err_path = cwd / "stdout.log", cwd / "stderr.log"
     started = time.monotonic()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "archiver", *map(str, args)],
+            [sys.executable, "-c", limited, *map(str, args)],
             cwd=cwd,
             env=env,
             stdin=stdin,
             stdout=out,
             stderr=err,
-            preexec_fn=limit,
         )
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)

@@ -15,6 +15,7 @@ from archiver.passages import (
     CHARS_PER_WORD,
     DEFAULT,
     REMEMBERED_CHARS,
+    REMEMBERED_TOTAL,
     TOKEN_SEED,
     WORD,
     WORDS,
@@ -175,3 +176,15 @@ def test_texts_tokenised_again_are_remembered_read_only_and_unchanged():
     long = "harborton " * (REMEMBERED_CHARS // 10 + 1)
     assert tokenize(long) is not tokenize(long)  # a very long text is not kept
     assert tokenize(long).words == tokenize(long).words
+
+
+def test_remembered_texts_are_bounded_by_their_length_in_all():
+    from archiver import passages
+
+    text = "ferry " * (REMEMBERED_CHARS // 6)  # as long as a remembered text may be
+    for i in range(2 * REMEMBERED_TOTAL // len(text)):
+        tokenize(f"{i} {text}")
+    assert passages._remembered_chars <= REMEMBERED_TOTAL
+    assert sum(len(t) for t, _ in passages._remembered) == passages._remembered_chars
+    assert (f"0 {text}", WORDS) not in passages._remembered  # the least recent went first
+    assert (f"{i} {text}", WORDS) in passages._remembered

@@ -419,16 +419,24 @@ def clean_text(
 _last_read: dict[tuple[str, str | None, CleanOptions], Page] = {}
 
 
+#: A page longer than this is read again rather than kept (its lines would take a
+#: hundred megabytes twice over).
+REMEMBERED_PAGE_CHARS = 1_000_000
+
+
 def _read(text: str, language: str | None, options: CleanOptions) -> Page:
     """The page as the reading passes leave it, a copy of the one read last when it was this
     page."""
     key = (text, language, options)
     read = _last_read.get(key)
-    if read is None:
-        read = Page(split_lines(text), options, text=text, language=language)
-        run_passes(read, READING_PASSES)
-        _last_read.clear()
-        _last_read[key] = read
+    if read is not None:
+        return read.copy()
+    read = Page(split_lines(text), options, text=text, language=language)
+    run_passes(read, READING_PASSES)
+    _last_read.clear()
+    if len(text) > REMEMBERED_PAGE_CHARS:
+        return read
+    _last_read[key] = read
     return read.copy()
 
 
