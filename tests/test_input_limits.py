@@ -6,6 +6,7 @@ ever opened, so a named pipe in a folder cannot hang a batch."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -42,45 +43,54 @@ class Run:
         assert self.seconds < seconds, f"{self.seconds:.1f} s"
 
 
+#: Runs the command as its own child and writes the child's peak RSS (bytes) to the file
+#: named by $RSS_FILE. A process's peak RSS counts the memory of the process it was forked
+#: from until it execs, so the command must not be forked from this test process, which
+#: grows as the suite runs: this small launcher forks it instead.
+_LAUNCHER = """
+import os, resource, subprocess, sys
+def limit():
+    resource.setrlimit(resource.RLIMIT_AS, (int(os.environ["ADDRESS_SPACE"]),) * 2)
+proc = subprocess.Popen([sys.executable, "-m", "archiver", *sys.argv[1:]], preexec_fn=limit)
+_, status, usage = os.wait4(proc.pid, 0)
+with open(os.environ["RSS_FILE"], "w") as f:
+    f.write(str(usage.ru_maxrss * 1024))  # kilobytes on Linux
+code = os.waitstatus_to_exitcode(status)
+if code < 0:
+    os.kill(os.getpid(), -code)
+sys.exit(code)
+"""
+
+
 def _archiver(*args, cwd, stdin=subprocess.DEVNULL, timeout=120) -> Run:
-    """Run the real command and measure it.
-
-    The child is reaped with wait4, which gives its own peak resident set size (getrusage's
-    RUSAGE_CHILDREN would give the largest of every child this test process ever had)."""
-    env = {**os.environ, "ARCHIVER_DB": str(cwd / "archive.db")}
-
-    # The limit is set by the child itself: a preexec_fn would make Popen fork this test
-    # process, and the child's peak RSS would then start at this process's size.
-    limited = (
-        "import resource, runpy, sys; "
-        f"resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, {ADDRESS_SPACE})); "
-        "sys.argv = ['archiver', *sys.argv[1:]]; "
-        "runpy.run_module('archiver', run_name='__main__', alter_sys=True)"
-    )
+    """Run the real command and measure its own peak resident set size (see ``_LAUNCHER``)."""
+    rss_file = cwd / "rss.txt"
+    env = {
+        **os.environ,
+        "ARCHIVER_DB": str(cwd / "archive.db"),
+        "ADDRESS_SPACE": str(ADDRESS_SPACE),
+        "RSS_FILE": str(rss_file),
+    }
     out_path, err_path = cwd / "stdout.log", cwd / "stderr.log"
     started = time.monotonic()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-c", limited, *map(str, args)],
+            [sys.executable, "-c", _LAUNCHER, *map(str, args)],
             cwd=cwd,
             env=env,
             stdin=stdin,
             stdout=out,
             stderr=err,
+            start_new_session=True,  # the command and its launcher are stopped together
         )
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - started > timeout:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                proc.returncode = -9
-                pytest.fail(f"archiver {' '.join(map(str, args))} still ran after {timeout} s")
-            time.sleep(0.02)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            pytest.fail(f"archiver {' '.join(map(str, args))} still ran after {timeout} s")
     seconds = time.monotonic() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    rss = usage.ru_maxrss * 1024  # kilobytes on Linux
+    rss = int(rss_file.read_text())
     return Run(proc.returncode, out_path.read_text(), err_path.read_text(), rss, seconds)
 
 
