@@ -419,9 +419,9 @@ def clean_text(
 _last_read: dict[tuple[str, str | None, CleanOptions], Page] = {}
 
 
-#: A page longer than this is read again rather than kept (its lines would take a
-#: hundred megabytes twice over).
-REMEMBERED_PAGE_CHARS = 1_000_000
+#: A page longer than this (a news page is a few tens of thousands) is read again rather
+#: than kept: the lines of the longest pages the limits let in take a hundred megabytes.
+REMEMBERED_PAGE_CHARS = 200_000
 
 
 def _read(text: str, language: str | None, options: CleanOptions) -> Page:
