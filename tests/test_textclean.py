@@ -1549,3 +1549,55 @@ def test_comments_under_a_one_word_heading_still_end_the_article():
     """The near miss: under "Kommentare", a reader's name and date, then the comment."""
     text = "\n".join([OPENING, *BODY_DE, "Kommentare", "Beate", "19. Juni 2019", LONG_COMMENT])
     assert clean_text(text).text == "\n\n".join([OPENING, *BODY_DE])
+
+
+def test_a_section_with_its_own_byline_inside_the_article_does_not_cut_its_opening():
+    """A story's second part under its own heading and correspondent's byline ("A town
+    holds its breath" / "By Sam Field, in Glenbrook") right after a paragraph is a header
+    inside the article: the paragraphs above it stay, and the story's headline is the title."""
+    opening = [
+        "Drivers in Glenbrook queued for almost an hour on Wednesday morning as the ring road "
+        "took the traffic of the old river bridge, closed for the winter since Tuesday.",
+        "The council had warned that the first days would be the hardest, and asked those who "
+        "could to work from home or to leave before seven.",
+        "Buses kept their timetable only on the northern routes, the transport company said, "
+        "and it added two vehicles to the line that serves the hospital.",
+        "Shops on the eastern bank said they had seen fewer customers than on any weekday since "
+        "the floods of 2019.",
+        "Cyclists and walkers may still cross, on a narrow lane the workers fenced off along "
+        "the western side of the deck.",
+        "The fire brigade has moved one of its engines to the eastern bank for the winter, so "
+        "that no call there waits for the ring road.",
+        "Parents of the children at the riverside school were told to expect a later start to "
+        "the school day until the bridge opens again.",
+    ]
+    part = [
+        "A town holds its breath",
+        "By Sam Field, in Glenbrook",
+        "The bridge has stood since 1911, and many here cannot remember a winter without it; "
+        "an old ferryman says he would gladly bring his boat back for the season.",
+        "The engineers will start on the eastern supports next week, weather permitting, and "
+        "expect to finish before the end of March.",
+    ]
+    title = "Glenbrook drivers queue for an hour as river bridge closes"
+    text = "\n".join(["Menu", "Local News", title, "May 12, 2024", *opening, *part, "Impressum"])
+    result = clean_text(text)
+    assert result.text.startswith(opening[0])
+    assert all(paragraph in result.text for paragraph in [*opening, *part[2:]])
+    assert result.metadata["title"].value == title
+
+
+def test_an_article_header_under_teasers_that_end_in_a_paragraph_still_moves_the_run():
+    """The near miss: teasers of other articles above the article's header, the last one a
+    paragraph right over it but with fewer paragraphs above than an article's opening."""
+    teasers = [
+        "Local football club wins its third cup in a row after a dramatic penalty shoot-out "
+        "that kept the whole stadium on its feet.",
+        "Mayor opens new library in the old post office and promises longer opening hours for "
+        "everyone who lives in the town centre.",
+    ]
+    title = "Glenbrook Closes Old River Bridge for the Winter"
+    text = "\n".join([*teasers, title, "May 12, 2024", *PARAGRAPHS])
+    result = clean_text(text)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert result.metadata["title"].value == title

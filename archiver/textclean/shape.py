@@ -188,9 +188,36 @@ def anchor(lines: Sequence[Line], start: int, end: int) -> int:
             and not any(is_meta(other) for other in following[1:])
             # the last of a list of dated teasers is no header either
             and not any(is_meta(other) for other in lines[max(start, head - 7) : head])
+            and not _inner_header(lines, start, head)
         ):
             return head
     return start
+
+
+#: Paragraphs of the run above a headline and byline that make them a header inside the
+#: article, not the article's own.
+_PARAGRAPHS_ABOVE_INNER_HEADER = 3
+
+
+def _paragraph(line: Line) -> bool:
+    """A paragraph of running text, as jusText reads it good or nearly ("neargood" takes in
+    the short paragraphs of a news story), closing like a sentence."""
+    return (
+        line.rule is None
+        and line.textlike in ("good", "neargood")
+        and line.words >= 12
+        and PROSE_END.search(line.text) is not None
+    )
+
+
+def _inner_header(lines: Sequence[Line], start: int, head: int) -> bool:
+    """Whether the headline ``head`` (a byline or date under it) heads a part of the article
+    rather than the article: it follows a paragraph right away, with more paragraphs of the
+    run above ("A city upended" / "By Jane Doe, in New York" between a story's sections).
+    Teasers above an article's own header end in a menu or a section's label."""
+    return _paragraph(lines[head - 1]) and (
+        sum(map(_paragraph, lines[start:head])) >= _PARAGRAPHS_ABOVE_INNER_HEADER
+    )
 
 
 def dated_teasers(lines: Sequence[Line], start: int, end: int, options: CleanOptions) -> int:
