@@ -141,3 +141,15 @@ SHARE_TARGETS = (
     "telegram",
     "messenger",
 )
+
+#: A recipe's list of ingredients opens under one of these words ("Zutaten für 4 Personen",
+#: "Ingredients", "Składniki"): the list is the recipe's, though its lines are short.
+INGREDIENTS_HEADINGS = (
+    "zutaten",
+    "ingredients",
+    "ingrédients",
+    "ingredientes",
+    "ingredienti",
+    "ingrediënten",
+    "składniki",
+)

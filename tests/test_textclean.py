@@ -1601,3 +1601,42 @@ def test_an_article_header_under_teasers_that_end_in_a_paragraph_still_moves_the
     result = clean_text(text)
     assert result.text == "\n\n".join(PARAGRAPHS)
     assert result.metadata["title"].value == title
+
+
+RECIPE_STEPS = [
+    "Heat the oven to 180 °C and butter a round tin of about 24 cm, then dust it lightly "
+    "with flour so that the cake comes out in one piece.",
+    "Beat the butter and the sugar until pale, add the eggs one at a time, then fold in the "
+    "flour, the baking powder and the grated zest of the lemon.",
+    "Pour the batter into the tin and bake for about 40 minutes, until a skewer pushed into "
+    "the middle comes out clean; let the cake cool in the tin.",
+]
+
+
+@pytest.mark.parametrize(
+    ("heading", "items"),
+    [
+        ("Ingredients", ["200 g butter", "180 g sugar", "3 eggs", "250 g flour", "1 lemon"]),
+        ("Zutaten für 8 Stücke", ["200 g", "Butter", "180 g", "Zucker", "3", "Eier"]),
+    ],
+)
+def test_a_recipes_ingredients_above_its_steps_are_kept(heading, items):
+    """A recipe's ingredients are short lines, which no run of text takes in: under their
+    heading, with quantities among them, right above the steps, they are the recipe's, and
+    none of them is its title."""
+    title = "Glenbrook Lemon Cake with a Crumble"
+    text = "\n".join(["Home", "Recipes", title, "Share", heading, *items, *RECIPE_STEPS])
+    result = clean_text(text)
+    assert result.text == "\n\n".join([heading, *items, *RECIPE_STEPS])
+    assert result.metadata["title"].value == title
+
+
+def test_short_lines_above_an_article_without_an_ingredients_heading_stay_out():
+    """The near miss: numbered short lines (a menu of scores, a ticker) over the article,
+    under no ingredients heading, or under one with no quantities in its list."""
+    for block in (
+        ["Scores", "3 Glenbrook", "1 Riverside", "2 Northfield", "0 Eastwood"],
+        ["Ingredients", "Butter", "Sugar", "Eggs", "Flour"],
+    ):
+        text = "\n".join(["Home", *block, *PARAGRAPHS])
+        assert clean_text(text).text == "\n\n".join(PARAGRAPHS)

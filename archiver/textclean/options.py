@@ -31,6 +31,8 @@ class CleanOptions:
     barrier_min_chars: int = 300
     # How many lines before the article are searched for the title, byline and date.
     header_window: int = 14
+    # How far above the run a recipe's ingredients heading is looked for.
+    ingredients_reach: int = 80
     # How many leading lines of the article may still be header (byline, date, caption...).
     header_inside: int = 8
     # How far above the window a headline with a byline or date under it is still looked for.

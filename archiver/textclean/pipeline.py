@@ -26,6 +26,7 @@ from archiver.textclean.shape import (
     author_bio,
     dated_teasers,
     fact_box,
+    ingredients_above,
     numbered_list,
     opening_under_header,
     prose_before,
@@ -60,6 +61,7 @@ class Page:
     body: int = 0
     bylines: set[str] = field(default_factory=set)
     title_in_text: bool = False  # the headline's line is kept: it opens the text too
+    listed: range = range(0)  # lines of the run that are never header: a recipe's ingredients
     notes: list[str] = field(default_factory=list)
     stoplist: frozenset[str] = frozenset()  # jusText's, for the page's language
     unspaced: bool = False  # mostly Chinese or Japanese: densities are read in characters
@@ -155,6 +157,8 @@ def find_article_run(page: Page) -> None:
         page.end = max(page.start + 1, teasers)
         page.end = fact_box(page.lines, trailing_list(page.lines, page.end), page.options)
         page.end = numbered_list(page.lines, page.end, page.options)
+        heading = ingredients_above(page.lines, page.start, page.options)
+        page.listed, page.start = range(heading, page.start), heading
     page.body = page.start
 
 
@@ -162,7 +166,9 @@ def read_header(page: Page) -> None:
     """Title, byline, dates and section around the run's start; the body begins after them."""
     if not page.has_run:
         return
-    header = Header(page.lines, page.start, page.end, page.metadata, page.options)
+    header = Header(
+        page.lines, page.start, page.end, page.metadata, page.options, listed=page.listed
+    )
     page.body = header.read()
     page.bylines = set(header.bylines)
     page.title_in_text = header.title_in_text

@@ -19,7 +19,7 @@ from archiver.textmeta.kinds import (
     name_like,
     sentence_like,
 )
-from archiver.vocabulary import MONTHS
+from archiver.vocabulary import INGREDIENTS_HEADINGS, MONTHS
 
 
 def _weight(line: Line, options: CleanOptions) -> float:
@@ -218,6 +218,32 @@ def _inner_header(lines: Sequence[Line], start: int, head: int) -> bool:
     return _paragraph(lines[head - 1]) and (
         sum(map(_paragraph, lines[start:head])) >= _PARAGRAPHS_ABOVE_INNER_HEADER
     )
+
+
+#: "Zutaten", "Ingredients für 4 Personen", "Składniki:": a recipe's ingredients heading.
+_INGREDIENTS = re.compile(
+    r"^(?:" + "|".join(INGREDIENTS_HEADINGS) + r")\b[^.!?]{0,40}$", re.IGNORECASE
+)
+#: A quantity opening an ingredient: "200 g", "1 TL", "½ cup", "2-3".
+_QUANTITY = re.compile(r"^(?:\d+(?:[.,/-]\d+)?|[½¼¾⅓⅔])(?:\s|$|[a-zA-Z])")
+
+
+def ingredients_above(lines: Sequence[Line], start: int, options: CleanOptions) -> int:
+    """The run's start moved up to the heading ("Zutaten", "Ingredients") of the recipe's
+    list of ingredients right above it, when the list holds a few quantities ("200 g",
+    "1 TL") and nothing closing an article stands between. Its lines are too short for the
+    run to take them in."""
+    lo = max(0, start - options.ingredients_reach)
+    for i in range(start - 1, lo - 1, -1):
+        line = lines[i]
+        if _closes(line):
+            return start
+        if _INGREDIENTS.match(line.text.strip()) and line.words <= 6:
+            quantities = sum(
+                _QUANTITY.match(other.text.strip()) is not None for other in lines[i + 1 : start]
+            )
+            return i if quantities >= 3 else start
+    return start
 
 
 def dated_teasers(lines: Sequence[Line], start: int, end: int, options: CleanOptions) -> int:

@@ -136,8 +136,10 @@ class Header:
         end: int,
         metadata: dict[str, Field],
         options: CleanOptions,
+        listed: range = range(0),
     ):
         self.lines, self.start, self.end = lines, start, end
+        self.listed = listed  # lines of the run that are no header: a recipe's ingredients
         self.metadata, self.options = metadata, options
         self.lo = max(0, start - options.header_window)
         # The title is looked for as far up, not counting the lines a rule took.
@@ -179,6 +181,7 @@ class Header:
             self.lo <= i < self.hi
             and i not in self.roles
             and i not in self.dates
+            and i not in self.listed
             and self.lines[i].rule is None
         )
 
@@ -674,7 +677,7 @@ class Header:
         if self.title is None:
             return
         for i in (self.title + 1, self.title - 1, self.title + 2, self.title - 2):
-            if not self.lo <= i < self.hi or i in self.roles:
+            if not self.lo <= i < self.hi or i in self.roles or i in self.listed:
                 continue
             line = self.lines[i]
             label = line.words <= 4 and not SENTENCE_END.search(line.text) and not line.good
@@ -713,7 +716,7 @@ class Header:
         if standfirst:
             self.metadata["description"] = Field(" ".join(standfirst), "text-line", 0.6)
         above = self.title_far
-        for line in lines[body:first_prose]:
+        for line in lines[max(body, self.listed.stop) : first_prose]:
             headline = line.reason is None and line.rule is None and headline_like(line)
             # With the headline above the run, what heads the run is other articles' headlines
             # (a "see also" list) whatever their case.
