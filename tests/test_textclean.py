@@ -1640,3 +1640,27 @@ def test_short_lines_above_an_article_without_an_ingredients_heading_stay_out():
     ):
         text = "\n".join(["Home", *block, *PARAGRAPHS])
         assert clean_text(text).text == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("headline", "deck"),
+    [
+        (
+            "Glenbrook closes its old river bridge",
+            "Rust in two supports: drivers take the ring road until spring",
+        ),
+        (
+            "Old bridge shut for the winter",
+            "Engineers found more rust in the supports than they had expected",
+        ),
+    ],
+)
+def test_a_headline_right_under_the_date_line_beats_its_deck(headline, deck):
+    """ "12.03.2024 | Press office" over the headline, its deck under it: the headline is the
+    title, though the deck stands nearer the article and is longer. (The site's own date over
+    its masthead, at the top of the page, gives no such bonus.)"""
+    menu = ["Home", "News", "Roads", "Contact"]
+    text = "\n".join(
+        [*menu, "12.03.2024 | Press office", headline, deck, "Share on Facebook", *PARAGRAPHS]
+    )
+    assert clean_text(text).metadata["title"].value == headline

@@ -83,6 +83,9 @@ class CleanOptions:
     # upper one gains this much: a headline over its deck.
     title_pair_words: int = 4
     title_over_deck_bonus: float = 3.0
+    # A headline right under the date line ("12.03.2024 | Press office" over it) gains this
+    # much: less than one over the byline or date, more than its deck under it.
+    title_under_meta_bonus: float = 4.0
     # A line none of whose words come back in the article loses this much (a tagline).
     title_unrelated_penalty: float = 2.0
     # A line repeated on the page counts as the headline named again from this many words

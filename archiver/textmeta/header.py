@@ -325,6 +325,10 @@ class Header:
             )  # a standfirst, a caption
             if i + 1 in meta or i + 2 in meta:
                 value += 8
+            elif i - 1 in meta and i - 1 >= options.header_date_lines:
+                # Under the date line ("12.03.2024 | Press office"), not the site's header date
+                # over its masthead.
+                value += options.title_under_meta_bonus
             if i >= self.start and lines[i].good and not dated_headline(text):
                 # What jusText takes for text is less likely a headline, unless a date opens
                 # it ("1. Februar 2022 Ministerin X: ..."), as a list of news writes headlines.
