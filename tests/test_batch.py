@@ -28,8 +28,6 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 #: The generated corpus: enough articles for network boilerplate, stock phrases, templates
 #: and chains of copies to recur (CI time bounds it; bench/batch.py runs larger ones).
 CORPUS_ARTICLES = int(os.environ.get("ARCHIVER_BATCH_TEST_ARTICLES", "1000"))
-#: The larger corpus of the slow test (another seed).
-LARGE_CORPUS_ARTICLES = int(os.environ.get("ARCHIVER_BATCH_LARGE_TEST_ARTICLES", "3000"))
 
 
 def _no_spark_reason() -> str | None:
@@ -172,28 +170,6 @@ def _pair_shingles(path: Path) -> set:
         return set(conn.execute("SELECT hash, article_id FROM pair_shingles"))
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def large_corpus_db(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(BENCH))
-    import reuse_archive
-    from reuse_corpus import build
-
-    path = tmp_path_factory.mktemp("large") / "archive.db"
-    reuse_archive.run(build(LARGE_CORPUS_ARTICLES, seed=1), path)
-    return path
-
-
-@pytest.mark.slow
-def test_batch_local_on_a_larger_generated_corpus_equals_add(large_corpus_db, tmp_path):
-    """The same on a corpus a few times larger, another seed (about 3 minutes: add's time)."""
-    before = _stored(large_corpus_db)
-    assert len(before["pairs"]) > LARGE_CORPUS_ARTICLES // 4
-    copy = _copy(large_corpus_db, tmp_path)
-    with Archive.open(str(copy)) as archive:
-        batch.run(engine="local", archive=archive)
-    _assert_equal_to_add(before, _stored(copy))
 
 
 @needs_spark
