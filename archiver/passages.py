@@ -228,6 +228,9 @@ _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A8
 # Token hashes repeat across articles (news vocabulary is small), so they are cached; the cache
 # is cleared when it grows past this many entries to bound memory.
 _CACHE_LIMIT = 500_000
+#: How many words are read into Python objects at once (their offsets, their hashes): a
+#: million at once would take a hundred megabytes while they are read.
+_OFFSETS_AT_ONCE = 1 << 16
 _token_cache: dict[str, bytes] = {}
 
 
@@ -283,7 +286,15 @@ def _token_hash(word: str) -> bytes:
 
 
 def _token_hashes(words: list[str]) -> np.ndarray:
-    """xxh3_64 of each word: one C-level lookup of every word when all are cached."""
+    """xxh3_64 of each word: one C-level lookup of every word when all are cached. A long
+    list is hashed a slice at a time: joining bytes costs 80 bytes a word while it runs."""
+    if len(words) > _OFFSETS_AT_ONCE:
+        return np.concatenate(
+            [
+                _token_hashes(words[lo : lo + _OFFSETS_AT_ONCE])
+                for lo in range(0, len(words), _OFFSETS_AT_ONCE)
+            ]
+        )
     hashes: Iterable[bytes]
     try:
         hashes = itemgetter(*words)(_token_cache) if len(words) > 1 else map(_token_hash, words)
@@ -328,10 +339,15 @@ def _chars(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     ends = np.concatenate((np.flatnonzero(edges == -1), singles + 1))
     order = np.argsort(starts, kind="stable")
     starts, ends = starts[order].astype(np.int64), ends[order].astype(np.int64)
-    # Ideographs repeat (a few thousand make a newspaper): one string object for each.
+    # Ideographs repeat (a few thousand make a newspaper): one string object for each. The
+    # offsets are read as Python ints a slice at a time: a million of them take 36 MB.
     seen: dict[str, str] = {}
     keep = seen.setdefault
-    words = [keep(w, w) for w in map(text.__getitem__, map(slice, starts.tolist(), ends.tolist()))]
+    words: list[str] = []
+    for lo in range(0, len(starts), _OFFSETS_AT_ONCE):
+        hi = lo + _OFFSETS_AT_ONCE
+        cuts = map(slice, starts[lo:hi].tolist(), ends[lo:hi].tolist())
+        words.extend(keep(w, w) for w in map(text.__getitem__, cuts))
     return words, starts, ends
 
 
