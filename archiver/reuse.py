@@ -163,12 +163,19 @@ def index_article(
     stored = signatures(tokens, settings, ignore) if signed is None else signed
     storage = storage_for(conn)
     storage.add_signature(article_id, scheme_json(settings), len(stored), to_bytes(stored))
-    storage.add_bands(_band_rows(article_id, stored, settings))
+    storage.add_bands(_band_array(article_id, stored, settings))
 
 
 def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> list[tuple[int, int]]:
+    """(band key, passage id) of every indexed window."""
+    return [(key, passage) for key, passage in _band_array(article_id, sigs, settings).tolist()]
+
+
+def _band_array(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> np.ndarray:
+    """:func:`_band_rows` as an (n, 2) int64 array, in the same order: no Python object a
+    row, which the longest pages would count by the hundred thousand."""
     if not len(sigs):
-        return []
+        return np.empty((0, 2), dtype=np.int64)
     if len(sigs) > PASSAGE_MASK + 1:
         # Its passages would be numbered into the next article's: never index it wrongly.
         # Settings.max_words keeps every article that `add` accepts well under this.
@@ -176,13 +183,10 @@ def _band_rows(article_id: int, sigs: np.ndarray, settings: ReuseSettings) -> li
             f"article {article_id} has {len(sigs):,} passages; the reuse index numbers at "
             f"most {PASSAGE_MASK + 1:,} an article"
         )
-    keys = band_keys(sigs, settings)
-    base = article_id << PASSAGE_BITS
-    return [
-        (int(key), base + int(index))
-        for index in np.flatnonzero(~is_empty(sigs))
-        for key in keys[index]
-    ]
+    indexed = np.flatnonzero(~is_empty(sigs))
+    keys = band_keys(sigs[indexed], settings)
+    passages = np.repeat((article_id << PASSAGE_BITS) + indexed.astype(np.int64), keys.shape[1])
+    return np.column_stack((keys.reshape(-1), passages))
 
 
 def stale_signatures(conn: Connection, settings: ReuseSettings = DEFAULT) -> int:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
 from sqlalchemy import Connection, text
 
 #: How many live segments of one tier are merged into one of the next.
@@ -89,18 +90,20 @@ class BandIndex:
     def _one_of(self, column: str, values: Sequence) -> tuple[str, tuple]:
         raise NotImplementedError
 
-    def _append_bands(self, segment: int, rows: Sequence[tuple[int, int]]) -> None:
-        """Insert (key, passage) rows, sorted, into ``segment`` (written by each backend)."""
+    def _append_bands(self, segment: int, rows: np.ndarray) -> None:
+        """Insert (key, passage) rows, an (n, 2) int64 array sorted by key then passage, into
+        ``segment`` (written by each backend)."""
         raise NotImplementedError
 
     # -- writing and reading -----------------------------------------------------------------
 
-    def add_bands(self, rows: Sequence[tuple[int, int]]) -> None:
-        """Add (band key, passage) rows to the LSH index, as a new live segment."""
-        if not rows:
+    def add_bands(self, rows: Sequence[tuple[int, int]] | np.ndarray) -> None:
+        """Add (band key, passage) rows (pairs, or an (n, 2) array) to the LSH index, as a new
+        live segment."""
+        if not len(rows):
             return
         segment = self._new_segment(0, len(rows), LIVE)
-        self._append_bands(segment, sorted(set(rows)))
+        self._append_bands(segment, np.unique(np.asarray(rows, dtype=np.int64), axis=0))
         info = self.conn.info
         info["band_debt"] = info.get("band_debt", 0) + DEBT_PER_ROW * len(rows)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from sqlalchemy import Integer, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.sql.dml import Insert
@@ -29,12 +30,12 @@ class PostgresStorage(Storage):
         starting on an empty database thus do not both create the tables."""
         self.conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
-    def _append_bands(self, segment: int, rows: Sequence[tuple[int, int]]) -> None:
+    def _append_bands(self, segment: int, rows: np.ndarray) -> None:
         # One statement with two arrays, not one per row.
         self.conn.exec_driver_sql(
             "INSERT INTO lsh_bands (segment, key, passage) "
             "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[])",
-            (segment, *_columns(rows)),
+            (segment, rows[:, 0].tolist(), rows[:, 1].tolist()),
         )
 
     def drop_bands(self, rows: Sequence[tuple[int, int]]) -> None:

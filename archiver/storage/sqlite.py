@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
 from sqlalchemy import text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
@@ -21,6 +22,10 @@ TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 WORD_TABLE, CJK_TABLE = "articles_fts", "articles_cjk_fts"
 #: Snippets of the trigram index count characters, not words.
 CJK_SNIPPET_TOKENS = 40
+#: How many band rows become Python tuples at once: the longest pages have hundreds of
+#: thousands of them.
+_ROWS_AT_ONCE = 1 << 16
+
 _FTS_ERROR = re.compile(r"^(?:fts5: )?(.*)$")
 _PUBLISHED_SOURCE = (
     "SELECT f.source FROM article_fields f WHERE f.article_id = a.id AND f.name = 'published'"
@@ -34,13 +39,17 @@ class SQLiteStorage(Storage):
         """Nothing to do: ``Database.writing`` opens SQLite's write transactions with
         ``BEGIN IMMEDIATE``, which waits for the write lock (the busy timeout)."""
 
-    def _append_bands(self, segment: int, rows: Sequence[tuple[int, int]]) -> None:
+    def _append_bands(self, segment: int, rows: np.ndarray) -> None:
         # Straight to the driver: building SQLAlchemy parameters for ~800 rows costs more
-        # than inserting them.
-        self.conn.exec_driver_sql(
-            "INSERT INTO lsh_bands (segment, key, passage) VALUES (?, ?, ?)",
-            [(segment, key, passage) for key, passage in rows],
-        )
+        # than inserting them. A slice of rows at a time becomes Python tuples.
+        for lo in range(0, len(rows), _ROWS_AT_ONCE):
+            self.conn.exec_driver_sql(
+                "INSERT INTO lsh_bands (segment, key, passage) VALUES (?, ?, ?)",
+                [
+                    (segment, key, passage)
+                    for key, passage in rows[lo : lo + _ROWS_AT_ONCE].tolist()
+                ],
+            )
 
     def add_pair_shingles(self, rows: Sequence[tuple[int, int]]) -> None:
         if rows:
