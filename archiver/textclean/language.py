@@ -71,11 +71,16 @@ def choose_stoplist(
     language: str | None,
     options: CleanOptions,
     detected: str | None = None,
+    *,
+    unspaced: bool = False,
 ) -> frozenset[str]:
     """The stoplist for the page's language; empty when none fits (length alone decides).
 
     A language given by the caller is trusted; a detected one only when the page's prose
-    is dense in its stop words (a detector reading a page of menus can be fooled)."""
+    is dense in its stop words (a detector reading a page of menus can be fooled). A page
+    written without spaces between words (``unspaced``: Chinese, Japanese) is not guessed
+    from every stoplist's words: it has none of them, and reading all the stoplists takes
+    35 MB."""
     if language and (named := _named_stoplist(language)) is not None:
         return named
     words = _prose_words(lines)
@@ -86,6 +91,8 @@ def choose_stoplist(
     english = _stoplist("English")
     if _density(words, english) >= options.stoplist_min_density * 2:
         return english
+    if unspaced:
+        return frozenset()
     counts: dict[str, int] = {}
     for word in words:
         for name in _stopword_index().get(word, ()):

@@ -123,7 +123,9 @@ def read_language(page: Page) -> None:
     if detected is not None:
         page.metadata["language"] = detected
     code = detected.value if detected is not None else None
-    page.stoplist = choose_stoplist(page.lines, page.language, page.options, code)
+    page.stoplist = choose_stoplist(
+        page.lines, page.language, page.options, code, unspaced=page.unspaced
+    )
 
 
 def classify_lines(page: Page) -> None:
