@@ -21,6 +21,14 @@ EVAL = SHARED / "eval"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
+def pytest_collection_modifyitems(config, items):
+    """The files holding slow tests (marked ``slow``: minutes each) come first, so that the
+    test runner's workers (setup.cfg: a file to a worker, in this order) start them at once
+    instead of finishing on them one worker alone."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
+
+
 def pytest_generate_tests(metafunc):
     """Tests of a module that sets ``BOTH_BACKENDS = True``, and tests marked
     ``both_backends``, run twice: on an SQLite file and on a new PostgreSQL database (skipped,
