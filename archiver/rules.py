@@ -767,6 +767,8 @@ EUROPEAN_RULES = (
             r"meldungen|rezepte|videos|tourentipps|tipps)( zum thema| aus [\w .-]+| in [\w .-]+|"
             r" mehr vom autor)?\s*:?$",
             r"alle (nachrichten|artikel|beiträge|themen) (zum|zur|zu) [\w .&-]{1,40}$",
+            r"weitere (nachrichten|artikel|beiträge|meldungen) (zum|zur|zu)( [\w .&-]{1,40})?$",
+            r"(ezek is érdekelhetnek|ajánljuk még|kapcsolódó cikkek)\s*:?$",
             r"(auch interessant|das (könnte|dürfte) (dich|sie|euch) auch interessieren|(lesen sie|"
             r"lies) (auch|mehr|weiter)|passend (dazu|zum thema)|mehr (zum thema|aus (dem|"
             r"der) \w+)|meistgelesen|meist gelesen|top-?artikel|empfehlungen|diese (beiträge|"
@@ -964,7 +966,8 @@ EUROPEAN_RULES = (
         starts=(
             r"(foto|fotos|bild|bilder|bildquelle|bildnachweis|titelbild|beitragsbild|headerbild|"
             r"symbolbild|crédits? photos?|photo ?:|fotografía|foto de portada|zdjęcie|zdjęcia|"
-            r"fot\.|afbeelding|imagem)\s*[:©|]",
+            r"fot\.|afbeelding|imagem|kuva)\s*[:©|]",
+            r"quelle\s*:\s*[^.!?:]{2,50}$",
             r"(foto|bild|titelbild|beitragsbild|symbolbild)\s*\(?©",
             r"(titelbild|beitragsbild|symbolbild|bildquelle|bildnachweis)$",
             r"\((foto|fotos|bild|bildquelle|photo|imagen)\s*:\s*[^(),]{2,60}\)\.?$",
@@ -1000,7 +1003,8 @@ EUROPEAN_RULES = (
             r"mots-clés|catégories?|etiquetas|categorías?|palabras clave|argomenti|categorie|tagi|"
             r"kategorie|tematy|trefwoorden|categorieën|tópicos|marcadores)\s*:",
             r"markiert mit$",
-            r"(schlagworte|schlagwörter|themen in diesem (artikel|beitrag)|related topics)$",
+            r"(schlagworte|schlagwörter|themen in diesem (artikel|beitrag)|related topics|"
+            r"argomenti|étiquettes|etiquetas|tagi)$",
         ),
         max_words=40,
     ),
@@ -1265,6 +1269,7 @@ EUROPEAN_MORE_RULES = (
             r"(article|billet) (suivant|précédent)\s*:?\s+\S",
             r"(artículo|nota|noticia) (siguiente|anterior)\s*:?\s+\S",
             r"(next|previous) (article|post|story)\s+[^:\s]",
+            r"(vorheriges|nächstes|vorheriger|nächster)( (artikel|beitrag))?\s*$",
         ),
     ),
     Rule(

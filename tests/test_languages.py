@@ -123,6 +123,9 @@ EXAMPLES = {
     "eu-related-list": (
         [
             "VERWANDTE ARTIKEL MEHR VOM AUTOR",
+            "WEITERE BEITRÄGE ZU",
+            "Weitere Nachrichten zum Hafen",
+            "Ezek is érdekelhetnek",
             "Weitere aktuelle Themen aus der Arbeitswelt",
             "Weitere Tourentipps in Schweden",
             "Alle Nachrichten zum Naturschutz in Bayern",
@@ -154,6 +157,7 @@ EXAMPLES = {
         [
             "Weitere Artikel über die Brücke finden Sie im Archiv der Zeitung von gestern.",
             "Lesen Sie auch die Stellungnahme der Stadt, die am Montag veröffentlicht wurde.",
+            "Weitere Beiträge zum Hafen folgen in den nächsten Wochen, sagte die Redakteurin",
         ],
     ),
     "eu-comments-begin": (
@@ -273,9 +277,12 @@ EXAMPLES = {
             "(Bild: Jana Keller)",
             "(Foto: Agência Porto)",
             "Fot. Jan Kowalski / Agencja Portowa",
+            "Kuva: Jaana Virtanen",
+            "Quelle: Landesregierung",
         ],
         [
             "Fotos der Brücke zeigen den Rost an den Pfeilern deutlich.",
+            "Quelle: Die Stadt hat den Bericht selbst veröffentlicht. Er ist lang.",
             "(Bild: siehe unten, sagte der Fotograf, und lachte über die Brücke und den Hafen)",
         ],
     ),
@@ -289,8 +296,12 @@ EXAMPLES = {
             "Kategorie: Lokales",
             "Étiquettes : pont",
             "Etiquetas: puente",
+            "Argomenti",
         ],
-        ["Themen wie Verkehr und Bau bestimmten die Sitzung am Dienstag."],
+        [
+            "Themen wie Verkehr und Bau bestimmten die Sitzung am Dienstag.",
+            "Argomenti forti per il ponte",
+        ],
     ),
     "eu-teaser-link": (
         [
@@ -522,8 +533,11 @@ EXAMPLES = {
             "Vorheriger Artikel ++ Wetter in der Region: mild ++",
             "Article suivant Le port ouvre une nouvelle ligne",
             "Next article Ferry fares rise again",
+            "Vorheriges",
+            "Nächster Beitrag",
         ],
         [
+            "Nächstes Jahr",
             "Nächster Artikel der Serie erscheint am Montag, schrieb die Redaktion in ihrem "
             "Vorwort zu den Plänen für den Hafen, den Kran und die neue Fähre, die im Sommer "
             "zwischen den beiden Ufern fahren soll, wie der Bürgermeister am Dienstag sagte.",
