@@ -1015,7 +1015,8 @@ EUROPEAN_RULES = (
         starts=(
             r"(puedes ver|lee también|lea también|mira también|mirá también|vea también|"
             r"ver también|te puede interesar|le puede interesar|lea|lee|lea más|mira|mirá|mire|"
-            r"ver más|"
+            r"ver más|leer más|lea además|(también )?(puede|puedes) leer( también)?|"
+            r"(podría|podrían) interesarte|leia mais|lesetipp|auch interessant|"
             r"noticia relacionada|"
             r"leia também|veja também|lesen sie auch|lesen sie mehr|lesen sie hier|mehr dazu|"
             r"siehe auch|"

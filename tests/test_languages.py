@@ -306,6 +306,11 @@ EXAMPLES = {
     "eu-teaser-link": (
         [
             "Lesen Sie auch: Neue Radwege für die Innenstadt",
+            "También puede leer: Tras el cierre del puente, la ciudad abre un ferry",
+            "LEER MÁS: El puente cierra",
+            "Lesetipp: Der Hafen bekommt einen Kran",
+            "Auch interessant: Neue Fähre im Hafen",
+            "Leia mais: O porto abre uma nova linha",
             "Lesen Sie hier: Der Hafen bekommt einen neuen Kran",
             "PUEDES VER: El puente cierra",
             "Czytaj też: Most zamknięty",
@@ -320,6 +325,8 @@ EXAMPLES = {
             "Siehe auch unten",
             "Mira las fotos del puente en nuestra galería.",
             "Lea el informe completo en la web del ayuntamiento.",
+            "Auch interessant ist, dass der Hafen einen Kran bekommt.",
+            "También puede leer el informe en la web del ayuntamiento.",
         ],
     ),
     "eu-more-from-us": (
