@@ -151,3 +151,32 @@ def test_the_slices_of_a_merge_tile_the_key_space(slices, sqlite_only):
     for (_, high), (low, _) in itertools.pairwise(ranges):
         assert high == low  # each key in exactly one slice: high excluded, low included
     assert all(low < high for low, high in ranges[1:-1])
+
+
+def test_band_rows_as_an_array_are_the_rows_of_every_signed_window(archive_url, monkeypatch):
+    """An article's band rows are built as an array and written a slice at a time: the same
+    (key, passage) rows, in the same order, as one per band of every window that saw a
+    shingle; the index finds each of them once, from an array or from a list."""
+    import numpy as np
+
+    from archiver import reuse
+    from archiver.minhash import EMPTY, band_keys
+    from archiver.passages import DEFAULT
+    from archiver.storage import sqlite
+
+    monkeypatch.setattr(sqlite, "_ROWS_AT_ONCE", 5)
+    rng = np.random.default_rng(3)
+    sigs = rng.integers(0, 2**32 - 1, size=(6, DEFAULT.num_perm), dtype=np.uint64)
+    sigs = sigs.astype(np.uint32)
+    sigs[2] = EMPTY  # a window that saw no shingle is not indexed
+    keys = band_keys(sigs, DEFAULT)
+    base = 7 << reuse.PASSAGE_BITS
+    expected = [(int(k), base + i) for i in (0, 1, 3, 4, 5) for k in keys[i]]
+    assert reuse._band_rows(7, sigs, DEFAULT) == expected
+    rows = reuse._band_array(7, sigs, DEFAULT)
+    assert rows.dtype == np.int64 and rows.tolist() == [list(row) for row in expected]
+    database = open_database(archive_url, create=True)
+    _add(database, rows)
+    _add(database, [(key, passage + 1) for key, passage in expected[:4]])
+    found = _lookup(database, sorted({key for key, _ in expected}))
+    assert found == _postings(expected + [(k, p + 1) for k, p in expected[:4]])

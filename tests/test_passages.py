@@ -188,3 +188,27 @@ def test_remembered_texts_are_bounded_by_their_length_in_all():
     assert sum(len(t) for t, _ in passages._remembered) == passages._remembered_chars
     assert (f"0 {text}", WORDS) not in passages._remembered  # the least recent went first
     assert (f"{i} {text}", WORDS) in passages._remembered
+
+
+def test_a_long_text_read_a_slice_at_a_time_gives_the_tokens_of_one_reading(monkeypatch):
+    """A long page's words, offsets and hashes are read into Python a slice at a time (to bound
+    memory): the tokens are those of reading it whole, at a slice's edge too."""
+    from archiver import passages
+
+    rng = random.Random(11)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 500)] + list("，。 ab1")
+    latin = ["bridge", "Harbor", "’s", "2,300", "Straße", ",", ".", "ﬁre"]
+    texts = {
+        CHARS: "".join(rng.choice(han) for _ in range(5_000)),
+        WORDS: " ".join(rng.choice(latin) for _ in range(3_000)),
+    }
+    for unit, text in texts.items():
+        monkeypatch.setattr(passages, "_OFFSETS_AT_ONCE", 1 << 30)
+        whole = passages._tokenize(text, unit)
+        monkeypatch.setattr(passages, "_OFFSETS_AT_ONCE", 7)
+        sliced = passages._tokenize(text, unit)
+        assert len(whole) > 100
+        assert sliced.words == whole.words
+        assert np.array_equal(sliced.starts, whole.starts)
+        assert np.array_equal(sliced.ends, whole.ends)
+        assert np.array_equal(sliced.hashes, whole.hashes)
