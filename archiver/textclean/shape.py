@@ -202,12 +202,7 @@ _PARAGRAPHS_ABOVE_INNER_HEADER = 3
 def _paragraph(line: Line) -> bool:
     """A paragraph of running text, as jusText reads it good or nearly ("neargood" takes in
     the short paragraphs of a news story), closing like a sentence."""
-    return (
-        line.rule is None
-        and line.textlike in ("good", "neargood")
-        and line.words >= 12
-        and PROSE_END.search(line.text) is not None
-    )
+    return sentence_like(line) and line.words >= 12 and line.textlike in ("good", "neargood")
 
 
 def _inner_header(lines: Sequence[Line], start: int, head: int) -> bool:
