@@ -1587,20 +1587,38 @@ def test_a_section_with_its_own_byline_inside_the_article_does_not_cut_its_openi
     assert result.metadata["title"].value == title
 
 
+def _run_start_moved_to_header(lines_text: list[str]) -> int:
+    """Where ``shape.anchor`` puts the start of a run that begins at the page's first line."""
+    from archiver.textclean import pipeline
+    from archiver.textclean.shape import anchor
+
+    page = pipeline._read("\n".join(lines_text), None, pipeline.DEFAULT_OPTIONS)
+    pipeline.run_passes(page, (pipeline.classify_lines,))
+    return anchor(page.lines, 0, len(page.lines))
+
+
 def test_an_article_header_under_teasers_that_end_in_a_paragraph_still_moves_the_run():
     """The near miss: teasers of other articles above the article's header, the last one a
-    paragraph right over it but with fewer paragraphs above than an article's opening."""
+    paragraph right over it, but fewer paragraphs above it than an article's opening: the
+    run's start moves to the header. With the story's opening above it, it does not."""
     teasers = [
         "Local football club wins its third cup in a row after a dramatic penalty shoot-out "
         "that kept the whole stadium on its feet.",
         "Mayor opens new library in the old post office and promises longer opening hours for "
         "everyone who lives in the town centre.",
     ]
-    title = "Glenbrook Closes Old River Bridge for the Winter"
-    text = "\n".join([*teasers, title, "May 12, 2024", *PARAGRAPHS])
+    header = ["Glenbrook Closes Old River Bridge for the Winter", "By Sam Field", *PARAGRAPHS]
+    assert _run_start_moved_to_header([*teasers, *header]) == len(teasers)
+    opening = [
+        *teasers,
+        "Three more teams have entered the regional cup this spring, the league "
+        "said on Monday, after a winter of talks with the clubs.",
+    ]
+    assert _run_start_moved_to_header([*opening, *header]) == 0
+    text = "\n".join([*teasers, header[0], "May 12, 2024", *PARAGRAPHS])
     result = clean_text(text)
     assert result.text == "\n\n".join(PARAGRAPHS)
-    assert result.metadata["title"].value == title
+    assert result.metadata["title"].value == header[0]
 
 
 RECIPE_STEPS = [
