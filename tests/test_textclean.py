@@ -1682,3 +1682,43 @@ def test_a_headline_right_under_the_date_line_beats_its_deck(headline, deck):
         [*menu, "12.03.2024 | Press office", headline, deck, "Share on Facebook", *PARAGRAPHS]
     )
     assert clean_text(text).metadata["title"].value == headline
+
+
+def test_the_spaces_a_dump_leaves_where_links_ended_are_closed():
+    """A dump that joined a page's text nodes with spaces writes "Glenbrook , Ontario" and
+    "( PDF )" where a link ended; the article stored reads as the outlet wrote it."""
+    gapped = (
+        "The report ( PDF ) was published on the council's website , and the mayor "
+        "said the repairs would follow in spring ( see the timetable ) . The engineers "
+        "agreed : the supports had rusted ."
+    )
+    result = clean_text("\n".join([PARAGRAPHS[0], gapped, *PARAGRAPHS[1:]]))
+    assert (
+        "The report (PDF) was published on the council's website, and the mayor said the "
+        "repairs would follow in spring (see the timetable). The engineers agreed: the "
+        "supports had rusted." in result.text.split("\n\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "expected"),
+    [
+        ("Hernández , hacia Estados Unidos", "es", "Hernández, hacia Estados Unidos"),
+        ("nach § 315 BGB ). Vor", "de", "nach § 315 BGB ). Vor"),  # no "(" opened it here
+        ("(nach § 315 BGB ). Vor", "de", "(nach § 315 BGB). Vor"),
+        ("Frankreich .“ Die Zuhörer", "de", "Frankreich.“ Die Zuhörer"),
+        ("Wildschutzgebiete : Sie bieten", "de", "Wildschutzgebiete: Sie bieten"),
+        # French sets a space before ":", ";", "!" and "?": it stays; before a comma, never.
+        ("Le maire a dit : « non » ! Pourquoi ?", "fr", "Le maire a dit : « non » ! Pourquoi ?"),
+        ("la mairie , dit-il", "fr", "la mairie, dit-il"),
+        # Ellipses, spaced dots, an address's dot and an empty pair are written so on purpose.
+        ("Now loading ...", "en", "Now loading ..."),
+        ("and then . . . nothing", "en", "and then . . . nothing"),
+        ("the .com boom", "en", "the .com boom"),
+        ("( )", "en", "( )"),
+    ],
+)
+def test_closing_link_gaps_touches_only_the_gaps(line, language, expected):
+    from archiver.textclean.lines import close_gaps
+
+    assert close_gaps(line, language) == expected

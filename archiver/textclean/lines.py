@@ -68,6 +68,31 @@ def letters_mostly(text: str) -> bool:
     return count_chars(_LETTER_OR_SPACE, text) >= 0.8 * len(text)
 
 
+#: A space a scraper left where a link or an emphasis ended, before the punctuation that
+#: followed it: "Hernández , hacia", "Frankreich .“", "geprüft werden , ob".
+_GAP_BEFORE_STOP = re.compile(r"(?<=[^\W_)\"”’»]) (?=[,.](?:\s(?![.,])|$|[\"”“’»)]))")
+#: ... and before a colon, a semicolon, "!" or "?", except in French, which spaces them.
+_GAP_BEFORE_MARK = re.compile(r"(?<=[^\W_]) (?=[:;!?](?:\s|$))")
+#: Spaces inside brackets around a link: "( PDF )", "(§ 315 BGB )".
+_GAP_IN_BRACKETS = re.compile(r"\( ?([^()\s][^()]*?) ?\)")
+_SPACED_MARKS = ("fr",)
+
+
+def close_gaps(text: str, language: str | None = None) -> str:
+    """``text`` without the spaces a scraper's dump leaves where inline markup ended.
+
+    A dump made by joining an HTML page's text nodes with spaces writes "nach § 315 BGB )"
+    and "Hernández , hacia" for a link followed by punctuation; the article wrote neither.
+    French sets a space before ":", ";", "!" and "?", which stays.
+    """
+    if " " not in text:
+        return text
+    text = _GAP_BEFORE_STOP.sub("", _GAP_IN_BRACKETS.sub(r"(\1)", text))
+    if (language or "").split("-")[0] not in _SPACED_MARKS:
+        text = _GAP_BEFORE_MARK.sub("", text)
+    return text
+
+
 def split_lines(text: str) -> list[Line]:
     # Lines end at \n, \r\n or \r only: str.splitlines() would also split at form feeds and
     # Unicode separators inside a paragraph, and the line numbers would disagree with editors.

@@ -17,7 +17,7 @@ from archiver.document import Extraction, Field, RemovedLine
 from archiver.language import word_count
 from archiver.textclean.classify import UNSPACED, classify
 from archiver.textclean.language import choose_stoplist, detect_language
-from archiver.textclean.lines import Line, count_chars, split_lines, template_key
+from archiver.textclean.lines import Line, close_gaps, count_chars, split_lines, template_key
 from archiver.textclean.options import DEFAULT_OPTIONS, CleanOptions
 from archiver.textclean.rulematch import match_rule
 from archiver.textclean.shape import (
@@ -369,8 +369,9 @@ def run(page: Page, passes: Sequence[Pass]) -> Extraction:
     """Run the passes over the page; the lines left without a reason are the article."""
     run_passes(page, passes)
     kept = [line for line in page.lines if line.reason is None]
+    language = _language_code(page)
     return Extraction(
-        text="\n\n".join(line.raw for line in kept),
+        text="\n\n".join(close_gaps(line.raw, language) for line in kept),
         removed=[
             RemovedLine(line.lineno, line.raw, line.reason, line.rule_id)
             for line in page.lines
