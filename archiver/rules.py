@@ -239,6 +239,9 @@ INTERACTION_RULES = (
             r"we want to hear what you think about this article",
             r"\? sign up( here| now| today)?[.!]?$",
             r"(running|using) an ad-?blocker",
+            r"\bdownload (the|our) [\w.-]+( [\w.-]+){0,2} apps? (for|on) (ios|android|iphone)\b",
+            r"^to (view|read|access) (the|this) (full|whole|entire) (story|article),? (please )?"
+            r"(subscribe|log ?in|sign ?in|register)\b",
         ),
     ),
     Rule(
@@ -446,6 +449,19 @@ ARTICLE_EDGE_RULES = (
             r"[^,]+(,[^\W\d_][^,]*){3,}$",
         ),
         max_words=40,
+    ),
+    Rule(
+        "tags",
+        id="posted-filed-under",
+        why="a blog theme's sentence under the post saying when it was posted and where it is "
+        "filed ('This entry was posted on ... and is filed under News', 'Der Beitrag wurde am "
+        "... veröffentlicht und wurde unter Allgemein abgelegt')",
+        anywhere=(
+            r"\b(was|were) posted (on|in) .{4,80}\band (is|was) filed under\b",
+            r"\bwurde am .{4,80} (veröffentlicht|erstellt|gepostet) und (wurde )?unter\b",
+            r"^erstellt am .{4,80} (und )?abgelegt unter\b",
+        ),
+        max_words=80,
     ),
     Rule(
         "date-line",
@@ -661,6 +677,8 @@ NAVIGATION_LINKS = {
         "mehr anzeigen",
         "zurück zur übersicht",
         "zurück nach oben",
+        r"zurück (zum|zur) [\w-]+",
+        "inhaltsverzeichnis",
     ),
     "fr": (
         "mentions légales",
@@ -866,6 +884,11 @@ EUROPEAN_RULES = (
             r"(jetzt )?newsletter (abonnieren|bestellen) (und|&)\b",
             r"zapraszamy (też |także |również )?do subskrypcji",
             r"(der |die |das )?[\w.-]{1,30}-newsletter\s*:",
+        ),
+        anywhere=(
+            # "... jede Woche in deinen Posteingang liefern", "... suoraan sähköpostiisi!"
+            r"\bin (deinen|ihren|euren) posteingang\b",
+            r"\bsuoraan sähköpostiisi\b",
         ),
     ),
     Rule(
@@ -1271,6 +1294,10 @@ EUROPEAN_MORE_RULES = (
             r"(artículo|nota|noticia) (siguiente|anterior)\s*:?\s+\S",
             r"(next|previous) (article|post|story)\s+[^:\s]",
             r"(vorheriges|nächstes|vorheriger|nächster)( (artikel|beitrag))?\s*$",
+            r"(vorheriges|vorheriger|zurück|previous|prev) (weiter|nächstes|next)$",
+            r"vorschau auf (den|das) (nächsten?|folgenden?) (artikel|beitrag)$",
+            # "Next: Elegantly activating a virtualenv": a headline, no sentence, after "Next:".
+            r"(next|up next|read next)\s*:\s+[^.!?]{3,120}$",
         ),
     ),
     Rule(
@@ -1300,7 +1327,11 @@ EUROPEAN_MORE_RULES = (
         id="eu-join-channel",
         why="an invitation to follow the site on a messaging channel ('¿Ya sabías que tenemos "
         "canal de Telegram? Únete')",
-        anywhere=(r"tenemos (un )?canal (de|en) (telegram|whatsapp)\b",),
+        anywhere=(
+            r"tenemos (un )?canal (de|en) (telegram|whatsapp)\b",
+            r"^s[ií]guenos en (telegram|whatsapp|instagram|facebook|twitter|tiktok|youtube)\b"
+            r".{0,60}\bpara (recibir|enterarte|estar)\b",
+        ),
         max_words=40,
     ),
     Rule(

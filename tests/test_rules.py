@@ -59,6 +59,19 @@ EXAMPLES = {
         ["Jane Doe says:", "Marlene K · 1 hour ago"],
         ["The minister says the plan will cost more than expected."],
     ),
+    "posted-filed-under": (
+        [
+            "This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed "
+            "under News, Harbour. You can follow any responses through the RSS 2.0 feed.",
+            "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht "
+            "und wurde unter Allgemein, Hafen abgelegt.",
+            "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Hafen, Stadt.",
+        ],
+        [
+            "The report was posted on the council's website on Monday and is the first of three.",
+            "Der Antrag wurde am Montag eingereicht und unter den Abgeordneten verteilt.",
+        ],
+    ),
     "comment-tools": (
         ["Report abuse", "3 likes", "Sort by: Newest"],
         ["Like many towns, Harborton has a port."],
@@ -81,12 +94,19 @@ EXAMPLES = {
             "Immediate online access to all issues. Subscription will auto renew annually.",
             "Instant access to the full article PDF.",
             "We want to hear what you think about this article. Submit a letter to the editor.",
+            "For breaking news as it happens, download the Harborton Daily apps for iOS and "
+            "Android.",
+            "To view the full story, please subscribe to the Harborton Daily. A weekly pass "
+            "costs $5.",
         ],
         [
             "Letters were delivered to the wrong house.",
             "Residents receive a daily update from the port, the mayor said.",
             "Will the council sign up? Nobody knows yet.",
             "Sign up to get the vaccine opened on Monday, the health office said.",
+            "Riders can download the port's ferry app for their tickets, the council said.",
+            "To view the full story of the flood, the museum asks visitors to climb to the "
+            "second floor.",
         ],
     ),
     "cookie-notice": (
