@@ -197,6 +197,8 @@ EXAMPLES = {
             "Zapraszamy też do subskrypcji tygodnika Port.",
             "Verpasse keine News zu Hardware & Gadgets",
             "Der Verivox-Newsletter: immer bestens informiert!",
+            "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.",
+            "Saat parhaat jutut suoraan sähköpostiisi! Tilaa uutiskirje.",
             "Kostenlos registrieren und weiterlesen",
             "Schon registriert? Hier einloggen",
             "Newsletter abonnieren",
@@ -205,7 +207,11 @@ EXAMPLES = {
             "Suscríbete",
             "Zapisz się do newslettera",
         ],
-        ["Der Newsletter der Stadt erscheint jeden Montag mit den Terminen der Woche."],
+        [
+            "Der Newsletter der Stadt erscheint jeden Montag mit den Terminen der Woche.",
+            "Die Briefe der Leser landen in ihrem Posteingang, sagt die Redakteurin.",
+            "Lähetin viestin suoraan sähköpostiin, kertoo johtaja.",
+        ],
     ),
     "eu-cookie-consent": (
         [
@@ -230,10 +236,14 @@ EXAMPLES = {
             "En savoir plus",
             "INGRESAR",
             "Informate más",
+            "Zurück zum Lexikon",
+            "Inhaltsverzeichnis",
         ],
         [
             "Das Impressum der Zeitung nennt drei Redakteure.",
             "Weiter ging es am Nachmittag mit der Besichtigung der Brücke.",
+            "Zurück zum Hafen fuhr die Fähre erst am Abend.",
+            "Das Inhaltsverzeichnis des Berichts nennt zwölf Kapitel.",
         ],
     ),
     "eu-ad-marker": (
@@ -542,6 +552,9 @@ EXAMPLES = {
             "Next article Ferry fares rise again",
             "Vorheriges",
             "Nächster Beitrag",
+            "Vorheriges Weiter",
+            "Vorschau auf den nächsten Artikel",
+            "Next: Ferry fares rise again in the spring",
         ],
         [
             "Nächstes Jahr",
@@ -549,6 +562,7 @@ EXAMPLES = {
             "Vorwort zu den Plänen für den Hafen, den Kran und die neue Fähre, die im Sommer "
             "zwischen den beiden Ufern fahren soll, wie der Bürgermeister am Dienstag sagte.",
             "Next: the ferry.",
+            "Next: the council votes on the budget, then the port's plan is read.",
         ],
     ),
     "eu-liability-disclaimer": (
@@ -573,8 +587,12 @@ EXAMPLES = {
         [
             "¿Ya sabías que en Diario del Puerto tenemos canal de Telegram? Únete desde tu "
             "celular.",
+            "Síguenos en Telegram, Instagram y Facebook para recibir nuestras noticias al instante",
         ],
-        ["El gobierno tiene un canal de diálogo con los transportistas, dijo el ministro."],
+        [
+            "El gobierno tiene un canal de diálogo con los transportistas, dijo el ministro.",
+            "Síguenos en este mapa para recorrer el puerto, dijo la guía a los turistas.",
+        ],
     ),
 }
 
@@ -795,3 +813,56 @@ def test_a_date_line_above_a_gallery_over_the_article_gives_its_date():
 )
 def test_chinese_japanese_and_korean_are_told_by_their_scripts(text, code):
     assert detect(text)[0] == code
+
+
+# --- Lead paragraphs ---------------------------------------------------------------------------
+
+GERMAN_LEAD = (
+    "Die alte Brücke über den Fluss bleibt den ganzen Winter für Autos gesperrt. Die Prüfer "
+    "haben an zwei Pfeilern mehr Rost gefunden, als die Stadt erwartet hatte."
+)
+ENGLISH_DECK = (
+    "The old river bridge will stay closed to cars all winter. Inspectors found far more rust "
+    "on two of its supports than the town had expected."
+)
+ENGLISH_BODY = [
+    "The town council of Glenbrook voted on Tuesday evening to close the old river bridge to "
+    "cars for the whole of the winter, after an inspection found that two of its supports had "
+    "rusted far more than the engineers had expected.",
+    "The decision means that drivers who cross the river every morning will have to take the "
+    "long way round by the ring road, which adds about twelve minutes to the journey.",
+    "The repairs should be finished in time for the spring, the mayor said, and the buses of "
+    "the town's transport company will then be the first to cross the bridge again.",
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "standfirst", "byline", "body", "kept"),
+    [
+        # A German lead paragraph ("Vorspann") opens the article's text.
+        ("Brücke bleibt im Winter gesperrt", GERMAN_LEAD, "Von Jana Keller", GERMAN_BODY, True),
+        # An English deck of the same shape is a subheadline: only the description.
+        ("Bridge to stay shut all winter", ENGLISH_DECK, "By Jane Doe", ENGLISH_BODY, False),
+        # A German deck that does not close as a sentence closes is a subheadline too.
+        (
+            "Brücke bleibt im Winter gesperrt",
+            "Die Stadt sperrt die alte Brücke über den Fluss bis zum Frühjahr für alle Autos, "
+            "Lastwagen und Busse, weil die Prüfer an zwei Pfeilern Rost gefunden haben",
+            "Von Jana Keller",
+            GERMAN_BODY,
+            False,
+        ),
+    ],
+)
+def test_a_lead_paragraph_opens_the_text_where_the_language_sets_it_so(
+    headline, standfirst, byline, body, kept
+):
+    text = "\n".join(["Startseite", "Politik", headline, standfirst, byline, *body, "Impressum"])
+    result = clean_text(text)
+    paragraphs = result.text.split("\n\n")
+    assert (standfirst in paragraphs) == kept
+    assert paragraphs[-1] == body[-1]
+    assert result.metadata["description"].value == standfirst
+    assert result.metadata["title"].value == headline
+    removed = {line.text: line.reason for line in result.removed}
+    assert kept or removed[standfirst] == "standfirst"

@@ -79,6 +79,12 @@ class CleanOptions:
     title_long_words: int = 18
     # A title this long, right under a shorter headline, is the headline's deck.
     title_deck_words: int = 12
+    # A standfirst this long (or of two sentences), closing as a sentence does, is the
+    # article's lead paragraph: it stays in the text as well as being the description.
+    lead_paragraph_words: int = 22
+    # Languages whose news sets every standfirst as a deck under the headline, never as the
+    # text's first paragraph.
+    deck_languages: tuple[str, ...] = ("en",)
     # Of two headline-like lines of at least this many words standing alone together, the
     # upper one gains this much: a headline over its deck.
     title_pair_words: int = 4

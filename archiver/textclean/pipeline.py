@@ -61,6 +61,7 @@ class Page:
     body: int = 0
     bylines: set[str] = field(default_factory=set)
     title_in_text: bool = False  # the headline's line is kept: it opens the text too
+    leads: list[int] = field(default_factory=list)  # the header's lead paragraphs: kept
     listed: range = range(0)  # lines of the run that are never header: a recipe's ingredients
     notes: list[str] = field(default_factory=list)
     stoplist: frozenset[str] = frozenset()  # jusText's, for the page's language
@@ -169,11 +170,18 @@ def read_header(page: Page) -> None:
     if not page.has_run:
         return
     header = Header(
-        page.lines, page.start, page.end, page.metadata, page.options, listed=page.listed
+        page.lines,
+        page.start,
+        page.end,
+        page.metadata,
+        page.options,
+        listed=page.listed,
+        language=_language_code(page),
     )
     page.body = header.read()
     page.bylines = set(header.bylines)
     page.title_in_text = header.title_in_text
+    page.leads = header.leads
 
 
 def find_page_metadata(page: Page) -> None:
@@ -238,7 +246,7 @@ def keep_prose_before_article(page: Page) -> None:
     off by a share bar or a box of links, a terse opening sentence under the byline) are
     kept."""
     above = prose_before(page.lines, page.start, page.options)
-    for i in [*above, *opening_under_header(page.lines, page.start)]:
+    for i in [*above, *page.leads, *opening_under_header(page.lines, page.start)]:
         if page.lines[i].reason == "outside-article":
             page.lines[i].reason = None
 

@@ -46,6 +46,8 @@ _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
 
 #: A sentence ending inside a line: "Gut gemacht. Weiter so".
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")
+#: A sentence ending and the next beginning, not an initial's or a title's dot ("U.S.", "Dr.").
+_NEW_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…][\"”’»)]?\s+[\"“„«]?[A-ZÀ-ÖØ-ÞĀ-Ž]")
 
 
 class _Stripped:
@@ -137,8 +139,10 @@ class Header:
         metadata: dict[str, Field],
         options: CleanOptions,
         listed: range = range(0),
+        language: str | None = None,
     ):
         self.lines, self.start, self.end = lines, start, end
+        self.language = (language or "").split("-")[0]
         self.listed = listed  # lines of the run that are no header: a recipe's ingredients
         self.metadata, self.options = metadata, options
         self.lo = max(0, start - options.header_window)
@@ -153,6 +157,7 @@ class Header:
         self.title_far = False  # found above the window, over a gallery or a "see also" list
         self.title_in_text = False  # the headline's line is also the text's first
         self.bylines: set[str] = set()  # what the bylines say, names or roles
+        self.leads: list[int] = []  # standfirsts that are the article's lead paragraph
         self._texts: Counter[str] | None = None  # how often each line's text is on the page
 
     def read(self) -> int:
@@ -560,6 +565,18 @@ class Header:
             return above
         return i
 
+    def _lead_paragraph(self, line: Line) -> bool:
+        """Whether a standfirst is the article's lead paragraph, kept in its text: a
+        paragraph of prose (``lead_paragraph_words`` or more, or two sentences) closing as a
+        sentence closes, as German and Spanish sites set their "Vorspann" or "entradilla"
+        over the text. A deck of one short line is a subheadline: it is only the
+        description."""
+        if self.language in self.options.deck_languages or not PROSE_END.search(line.text):
+            return False
+        return line.words >= self.options.lead_paragraph_words or (
+            _NEW_SENTENCE.search(line.text) is not None
+        )
+
     def _title_echoed_above(self, body: set[str]) -> int | None:
         """The nearest headline above the window most of whose words (three or more) the
         article repeats."""
@@ -714,7 +731,10 @@ class Header:
                 continue
             if self.title is not None and line_index > self.title and line.words >= 6:
                 standfirst.append(line.text)
-                line.reason = "standfirst"
+                if self._lead_paragraph(line):
+                    self.leads.append(line_index)
+                else:
+                    line.reason = "standfirst"
             else:
                 line.reason = "outside-article"
         if standfirst:
