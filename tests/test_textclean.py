@@ -1722,3 +1722,23 @@ def test_closing_link_gaps_touches_only_the_gaps(line, language, expected):
     from archiver.textclean.lines import close_gaps
 
     assert close_gaps(line, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("above", "found"),
+    [
+        ("Glenbrook council closes the river bridge to cars", True),
+        # A post's meta line says the article's words as often, and is never its headline.
+        ("Posted by Glenbrook Council on 12 March 2024 about the river bridge", False),
+    ],
+)
+def test_a_headline_echoed_above_the_window_is_never_a_meta_line(above, found):
+    from archiver.textclean.lines import split_lines
+    from archiver.textclean.options import CleanOptions
+    from archiver.textmeta.header import Header, _content_words
+
+    lines = split_lines("\n".join([above, *[f"Menu item {n}" for n in range(30)], *PARAGRAPHS]))
+    start = len(lines) - len(PARAGRAPHS)
+    header = Header(lines, start, len(lines), {}, CleanOptions())
+    body = set(_content_words(" ".join([*PARAGRAPHS, "posted", "march"])))
+    assert (header._title_echoed_above(body) == 0) == found

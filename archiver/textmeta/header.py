@@ -590,6 +590,8 @@ class Header:
                 and not rules.NOT_TITLE.search(line.text)
                 and len(_content_words(line.text)) >= 3
                 and _overlap(line.text, body) >= self.options.title_strong_overlap
+                and header_meta(line) is None  # "Veröffentlicht von X am 23. Februar 2020"
+                and _people(line) is None
             ):
                 return i
         return None
