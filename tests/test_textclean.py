@@ -1707,6 +1707,7 @@ def test_the_spaces_a_dump_leaves_where_links_ended_are_closed():
         ("nach § 315 BGB ). Vor", "de", "nach § 315 BGB ). Vor"),  # no "(" opened it here
         ("(nach § 315 BGB ). Vor", "de", "(nach § 315 BGB). Vor"),
         ("Frankreich .“ Die Zuhörer", "de", "Frankreich.“ Die Zuhörer"),
+        ("über eine Ladestation ( PDF ) , die", "de", "über eine Ladestation (PDF), die"),
         ("Wildschutzgebiete : Sie bieten", "de", "Wildschutzgebiete: Sie bieten"),
         # French sets a space before ":", ";", "!" and "?": it stays; before a comma, never.
         ("Le maire a dit : « non » ! Pourquoi ?", "fr", "Le maire a dit : « non » ! Pourquoi ?"),

@@ -70,7 +70,7 @@ def letters_mostly(text: str) -> bool:
 
 #: A space a scraper left where a link or an emphasis ended, before the punctuation that
 #: followed it: "Hernández , hacia", "Frankreich .“", "geprüft werden , ob".
-_GAP_BEFORE_STOP = re.compile(r"(?<=[^\W_)\"”’»]) (?=[,.](?:\s(?![.,])|$|[\"”“’»)]))")
+_GAP_BEFORE_STOP = re.compile(r"(?:(?<=[^\W_])|(?<=[)\"”’»])) (?=[,.](?:\s(?![.,])|$|[\"”“’»)]))")
 #: ... and before a colon, a semicolon, "!" or "?", except in French, which spaces them.
 _GAP_BEFORE_MARK = re.compile(r"(?<=[^\W_]) (?=[:;!?](?:\s|$))")
 #: Spaces inside brackets around a link: "( PDF )", "(§ 315 BGB )".
