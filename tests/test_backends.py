@@ -113,7 +113,7 @@ def test_db_copy_moves_everything_between_sqlite_files(cli, tmp_path):
     assert cli("--db", source, "add", SAMPLES).exit_code == 0
     copied = cli("db", "copy", source, target)
     assert copied.exit_code == 0, copied.output
-    assert "Copied 23 articles" in copied.output and "Checked the copy: OK." in copied.output
+    assert "Copied 24 articles" in copied.output and "Checked the copy: OK." in copied.output
     assert _everything(cli, target) == _everything(cli, source)
     # Search works on the copy: its index was filled as the articles arrived.
     found = cli("--db", target, "search", "dockworkers", "--json")
@@ -137,7 +137,7 @@ def test_db_copy_to_postgresql_and_back(cli, tmp_path, write, postgres_url):
         "new.txt", "Dredging Bids Delayed\n\n" + "The harbour board put off the vote. " * 9
     )
     added = _lines(cli, "--db", postgres_url, "add", "--json", page)
-    assert added[0]["status"] == "added" and added[0]["id"] == 24
+    assert added[0]["status"] == "added" and added[0]["id"] == 25
 
 
 def test_two_add_processes_write_one_postgresql_archive_at_once(tmp_path, postgres_url):

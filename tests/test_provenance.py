@@ -187,6 +187,7 @@ OUTLETS = {
     "21": "Haigang",
     "22": "Donghai",
     "23": "Donghai",
+    "24": "Hafenbote",
 }
 
 

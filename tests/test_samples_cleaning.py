@@ -143,6 +143,12 @@ EXPECTED = {
         "东海新闻网",
         "2024-05-22T18:45:00+08:00",
     ),
+    "24-hafenbote-elektrofaehre.txt": (
+        "Neue Elektrofähre soll ab Juli zur Insel Wellsand fahren",
+        "Jana Keller",
+        "Der Hafenbote",
+        "2024-05-12",
+    ),
 }
 
 #: The first and last sentence of each article body.
@@ -182,6 +188,8 @@ BODY = {
     "21": ("海港日报讯（记者 陈晓梅）5月20日", "并将密切关注事态发展。"),
     "22": ("随着智能港口建设加快", "两地工会已表示将密切关注临江港的谈判结果。"),
     "23": ("受今年第3号台风影响", "尽量避免前往海边和山区。"),
+    # The German lead paragraph ("Vorspann") under the headline opens the text.
+    "24": ("Die Reederei Nordhafen-Wellsand bekommt", "über neue Tarife beraten."),
 }
 
 #: Boilerplate of the samples' templates; none of it may be left in any clean text.
@@ -221,6 +229,17 @@ BOILERPLATE = (
     "staff reporters cover",
     "Dana Whitlock covers health",
     "Powered by WordPress",
+    "Zum Inhalt springen",
+    "Anzeige",
+    "Lesen Sie auch",
+    "Der Beitrag wurde am",
+    "Schlagworte",
+    "Das könnte Sie auch interessieren",
+    "Verpasse keine News",
+    "Schreibe einen Kommentar",
+    "Zurück zur Übersicht",
+    "Impressum",
+    "Alle Rechte vorbehalten",
 )
 
 
@@ -319,3 +338,15 @@ def test_html_extractions_list_what_the_rules_removed(extractions):
         line.text: line.reason for line in extractions["04-courier-ferry-fares.html"].removed
     }
     assert removed.get("ADVERTISEMENT") == "ad-marker"
+
+
+def test_a_german_dump_is_stored_as_the_outlet_wrote_it(extractions):
+    """24 is a German page dump: its language is detected, its lead paragraph kept, and the
+    spaces its scraper left where links ended ("getauft .", "( PDF ) ,") closed."""
+    extraction = extractions["24-hafenbote-elektrofaehre.txt"]
+    assert extraction.metadata["language"].value == "de"
+    text = extraction.text
+    assert "ihre erste Elektrofähre getauft. Das Schiff" in text
+    assert "der Stadtwerke (PDF), die" in text
+    assert "verkauft werden; ein Käufer" in text
+    assert not any(gap in text for gap in (" .", " ,", "( ", " )", " ;"))
