@@ -1286,13 +1286,15 @@ EUROPEAN_MORE_RULES = (
     Rule(
         "related-list",
         id="eu-next-article",
-        why="the headline of the next or previous article, under its label ('Nächster Artikel "
-        "...', 'Article suivant ...')",
+        why="a link to the next or previous article, with its headline or alone ('Nächster "
+        "Artikel ...', 'Article suivant ...', 'Older posts')",
         starts=(
             r"(nächster|vorheriger|voriger|nächste|vorherige) (artikel|beitrag|meldung)\s*:?\s+\S",
             r"(article|billet) (suivant|précédent)\s*:?\s+\S",
             r"(artículo|nota|noticia) (siguiente|anterior)\s*:?\s+\S",
-            r"(next|previous) (article|post|story)\s+[^:\s]",
+            r"(next|previous|older|newer) (article|post|story|entry)\s+[^:\s]",
+            r"(nächster|vorheriger|voriger|nächste|vorherige|nächstes|vorheriges) eintrag\b",
+            r"(next|previous|older|newer) (articles?|posts?|stor(y|ies)|entry|entries)\s*[»›→]?$",
             r"(vorheriges|nächstes|vorheriger|nächster)( (artikel|beitrag))?\s*$",
             r"(vorheriges|vorheriger|zurück|previous|prev) (weiter|nächstes|next)$",
             r"vorschau auf (den|das) (nächsten?|folgenden?) (artikel|beitrag)$",
@@ -1745,14 +1747,11 @@ NOT_TITLE = re.compile(
     re.I,
 )
 
-#: A link to the post before or after this one, with that post's headline: "Vorheriger
-#: Artikel Neue Bänke im Stadtpark", "Episode 12 – The long way home →". Never the page's
-#: own headline, though a post's date may stand under it.
-NEIGHBOUR_POST = re.compile(
-    r"\s[→»›]$|^(?:vorherige[rs]?|voriger|nächste[rs]?|previous|next|older|newer)\s"
-    r"(?:beitrag|artikel|eintrag|post|article|story|entry)\b",
-    re.I,
-)
+#: A link to another post, closing with its arrow: "Episode 12 – The long way home →". Never
+#: the page's own headline, though a post's date may stand under it; the labelled links
+#: ("Vorheriger Artikel Neue Bänke im Stadtpark", "Older posts") are the rule
+#: ``eu-next-article``'s, whose lines are no headline either.
+LINK_ARROW = re.compile(r"\s[→»›]$")
 
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
 ROLE_ONLY = re.compile(

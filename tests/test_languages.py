@@ -555,6 +555,9 @@ EXAMPLES = {
             "Vorheriges Weiter",
             "Vorschau auf den nächsten Artikel",
             "Next: Ferry fares rise again in the spring",
+            "Older posts",
+            "Newer entry »",
+            "Nächster Eintrag: Der Hafen im Winter",
         ],
         [
             "Nächstes Jahr",
@@ -563,6 +566,7 @@ EXAMPLES = {
             "zwischen den beiden Ufern fahren soll, wie der Bürgermeister am Dienstag sagte.",
             "Next: the ferry.",
             "Next: the council votes on the budget, then the port's plan is read.",
+            "Older posts of the harbour master tell of floods in 1962.",
         ],
     ),
     "eu-liability-disclaimer": (

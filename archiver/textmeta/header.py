@@ -418,7 +418,7 @@ class Header:
             and (headline_like(line) or (meta is not None and self._stopped_headline(i, meta)))
             and not line.template  # a title does not recur across the outlet's articles
             and not rules.NOT_TITLE.search(line.text)
-            and not rules.NEIGHBOUR_POST.search(line.text)
+            and not rules.LINK_ARROW.search(line.text)
             and _people(line) is None
             and not _mostly_date(line)
             and not _EMAIL.search(line.text)
