@@ -297,6 +297,23 @@ INTERACTION_RULES = (
             r"(load|show|see) more( (comments|stories|articles|news))?$",
         ),
     ),
+    Rule(
+        "loading",
+        id="browser-notice",
+        why="a notice about the reader's browser or its JavaScript, shown beside or instead of "
+        "the page ('You are using a browser version with limited support for CSS', 'Bitte "
+        "aktivieren Sie JavaScript')",
+        anywhere=(
+            r"\byou are using (a|an) (browser version|outdated browser|older browser|unsupported "
+            r"browser|old browser)\b",
+            r"\b(please )?(enable|activate|turn on) javascript\b",
+            r"\bjavascript (is )?(disabled|required|must be enabled)\b",
+            r"\b(bitte )?(aktivieren sie|aktiviere) (bitte )?javascript\b",
+            r"\b(ihr|dein|der) browser (ist veraltet|wird (leider )?(nicht|nicht leider nicht) "
+            r"(mehr )?unterstützt)",
+        ),
+        max_words=60,
+    ),
 )
 
 # --- Around the article: related lists, author bios, disclaimers, credits --------------------

@@ -72,6 +72,19 @@ EXAMPLES = {
             "Der Antrag wurde am Montag eingereicht und unter den Abgeordneten verteilt.",
         ],
     ),
+    "browser-notice": (
+        [
+            "Thank you for visiting the Harborton Daily. You are using a browser version with "
+            "limited support for CSS.",
+            "Please enable JavaScript to view the comments.",
+            "Bitte aktivieren Sie JavaScript, um diese Seite zu sehen.",
+            "Der Browser wird leider nicht mehr unterstützt!",
+        ],
+        [
+            "The suspect was using a browser to search for the port's timetable, police said.",
+            "JavaScript developers met in Harborton on Saturday for the third time.",
+        ],
+    ),
     "comment-tools": (
         ["Report abuse", "3 likes", "Sort by: Newest"],
         ["Like many towns, Harborton has a port."],
