@@ -79,6 +79,7 @@ class Page:
             metadata=dict(self.metadata),
             bylines=set(self.bylines),
             notes=list(self.notes),
+            leads=list(self.leads),
         )
 
 
