@@ -845,6 +845,22 @@ ENGLISH_BODY = [
     [
         # A German lead paragraph ("Vorspann") opens the article's text.
         ("Brücke bleibt im Winter gesperrt", GERMAN_LEAD, "Von Jana Keller", GERMAN_BODY, True),
+        # Two short sentences make a lead paragraph too...
+        (
+            "Brücke bleibt im Winter gesperrt",
+            "Die alte Brücke bleibt gesperrt. Die Prüfer fanden Rost an zwei Pfeilern.",
+            "Von Jana Keller",
+            GERMAN_BODY,
+            True,
+        ),
+        # ... an abbreviation's dot does not end a sentence.
+        (
+            "Brücke bleibt im Winter gesperrt",
+            "Die Stadt sperrt die alte Brücke bis Ende März, u. a. für Busse und Lastwagen.",
+            "Von Jana Keller",
+            GERMAN_BODY,
+            False,
+        ),
         # An English deck of the same shape is a subheadline: only the description.
         ("Bridge to stay shut all winter", ENGLISH_DECK, "By Jane Doe", ENGLISH_BODY, False),
         # A German deck that does not close as a sentence closes is a subheadline too.

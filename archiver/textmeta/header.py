@@ -46,8 +46,9 @@ _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
 
 #: A sentence ending inside a line: "Gut gemacht. Weiter so".
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")
-#: A sentence ending and the next beginning, not an initial's or a title's dot ("U.S.", "Dr.").
-_NEW_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…][\"”’»)]?\s+[\"“„«]?[A-ZÀ-ÖØ-ÞĀ-Ž]")
+#: A sentence ending and the next one's first letter (a capital opens it), not an initial's or a
+#: title's dot ("U.S.", "Dr.").
+_NEW_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…][\"”’»)]?\s+[\"“„«]?([^\W\d_])")
 
 
 class _Stripped:
@@ -569,12 +570,12 @@ class Header:
         """Whether a standfirst is the article's lead paragraph, kept in its text: a
         paragraph of prose (``lead_paragraph_words`` or more, or two sentences) closing as a
         sentence closes, as German and Spanish sites set their "Vorspann" or "entradilla"
-        over the text. A deck of one short line is a subheadline: it is only the
-        description."""
+        over the text. A short deck, or any standfirst in a language that sets them as decks
+        under the headline (``deck_languages``: English), is only the description."""
         if self.language in self.options.deck_languages or not PROSE_END.search(line.text):
             return False
-        return line.words >= self.options.lead_paragraph_words or (
-            _NEW_SENTENCE.search(line.text) is not None
+        return line.words >= self.options.lead_paragraph_words or any(
+            found[1].isupper() for found in _NEW_SENTENCE.finditer(line.text)
         )
 
     def _title_echoed_above(self, body: set[str]) -> int | None:
