@@ -1163,6 +1163,9 @@ EUROPEAN_RULES = (
 #: More of what sites print around articles in those languages, written as sentences or
 #: button rows: comment prompts and spam-filter notices, license notes, blog themes' filing
 #: lines, share and print buttons, picture tools, the heading over the author's bio.
+#: "Next" and "previous" in German, as a link to a neighbouring post opens.
+_NEIGHBOUR_DE = "(nächster|vorheriger|voriger|nächste|vorherige|nächstes|vorheriges)"
+
 EUROPEAN_MORE_RULES = (
     Rule(
         "comment-form",
@@ -1306,11 +1309,11 @@ EUROPEAN_MORE_RULES = (
         why="a link to the next or previous article, with its headline or alone ('Nächster "
         "Artikel ...', 'Article suivant ...', 'Older posts')",
         starts=(
-            r"(nächster|vorheriger|voriger|nächste|vorherige) (artikel|beitrag|meldung)\s*:?\s+\S",
+            rf"{_NEIGHBOUR_DE} (artikel|beitrag|meldung)\s*:?\s+\S",
             r"(article|billet) (suivant|précédent)\s*:?\s+\S",
             r"(artículo|nota|noticia) (siguiente|anterior)\s*:?\s+\S",
             r"(next|previous|older|newer) (article|post|story|entry)\s+[^:\s]",
-            r"(nächster|vorheriger|voriger|nächste|vorherige|nächstes|vorheriges) eintrag\b",
+            rf"{_NEIGHBOUR_DE} eintrag\b",
             r"(next|previous|older|newer) (articles?|posts?|stor(y|ies)|entry|entries)\s*[»›→]?$",
             r"(vorheriges|nächstes|vorheriger|nächster)( (artikel|beitrag))?\s*$",
             r"(vorheriges|vorheriger|zurück|previous|prev) (weiter|nächstes|next)$",

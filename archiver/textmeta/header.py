@@ -114,6 +114,20 @@ def _overlap(text: str, body: set[str]) -> float:
     return sum(word in body for word in words) / len(words) if words else 0.0
 
 
+def _headline_above(line: Line) -> bool:
+    """Whether a line above the header's window may be the article's headline: headline-like,
+    no rule's, no template's, no UI string, and neither a meta line ("Veröffentlicht von X am
+    23. Februar 2020") nor a list of people."""
+    return (
+        line.rule is None
+        and not line.template
+        and headline_like(line)
+        and not rules.NOT_TITLE.search(line.text)
+        and header_meta(line) is None
+        and _people(line) is None
+    )
+
+
 def _window_top(lines: list[Line], start: int, size: int) -> int:
     """The first line of the ``size`` lines above ``start``, not counting the lines a rule
     took (a share bar's dozen buttons between the headline and the byline)."""
@@ -585,14 +599,9 @@ class Header:
         for i in range(self.lo - 1, lo, -1):
             line = self.lines[i]
             if (
-                line.rule is None
-                and not line.template
-                and headline_like(line)
-                and not rules.NOT_TITLE.search(line.text)
+                _headline_above(line)
                 and len(_content_words(line.text)) >= 3
                 and _overlap(line.text, body) >= self.options.title_strong_overlap
-                and header_meta(line) is None  # "Veröffentlicht von X am 23. Februar 2020"
-                and _people(line) is None
             ):
                 return i
         return None
@@ -654,15 +663,7 @@ class Header:
         date or post meta line one or two lines under it, as (headline, meta line, meta)."""
         lines = self.lines
         for i in range(top, bottom, -1):
-            line = lines[i]
-            if (
-                line.rule is not None
-                or line.template
-                or not headline_like(line)
-                or rules.NOT_TITLE.search(line.text)
-                or header_meta(line) is not None
-                or _people(line) is not None
-            ):
+            if not _headline_above(lines[i]):
                 continue
             for j in (i + 1, i + 2):
                 if j < len(lines) and (meta := header_meta(lines[j])) is not None:
