@@ -243,9 +243,9 @@ def name_reasons(page: Page) -> None:
 
 
 def keep_prose_before_article(page: Page) -> None:
-    """The article's paragraphs left above its run (a standfirst, an opening paragraph cut
-    off by a share bar or a box of links, a terse opening sentence under the byline) are
-    kept."""
+    """The article's paragraphs left above its run or its body (a standfirst, a lead
+    paragraph the header found, an opening paragraph cut off by a share bar or a box of links,
+    a terse opening sentence under the byline) are kept."""
     above = prose_before(page.lines, page.start, page.options)
     for i in [*above, *page.leads, *opening_under_header(page.lines, page.start)]:
         if page.lines[i].reason == "outside-article":
