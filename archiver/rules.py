@@ -1745,7 +1745,10 @@ NOT_TITLE = re.compile(
     r"\bcookies? (?:verwenden|use|policy|settings|einstellungen|akzeptieren|accept)|"
     r"\b(?:use|uses|verwenden|nutzt|utilise|utiliza) cookies\b|\bcookie[- ](?:policy|"
     r"richtlinie|einstellungen|settings|banner|hinweis)|\btracking (?:choices|preferences)\b|"
-    r"\bdatenschutz|\bnewsletter\b|\b(?:update|modern|unsupported|outdated) (?:your )?browser\b|"
+    r"\bdatenschutz(?:erklärung|hinweise?|einstellungen|bestimmungen|richtlinien?)?\b|"
+    # An imprint's legal line: "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV".
+    r"^verantwortlich (?:für den inhalt|i\.\s?s\.\s?d\.)|"
+    r"\bnewsletter\b|\b(?:update|modern|unsupported|outdated) (?:your )?browser\b|"
     r"\bdetected you are\b|\b(?:download|descarga|herunterladen|installieren)\b.{0,20}\bapp\b|"
     r"^(?:zurück|back) (?:zu|zur|zum|to)\b|^zum (?:inhalt|rezept|onlineshop|shop)\b|"
     r"springen$|^skip to\b|\bwrite a review\b|\b(?:einloggen|log ?in|sign ?up|sign ?in|"

@@ -777,6 +777,9 @@ def test_a_page_of_nothing_but_known_boilerplate_is_still_refused(cli, write):
         "5343 mal gelesen | 32 Kommentare",
         "E-Mail-Überprüfung fehlgeschlagen, bitte versuche es noch einmal",
         "Click to copy URL",
+        "Datenschutzerklärung und Cookie-Einstellungen",
+        "Hinweise zum Datenschutz",
+        "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV",
     ],
 )
 def test_a_ui_string_is_never_a_title(line):
@@ -793,10 +796,27 @@ def test_a_ui_string_is_never_a_title(line):
         "Stadt druckt neue Fahrpläne für die Brückensperrung",
         "Warnung vor dem Winter: Viewer-Zahlen steigen",
         "Via Appia wird für Radfahrer gesperrt",
+        "Datenschutztechnische Anpassung der Vorlagen für den Brückenshop",
+        "Verantwortlich für die Brücke: Stadt prüft ihre Pfeiler",
     ],
 )
 def test_a_headline_near_a_ui_word_is_still_a_title(headline):
     assert not rules.NOT_TITLE.search(headline)
+
+
+@pytest.mark.parametrize(("line", "author"), [("Anna Kaiser", True), ("Neue Kaiserstraße", False)])
+def test_a_name_beside_the_date_is_the_author_though_the_article_says_a_longer_word(line, author):
+    """The article names the "Kaiserstraße": a name's word held in a longer one is no sign
+    the line is a headline's words (as a noun phrase the article uses is); the street's own
+    name, used word for word, is."""
+    street = (
+        "Auch die Kaiserstraße bleibt gesperrt, bis die Arbeiten an der Brücke im Frühjahr "
+        "abgeschlossen sind und die Prüfer ihr Gutachten vorgelegt haben."
+    )
+    header = ["Startseite", "Politik", "Brücke bleibt im Winter gesperrt", "Kommentar"]
+    text = "\n".join([*header, "19. Oktober 2019", line, "1 Kommentar", *GERMAN_BODY, street])
+    found = clean_text(text).metadata.get("author")
+    assert (found is not None and found.value == line) == author
 
 
 def test_a_date_line_above_a_gallery_over_the_article_gives_its_date():

@@ -6,6 +6,7 @@ import pytest
 
 from archiver.textclean import clean_text, pipeline
 from archiver.textclean.lines import split_lines
+from tests.test_languages import GERMAN_BODY
 from tests.test_textclean import PARAGRAPHS
 
 NAV = ["Startseite", "Politik", "Kultur"]
@@ -181,6 +182,19 @@ def test_a_short_headline_over_the_article_beats_a_menu_line_further_up():
     assert result.metadata["title"].value == "Glenbrook"
     # Under the short headline and the first paragraph, a subheading, not the byline.
     assert "author" not in result.metadata
+
+
+def test_a_compound_headline_whose_parts_the_article_uses_is_its_title():
+    """German writes "Brückensperrung" as one word; the article says "Brücke": the headline's
+    word is found in it, and the one-word headline beats the menu's line further up."""
+    lines = ["Startseite", MENU_HEADLINE, "Kontakt", "Impressum", "Brückensperrung"]
+    assert _title(*lines, *GERMAN_BODY) == "Brückensperrung"
+
+
+def test_a_word_sharing_only_a_few_letters_with_the_article_is_not_found_in_it():
+    """ "Rost" is in the article, but four letters held in a word match by chance."""
+    lines = ["Startseite", MENU_HEADLINE, "Kontakt", "Impressum", "Rostschutz"]
+    assert _title(*lines, *GERMAN_BODY) == MENU_HEADLINE
 
 
 def test_a_short_line_over_the_article_yields_to_a_headline_over_its_byline():

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 
 
 _WORD = re.compile(r"\w{4,}|[\u3400-\u9fff]")
+#: A word of this many letters or more is found among the article's words when one of them, as
+#: long, holds it or is held in it: German and Dutch write compounds ("Holzhandel" in
+#: "Holländerholzhandel", "Brücke" in "Brückensperrung") and endings lengthen a word
+#: ("Impfpflicht", "Impfpflichten"); shorter words would match by chance ("Rost", "Rostschutz").
+_STEM_LETTERS = 6
 
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -109,9 +114,20 @@ def _content_words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _overlap(text: str, body: set[str]) -> float:
+def _uses(body: set[str], word: str, compounds: bool = True) -> bool:
+    """Whether the article's words (``body``) hold ``word``, alone or (``compounds``) in a
+    compound."""
+    if word in body:
+        return True
+    if not compounds or len(word) < _STEM_LETTERS:
+        return False
+    return any(len(other) >= _STEM_LETTERS and (other in word or word in other) for other in body)
+
+
+def _overlap(text: str, body: set[str], compounds: bool = True) -> float:
+    """The share of the line's words the article uses (see :func:`_uses`)."""
     words = _content_words(text)
-    return sum(word in body for word in words) / len(words) if words else 0.0
+    return sum(_uses(body, word, compounds) for word in words) / len(words) if words else 0.0
 
 
 def _headline_above(line: Line) -> bool:
@@ -612,7 +628,8 @@ class Header:
         text = " ".join(
             line.text for line in self.lines[below : below + self.options.title_body_lines]
         )
-        return _overlap(self.lines[i].text, set(_content_words(text))) >= 0.5
+        # Word for word: a surname comes back inside other words ("Kaiser" in "Kaisers").
+        return _overlap(self.lines[i].text, set(_content_words(text)), compounds=False) >= 0.5
 
     def _body_words(self, first_prose: int) -> set[str]:
         """The words of the article's first lines: a headline's words come back in them."""
