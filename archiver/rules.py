@@ -1746,6 +1746,8 @@ NOT_TITLE = re.compile(
     r"\b(?:use|uses|verwenden|nutzt|utilise|utiliza) cookies\b|\bcookie[- ](?:policy|"
     r"richtlinie|einstellungen|settings|banner|hinweis)|\btracking (?:choices|preferences)\b|"
     r"\bdatenschutz(?:erklärung|hinweise?|einstellungen|bestimmungen|richtlinien?)?\b|"
+    # A job advert's title: "PHP Entwickler (m/w/d)", "Technical Consultant (w/m/d)".
+    r"\((?:[mwdfx]|div)(?:\s?/\s?(?:[mwdfx]|div)){1,2}\)|"
     # An imprint's legal line: "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV".
     r"^verantwortlich (?:für den inhalt|i\.\s?s\.\s?d\.)|"
     r"\bnewsletter\b|\b(?:update|modern|unsupported|outdated) (?:your )?browser\b|"

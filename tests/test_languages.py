@@ -780,6 +780,8 @@ def test_a_page_of_nothing_but_known_boilerplate_is_still_refused(cli, write):
         "Datenschutzerklärung und Cookie-Einstellungen",
         "Hinweise zum Datenschutz",
         "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV",
+        "Technical Consultant (m/w/d) Glenbrook GmbH",
+        "Frontend Entwickler (w/m/d)",
     ],
 )
 def test_a_ui_string_is_never_a_title(line):
@@ -798,6 +800,7 @@ def test_a_ui_string_is_never_a_title(line):
         "Via Appia wird für Radfahrer gesperrt",
         "Datenschutztechnische Anpassung der Vorlagen für den Brückenshop",
         "Verantwortlich für die Brücke: Stadt prüft ihre Pfeiler",
+        "Stadt sucht Prüfer (m) und Prüferinnen (w) für die Brücke",
     ],
 )
 def test_a_headline_near_a_ui_word_is_still_a_title(headline):

@@ -184,6 +184,20 @@ def test_a_short_headline_over_the_article_beats_a_menu_line_further_up():
     assert "author" not in result.metadata
 
 
+@pytest.mark.parametrize(
+    ("teaser", "title"),
+    [
+        # Another article's teaser over its date, sharing no word with this one.
+        ("Summer fair draws thousands to the park", TITLE),
+        # The article's own header over its date, links between it and the article.
+        ("Summer fair draws thousands to Glenbrook", "Summer fair draws thousands to Glenbrook"),
+    ],
+)
+def test_the_one_headline_over_a_date_is_the_title_when_it_speaks_of_the_article(teaser, title):
+    lines = ["Startseite", teaser, "24.10.2018", "Kontakt", "Impressum", TITLE]
+    assert _title(*lines, *PARAGRAPHS) == title
+
+
 def test_a_compound_headline_whose_parts_the_article_uses_is_its_title():
     """German writes "Brückensperrung" as one word; the article says "Brücke": the headline's
     word is found in it, and the one-word headline beats the menu's line further up."""

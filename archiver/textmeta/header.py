@@ -386,9 +386,15 @@ class Header:
         # taglines and kickers over the headline more often than not.
         self.title = max(reversed(candidates), key=score, default=None)
         with_meta = [i for i in candidates if {i + 1, i + 2} & meta]
-        if self.title is not None and self.title not in with_meta and len(with_meta) == 1:
+        if (
+            self.title is not None
+            and self.title not in with_meta
+            and len(with_meta) == 1
+            and _overlap(lines[with_meta[0]].text, body) > 0
+        ):
             # The one headline with a byline or date under it, though teasers stand nearer
-            # the body: the article's header, above a gallery or a "see also" list.
+            # the body: the article's header, above a gallery or a "see also" list; unless it
+            # shares no word with the article, as another article's teaser or a label does.
             self.title = with_meta[0]
             self.title_far = self.title < self.start
         if self.title is None or not {self.title + 1, self.title + 2} & meta:
