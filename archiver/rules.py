@@ -1778,6 +1778,34 @@ NOT_TITLE = re.compile(
 #: ``eu-next-article``'s, whose lines are no headline either.
 LINK_ARROW = re.compile(r"\s[→»›]$")
 
+#: A comments section's heading naming the post it follows, as blog themes write it: "3 thoughts
+#: on “Title”", "Ein Gedanke zu „Title“", "12 Kommentare zu “Title”", "2 réponses à « Title »".
+#: It quotes the post's headline word for word.
+COMMENTS_ON = re.compile(
+    any_of(
+        (r"\d+", "one", "two", "three", "no", "ein", "eine", "zwei", "drei", "keine", "un", "une")
+    )
+    + r"\s+"
+    + any_of(
+        (
+            r"thoughts? on",
+            r"comments? (?:on|to)",
+            r"responses? to",
+            r"repl(?:y|ies) (?:on|to)",
+            r"gedanken? zu",
+            r"kommentare? (?:zu|on|for|für)",
+            r"antworten? (?:zu|auf)",
+            r"reaktion(?:en)? (?:zu|auf)",
+            r"commentaires? (?:sur|à)",
+            r"réponses? à",
+            r"comentarios? (?:en|a|sobre)",
+            r"respuestas? a",
+        )
+    )
+    + r"\s+[„“\"«‘'‚]\s*(?P<title>\S.*?)\s*[“”\"»’'‘]$",
+    re.I,
+)
+
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
 ROLE_ONLY = re.compile(
     r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from archiver import rules
 from archiver.textclean import clean_text, pipeline
 from archiver.textclean.lines import split_lines
 from tests.test_languages import GERMAN_BODY
@@ -196,6 +197,62 @@ def test_a_short_headline_over_the_article_beats_a_menu_line_further_up():
 def test_the_one_headline_over_a_date_is_the_title_when_it_speaks_of_the_article(teaser, title):
     lines = ["Startseite", teaser, "24.10.2018", "Kontakt", "Impressum", TITLE]
     assert _title(*lines, *PARAGRAPHS) == title
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        (
+            "3 thoughts on “Winter closure for Glenbrook bridge”",
+            "Winter closure for Glenbrook bridge",
+        ),
+        ("Ein Gedanke zu „Nebelsuppe.“", "Nebelsuppe."),
+        ("12 Kommentare zu “Brücke bleibt gesperrt”", "Brücke bleibt gesperrt"),
+        ("2 réponses à « Le pont reste fermé »", "Le pont reste fermé"),
+        ('One response to "Winter closure"', "Winter closure"),
+        # Near misses: no headline quoted.
+        ("3 Kommentare zu diesem Artikel", None),
+        ("5 Kommentare", None),
+        ("Thoughts on “Winter closure”", None),
+    ],
+)
+def test_a_comments_heading_quotes_the_headline(line, quoted):
+    found = rules.COMMENTS_ON.match(line)
+    assert (found["title"] if found else None) == quoted
+
+
+BLOG_HEADER = [
+    "Startseite",
+    "Blog",
+    "Das Leben, der Meister und ich",
+    "Nebelsuppe",
+    "24. Januar 2020",
+]
+
+
+def test_the_headline_the_comments_heading_quotes_is_the_title():
+    """The blog's tagline stands over a one-word headline and wins alone; the heading of the
+    comments quotes the headline."""
+    assert _title(*BLOG_HEADER, *GERMAN_BODY, "Impressum") == "Das Leben, der Meister und ich"
+    lines = [*BLOG_HEADER, *GERMAN_BODY, "3 Gedanken zu „Nebelsuppe“", "Impressum"]
+    assert _title(*lines) == "Nebelsuppe"
+
+
+def test_a_comments_heading_quoting_the_headline_leaves_its_kicker_out():
+    headline = "Glenbrook: Brücke bleibt im Winter gesperrt"
+    comments = "2 Kommentare zu „Brücke bleibt im Winter gesperrt“"
+    lines = ["Startseite", "Blog", headline, "Von Jana Keller", *GERMAN_BODY, comments]
+    result = clean_text("\n".join(lines))
+    assert result.metadata["title"].value == "Brücke bleibt im Winter gesperrt"
+    assert result.metadata["author"].value == "Jana Keller"
+    assert headline not in result.text
+
+
+def test_two_comments_headings_quoting_two_posts_name_no_title():
+    """A blog's front page: each post has its comments heading; neither names the page."""
+    other = "1 Gedanke zu „Das Leben, der Meister und ich“"
+    lines = [*BLOG_HEADER, *GERMAN_BODY, "3 Gedanken zu „Nebelsuppe“", "Schön!", other]
+    assert _title(*lines) == "Das Leben, der Meister und ich"
 
 
 def test_a_compound_headline_whose_parts_the_article_uses_is_its_title():

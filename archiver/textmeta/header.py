@@ -418,9 +418,20 @@ class Header:
             # repeats, beats a line further up that has neither a byline nor a date under it
             # and speaks less of the article: a menu's item, a site's tagline.
             self.title, self.title_far = short, False
+        named = self._named_in_comments()
+        if named is not None:
+            # The comments' heading quotes the headline ("3 thoughts on “Title”"): its line is
+            # the title, and the title says what the heading quotes, a kicker beside it left out.
+            quoted = self._line_saying(named)
+            if quoted is not None:
+                self.title, self.title_far = quoted, quoted < self.lo
+            elif self.title is None:
+                self.metadata["title"] = Field(named, "comments-heading", 0.8)
+                return
         if self.title is None:
             return
-        self.title = self._headline_over_deck(self.title, body)
+        if named is None:
+            self.title = self._headline_over_deck(self.title, body)
         line = lines[self.title]
         if self.title == first_prose and line.good and line.text.endswith(("?", "!")):
             # A question or an exclamation opening the article's text may be its first
@@ -436,6 +447,8 @@ class Header:
             # "23.01.2022 - Dorothea Wierer darf ...": the date is the line's, not the title's.
             self.dates[self.title] = (dated[0], "")
             title = dated[1]
+        if named is not None:
+            title = named
         self.metadata["title"] = Field(title, "text-line", 0.8)
         # A lone name just under the headline is its byline; under a short headline and the
         # article's first paragraph, a subheading ("Spot Charakter").
@@ -444,6 +457,30 @@ class Header:
                 break
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _named_in_comments(self) -> str | None:
+        """The headline the heading of the article's comments quotes ("3 thoughts on
+        “Title”", "Ein Gedanke zu „Title“"); none when the page holds several such headings,
+        as a blog's front page does, one under each post."""
+        named = {
+            found["title"]
+            for line in self.lines[self.start :]
+            if (found := rules.COMMENTS_ON.match(line.text))
+        }
+        return named.pop() if len(named) == 1 else None
+
+    def _line_saying(self, text: str) -> int | None:
+        """The line nearest the article's start, from ``title_reach`` lines above the window
+        into the run, that says ``text`` and nothing else, and that no rule took (a menu's
+        link may name the page too)."""
+        wanted, lines = text.casefold(), self.lines
+        window = range(max(0, self.title_lo - self.options.title_reach), self.hi)
+        found = [
+            i
+            for i in window
+            if lines[i].rule is None and lines[i].text.strip().casefold() == wanted
+        ]
+        return min(found, key=lambda i: abs(self.start - i), default=None)
 
     def _headline_candidate(self, i: int, meta: set[int] | None = None) -> bool:
         """Whether line ``i`` of the window may be the headline; one closing with a full stop
