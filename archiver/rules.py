@@ -1778,6 +1778,13 @@ NOT_TITLE = re.compile(
 #: ``eu-next-article``'s, whose lines are no headline either.
 LINK_ARROW = re.compile(r"\s[→»›]$")
 
+#: A star rating's buttons naming what they rate: "Give Apple Pie 1/5", "Bewerte Apfelkuchen 5/5".
+RATING_OF = re.compile(
+    any_of(("give", "rate", "bewerte", "note", "valora", "vota"))
+    + r"\s+(?P<title>\S.*?)\s+[1-5]/5$",
+    re.I,
+)
+
 #: A comments section's heading naming the post it follows, as blog themes write it: "3 thoughts
 #: on “Title”", "Ein Gedanke zu „Title“", "12 Kommentare zu “Title”", "2 réponses à « Title »".
 #: It quotes the post's headline word for word.

@@ -248,6 +248,15 @@ def test_a_comments_heading_quoting_the_headline_leaves_its_kicker_out():
     assert headline not in result.text
 
 
+def test_a_star_ratings_buttons_name_the_title():
+    """A recipe's ingredient stands nearer the text than its headline; the rating's buttons
+    name the recipe."""
+    rating = [f"Bewerte Apfelkuchen vom Blech {n}/5" for n in range(1, 6)]
+    lines = ["Startseite", "Rezepte", "Apfelkuchen vom Blech", *rating, "Zutaten", "Äpfel"]
+    assert _title(*lines, *GERMAN_BODY) == "Apfelkuchen vom Blech"
+    assert rules.RATING_OF.match("Bewerte uns auf Google") is None
+
+
 def test_two_comments_headings_quoting_two_posts_name_no_title():
     """A blog's front page: each post has its comments heading; neither names the page."""
     other = "1 Gedanke zu „Das Leben, der Meister und ich“"

@@ -418,15 +418,15 @@ class Header:
             # repeats, beats a line further up that has neither a byline nor a date under it
             # and speaks less of the article: a menu's item, a site's tagline.
             self.title, self.title_far = short, False
-        named = self._named_in_comments()
+        named = self._named_on_page()
         if named is not None:
-            # The comments' heading quotes the headline ("3 thoughts on “Title”"): its line is
-            # the title, and the title says what the heading quotes, a kicker beside it left out.
+            # The page names its headline again ("3 thoughts on “Title”", "Give Title 1/5"): its
+            # line is the title, and the title says what the page names, a kicker left out.
             quoted = self._line_saying(named)
             if quoted is not None:
                 self.title, self.title_far = quoted, quoted < self.lo
             elif self.title is None:
-                self.metadata["title"] = Field(named, "comments-heading", 0.8)
+                self.metadata["title"] = Field(named, "named-on-page", 0.8)
                 return
         if self.title is None:
             return
@@ -458,14 +458,15 @@ class Header:
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
 
-    def _named_in_comments(self) -> str | None:
-        """The headline the heading of the article's comments quotes ("3 thoughts on
-        “Title”", "Ein Gedanke zu „Title“"); none when the page holds several such headings,
-        as a blog's front page does, one under each post."""
+    def _named_on_page(self) -> str | None:
+        """The headline as the page names it again: the heading of the article's comments
+        quotes it ("3 thoughts on “Title”", "Ein Gedanke zu „Title“"), a star rating's
+        buttons name it ("Give Apple Pie 1/5"). None when the page names several, as a blog's
+        front page does, with a comments heading under each post."""
         named = {
             found["title"]
-            for line in self.lines[self.start :]
-            if (found := rules.COMMENTS_ON.match(line.text))
+            for line in self.lines
+            if (found := rules.COMMENTS_ON.match(line.text) or rules.RATING_OF.match(line.text))
         }
         return named.pop() if len(named) == 1 else None
 
