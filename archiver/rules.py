@@ -1809,9 +1809,23 @@ COMMENTS_ON = re.compile(
             r"respuestas? a",
         )
     )
-    + r"\s+[„“\"«‘'‚]\s*(?P<title>\S.*?)\s*[“”\"»’'‘]$",
+    # The headline in quotes, or bare but for the article itself ("zu diesem Beitrag").
+    + r"\s+(?:[„“\"«‘'‚]\s*(?P<quoted>\S.*?)\s*[“”\"»’'‘]|"
+    + r"(?!(?:this|these|the|our|my|diesem|diesen|dem|den|unserem|meinem|ce|cet|cette|este|esta)\b)"
+    + r"(?P<bare>[^\s„“\"«‘'‚].*))$",
     re.I,
 )
+
+
+def named_title(text: str) -> str | None:
+    """The headline a line names, when it is a comments heading (:data:`COMMENTS_ON`) or a
+    star rating's button (:data:`RATING_OF`)."""
+    if found := COMMENTS_ON.match(text):
+        return found["quoted"] or found["bare"]
+    if found := RATING_OF.match(text):
+        return found["title"]
+    return None
+
 
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
 ROLE_ONLY = re.compile(

@@ -210,15 +210,16 @@ def test_the_one_headline_over_a_date_is_the_title_when_it_speaks_of_the_article
         ("12 Kommentare zu “Brücke bleibt gesperrt”", "Brücke bleibt gesperrt"),
         ("2 réponses à « Le pont reste fermé »", "Le pont reste fermé"),
         ('One response to "Winter closure"', "Winter closure"),
-        # Near misses: no headline quoted.
+        ("2 Kommentare zu Brücke bleibt gesperrt", "Brücke bleibt gesperrt"),
+        # Near misses: no headline named.
         ("3 Kommentare zu diesem Artikel", None),
+        ("12 responses to this post", None),
         ("5 Kommentare", None),
         ("Thoughts on “Winter closure”", None),
     ],
 )
 def test_a_comments_heading_quotes_the_headline(line, quoted):
-    found = rules.COMMENTS_ON.match(line)
-    assert (found["title"] if found else None) == quoted
+    assert rules.named_title(line) == quoted
 
 
 BLOG_HEADER = [
@@ -254,7 +255,7 @@ def test_a_star_ratings_buttons_name_the_title():
     rating = [f"Bewerte Apfelkuchen vom Blech {n}/5" for n in range(1, 6)]
     lines = ["Startseite", "Rezepte", "Apfelkuchen vom Blech", *rating, "Zutaten", "Äpfel"]
     assert _title(*lines, *GERMAN_BODY) == "Apfelkuchen vom Blech"
-    assert rules.RATING_OF.match("Bewerte uns auf Google") is None
+    assert rules.named_title("Bewerte uns auf Google") is None
 
 
 def test_two_comments_headings_quoting_two_posts_name_no_title():

@@ -463,11 +463,7 @@ class Header:
         quotes it ("3 thoughts on “Title”", "Ein Gedanke zu „Title“"), a star rating's
         buttons name it ("Give Apple Pie 1/5"). None when the page names several, as a blog's
         front page does, with a comments heading under each post."""
-        named = {
-            found["title"]
-            for line in self.lines
-            if (found := rules.COMMENTS_ON.match(line.text) or rules.RATING_OF.match(line.text))
-        }
+        named = {found for line in self.lines if (found := rules.named_title(line.text))}
         return named.pop() if len(named) == 1 else None
 
     def _line_saying(self, text: str) -> int | None:
