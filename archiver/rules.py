@@ -1768,7 +1768,17 @@ NOT_TITLE = re.compile(
     r"^(?:home|blog|start|startseite|inicio|accueil)\b.{0,30}\b(?:news|blog|nachrichten)$|"
     r"\bbewertung schreiben\b|"
     r"\bantworten abbrechen\b|\bkommentar hinterlassen\b|^(?:mehr|more|ver|leer|lire) "
-    r"(?:lesen|zum thema|más|mais|la suite)\b|^(?:empfehlen|folgen|follow) (?:sie )?(?:uns|us)\b",
+    r"(?:lesen|zum thema|más|mais|la suite)\b|^(?:empfehlen|folgen|follow) (?:sie )?(?:uns|us)\b|"
+    # A skip link, a player's or a page's buttons.
+    r"^spring(?:e|en)? (?:zum|zur) (?:inhalt|hauptinhalt|navigation|suche)\b|"
+    r"^(?:vollbild|fullscreen|save|speichern)$|\b(?:zu favoriten hinzufügen|add to favou?rites)\b|"
+    # "Lade einen neueren Browser herunter", "Wenn Sie diesen Button anklicken, werden
+    # persönliche Daten an Facebook übertragen", "Mehr von Redaktion lesen".
+    r"\b(?:neueren|aktuellen) browser\b|\bwenn sie (?:diesen|den) button\b|"
+    r"^mehr von .{1,40} lesen$|"
+    # A rating's count ("1,0 bei 2 Bewertungen"), a share bar's words before others.
+    r"\b\d+(?:[.,]\d)? (?:bei|aus|von) \d+ bewertungen\b|"
+    r"^(?:(?:whatsapp|teilen|twittern|pinnen|facebook|twitter|e-?mail|drucken|share|tweet)\s+){3}",
     re.I,
 )
 

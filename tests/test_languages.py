@@ -782,6 +782,14 @@ def test_a_page_of_nothing_but_known_boilerplate_is_still_refused(cli, write):
         "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV",
         "Technical Consultant (m/w/d) Glenbrook GmbH",
         "Frontend Entwickler (w/m/d)",
+        "Springe zum Inhalt",
+        "Vollbild",
+        "Mehr von Redaktion lesen",
+        "1,0 bei 2 Bewertungen",
+        "Lade für ein besseres Erlebnis einen neueren Browser kostenfrei herunter",
+        "Wenn Sie diesen Button anklicken, werden persönliche Daten an Facebook übertragen",
+        "Link zur Diskussion Zu Favoriten hinzufügen",
+        "Whatsapp Teilen Twittern Pinnen Jagdbericht Leserbrief",
     ],
 )
 def test_a_ui_string_is_never_a_title(line):
@@ -801,6 +809,10 @@ def test_a_ui_string_is_never_a_title(line):
         "Datenschutztechnische Anpassung der Vorlagen für den Brückenshop",
         "Verantwortlich für die Brücke: Stadt prüft ihre Pfeiler",
         "Stadt sucht Prüfer (m) und Prüferinnen (w) für die Brücke",
+        "Springen die Preise? Die Brücke wird teurer als geplant",
+        "Vollbild der Lage: Was die Prüfer an der Brücke fanden",
+        "Mehr von der Brücke lesen die Prüfer im neuen Gutachten nicht",
+        "Facebook und Twitter streiten über die Brücke",
     ],
 )
 def test_a_headline_near_a_ui_word_is_still_a_title(headline):
