@@ -11,6 +11,8 @@ from archiver.vocabulary import (
     BY_WORDS_MORE,
     NEWSROOM_ROLES,
     PHOTO_AGENCIES,
+    SECTION_GLUE,
+    SECTION_WORDS,
     SHARE_TARGETS,
     SOCIAL_NETWORKS,
     WEEKDAYS,
@@ -1786,6 +1788,22 @@ NOT_TITLE = re.compile(
 #: the page's own headline, though a post's date may stand under it; the labelled links
 #: ("Vorheriger Artikel Neue Bänke im Stadtpark", "Older posts") are the rule
 #: ``eu-next-article``'s, whose lines are no headline either.
+_LABEL_WORD = re.compile(r"[^\W_]+")
+
+
+def section_label(text: str) -> bool:
+    """Whether the line is only a site's section words (:data:`SECTION_WORDS`), joined by
+    a few others and punctuation: "Presse und News >", "Allgemein , news"."""
+    words = [word for word in _LABEL_WORD.findall(text.casefold()) if word not in SECTION_GLUE]
+    return bool(words) and all(word in SECTION_WORDS for word in words)
+
+
+def not_title(text: str) -> bool:
+    """Whether the line is never a headline: a UI string, a credit or a counter
+    (:data:`NOT_TITLE`), or a section's label (:func:`section_label`)."""
+    return NOT_TITLE.search(text) is not None or section_label(text)
+
+
 LINK_ARROW = re.compile(r"\s[→»›]$")
 
 #: A star rating's buttons naming what they rate: "Give Apple Pie 1/5", "Bewerte Apfelkuchen 5/5".

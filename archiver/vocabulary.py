@@ -153,3 +153,25 @@ INGREDIENTS_HEADINGS = (
     "ingrediënten",
     "składniki",
 )
+
+#: The words a site's section labels and menus are made of: a line of nothing else
+#: ("Nachrichten und Pressemeldungen", "Übersicht - alle Themen", "NEWS FEATURES BEAUTY HEALTH")
+#: is a label, never a headline.
+SECTION_WORDS = frozenset(
+    (
+        # German
+        "aktuell aktuelles allgemein archiv blog gesundheit karriere kategorie kategorien kultur "
+        "lokales magazin meldungen mitteilungen nachrichten news newsroom panorama politik presse "
+        "pressemeldungen pressemitteilung pressemitteilungen ratgeber rubrik rubriken service "
+        "sport startseite termine thema themen übersicht unternehmen veranstaltungen wirtschaft "
+        "wissen "
+        # English
+        "beauty business entertainment events features health home latest lifestyle local love "
+        "opinion politics royals sports travel world "
+        # Spanish, French
+        "actualidad cultura deportes economía noticias opinión portada actualités culture économie "
+        "monde société"
+    ).split()
+)
+#: The words that join section words in a label ("Presse und News", "alle Themen").
+SECTION_GLUE = frozenset("und and aus dem der des die alle all the of zu zur zum y et".split())

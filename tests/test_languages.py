@@ -819,6 +819,26 @@ def test_a_headline_near_a_ui_word_is_still_a_title(headline):
     assert not rules.NOT_TITLE.search(headline)
 
 
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Nachrichten und Pressemeldungen", True),
+        ("Presse und News >", True),
+        ("Übersicht - alle Themen", True),
+        ("NEWS FEATURES BEAUTY ENTERTAINMENT HEALTH", True),
+        ("Allgemein , news", True),
+        # Near misses: a headline made of such words and others.
+        ("Neue Nachrichten von der Brücke", False),
+        ("Sport im Winter: Die Brücke bleibt gesperrt", False),
+    ],
+)
+def test_a_section_label_is_never_a_title(line, label):
+    assert rules.section_label(line) == label
+    text = "\n".join(["Startseite", line, "24.10.2018", *GERMAN_BODY])
+    found = clean_text(text).metadata.get("title")
+    assert (found is None or found.value != line) == label
+
+
 @pytest.mark.parametrize(("line", "author"), [("Anna Kaiser", True), ("Neue Kaiserstraße", False)])
 def test_a_name_beside_the_date_is_the_author_though_the_article_says_a_longer_word(line, author):
     """The article names the "Kaiserstraße": a name's word held in a longer one is no sign

@@ -138,7 +138,7 @@ def _headline_above(line: Line) -> bool:
         line.rule is None
         and not line.template
         and headline_like(line)
-        and not rules.NOT_TITLE.search(line.text)
+        and not rules.not_title(line.text)
         and header_meta(line) is None
         and _people(line) is None
     )
@@ -488,7 +488,7 @@ class Header:
             and (self._free(i) or (i < self.lo and line.rule is None))
             and (headline_like(line) or (meta is not None and self._stopped_headline(i, meta)))
             and not line.template  # a title does not recur across the outlet's articles
-            and not rules.NOT_TITLE.search(line.text)
+            and not rules.not_title(line.text)
             and not rules.LINK_ARROW.search(line.text)
             and _people(line) is None
             and not _mostly_date(line)
@@ -552,7 +552,7 @@ class Header:
             and not line.template
             and line.text[:1].isupper()
             and not SENTENCE_END.search(line.text.rstrip("!?"))
-            and not rules.NOT_TITLE.search(line.text)
+            and not rules.not_title(line.text)
             and _overlap(line.text, body) >= 0.5
             and not self._under_caption(i)  # "Getty" under "... (Photo: Getty Images)"
         ):
@@ -626,7 +626,7 @@ class Header:
             and not line.template
             and headline_like(line)
             and 4 <= line.words < lines[i].words
-            and not rules.NOT_TITLE.search(line.text)
+            and not rules.not_title(line.text)
             and not _mostly_date(line)
             and len(LIST_SEPARATOR.findall(line.text)) < 2  # "Artikel , Forschung , Termine"
             and _overlap(line.text, body) > 0  # not a menu: "NEWS FEATURES BEAUTY HEALTH"

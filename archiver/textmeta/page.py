@@ -100,7 +100,7 @@ def _dated_headline(lines: Sequence[Line], end: int, header_date_lines: int) -> 
             break
         if line.rule is not None or line.template or not headline_like(line) or line.words > 20:
             continue
-        if rules.NOT_TITLE.search(line.text) or date_line(line) is not None:
+        if rules.not_title(line.text) or date_line(line) is not None:
             continue
         for j in (i + 1, i + 2):
             if j < len(lines) and j >= header_date_lines and lines[j].rule is None:
