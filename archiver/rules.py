@@ -1748,6 +1748,8 @@ NOT_TITLE = re.compile(
     r"\b(?:use|uses|verwenden|nutzt|utilise|utiliza) cookies\b|\bcookie[- ](?:policy|"
     r"richtlinie|einstellungen|settings|banner|hinweis)|\btracking (?:choices|preferences)\b|"
     r"\bdatenschutz(?:erklärung|hinweise?|einstellungen|bestimmungen|richtlinien?)?\b|"
+    # A labelled byline, whoever it names: "Autor: Die Redaktion", "Author: staff".
+    r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redakteur(?:in)?)\s*:|"
     # A job advert's title: "PHP Entwickler (m/w/d)", "Technical Consultant (w/m/d)".
     r"\((?:[mwdfx]|div)(?:\s?/\s?(?:[mwdfx]|div)){1,2}\)|"
     # An imprint's legal line: "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV".
@@ -1858,7 +1860,13 @@ def named_title(text: str) -> str | None:
 #: A role alone on its line, naming nobody: "Staff Reporter", "By Staff Writer".
 ROLE_ONLY = re.compile(
     r"(?:by\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}"
-    + any_of((*NEWSROOM_ROLES, "desk", "staff", "team", "bureau", "newsroom"))
+    + any_of(
+        (
+            *NEWSROOM_ROLES,
+            *("desk", "staff", "team", "bureau", "newsroom"),
+            *("redaktion", "rédaction", "redacción", "redazione", "redactie"),
+        )
+    )
     + r"s?",
     re.I,
 )

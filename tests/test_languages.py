@@ -10,6 +10,7 @@ import pytest
 from archiver import rules
 from archiver.language import detect, language_field, word_count
 from archiver.textclean import clean_text
+from archiver.textmeta.kinds import name_like
 
 GERMAN_BODY = [
     "Der Gemeinderat hat am Dienstagabend beschlossen, die alte Brücke über den Fluss im "
@@ -817,6 +818,24 @@ def test_a_ui_string_is_never_a_title(line):
 )
 def test_a_headline_near_a_ui_word_is_still_a_title(headline):
     assert not rules.NOT_TITLE.search(headline)
+
+
+def test_a_heading_opening_with_a_german_article_is_no_name_though_the_page_repeats_it():
+    """ "Der Turm der Wünsche" stands twice over its date: a name repeated would be the
+    author; a heading opening with "Der" is the headline. "van der" stays a name's part."""
+    headline = "Der Turm der Wünsche"
+    lines = ["Startseite", "Aktuelles", headline, "21.01.2022 Presse-Mitteilung", headline]
+    result = clean_text("\n".join([*lines, *GERMAN_BODY]))
+    assert result.metadata["title"].value == headline
+    assert result.metadata["author"].value != headline
+    assert name_like("Jan van der Berg") and not name_like(headline)
+
+
+def test_a_byline_naming_the_newsroom_gives_it_and_is_no_headline():
+    lines = ["Startseite", "Brücke bleibt im Winter gesperrt", "Autor: Die Redaktion"]
+    result = clean_text("\n".join([*lines, "Veröffentlicht am 06.12.2022", *GERMAN_BODY]))
+    assert result.metadata["title"].value == "Brücke bleibt im Winter gesperrt"
+    assert result.metadata["author"].value == "Die Redaktion"
 
 
 @pytest.mark.parametrize(

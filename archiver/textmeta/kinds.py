@@ -116,11 +116,17 @@ def headline_like(line: Line) -> bool:
     )
 
 
+#: German articles opening a heading, never a name's first word.
+_GERMAN_ARTICLES = frozenset(("Der", "Die", "Das", "Dem"))
+
+
 def name_like(text: str) -> bool:
     """Two to five capitalised words that are not a section or outlet ("Arif Ahmadi")."""
     tokens = text.replace(",", " ").split()
     if not 2 <= len(tokens) <= 5 or all(len(token) <= 2 for token in tokens):
         return False  # "Fr It En": a language switcher
+    if tokens[0] in _GERMAN_ARTICLES:
+        return False  # "Der Turm der Wünsche": a heading; "van der" stays a name's particle
     names = 0
     for token in tokens:
         lower = token.lower()
@@ -337,6 +343,8 @@ def meta_line(line: Line) -> tuple[str | None, str | None] | None:
             name = clean_byline_names(who)
             if name is None and len(who.split()) == 1 and who[:1].isalnum():
                 name = who  # "by jdadmin": a blog's login is still who wrote it
+            if name is None and rules.ROLE_ONLY.fullmatch(who.strip(EDGE_PUNCT)):
+                name = who.strip(EDGE_PUNCT)  # "Autor: Die Redaktion": the newsroom wrote it
             if name is None:
                 return None
             author = author or name
