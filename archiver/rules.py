@@ -1749,7 +1749,10 @@ NOT_TITLE = re.compile(
     r"richtlinie|einstellungen|settings|banner|hinweis)|\btracking (?:choices|preferences)\b|"
     r"\bdatenschutz(?:erklärung|hinweise?|einstellungen|bestimmungen|richtlinien?)?\b|"
     # A labelled byline, whoever it names: "Autor: Die Redaktion", "Author: staff".
-    r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redakteur(?:in)?)\s*:|"
+    r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redakteur(?:in)?|"
+    r"kolumnist(?:in|\*in)?|columnist)\s*:|"
+    # A press office sending the text: "Pressestelle des Deutschen Caritasverbandes".
+    r"^pressestelle\b|"
     # A job advert's title: "PHP Entwickler (m/w/d)", "Technical Consultant (w/m/d)".
     r"\((?:[mwdfx]|div)(?:\s?/\s?(?:[mwdfx]|div)){1,2}\)|"
     # An imprint's legal line: "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV".

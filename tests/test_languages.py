@@ -791,6 +791,9 @@ def test_a_page_of_nothing_but_known_boilerplate_is_still_refused(cli, write):
         "Wenn Sie diesen Button anklicken, werden persönliche Daten an Facebook übertragen",
         "Link zur Diskussion Zu Favoriten hinzufügen",
         "Whatsapp Teilen Twittern Pinnen Jagdbericht Leserbrief",
+        "Autor: Die Redaktion",
+        "Kolumnist*in: Jana Keller",
+        "Pressestelle der Stadt Glenbrook",
     ],
 )
 def test_a_ui_string_is_never_a_title(line):
@@ -814,6 +817,8 @@ def test_a_ui_string_is_never_a_title(line):
         "Vollbild der Lage: Was die Prüfer an der Brücke fanden",
         "Mehr von der Brücke lesen die Prüfer im neuen Gutachten nicht",
         "Facebook und Twitter streiten über die Brücke",
+        "Pressestellen der Stadt sollen zusammengelegt werden",
+        "Autoren der Stadt lesen an der Brücke",
     ],
 )
 def test_a_headline_near_a_ui_word_is_still_a_title(headline):
