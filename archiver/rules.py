@@ -1750,9 +1750,16 @@ NOT_TITLE = re.compile(
     r"\bdatenschutz(?:erklärung|hinweise?|einstellungen|bestimmungen|richtlinien?)?\b|"
     # A labelled byline, whoever it names: "Autor: Die Redaktion", "Author: staff".
     r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redakteur(?:in)?|"
-    r"kolumnist(?:in|\*in)?|columnist)\s*:|"
+    r"kolumnist(?:in|\*in)?|columnist)\s*:|^(?:escribe|escrito por)\s|"
     # A press office sending the text: "Pressestelle des Deutschen Caritasverbandes".
     r"^pressestelle\b|"
+    # "Noch keine Kommentare", "Publicado el 11 de mayo", "Ajouter à la playlist", "Ingrese o
+    # regístrese …", "¿Quieres estar informado de las últimas noticias?".
+    r"^(?:noch )?keine kommentare\b|^no comments yet\b|"
+    r"^(?:publicado|publicada|veröffentlicht|published|posted|publié|pubblicato|gepostet)"
+    r"(?:\s+(?:el|am|on|le|il)\b|\s*:)|"
+    r"\b(?:ajouter à la playlist|add to (?:playlist|my list|watchlist)|zur merkliste)\b|"
+    r"\b(?:regístrese|registrese|inicia sesión|iniciar sesión)\b|^¿?quieres estar informado\b|"
     # A job advert's title: "PHP Entwickler (m/w/d)", "Technical Consultant (w/m/d)".
     r"\((?:[mwdfx]|div)(?:\s?/\s?(?:[mwdfx]|div)){1,2}\)|"
     # An imprint's legal line: "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV".
@@ -1805,8 +1812,14 @@ def section_label(text: str) -> bool:
 
 def not_title(text: str) -> bool:
     """Whether the line is never a headline: a UI string, a credit or a counter
-    (:data:`NOT_TITLE`), or a section's label (:func:`section_label`)."""
-    return NOT_TITLE.search(text) is not None or section_label(text)
+    (:data:`NOT_TITLE`), a section's label (:func:`section_label`) or a newsroom's role
+    naming nobody (:data:`ROLE_ONLY`)."""
+    return (
+        NOT_TITLE.search(text) is not None
+        or section_label(text)
+        # "Redaktion", "Staff Reporter"; "Kontakt zur Redaktion" is a menu's link.
+        or (len(text.split()) <= 2 and ROLE_ONLY.fullmatch(text.strip()) is not None)
+    )
 
 
 LINK_ARROW = re.compile(r"\s[→»›]$")
