@@ -660,11 +660,15 @@ OTHER_LANGUAGE_RULES = (
 # The strings CMSs and news sites print around articles in these languages. Each alternative
 # is a whole line (anchored), so that prose mentioning the words is left alone.
 
+#: The German privacy links ("Datenschutz", "Datenschutzerklärung"), not the compounds a
+#: headline may hold ("Datenschutzbehörde", "datenschutztechnisch").
+_PRIVACY_DE = r"datenschutz(?:erklärung|hinweise?|einstellungen|bestimmungen|richtlinien?)?"
+
 #: Menu items, legal links and "skip to content" links, each a whole line, by language.
 NAVIGATION_LINKS = {
     "de": (
         "impressum",
-        "datenschutz(erklärung|hinweise?|einstellungen|bestimmungen)?",
+        _PRIVACY_DE,
         "agb",
         "kontakt(formular)?",
         "barrierefreiheit",
@@ -1747,7 +1751,7 @@ NOT_TITLE = re.compile(
     r"\bcookies? (?:verwenden|use|policy|settings|einstellungen|akzeptieren|accept)|"
     r"\b(?:use|uses|verwenden|nutzt|utilise|utiliza) cookies\b|\bcookie[- ](?:policy|"
     r"richtlinie|einstellungen|settings|banner|hinweis)|\btracking (?:choices|preferences)\b|"
-    r"\bdatenschutz(?:erklärung|hinweise?|einstellungen|bestimmungen|richtlinien?)?\b|"
+    rf"\b{_PRIVACY_DE}\b|"
     # A labelled byline, whoever it names: "Autor: Die Redaktion", "Author: staff".
     r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redakteur(?:in)?|"
     r"kolumnist(?:in|\*in)?|columnist)\s*:|^(?:escribe|escrito por)\s|"
@@ -1796,10 +1800,6 @@ NOT_TITLE = re.compile(
     re.I,
 )
 
-#: A link to another post, closing with its arrow: "Episode 12 – The long way home →". Never
-#: the page's own headline, though a post's date may stand under it; the labelled links
-#: ("Vorheriger Artikel Neue Bänke im Stadtpark", "Older posts") are the rule
-#: ``eu-next-article``'s, whose lines are no headline either.
 _LABEL_WORD = re.compile(r"[^\W_]+")
 
 
@@ -1822,6 +1822,10 @@ def not_title(text: str) -> bool:
     )
 
 
+#: A link to another post, closing with its arrow: "Episode 12 – The long way home →". Never
+#: the page's own headline, though a post's date may stand under it; the labelled links
+#: ("Vorheriger Artikel Neue Bänke im Stadtpark", "Older posts") are the rule
+#: ``eu-next-article``'s, whose lines are no headline either.
 LINK_ARROW = re.compile(r"\s[→»›]$")
 
 #: A star rating's buttons naming what they rate: "Give Apple Pie 1/5", "Bewerte Apfelkuchen 5/5".
