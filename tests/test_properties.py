@@ -15,7 +15,7 @@ from archiver.ingest import extract
 from archiver.passages import tokenize
 from archiver.reading import decode
 from archiver.textclean import clean_text
-from archiver.textclean.lines import INVISIBLE, SOFT_HYPHEN
+from archiver.textclean.lines import INVISIBLE, SOFT_HYPHEN, close_gaps
 
 #: Lines end as the cleaner says they do (not at form feeds or Unicode separators).
 NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -99,10 +99,12 @@ def test_any_bytes_are_extracted_or_refused(data):
 @EXAMPLES
 @example("\xad")
 @example("Text\n\u200b\n\ufeff \u200b")
+@example("(0 )")
 @given(PAGES)
 def test_every_line_is_kept_or_removed_under_its_own_number(text):
     # Soft hyphens show nowhere and leave the text (so that search and reuse see whole
-    # words); nothing else of a line is changed.
+    # words), and the spaces a dump leaves where a link ended are closed ("( PDF )" is
+    # stored "(PDF)"); nothing else of a line is changed.
     lines = NEWLINE.split(text.replace(SOFT_HYPHEN, ""))
     extraction = clean_text(text)
     assert SOFT_HYPHEN not in extraction.text
@@ -110,7 +112,10 @@ def test_every_line_is_kept_or_removed_under_its_own_number(text):
     assert kept == sorted(set(kept))
     assert all(1 <= n <= len(lines) for n in kept)
     # The clean text is the kept lines of the input, in order.
-    assert extraction.text == "\n\n".join(lines[n - 1].strip() for n in kept)
+    found = extraction.metadata.get("language")
+    language = found.value if found is not None else None
+    stored = (close_gaps(lines[n - 1].strip(), language) for n in kept)
+    assert extraction.text == "\n\n".join(stored)
     removed = {r.lineno: r for r in extraction.removed}
     assert len(removed) == len(extraction.removed)
     for number, line in removed.items():
