@@ -222,6 +222,24 @@ def test_a_comments_heading_quotes_the_headline(line, quoted):
     assert rules.named_title(line) == quoted
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "Lokales / Verkehr / Glenbrook / Brücke bleibt im Winter gesperrt",
+            "Brücke bleibt im Winter gesperrt",
+        ),
+        # Near miss: two parts are no breadcrumb.
+        (
+            "Rad / Fuß: Brücke bleibt im Winter gesperrt",
+            "Rad / Fuß: Brücke bleibt im Winter gesperrt",
+        ),
+    ],
+)
+def test_a_breadcrumb_of_slashes_ending_in_the_headline_gives_the_headline(line, title):
+    assert _title("Startseite", line, "Von Jana Keller", *GERMAN_BODY) == title
+
+
 BLOG_HEADER = [
     "Startseite",
     "Blog",
