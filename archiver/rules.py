@@ -1859,9 +1859,12 @@ COMMENTS_ON = re.compile(
             r"respuestas? a",
         )
     )
-    # The headline in quotes, or bare but for the article itself ("zu diesem Beitrag").
+    # The headline in quotes, or bare unless the words name the article itself ("zu diesem
+    # Beitrag") or open with an article ("10 Antworten auf die wichtigsten Fragen": a
+    # listicle's headline, no comments heading).
     + r"\s+(?:[„“\"«‘'‚]\s*(?P<quoted>\S.*?)\s*[“”\"»’'‘]|"
-    + r"(?!(?:this|these|the|our|my|diesem|diesen|dem|den|unserem|meinem|ce|cet|cette|este|esta)\b)"
+    + r"(?!(?:this|these|the|our|my|die|der|das|diesem|diesen|dem|den|unserem|meinem|ce|cet|"
+    + r"cette|este|esta)\b)"
     + r"(?P<bare>[^\s„“\"«‘'‚].*))$",
     re.I,
 )

@@ -213,6 +213,7 @@ def test_the_one_headline_over_a_date_is_the_title_when_it_speaks_of_the_article
         ("2 Kommentare zu Brücke bleibt gesperrt", "Brücke bleibt gesperrt"),
         # Near misses: no headline named.
         ("3 Kommentare zu diesem Artikel", None),
+        ("10 Antworten auf die wichtigsten Fragen", None),
         ("12 responses to this post", None),
         ("5 Kommentare", None),
         ("Thoughts on “Winter closure”", None),
