@@ -441,8 +441,6 @@ class Header:
             self.roles[self.title] = "title"
         title = lines[self.title].text
         crumbs = CRUMB.split(title)
-        if len(crumbs) < 3:
-            crumbs = title.split(" / ")  # "Klima / News / HISTALP / <headline>"
         if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3:
             title = crumbs[-1]  # "Forum > iPhone > <headline>": a breadcrumb ending in it
         if dated := dated_headline(title):

@@ -60,7 +60,8 @@ _MONTH_DAY = re.compile(
     re.I,
 )
 LIST_SEPARATOR = re.compile(r"\s[,|/•·>»›]\s")
-CRUMB = re.compile(r"\s[>»›]\s")
+#: What separates a breadcrumb's parts: "Forum > iPhone > …", "Klima / News / HISTALP / …".
+CRUMB = re.compile(r"\s[>»›/]\s")
 # Words a Title Case headline leaves in lower case.
 MINOR_WORD = re.compile(r"a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|vs")
 _NAME_TOKEN = re.compile(r"[\w.'’-]+")
