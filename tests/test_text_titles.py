@@ -133,6 +133,8 @@ def test_a_headline_over_as_many_lines_of_links_is_not_taken_from_that_far():
     ("line", "title"),
     [
         ("Why I still love the old bridge of Glenbrook.", True),
+        # An abbreviation's dot opens no sentence.
+        ("Frost forecast for Wed. after Tues. alert.", True),
         ("The bridge is closed. Take the ring road.", False),  # two sentences
         ("Wait for it...", False),  # an ellipsis
     ],
@@ -230,11 +232,19 @@ def test_a_comments_heading_quotes_the_headline(line, quoted):
             "Lokales / Verkehr / Glenbrook / Brücke bleibt im Winter gesperrt",
             "Brücke bleibt im Winter gesperrt",
         ),
+        # A breadcrumb opening with a small letter reads as no headline; its last part does.
+        (
+            "home / Lokales / Verkehr / Glenbrook: Die alte Brücke über den Fluss bleibt den "
+            "ganzen Winter gesperrt!",
+            "Glenbrook: Die alte Brücke über den Fluss bleibt den ganzen Winter gesperrt!",
+        ),
         # Near miss: two parts are no breadcrumb.
         (
             "Rad / Fuß: Brücke bleibt im Winter gesperrt",
             "Rad / Fuß: Brücke bleibt im Winter gesperrt",
         ),
+        # Near miss: a breadcrumb ending in a label of one word gives no title from it.
+        ("home / Lokales / Verkehr / Glenbrook", None),
     ],
 )
 def test_a_breadcrumb_of_slashes_ending_in_the_headline_gives_the_headline(line, title):

@@ -49,11 +49,14 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 #: An e-mail address: a contact line, never a headline ("KI @ China" may be one).
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
 
-#: A sentence ending inside a line: "Gut gemacht. Weiter so".
-_INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")
 #: A sentence ending and the next one's first letter (a capital opens it), not an initial's or a
 #: title's dot ("U.S.", "Dr.").
 _NEW_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…][\"”’»)]?\s+[\"“„«]?([^\W\d_])")
+
+
+def _new_sentence(text: str) -> bool:
+    """Whether a sentence ends inside ``text`` and a capital opens the next one."""
+    return any(found[1].isupper() for found in _NEW_SENTENCE.finditer(text))
 
 
 class _Stripped:
@@ -61,6 +64,27 @@ class _Stripped:
 
     def __init__(self, line: Line):
         self.text, self.words, self.rule = line.text.rstrip("."), line.words, line.rule
+
+
+class _LastCrumb:
+    """A breadcrumb read as its last part, the headline ("Lokales / Verkehr / <headline>")."""
+
+    def __init__(self, line: Line, text: str):
+        self.text, self.words, self.rule = text, len(text.split()), line.rule
+
+
+def _crumb_tail(text: str) -> str | None:
+    """The last part of a breadcrumb of three parts or more, when it has three words or more
+    ("Forum > iPhone > <headline>"); ``None`` for a line of fewer parts ("Rad / Fuß: ...")."""
+    crumbs = CRUMB.split(text)
+    return crumbs[-1] if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3 else None
+
+
+def _crumbed_headline(line: Line) -> bool:
+    """A breadcrumb ending in a headline, though it reads as none as a whole: "home / Betrieb /
+    IT / <headline>" opens with a small letter."""
+    tail = _crumb_tail(line.text)
+    return tail is not None and headline_like(_LastCrumb(line, tail)) and not rules.not_title(tail)
 
 
 #: The rules of the line under a photo's caption: its credit.
@@ -439,10 +463,7 @@ class Header:
             self.title_in_text = True
         else:
             self.roles[self.title] = "title"
-        title = lines[self.title].text
-        crumbs = CRUMB.split(title)
-        if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3:
-            title = crumbs[-1]  # "Forum > iPhone > <headline>": a breadcrumb ending in it
+        title = _crumb_tail(lines[self.title].text) or lines[self.title].text
         if dated := dated_headline(title):
             # "23.01.2022 - Dorothea Wierer darf ...": the date is the line's, not the title's.
             self.dates[self.title] = (dated[0], "")
@@ -486,7 +507,11 @@ class Header:
         return (
             self.title_lo <= i < self.hi
             and (self._free(i) or (i < self.lo and line.rule is None))
-            and (headline_like(line) or (meta is not None and self._stopped_headline(i, meta)))
+            and (
+                headline_like(line)
+                or _crumbed_headline(line)
+                or (meta is not None and self._stopped_headline(i, meta))
+            )
             and not line.template  # a title does not recur across the outlet's articles
             and not rules.not_title(line.text)
             and not rules.LINK_ARROW.search(line.text)
@@ -522,7 +547,7 @@ class Header:
             3 <= line.words <= 12
             and line.text.endswith(".")
             and not line.text.endswith("..")
-            and not _INNER_SENTENCE.search(line.text)
+            and not _new_sentence(line.text)  # "Gut gemacht. Weiter so."; not "Wed. after"
             and line.rule is None
             and headline_like(_Stripped(line))
             and bool({i + 1, i + 2} & meta)
@@ -644,9 +669,7 @@ class Header:
         under the headline (``deck_languages``: English), is only the description."""
         if self.language in self.options.deck_languages or not PROSE_END.search(line.text):
             return False
-        return line.words >= self.options.lead_paragraph_words or any(
-            found[1].isupper() for found in _NEW_SENTENCE.finditer(line.text)
-        )
+        return line.words >= self.options.lead_paragraph_words or _new_sentence(line.text)
 
     def _title_echoed_above(self, body: set[str]) -> int | None:
         """The nearest headline above the window most of whose words (three or more) the
