@@ -202,6 +202,26 @@ def test_the_one_headline_over_a_date_is_the_title_when_it_speaks_of_the_article
 
 
 @pytest.mark.parametrize(
+    ("cut", "title"),
+    [
+        # Teasers cut short stand over it: one of a list of other articles' teasers.
+        ("...", TITLE),
+        # Near miss: whole headlines over it; the one over a date is the article's header.
+        ("", "Summer fair draws thousands to Glenbrook"),
+    ],
+)
+def test_the_one_headline_over_a_date_in_a_list_of_teasers_is_not_the_title(cut, title):
+    teasers = [
+        f"Harbour strike: ships wait off the coast{cut}",
+        "Jane Doe",
+        f"Council votes on the new budget for the port{cut}",
+        "John Roe",
+    ]
+    lines = ["Startseite", *teasers, "Summer fair draws thousands to Glenbrook", "24.10.2018"]
+    assert _title(*lines, "Kontakt", "Impressum", TITLE, *PARAGRAPHS) == title
+
+
+@pytest.mark.parametrize(
     ("line", "quoted"),
     [
         (

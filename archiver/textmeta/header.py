@@ -87,6 +87,9 @@ def _crumbed_headline(line: Line) -> bool:
     return tail is not None and headline_like(_LastCrumb(line, tail)) and not rules.not_title(tail)
 
 
+#: How many lines above a headline are looked at for the teasers of a list it stands in.
+_TEASER_REACH = 12
+
 #: The rules of the line under a photo's caption: its credit.
 _CREDIT_RULES = rules.CAPTION_CATEGORIES
 #: Rules that take a whole caption with its credit, not the credit alone.
@@ -415,10 +418,12 @@ class Header:
             and self.title not in with_meta
             and len(with_meta) == 1
             and _overlap(lines[with_meta[0]].text, body) > 0
+            and not self._under_teasers(with_meta[0])
         ):
             # The one headline with a byline or date under it, though teasers stand nearer
             # the body: the article's header, above a gallery or a "see also" list; unless it
-            # shares no word with the article, as another article's teaser or a label does.
+            # shares no word with the article, as another article's teaser or a label does,
+            # or stands in a list of teasers.
             self.title = with_meta[0]
             self.title_far = self.title < self.start
         if self.title is None or not {self.title + 1, self.title + 2} & meta:
@@ -538,6 +543,13 @@ class Header:
             and lines[i + 1].words >= least
             and 0 < _overlap(lines[i].text, body) >= _overlap(lines[i + 1].text, body)
         )
+
+    def _under_teasers(self, i: int) -> bool:
+        """Whether line ``i`` stands in a list of other articles' teasers: two or more of the
+        dozen lines above it are cut short with an ellipsis ("Corona-Krise: Rückwurf ins
+        Absolute...")."""
+        above = self.lines[max(0, i - _TEASER_REACH) : i]
+        return sum(line.text.endswith(("...", "…")) for line in above) >= 2
 
     def _stopped_headline(self, i: int, meta: set[int]) -> bool:
         """A headline closing with a full stop, as blogs write some ("Time to say goodbye."):
