@@ -1030,6 +1030,8 @@ EUROPEAN_RULES = (
             r"\((bild)?quelle\s*:\s*[^()]{0,60}(unsplash|pixabay|istock|shutterstock|adobe ?stock|"
             r"fotolia|pixelio|imago)[^()]{0,40}\)\.?$",
             r"\(symbolbild\)\.?$",
+            # Its parts set apart by semicolons: "Coronaviren; Aufnahme von 1975; Quelle: CDC".
+            r";\s*(bild)?quelle\s*:\s*[^:;]{2,60}$",
             r"[.!?)»“\"]\s*\(?(foto|fotos|bild|imagen|photo|fot\.|zdjęcie|crédit photo|"
             r"photographie)\s*:\s*(?:(?!\. )[^:]){2,60}\)?\.?$",
             r"\((reuters|ap|afp|efe|epa|dpa|getty images|télam|xinhua|pap)/[^)]{2,60}\)\.?$",

@@ -392,11 +392,13 @@ EXAMPLES = {
             "El periodista ruso tras el ataque sufrido en abril (REUTERS/Jane Doe)",
             "Neue Seminare starten im März. (Quelle: Keller/Unsplash/Verband)",
             "Wer die Äste auf die Wege zieht, ist unklar (Symbolbild).",
+            "Coronaviren unter dem Mikroskop; Aufnahme von 1975; Quelle: CDC/Wikipedia",
         ],
         [
             "Die Ausstellung zeigt Bilder aus hundert Jahren. Foto und Film sind gleich vertreten.",
             "Foto: the word is German for photo, the guide explained to the visitors.",
             "Die Zahl stieg um acht Prozent (Quelle: Statistisches Landesamt).",
+            "Die Zahl stieg um acht Prozent. Quelle: Statistisches Landesamt",
         ],
     ),
     "eu-support-us": (
