@@ -59,18 +59,13 @@ def _new_sentence(text: str) -> bool:
     return any(found[1].isupper() for found in _NEW_SENTENCE.finditer(text))
 
 
-class _Stripped:
-    """A line read without its closing full stop."""
+class _ReadAs:
+    """A line read as a part of its text: without its closing full stop, or a breadcrumb as
+    its last part, the headline ("Lokales / Verkehr / <headline>")."""
 
-    def __init__(self, line: Line):
-        self.text, self.words, self.rule = line.text.rstrip("."), line.words, line.rule
-
-
-class _LastCrumb:
-    """A breadcrumb read as its last part, the headline ("Lokales / Verkehr / <headline>")."""
-
-    def __init__(self, line: Line, text: str):
-        self.text, self.words, self.rule = text, len(text.split()), line.rule
+    def __init__(self, line: Line, text: str, words: int | None = None):
+        self.text, self.rule = text, line.rule
+        self.words = line.words if words is None else words
 
 
 def _crumb_tail(text: str) -> str | None:
@@ -84,7 +79,9 @@ def _crumbed_headline(line: Line) -> bool:
     """A breadcrumb ending in a headline, though it reads as none as a whole: "home / Betrieb /
     IT / <headline>" opens with a small letter."""
     tail = _crumb_tail(line.text)
-    return tail is not None and headline_like(_LastCrumb(line, tail)) and not rules.not_title(tail)
+    if tail is None or rules.not_title(tail):
+        return False
+    return headline_like(_ReadAs(line, tail, len(tail.split())))
 
 
 #: How many lines above a headline are looked at for the teasers of a list it stands in.
@@ -561,7 +558,7 @@ class Header:
             and not line.text.endswith("..")
             and not _new_sentence(line.text)  # "Gut gemacht. Weiter so."; not "Wed. after"
             and line.rule is None
-            and headline_like(_Stripped(line))
+            and headline_like(_ReadAs(line, line.text.rstrip(".")))
             and bool({i + 1, i + 2} & meta)
         )
 
