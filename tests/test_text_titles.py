@@ -263,8 +263,12 @@ def test_a_comments_heading_quotes_the_headline(line, quoted):
             "Rad / Fuß: Brücke bleibt im Winter gesperrt",
             "Rad / Fuß: Brücke bleibt im Winter gesperrt",
         ),
-        # Near miss: a breadcrumb ending in a label of one word gives no title from it.
-        ("home / Lokales / Verkehr / Glenbrook", None),
+        # Near miss: a breadcrumb ending in a label of one word gives no title from it (a long
+        # one, which no menu rule takes).
+        (
+            "home / Lokales / Verkehr und Mobilität im Landkreis Glenbrook an der Küste / Brücken",
+            None,
+        ),
     ],
 )
 def test_a_breadcrumb_of_slashes_ending_in_the_headline_gives_the_headline(line, title):
