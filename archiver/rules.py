@@ -1694,7 +1694,7 @@ META_PART = re.compile(
     r"^(?:category|categories|kategorie|kategorien|rubrik|tags?|schlagwörter|themen|"
     r"categoría|catégorie|quelle|source|fuente|fonte)\s*:\s*\S.{0,60}$|"
     r"^(?:updated|aktualisiert|actualizado|mis à jour|published|veröffentlicht|publicado|"
-    r"publié|posted|erstellt|stand)\s*:?$|"
+    r"publié|posted|erstellt|stand)\s*:?(?:\s+(?:on|am|le|el|il|em))?$|"
     # How long ago: "vor 20 Stunden", "3 hours ago", "hace 2 días", "Aktualisiert: vor 1 Tag".
     r"^(?:(?:updated|aktualisiert|actualizado|mis à jour|published|veröffentlicht|publicado|"
     r"publié|posted|erstellt)\s*:?\s*)?(?:(?:vor|hace|il y a)\s+\d+\s+\w+|\d+\s+(?:min(?:ute)?s?|"

@@ -16,6 +16,7 @@ from archiver.textmeta.kinds import (
     byline_names,
     date_line,
     dates_read_as,
+    header_meta,
     says_little,
     text_date,
 )
@@ -790,6 +791,22 @@ def test_a_citation_a_sentence_or_a_dated_headline_is_no_meta_line(text):
     line = _split(text)[0]
     found = date_line(line)
     assert found is None or not says_little(line, found[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        # A day of the month without its year, in Spanish with its "de", after its label.
+        ("Publicado el 11 de mayo", True),
+        ("Published on May 11", True),
+        ("Veröffentlicht am 11. Mai", True),
+        # Near misses: the label without a date, a date in a sentence.
+        ("Publicado el día de la madre", False),
+        ("Publicado el 11 de mayo por la tarde en la plaza", False),
+    ],
+)
+def test_a_labelled_day_without_its_year_is_a_meta_line(text, meta):
+    assert (header_meta(_split(text)[0]) is not None) is meta
 
 
 PARRAFOS = [

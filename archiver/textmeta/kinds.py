@@ -56,7 +56,7 @@ PROSE_END = re.compile(r"[.!?…][\"”’)]?\s*$")
 # A day of a month without its year ("Nov 19", "19. November"), in a post's meta line.
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
-    rf"\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAME})\b\.?",
+    rf"\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH_NAME})\b\.?",
     re.I,
 )
 LIST_SEPARATOR = re.compile(r"\s[,|/•·>»›]\s")
