@@ -98,6 +98,23 @@ NEWSROOM_ROLES = (
     "journalist",
 )
 
+#: What a line naming a person calls them beside the name: "Sarah Hinger, Staff Attorney",
+#: "FOCUS-Online-Experte Robin Tschöpe". German compounds end in them ("Wirtschaftsredakteur"),
+#: and their feminine forms add "-in".
+PERSON_ROLES_DE = (
+    *("experte", "expertin", "redakteur", "korrespondent", "autor", "kolumnist"),
+    *("sprecher", "leiter", "geschäftsführer", "vorsitzender", "vorsitzende"),
+)
+PERSON_ROLES = (
+    *NEWSROOM_ROLES,
+    *("attorney", "lawyer", "director", "professor", "president", "founder", "ceo"),
+    *("manager", "analyst", "producer", "photographer", "researcher", "economist", "fellow"),
+    *("spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman"),
+    *PERSON_ROLES_DE,
+)
+#: What a headline says a person said: "Economy Slows, Director Says".
+SAID = ("says", "said", "warns", "claims", "admits", "argues", "insists", "sagt", "dice", "dit")
+
 #: Lower-case words that belong to names: "Michiel de Jong", "Ludwig van Beethoven",
 #: "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(

@@ -515,6 +515,32 @@ def test_a_list_of_people_over_the_date_is_the_byline_not_the_headline():
     assert _title_and_author(*lines) == (TITLE, "Jane Doe; John Roe; Ann Poe")
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Dana Whitfield , Staff Attorney, Glenbrook Legal Aid Society", "Dana Whitfield"),
+        ("Wirtschaftsredakteurin Jana Keller", "Jana Keller"),
+    ],
+)
+def test_a_name_with_its_role_over_the_date_is_the_byline_not_the_headline(line, author):
+    """One person and their role ("Staff Attorney"; in German before the name, as a
+    compound: "Wirtschaftsredakteurin") over the date: the byline."""
+    lines = [*NAV, TITLE, "Kontakt", line, "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (TITLE, author)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Glenbrook Bridge Closes for Winter, Director Says",  # who said it, not a byline
+        "Redakteurin verlässt Glenbrook",  # a role, then a verb: no name
+    ],
+)
+def test_a_headline_naming_a_role_is_still_a_headline(headline):
+    lines = [*NAV, TITLE, "Kontakt", headline, "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (headline, None)
+
+
 def test_a_headline_naming_two_people_is_still_a_headline():
     headline = "Jane Doe and John Roe reopen the bridge"
     lines = [*NAV, TITLE, "Kontakt", headline, "24.10.2018", *PARAGRAPHS]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from archiver import rules
 from archiver.document import Field
+from archiver.vocabulary import PERSON_ROLES, PERSON_ROLES_DE, SAID
 from archiver.textmeta.kinds import (
     CRUMB,
     EDGE_PUNCT,
@@ -99,13 +100,51 @@ _LINK = re.compile(r"https?://|\bwww\.", re.I)
 _NAME_JOINS = re.compile(r",|&|\b(?:and|und|et|y)\b", re.I)
 
 
+def _roles(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A word naming one of the roles ``names``, also closing a compound and as the feminine
+    ("Wirtschaftsredakteurin", "FOCUS-Online-Experte")."""
+    return re.compile(r"[\w-]*?(?:" + "|".join(names) + r")(?:in|innen|s)?", re.I)
+
+
+_ROLE, _ROLE_DE = _roles(PERSON_ROLES), _roles(PERSON_ROLES_DE)
+_SAID = re.compile(r"\b(?:" + "|".join(SAID) + r")$", re.I)
+
+
+def _role(text: str, role: re.Pattern[str] = _ROLE) -> bool:
+    """Whether ``text`` (a few words) names a person's role: "Staff Attorney", "Director of
+    Education Equity"; not a headline's speaker ("Director Says")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and any(role.fullmatch(word.strip(".,:;")) for word in words)
+        and not _SAID.search(text)
+    )
+
+
+def _named_with_role(line: Line) -> str | None:
+    """The name of a line that names one person with their role: "Sarah Hinger, Staff
+    Attorney, ACLU Racial Justice Program"; in German the role before the name too
+    ("FOCUS-Online-Experte Robin Tschöpe"), as a German headline's verb is never capitalised
+    as an English one is ("Reporter Wins Award")."""
+    parts = [part.strip(" &") for part in line.text.split(",")]
+    if len(parts) >= 2 and name_like(parts[0]) and _role(parts[1]):
+        return parts[0]
+    words = line.text.split()
+    if 3 <= len(words) <= 4 and _role(words[0], _ROLE_DE) and name_like(" ".join(words[1:])):
+        return " ".join(words[1:])
+    return None
+
+
 def _people(line: Line) -> str | None:
     """The names of a line that only names people: a byline ("By Jane Doe, Staff Writer"),
-    or two names or more joined ("Jane Doe, John Roe & Ann Poe", a post's authors). Never a
-    headline, though it may stand over the article's date."""
+    one person with their role ("Sarah Hinger, Staff Attorney"), or two names or more joined
+    ("Jane Doe, John Roe & Ann Poe", a post's authors). Never a headline, though it may stand
+    over the article's date."""
     match = rules.BYLINE.match(line.text)
     if match:
         return clean_byline_names(match["who"])
+    if named := _named_with_role(line):
+        return named
     names = clean_byline_names(line.text)
     if names is None or "; " not in names:
         return None
@@ -281,11 +320,10 @@ class Header:
                     # "By Staff Reporter": a byline, though it names nobody.
                     self.roles[i] = "author-line"
                     self.bylines.add(match["who"].strip(EDGE_PUNCT))
+            elif line.words <= 12 and not line.good and (named := _named_with_role(line)):
+                self._found_author(i, named, 0.7)  # "Jane Doe, Staff Attorney"
             elif line.words <= 8 and "," in line.text and not line.good:
-                name, _, role = line.text.partition(",")
-                if name_like(name) and rules.ROLE_WORDS.search(role):
-                    self._found_author(i, name.strip(), 0.7)
-                elif names := _people(line):
+                if names := _people(line):
                     self._found_author(i, names, 0.6)  # "Jane Doe, John Roe & Ann Poe"
         # A role alone beside a byline ("Staff Reporter" over "By Staff Reporter") is one too.
         for i in range(self.lo, self.hi):
