@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from archiver import rules
 from archiver.document import Field
-from archiver.vocabulary import PERSON_ROLES, PERSON_ROLES_DE, SAID
 from archiver.textmeta.kinds import (
     CRUMB,
     EDGE_PUNCT,
@@ -31,6 +30,7 @@ from archiver.textmeta.kinds import (
     sentence_like,
     text_date,
 )
+from archiver.vocabulary import PERSON_ROLES, PERSON_ROLES_DE, SAID
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
@@ -322,9 +322,10 @@ class Header:
                     self.bylines.add(match["who"].strip(EDGE_PUNCT))
             elif line.words <= 12 and not line.good and (named := _named_with_role(line)):
                 self._found_author(i, named, 0.7)  # "Jane Doe, Staff Attorney"
-            elif line.words <= 8 and "," in line.text and not line.good:
-                if names := _people(line):
-                    self._found_author(i, names, 0.6)  # "Jane Doe, John Roe & Ann Poe"
+            elif (
+                line.words <= 8 and "," in line.text and not line.good and (names := _people(line))
+            ):
+                self._found_author(i, names, 0.6)  # "Jane Doe, John Roe & Ann Poe"
         # A role alone beside a byline ("Staff Reporter" over "By Staff Reporter") is one too.
         for i in range(self.lo, self.hi):
             near = i - 1 in self.roles or i + 1 in self.roles
