@@ -582,3 +582,31 @@ def test_a_headline_under_the_date_keeps_its_place_over_a_short_line():
 def test_a_short_line_over_the_article_still_beats_a_headline_with_no_date_beside_it():
     headline = "Glenbrook waits for the spring"
     assert _title(*NAV, "Kontakt", headline, "Ring Road", *PARAGRAPHS) == "Ring Road"
+
+
+#: A long menu between a teaser with its date and the article: the teaser stands above the
+#: lines read for the header.
+LONG_MENU = [f"Rubrik {n}" for n in "ABCDEFGHIJKLMNOP"]
+TEASER = ["Glenbrook fair opens its doors", "24.10.2018"]
+
+
+def test_a_headline_opening_the_run_over_its_standfirst_beats_a_dated_line_further_up():
+    """The run opens with the headline (long enough to read as text), the standfirst right
+    under it: the article's own header, though a teaser with its date stands further up,
+    over the menu."""
+    standfirst = (
+        "The council voted on Tuesday night to shut the old river bridge to cars for the whole "
+        "of the winter, after an inspection found rust in two of its supports."
+    )
+    headline = "Glenbrook council closes the old river bridge to cars for the whole winter"
+    lines = [*NAV, *TEASER, *LONG_MENU, headline, standfirst, *PARAGRAPHS]
+    assert _title(*lines) == headline
+
+
+def test_a_line_opening_the_run_over_a_caption_leaves_the_dated_headline_further_up():
+    """Near miss: under the run's first line stands a caption, no paragraph. The headline
+    with its date above the menu stays the title, as the article's header stands over a
+    gallery."""
+    headline = "Glenbrook council closes the old river bridge to cars for the whole winter"
+    lines = [*NAV, *TEASER, *LONG_MENU, headline, "The bridge at dawn", *PARAGRAPHS]
+    assert _title(*lines) == TEASER[0]

@@ -462,9 +462,12 @@ class Header:
             # or stands in a list of teasers.
             self.title = with_meta[0]
             self.title_far = self.title < self.start
-        if self.title is None or not {self.title + 1, self.title + 2} & meta:
-            # No headline in the window sits on a byline or date: the article's own header
-            # may stand further up, above a gallery, a share bar or an ad block.
+        if (
+            self.title is None or not {self.title + 1, self.title + 2} & meta
+        ) and not self._heads_run(self.title):
+            # No headline in the window sits on a byline or date, nor opens the run over its
+            # text: the article's own header may stand further up, above a gallery, a share
+            # bar or an ad block.
             far = self._title_above()
             if far is not None:
                 self.title, self.title_far = far, True
@@ -764,6 +767,16 @@ class Header:
             return True
         tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
         return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
+
+    def _heads_run(self, i: int | None) -> bool:
+        """Whether line ``i`` opens the run with a paragraph of prose right under it: the
+        article's own headline over its text or standfirst, whatever stands above the run."""
+        return (
+            i is not None
+            and i == self.start
+            and i + 1 < len(self.lines)
+            and is_prose(self.lines[i + 1])
+        )
 
     def _title_above(self) -> int | None:
         """The nearest headline-like line above the window with a byline, date or post meta
