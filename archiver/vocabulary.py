@@ -115,6 +115,16 @@ PERSON_ROLES = (
 #: What a headline says a person said: "Economy Slows, Director Says".
 SAID = ("says", "said", "warns", "claims", "admits", "argues", "insists", "sagt", "dice", "dit")
 
+#: Labels a page sets alone on their line over their value ("Cover" over "Collège de
+#: France", "Auteur" over a name): the line under one is a credit, a name, a date or a place,
+#: never the headline.
+#: Those naming the author: the name stands on the next line.
+AUTHOR_LABELS = frozenset("by auteur author autor autorin".split())
+FIELD_LABELS = AUTHOR_LABELS | frozenset(
+    """cover photo photos foto fotos photographie fotografía bild bilder image illustration
+    crédit crédits credit credits source quelle fuente date datum fecha lieu ort""".split()
+)
+
 #: Lower-case words that belong to names: "Michiel de Jong", "Ludwig van Beethoven",
 #: "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(

@@ -7,6 +7,7 @@ import pytest
 from archiver import rules
 from archiver.textclean import clean_text, pipeline
 from archiver.textclean.lines import split_lines
+from archiver.textmeta.kinds import headline_like
 from tests.test_languages import GERMAN_BODY
 from tests.test_textclean import PARAGRAPHS
 
@@ -610,3 +611,42 @@ def test_a_line_opening_the_run_over_a_caption_leaves_the_dated_headline_further
     headline = "Glenbrook council closes the old river bridge to cars for the whole winter"
     lines = [*NAV, *TEASER, *LONG_MENU, headline, "The bridge at dawn", *PARAGRAPHS]
     assert _title(*lines) == TEASER[0]
+
+
+def test_a_french_headline_opening_with_a_spaced_quotation_mark_is_a_headline():
+    headline = "« Le pont restera fermé tout l’hiver » : Glenbrook vote la fermeture"
+    assert _title(*NAV, headline, "Par Jeanne Martin", "24.10.2018", *PARAGRAPHS) == headline
+
+
+def test_a_previous_post_link_opening_with_a_quotation_mark_is_no_headline():
+    """Near miss: a blog's link to the previous post opens with "« " and never closes it."""
+    line = split_lines("« Speicher via SSHFS mounten und verschlüsseln")[0]
+    assert not headline_like(line)
+
+
+@pytest.mark.parametrize("label", ["Cover", "Auteur", "Foto:"])
+def test_the_line_under_a_label_is_its_value_not_the_headline(label):
+    """As Le Grand Continent sets its header: "Cover" over the picture's credit, "Date" over
+    the date. The credit stands nearest the date, yet is no headline."""
+    lines = [*NAV, TITLE, label, "Collège de Glenbrook", "Date", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == TITLE
+
+
+def test_a_line_under_a_section_name_may_be_the_headline():
+    """Near miss: "Coverstory" names a section, not a field: the line under it, over the
+    date, is the headline."""
+    headline = "Glenbrook closes its river bridge"
+    lines = [*NAV, TITLE, "Coverstory", headline, "Date", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == headline
+
+
+def test_a_name_under_an_author_label_is_the_author():
+    lines = [*NAV, TITLE, "Auteur", "Jeanne Martin", "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (TITLE, "Jeanne Martin")
+
+
+def test_a_menu_link_to_the_authors_is_no_label():
+    """Near miss: "AUTOREN" in a menu links to the outlet's authors; the headline under it
+    stays the headline."""
+    lines = [*NAV, "AUTOREN", TITLE, "24.10.2018", *PARAGRAPHS]
+    assert _title_and_author(*lines) == (TITLE, None)

@@ -30,7 +30,7 @@ from archiver.textmeta.kinds import (
     sentence_like,
     text_date,
 )
-from archiver.vocabulary import PERSON_ROLES, PERSON_ROLES_DE, SAID
+from archiver.vocabulary import AUTHOR_LABELS, FIELD_LABELS, PERSON_ROLES, PERSON_ROLES_DE, SAID
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
@@ -296,14 +296,15 @@ class Header:
             self.author = (name, confidence)
 
     def _bylines(self) -> None:
-        """ "By X", a lone "By" followed by a name, "Name, Staff Writer"."""
+        """ "By X", a lone "By" or "Author" followed by a name, "Name, Staff Writer"."""
         lines = self.lines
         for i in range(self.lo, self.hi):
             line = lines[i]
             if line.rule is not None:
                 continue
             match = rules.BYLINE.match(line.text)
-            if line.text.lower() in ("by", "by:") and i + 1 < len(lines):
+            if line.text.strip(" :").casefold() in AUTHOR_LABELS and i + 1 < len(lines):
+                # "By", "Auteur" alone on its line: the name is on the next.
                 self.roles[i] = "author-line"
                 name = clean_byline_names(lines[i + 1].text)
                 if name:
@@ -557,6 +558,7 @@ class Header:
                 or (meta is not None and self._stopped_headline(i, meta))
             )
             and not line.template  # a title does not recur across the outlet's articles
+            and not self._under_label(i)
             and not rules.not_title(line.text)
             and not rules.LINK_ARROW.search(line.text)
             and _people(line) is None
@@ -564,6 +566,11 @@ class Header:
             and not _EMAIL.search(line.text)
             and "[email protected]" not in line.text  # Cloudflare's hidden address
         )
+
+    def _under_label(self, i: int) -> bool:
+        """Whether line ``i`` stands under a label alone on its line ("Cover", "Auteur"): it is
+        the label's value."""
+        return i > 0 and self.lines[i - 1].text.strip(" :").casefold() in FIELD_LABELS
 
     def _over_deck(self, i: int, candidates: list[int], body: set[str]) -> bool:
         """Whether line ``i`` and the candidate right under it stand alone as a pair, each of a

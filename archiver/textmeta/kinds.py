@@ -107,6 +107,8 @@ def headline_like(line: Line) -> bool:
     if line.text.endswith(".") and not nav_like(line):
         return False  # a sentence, unless every word is capitalised as in a headline
     opening = line.text.lstrip(OPENING_MARKS)
+    if line.text.startswith("« ") and " »" in line.text:
+        opening = opening.lstrip()  # French sets its quotation marks apart: "« Il y a ... »"
     first = opening[:1]
     # Scripts without case (Chinese, Arabic, Hebrew...) open a headline with any letter.
     return (
