@@ -650,3 +650,22 @@ def test_a_menu_link_to_the_authors_is_no_label():
     stays the headline."""
     lines = [*NAV, "AUTOREN", TITLE, "24.10.2018", *PARAGRAPHS]
     assert _title_and_author(*lines) == (TITLE, None)
+
+
+def test_a_headline_opening_with_a_name_in_small_letters_over_the_date_is_the_title():
+    """As "creditshelf kooperiert mit finleap": the name is written in small letters in the
+    article too."""
+    headline = "glenlink warns commuters of the closed river bridge"
+    opening = (
+        "Commuters who use glenlink, the town's own travel app, were told on Tuesday night that "
+        "the old river bridge will stay shut to cars for the whole of the winter."
+    )
+    assert _title(*NAV, headline, "24.10.2018", opening, *PARAGRAPHS) == headline
+
+
+@pytest.mark.parametrize(
+    "line", ["von Jana Keller und Tom Roe", "mehr zum Thema Brücken und Verkehr"]
+)
+def test_a_byline_or_link_in_small_letters_over_the_date_is_no_title(line):
+    """Near misses: a byline, a "see also" link, both in small letters over the date."""
+    assert _title(*NAV, line, "24.10.2018", *PARAGRAPHS) is None

@@ -556,6 +556,7 @@ class Header:
                 headline_like(line)
                 or _crumbed_headline(line)
                 or (meta is not None and self._stopped_headline(i, meta))
+                or (meta is not None and self._small_headline(i, meta))
             )
             and not line.template  # a title does not recur across the outlet's articles
             and not self._under_label(i)
@@ -610,6 +611,28 @@ class Header:
             and headline_like(_ReadAs(line, line.text.rstrip(".")))
             and bool({i + 1, i + 2} & meta)
         )
+
+    def _small_headline(self, i: int, meta: set[int]) -> bool:
+        """A headline opening with a name written in small letters ("creditshelf kooperiert
+        mit finleap"), which the article writes so too: over the byline or date, it reads as
+        one that opens with a capital. A sentence's fragment ("a bridge is closed") opens
+        with a word of any text."""
+        line = self.lines[i]
+        name = line.text.split(maxsplit=1)[0]
+        return (
+            name.isalpha()
+            and name.islower()
+            and len(name) >= _STEM_LETTERS
+            and 4 <= line.words <= 20
+            and bool({i + 1, i + 2} & meta)
+            and headline_like(_ReadAs(line, name.capitalize() + line.text[len(name) :]))
+            and name in _content_words(self._article_text(i))
+        )
+
+    def _article_text(self, i: int) -> str:
+        """The first lines of text under line ``i``."""
+        below = self.lines[i + 1 : i + 1 + self.options.title_body_lines]
+        return " ".join(line.text for line in below if line.good)
 
     def _over_credit(self, i: int) -> bool:
         """Whether line ``i`` stands right over a photo's credit or caption line; a whole
