@@ -125,6 +125,12 @@ FIELD_LABELS = AUTHOR_LABELS | frozenset(
     crédit crédits credit credits source quelle fuente date datum fecha lieu ort""".split()
 )
 
+#: A table of contents' heading; the lines under it name the article's sections.
+CONTENTS_LABELS = frozenset(
+    """inhalt|inhaltsverzeichnis|contents|table of contents|sommaire|índice|indice|spis treści|
+    inhoud|innehåll|in this article|in diesem artikel""".replace("\n    ", "").split("|")
+)
+
 #: Lower-case words that belong to names: "Michiel de Jong", "Ludwig van Beethoven",
 #: "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(

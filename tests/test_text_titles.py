@@ -669,3 +669,22 @@ def test_a_headline_opening_with_a_name_in_small_letters_over_the_date_is_the_ti
 def test_a_byline_or_link_in_small_letters_over_the_date_is_no_title(line):
     """Near misses: a byline, a "see also" link, both in small letters over the date."""
     assert _title(*NAV, line, "24.10.2018", *PARAGRAPHS) is None
+
+
+QUESTIONS = ["How long will the bridge stay shut?", "Which roads go round the river?"]
+
+
+def test_an_entry_of_the_table_of_contents_is_never_the_title():
+    """As on a magazine's guide: the headline, then "Inhalt" and the questions the article
+    answers in its sections, the last right over the date."""
+    lines = [*NAV, TITLE, "Inhalt", *QUESTIONS, "24.10.2018"]
+    text = [PARAGRAPHS[0], QUESTIONS[0], PARAGRAPHS[1], QUESTIONS[1], *PARAGRAPHS[2:]]
+    assert _title(*lines, *text) == TITLE
+
+
+def test_a_line_under_a_contents_label_is_the_headline_when_no_section_repeats_it():
+    """Near miss: "Inhalt:" heads the page's content as a whole; the line under it names no
+    section of the article, and is the headline."""
+    headline = "Glenbrook closes its river bridge"
+    lines = [*NAV, TITLE, "Inhalt:", "Foto von Jane Doe", headline, "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == headline

@@ -30,7 +30,14 @@ from archiver.textmeta.kinds import (
     sentence_like,
     text_date,
 )
-from archiver.vocabulary import AUTHOR_LABELS, FIELD_LABELS, PERSON_ROLES, PERSON_ROLES_DE, SAID
+from archiver.vocabulary import (
+    AUTHOR_LABELS,
+    CONTENTS_LABELS,
+    FIELD_LABELS,
+    PERSON_ROLES,
+    PERSON_ROLES_DE,
+    SAID,
+)
 
 if TYPE_CHECKING:
     from archiver.textclean.lines import Line
@@ -560,6 +567,7 @@ class Header:
             )
             and not line.template  # a title does not recur across the outlet's articles
             and not self._under_label(i)
+            and not self._in_contents(i)
             and not rules.not_title(line.text)
             and not rules.LINK_ARROW.search(line.text)
             and _people(line) is None
@@ -572,6 +580,18 @@ class Header:
         """Whether line ``i`` stands under a label alone on its line ("Cover", "Auteur"): it is
         the label's value."""
         return i > 0 and self.lines[i - 1].text.strip(" :").casefold() in FIELD_LABELS
+
+    def _in_contents(self, i: int) -> bool:
+        """Whether line ``i`` is an entry of a table of contents: under its heading
+        ("Inhalt", "Contents"), with only headline-like entries between."""
+        lines = self.lines
+        for j in range(i - 1, max(-1, i - 16), -1):
+            if lines[j].text.strip(" :").casefold() in CONTENTS_LABELS:
+                entries = {line.text for line in lines[j + 1 : i + 1]}
+                return any(line.text in entries for line in lines[i + 1 :])
+            if not headline_like(lines[j]):
+                return False
+        return False
 
     def _over_deck(self, i: int, candidates: list[int], body: set[str]) -> bool:
         """Whether line ``i`` and the candidate right under it stand alone as a pair, each of a
