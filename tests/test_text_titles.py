@@ -688,3 +688,23 @@ def test_a_line_under_a_contents_label_is_the_headline_when_no_section_repeats_i
     headline = "Glenbrook closes its river bridge"
     lines = [*NAV, TITLE, "Inhalt:", "Foto von Jane Doe", headline, "24.10.2018", *PARAGRAPHS]
     assert _title(*lines) == headline
+
+
+def test_a_line_ending_on_of_over_a_name_is_no_headline():
+    """As on a blog's header: "SHOW ALL ARTICLES OF" over the author's name is a link
+    naming what follows, not a headline; the headline over the byline and date stands."""
+    headline = "Glenbrook Council Closes the River Bridge"
+    lines = [*NAV, headline, "Jane Doe", "24.10.2018", "Jane Doe is a professor of law."]
+    lines += [
+        "SHOW ALL ARTICLES OF",
+        "Jane Doe",
+        "Politics: Where Does the Council Stand on the Bridge?",
+    ]
+    assert _title(*lines, *PARAGRAPHS) == headline
+
+
+@pytest.mark.parametrize("ending", ["Built For", "Gone For Good"])
+def test_a_headline_ending_on_another_small_word_is_still_a_headline(ending):
+    """Near misses: "of" closes no headline, but other small words may."""
+    headline = f"What Glenbrook Bridges Are {ending}"
+    assert _title(*NAV, headline, "By Jane Doe", "24.10.2018", *PARAGRAPHS) == headline

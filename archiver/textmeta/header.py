@@ -142,6 +142,11 @@ def _named_with_role(line: Line) -> str | None:
     return None
 
 
+#: A line cut short, or one that names what follows it: it ends on a word no English
+#: headline ends on ("SHOW ALL ARTICLES OF" over the author's name).
+_TRUNCATED = re.compile(r"\s(?:of|the|and|or)$", re.I)
+
+
 def _people(line: Line) -> str | None:
     """The names of a line that only names people: a byline ("By Jane Doe, Staff Writer"),
     one person with their role ("Sarah Hinger, Staff Attorney"), or two names or more joined
@@ -566,6 +571,7 @@ class Header:
                 or (meta is not None and self._small_headline(i, meta))
             )
             and not line.template  # a title does not recur across the outlet's articles
+            and not _TRUNCATED.search(line.text)
             and not self._under_label(i)
             and not self._in_contents(i)
             and not rules.not_title(line.text)
