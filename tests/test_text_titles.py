@@ -708,3 +708,22 @@ def test_a_headline_ending_on_another_small_word_is_still_a_headline(ending):
     """Near misses: "of" closes no headline, but other small words may."""
     headline = f"What Glenbrook Bridges Are {ending}"
     assert _title(*NAV, headline, "By Jane Doe", "24.10.2018", *PARAGRAPHS) == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Glenbrook's mayor on the bridge: “We will not open it again before the spring”",
+        "„Wir öffnen die Brücke erst wieder im Frühjahr, wenn alles geprüft ist“",
+    ],
+)
+def test_a_quotation_opening_the_article_is_its_headline(headline):
+    """A quotation, or a speaker and their words, heads the run: no full stop closes it, so
+    it is a headline, not the article's first sentence."""
+    assert _title(*NAV, headline, *PARAGRAPHS) == headline
+
+
+def test_a_sentence_closing_on_a_quotation_is_no_headline():
+    """Near miss: a sentence opening the article that ends on a quoted phrase."""
+    sentence = "The mayor of Glenbrook said on Tuesday that the bridge would “stay shut all winter”"
+    assert _title(*NAV, sentence, *PARAGRAPHS) is None

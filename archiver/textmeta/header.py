@@ -142,6 +142,12 @@ def _named_with_role(line: Line) -> str | None:
     return None
 
 
+#: A headline that is a quotation, or names its speaker and then quotes them, with no full
+#: stop closing the quotation: "Ministra: “Que la justicia investigue, no la canónica”",
+#: "„Das wird teuer“".
+_QUOTE_CLOSING_HEADLINE = re.compile(r"^(?:[^.!?:]{2,80}:\s*)?[\"„“”«»][^.!?]*[^\W_][\"”»“]\s*$")
+
+
 #: A line cut short, or one that names what follows it: it ends on a word no English
 #: headline ends on ("SHOW ALL ARTICLES OF" over the author's name).
 _TRUNCATED = re.compile(r"\s(?:of|the|and|or)$", re.I)
@@ -719,6 +725,8 @@ class Header:
         line, options = self.lines[i], self.options
         if i == first_prose and line.words <= 20 and line.text.endswith(("?", "!")):
             return True
+        if i == first_prose and line.words <= 20 and _QUOTE_CLOSING_HEADLINE.search(line.text):
+            return True  # "Ministra: “Que la justicia investigue”": a quote closes no sentence
         if sum(self.lines[j].words for j in range(first_prose, i)) > options.title_prose_above:
             return False  # deep in the article: a quoted post over its date
         if i + 1 not in meta and (i + 2 not in meta or self.lines[i + 1].words >= 30):
