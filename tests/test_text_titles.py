@@ -727,3 +727,23 @@ def test_a_sentence_closing_on_a_quotation_is_no_headline():
     """Near miss: a sentence opening the article that ends on a quoted phrase."""
     sentence = "The mayor of Glenbrook said on Tuesday that the bridge would “stay shut all winter”"
     assert _title(*NAV, sentence, *PARAGRAPHS) is None
+
+
+SAID_TWICE = "Glenbrook im Winter: Besser als sein Ruf?"
+TEASER_BETWEEN = "Council closes the old river bridge to cars"
+DATE_LINE = "Veröffentlicht am 24.10.2018 von Jana Keller"
+
+
+def test_a_headline_set_twice_around_a_teaser_is_the_title():
+    """As on Reiterrevue: the headline, a teaser for another article (named again at the
+    page's foot), the headline again over the date line."""
+    lines = [*NAV, SAID_TWICE, TEASER_BETWEEN, SAID_TWICE, DATE_LINE, *PARAGRAPHS]
+    assert _title(*lines, "Mehr zum Thema", TEASER_BETWEEN) == SAID_TWICE
+
+
+def test_a_line_said_twice_far_apart_leaves_the_line_found():
+    """Near miss: the two copies stand five lines apart, a menu between, not around one
+    line: the line over the date stays the title."""
+    menu = ["Kontakt", "Impressum", "Suche"]
+    lines = [*NAV, SAID_TWICE, *menu, TEASER_BETWEEN, SAID_TWICE, DATE_LINE, *PARAGRAPHS]
+    assert _title(*lines, "Mehr zum Thema", TEASER_BETWEEN) == TEASER_BETWEEN

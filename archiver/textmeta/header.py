@@ -499,6 +499,11 @@ class Header:
             echo = self._title_echoed_above(body)
             if echo is not None:
                 self.title, self.title_far = echo, True
+        around = self._said_around(self.title, candidates)
+        if around is not None:
+            # The page sets one headline twice, over and under the line found (its header,
+            # then its share title): that line is a kicker or a teaser between.
+            self.title, self.title_far = around, around < self.lo
         short = self._short_headline(body)
         if short is not None and self._short_beats(short, meta, body):
             # A headline of one or two words right over the article, whose words the article
@@ -831,6 +836,18 @@ class Header:
             return True
         tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
         return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
+
+    def _said_around(self, i: int | None, candidates: list[int]) -> int | None:
+        """The lower of two candidates saying the same, one above line ``i`` and one below it,
+        a few lines apart ("Heulage: Besser als ihr Ruf?" twice, a teaser between)."""
+        if i is None:
+            return None
+        text = {j: self.lines[j].text for j in candidates}
+        for above in (j for j in candidates if i - 3 <= j < i):
+            for below in (j for j in candidates if i < j <= above + 4):
+                if text[above] == text[below]:
+                    return below
+        return None
 
     def _heads_run(self, i: int | None) -> bool:
         """Whether line ``i`` opens the run with a paragraph of prose right under it: the
