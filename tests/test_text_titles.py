@@ -445,6 +445,20 @@ def test_a_headline_over_its_deck_is_the_title():
     assert _title(*lines) == SHORT_TITLE
 
 
+CAPTION = (
+    "Commuters wait at the old river bridge in Glenbrook on Tuesday morning as the council "
+    "announces that it will close to cars"
+)
+
+
+def test_a_headline_over_its_deck_and_a_caption_is_the_title():
+    """As on the Boston Herald: headline, deck, then the photo's long caption, then the
+    byline. The caption is no third headline of a list, and the pair stands over the byline
+    though the deck is nearer it."""
+    lines = [*NAV, SHORT_TITLE, DECK, CAPTION, "By Jane Doe", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == SHORT_TITLE
+
+
 def test_a_kicker_speaking_less_of_the_article_stays_over_the_headline():
     lines = [*NAV, "Glenbrook news of the week", DECK, "By Jane Doe", "24.10.2018"]
     assert _title(*lines, *PARAGRAPHS) == DECK

@@ -462,6 +462,8 @@ class Header:
                 value -= 6  # a photo's caption over its credit ("© Jane Doe / Agency")
             if self._over_deck(i, candidates, body):
                 value += options.title_over_deck_bonus
+                if not {i + 1, i + 2} & meta and {i + 2, i + 3} & meta:
+                    value += 8  # the pair stands over the byline or date, the deck nearer
             return value
 
         # Of lines that score alike, the one nearer the article: the others are menus,
@@ -622,7 +624,8 @@ class Header:
         return (
             i + 1 in candidates
             and i - 1 not in candidates
-            and i + 2 not in candidates
+            # A long line under the pair is a caption or a standfirst, not a third headline.
+            and (i + 2 not in candidates or lines[i + 2].words >= self.options.title_long_words)
             and lines[i].words >= least
             and lines[i + 1].words >= least
             and 0 < _overlap(lines[i].text, body) >= _overlap(lines[i + 1].text, body)
