@@ -15,6 +15,7 @@ from archiver.vocabulary import (
     SECTION_WORDS,
     SHARE_TARGETS,
     SOCIAL_NETWORKS,
+    STAFF_ROLES,
     WEEKDAYS,
     WEEKDAYS_EN_SHORT,
     any_of,
@@ -1530,9 +1531,7 @@ BYLINE_NAME_END = re.compile(
 #: A role standing where a name would: "Staff Writer", "Opinion Columnist".
 ROLE_WORDS = re.compile(
     r"\b(?:senior |chief |staff |contributing |special |deputy |associate |managing |"
-    r"opinion |political |national |foreign |business |[a-z]+ )?"
-    + any_of((*NEWSROOM_ROLES, "producer", "analyst", "photographer"))
-    + r"s?\b",
+    r"opinion |political |national |foreign |business |[a-z]+ )?" + any_of(STAFF_ROLES) + r"s?\b",
     re.I,
 )
 

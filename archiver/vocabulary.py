@@ -98,28 +98,31 @@ NEWSROOM_ROLES = (
     "journalist",
 )
 
+#: The roles a byline gives beside a name ("Jane Doe, Staff Writer", "Political Editor").
+STAFF_ROLES = (*NEWSROOM_ROLES, "producer", "analyst", "photographer")
+
 #: What a line naming a person calls them beside the name: "Sarah Hinger, Staff Attorney",
 #: "FOCUS-Online-Experte Robin Tschöpe". German compounds end in them ("Wirtschaftsredakteur"),
-#: and their feminine forms add "-in".
+#: and their feminine forms add "-in"; German sets them before the name too.
 PERSON_ROLES_DE = (
     *("experte", "expertin", "redakteur", "korrespondent", "autor", "kolumnist"),
     *("sprecher", "leiter", "geschäftsführer", "vorsitzender", "vorsitzende"),
 )
 PERSON_ROLES = (
-    *NEWSROOM_ROLES,
+    *STAFF_ROLES,
     *("attorney", "lawyer", "director", "professor", "president", "founder", "ceo"),
-    *("manager", "analyst", "producer", "photographer", "researcher", "economist", "fellow"),
+    *("manager", "researcher", "economist", "fellow"),
     *("spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman"),
     *PERSON_ROLES_DE,
 )
 #: What a headline says a person said: "Economy Slows, Director Says".
 SAID = ("says", "said", "warns", "claims", "admits", "argues", "insists", "sagt", "dice", "dit")
 
+#: Labels that name the author, alone on their line over the name ("By", "Auteur").
+AUTHOR_LABELS = frozenset("by auteur author autor autorin".split())
 #: Labels a page sets alone on their line over their value ("Cover" over "Collège de
 #: France", "Auteur" over a name): the line under one is a credit, a name, a date or a place,
 #: never the headline.
-#: Those naming the author: the name stands on the next line.
-AUTHOR_LABELS = frozenset("by auteur author autor autorin".split())
 FIELD_LABELS = AUTHOR_LABELS | frozenset(
     """cover photo photos foto fotos photographie fotografía bild bilder image illustration
     crédit crédits credit credits source quelle fuente date datum fecha lieu ort""".split()

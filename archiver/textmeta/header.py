@@ -602,7 +602,8 @@ class Header:
 
     def _in_contents(self, i: int) -> bool:
         """Whether line ``i`` is an entry of a table of contents: under its heading
-        ("Inhalt", "Contents"), with only headline-like entries between."""
+        ("Inhalt", "Contents") with only headline-like entries between, one of which the page
+        names again further down, as the section it is."""
         lines = self.lines
         for j in range(i - 1, max(-1, i - 16), -1):
             if lines[j].text.strip(" :").casefold() in CONTENTS_LABELS:
