@@ -2,6 +2,7 @@
 
 python bench/title_ceiling.py          # the title as chosen; the best any choice could do
 python bench/title_ceiling.py --tune   # and options tuned on one half, scored on the other
+python bench/title_ceiling.py --misses # and each page whose title a line on it would better
 
 For each of the set's titled pages, the page is cleaned up to its header (in process, with the
 same passes as `archiver add`), then scored with score.py's token F1:
@@ -11,6 +12,13 @@ same passes as `archiver add`), then scored with score.py's token F1:
 - best candidate: the best line among those the header weighs as headlines;
 - best in window: the best line of the lines the header looks at (above and into the run);
 - best on page: the best line anywhere on the page.
+
+``--misses`` prints, for each page where a line of the page scores better than the title
+chosen, where that line lies (its distance from the run's start) and why it was not taken:
+outside the lines the header reads (above or below them), read but not weighed as a headline
+(with the role or rule that took it, if any), or weighed and ranked below the title chosen;
+then the page-equivalents of F1 each of the three loses. It prints the set's gold titles to
+the terminal, never into the repository.
 
 ``--tune`` searches the title options of ``CleanOptions`` one at a time (two rounds) on half of
 the pages and scores the other half with what it found, then the other way round: a gain that
@@ -120,6 +128,35 @@ def ceiling(pages, f1) -> dict[str, float]:
     return {name: total / len(pages) for name, total in sums.items()}
 
 
+def misses(pages, f1) -> dict[str, float]:
+    """Print each page whose title a line on it would better; the F1 lost, by where it lies."""
+    lost = dict.fromkeys(("outside the window", "not weighed", "ranked lower"), 0.0)
+    for gold, page in pages:
+        if not page.has_run:
+            continue
+        header, metadata = _read(page, page.options)
+        title = metadata.get("title")
+        chosen = f1(title.value if title else None, gold)
+        best = [f1(line.text, gold) for line in page.lines]
+        at = max(range(len(best)), key=best.__getitem__, default=None)
+        if at is None or best[at] <= chosen + 0.01:
+            continue
+        line = page.lines[at]
+        if not header.title_lo <= at < header.hi:
+            kind, why = "outside the window", "above" if at < header.title_lo else "below"
+        elif at not in header.weighed:
+            kind = "not weighed"
+            why = header.roles.get(at) or (line.rule.name if line.rule else "not headline-like")
+        else:
+            kind, why = "ranked lower", f"{line.words} words"
+        lost[kind] += best[at] - chosen
+        print(f"{best[at] - chosen:.2f} {kind} ({why}), {at - page.start:+d} from the run")
+        print(f"     gold:   {gold[:90]}")
+        print(f"     chosen: {(title.value if title else '')[:90]}")
+        print(f"     line:   {line.text[:90]}")
+    return lost
+
+
 def _titles(pages, options, f1) -> float:
     total = 0.0
     for gold, page in pages:
@@ -152,6 +189,9 @@ def main(argv: list[str]) -> int:
     print(f"trafilatura text dumps: {len(pages)} titled pages, title token-F1")
     for name, value in ceiling(pages, f1).items():
         print(f"  {name:<16} {value:.3f}")
+    if "--misses" in argv:
+        for kind, total in misses(pages, f1).items():
+            print(f"  {kind:<18} {total:5.1f} page-equivalents of F1 lost")
     if "--tune" in argv:
         default = pipeline.DEFAULT_OPTIONS
         halves = (pages[0::2], pages[1::2])
