@@ -16,7 +16,8 @@ same passes as `archiver add`), then scored with score.py's token F1:
 ``--misses`` prints, for each page where a line of the page scores better than the title
 chosen, where that line lies (its distance from the run's start) and why it was not taken:
 outside the lines the header reads (above or below them), read but not weighed as a headline
-(with the role or rule that took it, if any), or weighed and ranked below the title chosen;
+(with the role or rule that took it; "passed over" when it looks like a headline but the
+header's other tests turned it down), or weighed and ranked below the title chosen;
 then the page-equivalents of F1 each of the three loses. It prints the set's gold titles to
 the terminal, never into the repository.
 
@@ -146,7 +147,10 @@ def misses(pages, f1) -> dict[str, float]:
             kind, why = "outside the window", "above" if at < header.title_lo else "below"
         elif at not in header.weighed:
             kind = "not weighed"
-            why = header.roles.get(at) or (line.rule.name if line.rule else "not headline-like")
+            why = header.roles.get(at) or (line.rule.name if line.rule else None)
+            if why is None:
+                shaped = header_module.headline_like(line)
+                why = "passed over" if shaped else "not headline-like"
         else:
             kind, why = "ranked lower", f"{line.words} words"
         lost[kind] += best[at] - chosen
