@@ -1100,6 +1100,25 @@ EUROPEAN_RULES = (
     ),
     Rule(
         "newsletter",
+        id="eu-account-notice",
+        why="a site's notice to a reader who signed up, ordered or logged in ('Vielen Dank für "
+        "Ihre Registrierung', 'Ihr Benutzerkonto ist aktiviert', 'Thanks for signing up')",
+        starts=(
+            r"(vielen |herzlichen )?dank(e)? für (ihre|deine) (registrierung|anmeldung|"
+            r"bestellung)\b",
+            r"(ihr|dein) (benutzerkonto|konto|zugang) (ist|wurde) (jetzt )?(aktiviert|"
+            r"freigeschaltet)",
+            r"sie haben jetzt (unbeschränkten|vollen|uneingeschränkten) zugang\b",
+            r"(thank you|thanks) for (registering|signing up|subscribing|your (order|"
+            r"subscription|registration))\b",
+            r"merci (pour|de) votre (inscription|abonnement|commande)\b",
+            r"gracias por (registrarte|suscribirte|tu (suscripción|registro|compra))\b",
+        ),
+        anywhere=(r"wir wünschen ihnen (viel |eine )?(lesevergnügen|gute lektüre|spass|spaß)",),
+        max_words=30,
+    ),
+    Rule(
+        "newsletter",
         id="eu-named-newsletter",
         why="a site's named newsletter ('Der Beispiel-Newsletter')",
         starts=(

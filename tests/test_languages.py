@@ -359,6 +359,19 @@ EXAMPLES = {
         ],
         ["Inhaltsverzeichnis", "Folge uns nicht, sagte der Bürgermeister."],
     ),
+    "eu-account-notice": (
+        [
+            "Vielen Dank für Ihre Registrierung. Sie haben jetzt den Aktivierungslink erhalten.",
+            "Ihr Benutzerkonto ist aktiviert. Wir wünschen Ihnen viel Lesevergnügen.",
+            "Sie haben die gedruckte Ausgabe gewählt. Wir wünschen Ihnen eine gute Lektüre.",
+            "Thanks for signing up! Check your inbox to confirm.",
+            "Merci pour votre inscription.",
+        ],
+        [
+            "Vielen Dank für Ihre Geduld, sagte der Bürgermeister den Pendlern am Dienstag.",
+            "Wir wünschen Ihnen, dass die Brücke bald wieder offen ist.",
+        ],
+    ),
     "eu-named-newsletter": (
         ["PC Gamer Newsletter", "Der Beispiel-Newsletter", "Stadtblatt Newsletter"],
         ["Der Newsletter erscheint am Montag", "Newsletter des Rathauses zur Brücke im Winter"],
