@@ -1284,6 +1284,9 @@ EUROPEAN_MORE_RULES = (
         anywhere=(
             r"ohne (dein|ihr|euer) einverständnis keine verbindung",
             r"(klicken sie|klicke) auf den .{0,30}button,? um den inhalt von .{1,60} zu laden",
+            # A two-click share button's note: "Wenn Sie diesen Button anklicken, werden
+            # persönliche Daten an Facebook übermittelt".
+            r"wenn sie (diesen|den) button (anklicken|aktivieren),? werden .{0,40}daten an",
         ),
         max_words=60,
     ),

@@ -530,8 +530,13 @@ EXAMPLES = {
             "Hier steht ein Video. Wir stellen ohne Ihr Einverständnis keine Verbindung zu "
             "YouTube her.",
             "Klicken Sie auf den unteren Button, um den Inhalt von www.karten.example zu laden.",
+            "Wenn Sie diesen Button anklicken, werden persönliche Daten an Mastodon übertragen. "
+            "Sind Sie damit einverstanden?",
         ],
-        ["Die Firma respektiert die Privatsphäre ihrer Kunden nicht, urteilte das Gericht."],
+        [
+            "Die Firma respektiert die Privatsphäre ihrer Kunden nicht, urteilte das Gericht.",
+            "Wenn Sie diesen Button anklicken, öffnet sich der Fahrplan der Fähre.",
+        ],
     ),
     "eu-opinion-disclaimer": (
         [
