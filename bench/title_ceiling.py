@@ -39,7 +39,7 @@ from evalsets import EVAL, available
 
 from archiver.textclean import pipeline
 from archiver.textmeta import header as header_module
-from archiver.textmeta.kinds import dates_read_as
+from archiver.textmeta.kinds import dates_read_as, headline_like
 
 SET = EVAL / "trafilatura"
 
@@ -113,8 +113,12 @@ def _read(page: pipeline.Page, options) -> tuple[_Watched, dict]:
     return header, metadata
 
 
-def ceiling(pages, f1) -> dict[str, float]:
+def ceiling(pages, f1, show_misses: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+    """The title F1 chosen and the best any choice could do; with ``show_misses``, each page
+    whose title a line on it would better is printed, and the F1 lost is summed by where that
+    line lies (each page's header is read once for both)."""
     sums = dict.fromkeys(("chosen", "best candidate", "best in window", "best on page"), 0.0)
+    lost = dict.fromkeys(("outside the window", "not weighed", "ranked lower"), 0.0)
     for gold, page in pages:
         best = [f1(line.text, gold) for line in page.lines]
         sums["best on page"] += max(best, default=0.0)
@@ -122,43 +126,33 @@ def ceiling(pages, f1) -> dict[str, float]:
             continue
         header, metadata = _read(page, page.options)
         title = metadata.get("title")
-        sums["chosen"] += f1(title.value if title else None, gold)
+        chosen = f1(title.value if title else None, gold)
+        sums["chosen"] += chosen
         sums["best candidate"] += max((best[i] for i in header.weighed), default=0.0)
         window = best[header.title_lo : header.hi]
         sums["best in window"] += max(window, default=0.0)
-    return {name: total / len(pages) for name, total in sums.items()}
-
-
-def misses(pages, f1) -> dict[str, float]:
-    """Print each page whose title a line on it would better; the F1 lost, by where it lies."""
-    lost = dict.fromkeys(("outside the window", "not weighed", "ranked lower"), 0.0)
-    for gold, page in pages:
-        if not page.has_run:
-            continue
-        header, metadata = _read(page, page.options)
-        title = metadata.get("title")
-        chosen = f1(title.value if title else None, gold)
-        best = [f1(line.text, gold) for line in page.lines]
         at = max(range(len(best)), key=best.__getitem__, default=None)
-        if at is None or best[at] <= chosen + 0.01:
-            continue
-        line = page.lines[at]
-        if not header.title_lo <= at < header.hi:
-            kind, why = "outside the window", "above" if at < header.title_lo else "below"
-        elif at not in header.weighed:
-            kind = "not weighed"
-            why = header.roles.get(at) or (line.rule.name if line.rule else None)
-            if why is None:
-                shaped = header_module.headline_like(line)
-                why = "passed over" if shaped else "not headline-like"
-        else:
-            kind, why = "ranked lower", f"{line.words} words"
-        lost[kind] += best[at] - chosen
-        print(f"{best[at] - chosen:.2f} {kind} ({why}), {at - page.start:+d} from the run")
-        print(f"     gold:   {gold[:90]}")
-        print(f"     chosen: {(title.value if title else '')[:90]}")
-        print(f"     line:   {line.text[:90]}")
-    return lost
+        if show_misses and at is not None and best[at] > chosen + 0.01:
+            kind, why = _missed(page, header, at)
+            lost[kind] += best[at] - chosen
+            print(f"{best[at] - chosen:.2f} {kind} ({why}), {at - page.start:+d} from the run")
+            print(f"     gold:   {gold[:90]}")
+            print(f"     chosen: {(title.value if title else '')[:90]}")
+            print(f"     line:   {page.lines[at].text[:90]}")
+    return {name: total / len(pages) for name, total in sums.items()}, lost
+
+
+def _missed(page, header, at: int) -> tuple[str, str]:
+    """Where line ``at``, better than the title chosen, lies, and why it was not taken."""
+    line = page.lines[at]
+    if not header.title_lo <= at < header.hi:
+        return "outside the window", "above" if at < header.title_lo else "below"
+    if at in header.weighed:
+        return "ranked lower", f"{line.words} words"
+    why = header.roles.get(at) or (line.rule.name if line.rule else None)
+    if why is None:
+        why = "passed over" if headline_like(line) else "not headline-like"
+    return "not weighed", why
 
 
 def _titles(pages, options, f1) -> float:
@@ -191,10 +185,11 @@ def main(argv: list[str]) -> int:
     f1 = _token_f1()
     pages = _pages()
     print(f"trafilatura text dumps: {len(pages)} titled pages, title token-F1")
-    for name, value in ceiling(pages, f1).items():
+    figures, lost = ceiling(pages, f1, show_misses="--misses" in argv)
+    for name, value in figures.items():
         print(f"  {name:<16} {value:.3f}")
     if "--misses" in argv:
-        for kind, total in misses(pages, f1).items():
+        for kind, total in lost.items():
             print(f"  {kind:<18} {total:5.1f} page-equivalents of F1 lost")
     if "--tune" in argv:
         default = pipeline.DEFAULT_OPTIONS

@@ -655,7 +655,10 @@ def test_a_line_under_a_section_name_may_be_the_headline():
 
 
 def test_a_name_under_an_author_label_is_the_author():
-    lines = [*NAV, TITLE, "Auteur", "Jeanne Martin", "24.10.2018", *PARAGRAPHS]
+    """As on Le Grand Continent: a section's name right under the headline reads as a lone
+    name, but "Auteur" over a name says who wrote the article."""
+    labelled = ["Auteur", "Jeanne Martin", "Cover", "Collège de Glenbrook", "Date", "24.10.2018"]
+    lines = [*NAV, TITLE, "Entretiens Glenbrook", *labelled, *PARAGRAPHS]
     assert _title_and_author(*lines) == (TITLE, "Jeanne Martin")
 
 

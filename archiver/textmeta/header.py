@@ -667,13 +667,8 @@ class Header:
             and 4 <= line.words <= 20
             and bool({i + 1, i + 2} & meta)
             and headline_like(_ReadAs(line, name.capitalize() + line.text[len(name) :]))
-            and name in _content_words(self._article_text(i))
+            and name in self._body_words(i + 1)
         )
-
-    def _article_text(self, i: int) -> str:
-        """The first lines of text under line ``i``."""
-        below = self.lines[i + 1 : i + 1 + self.options.title_body_lines]
-        return " ".join(line.text for line in below if line.good)
 
     def _over_credit(self, i: int) -> bool:
         """Whether line ``i`` stands right over a photo's credit or caption line; a whole
