@@ -764,3 +764,93 @@ def test_a_line_said_twice_far_apart_leaves_the_line_found():
     menu = ["Kontakt", "Impressum", "Suche"]
     lines = [*NAV, SAID_TWICE, *menu, TEASER_BETWEEN, SAID_TWICE, DATE_LINE, *PARAGRAPHS]
     assert _title(*lines, "Mehr zum Thema", TEASER_BETWEEN) == TEASER_BETWEEN
+
+
+NOTICE = "Hier können Sie mittels unseres Formulars diese Seite einer Freundin empfehlen."
+UNDER_DATE = "Glenbrook sperrt die alte Brücke über den Fluss für den ganzen Winter"
+
+
+def test_a_headline_right_under_the_date_past_a_stray_sentence_is_the_title():
+    """As on a press office's page: a sentence of the page's tools, then the date and the
+    section, then the headline over the article; the sentence reads as the first prose."""
+    lines = [*NAV, "Tag der offenen Tür 2019", NOTICE, "24. April 2020 | Pressemitteilungen"]
+    assert _title(*lines, UNDER_DATE, *GERMAN_BODY) == UNDER_DATE
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Die Brücke im Oktober. Seit dem Sommer rosten die Pfeiler schneller als erwartet",
+        "Die alte Brücke über den Fluss im Oktober (Foto: Jana Keller)",
+    ],
+)
+def test_a_caption_right_under_the_date_past_a_stray_sentence_is_no_title(caption):
+    """Near misses: a caption of two sentences, one naming its photo's credit: the line
+    over the date stays the headline."""
+    lines = [*NAV, NOTICE, UNDER_DATE, "24. April 2020", caption, *GERMAN_BODY]
+    assert _title(*lines) == UNDER_DATE
+
+
+EVENT = [
+    "Februar 2020",
+    "Termin: 21.02.2020, 19 Uhr",
+    "Ort: Gasthaus zur Brücke, Flussweg 10, Glenbrook",
+    "Thema: Winterbier mit 3-Gang Menü",
+    "Die Brauerei am Fluss stellt an diesem Abend ihre Winterbiere vor, jedes mit einem Gang "
+    "aus der Küche des Gasthauses.",
+    "Eintritt: 45,00 €/Person",
+]
+
+
+def test_a_line_opening_with_a_field_label_is_never_the_headline():
+    """As on a page of events: "Ort: ..." right under the event's date line, past a quoted
+    saying read as prose, gives where the event takes place, not the headline."""
+    saying = "Man muss dem Winter immer um mindestens ein Bier voraus sein (Jana Keller)"
+    headline = "Termine Bierproben Januar – Mai 2020 in Glenbrook"
+    title = _title(*NAV, saying, headline, *EVENT, *GERMAN_BODY)
+    assert title is not None and not title.startswith("Ort:")
+
+
+TAGS = ["Verkehr", "Brücken", "Winterdienst"]
+
+
+def test_a_headline_set_twice_beats_a_tag_over_the_article():
+    """As on a parliament group's page: the breadcrumb ends in the headline, a kicker, the
+    headline again, then the article's tags; the last tag, one word the article repeats,
+    stands right over it but is no headline."""
+    headline = "Brücke in Glenbrook"
+    tag_body = [GERMAN_BODY[0] + " Der Winterdienst räumt die Brücken.", *GERMAN_BODY[1:]]
+    lines = [*NAV, headline, "Stadtrat", headline, *TAGS, *tag_body]
+    assert _title(*lines) == headline
+
+
+def test_a_short_headline_beats_a_line_set_once_over_it():
+    """Near miss: the line above stands once; the short headline right over the article,
+    whose word the article repeats, is the title."""
+    tag_body = [GERMAN_BODY[0] + " Der Winterdienst räumt die Brücken.", *GERMAN_BODY[1:]]
+    lines = [*NAV, "Brücke in Glenbrook", "Stadtrat", "Winterdienst", *tag_body]
+    assert _title(*lines) == "Winterdienst"
+
+
+CUT_SHORT = "Glenbrook closes its bridge: 10 detours"
+RUN_ON = "Winter roads Glenbrook closes its bridge: 10 detours for the winter months"
+
+
+def test_a_headline_cut_short_is_taken_whole_from_the_line_under_it():
+    """As on a magazine: the headline cut short, then the kicker run into the whole
+    headline; the title is the whole headline, the kicker left out."""
+    lines = [*NAV, CUT_SHORT, RUN_ON, *PARAGRAPHS]
+    assert _title(*lines) == "Glenbrook closes its bridge: 10 detours for the winter months"
+
+
+def test_a_kicker_run_into_the_headline_is_left_out_when_the_page_sets_it_alone():
+    """As on a local paper: "Lokales Glenbrook" run into the headline over the date, the
+    headline alone further down, over the article."""
+    lines = [*NAV, f"Lokales Glenbrook {TITLE}", "18:34 19.10.2019", "Free to read", TITLE]
+    assert _title(*lines, *PARAGRAPHS) == TITLE
+
+
+def test_a_rating_after_the_headline_is_no_part_of_it():
+    """Near miss: the line repeating the headline adds its star rating, not words."""
+    lines = [*NAV, TITLE, f"{TITLE} 3.17 5 12", "24.10.2018", *PARAGRAPHS]
+    assert _title(*lines) == TITLE

@@ -83,6 +83,17 @@ def _crumb_tail(text: str) -> str | None:
     return crumbs[-1] if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3 else None
 
 
+#: A label opening a line, its value after it: "Ort: Rosi's Bar", "Quelle: dpa".
+_LABEL_OPENING = re.compile(r"^\s*([^\W\d_]+)\s*:")
+
+
+def _labelled_value(text: str) -> bool:
+    """Whether ``text`` opens with a field's label ("Ort:", "Source:"): the field's value,
+    never the headline."""
+    found = _LABEL_OPENING.match(text)
+    return found is not None and found[1].casefold() in FIELD_LABELS
+
+
 def _crumbed_headline(line: Line) -> bool:
     """A breadcrumb ending in a headline, though it reads as none as a whole: "home / Betrieb /
     IT / <headline>" opens with a small letter."""
@@ -151,6 +162,19 @@ _QUOTE_CLOSING_HEADLINE = re.compile(r"^(?:[^.!?:]{2,80}:\s*)?[\"„“”«»][
 #: A line cut short, or one that names what follows it: it ends on a word no English
 #: headline ends on ("SHOW ALL ARTICLES OF" over the author's name).
 _TRUNCATED = re.compile(r"\s(?:of|the|and|or)$", re.I)
+
+#: How far from the title's line a line may give the headline whole, and its most words.
+_WHOLE_REACH = 4
+_WHOLE_WORDS = 16
+
+#: The fewest words of a headline right under the date, past a line of prose: shorter lines
+#: there are a section's name or a label more often ("Politik", "Lesezeit: 3 Min.").
+_UNDER_DATE_WORDS = 5
+
+#: A photo's credit inside a caption: "(Foto: a100stoppen.de)", "Kuva: Jussi Nukari".
+_PHOTO_CREDIT = re.compile(
+    r"\((?:foto|photo|bild|image|kuva)\b|\b(?:foto|photo|bild|kuva)\s*:", re.I
+)
 
 
 def _people(line: Line) -> str | None:
@@ -538,8 +562,8 @@ class Header:
             # "23.01.2022 - Dorothea Wierer darf ...": the date is the line's, not the title's.
             self.dates[self.title] = (dated[0], "")
             title = dated[1]
-        if named is not None:
-            title = named
+        # The page's own naming of its headline stands; else the line may give it only in part.
+        title = named or self._whole_headline(self.title, title, first_prose)
         self.metadata["title"] = Field(title, "text-line", 0.8)
         # A lone name just under the headline is its byline; under a short headline and the
         # article's first paragraph, a subheading ("Spot Charakter").
@@ -548,6 +572,32 @@ class Header:
                 break
             if self.author is None and self._free(i) and name_like(lines[i].text):
                 self._found_author(i, lines[i].text, 0.5)
+
+    def _whole_headline(self, i: int, title: str, first_prose: int) -> str:
+        """The headline as a line near line ``i`` gives it whole: cut short on the title's line
+        ("Weihnachten nicht zunehmen: 10 Tipps"), it runs on in a line that also opens with
+        a kicker ("Abnehm-Tricks für Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ein
+        schlankes Fest"): from where the title starts to that line's end. A line the title
+        ends, after a kicker ("Lokales Lübeck So lief die Auktion ..."), gives the title
+        without it, when the page also sets the headline alone near it."""
+        lines = self.lines
+        for j in range(max(0, i - _WHOLE_REACH), min(len(lines), i + _WHOLE_REACH + 1)):
+            other = lines[j].text.strip()
+            if j == i or lines[j].rule is not None or other == title:
+                continue
+            at = other.find(title)
+            if at >= 0 and len(title.split()) >= 3 and (at == 0 or other[at - 1] == " "):
+                whole = other[at:]
+                if (
+                    j < first_prose
+                    and lines[j].words <= _WHOLE_WORDS
+                    and headline_like(lines[j])
+                    and any(ch.isalpha() for ch in whole[len(title) :])  # not "3.17 5 12"
+                ):
+                    return whole
+            elif len(other.split()) >= 3 and title.endswith(" " + other):
+                return other
+        return title
 
     def _named_on_page(self) -> str | None:
         """The headline as the page names it again: the heading of the article's comments
@@ -586,6 +636,7 @@ class Header:
             and not line.template  # a title does not recur across the outlet's articles
             and not _TRUNCATED.search(line.text)
             and not self._under_label(i)
+            and not _labelled_value(line.text)
             and not self._in_contents(i)
             and not rules.not_title(line.text)
             and not rules.LINK_ARROW.search(line.text)
@@ -710,12 +761,17 @@ class Header:
         """Whether the short headline ``short`` is the title rather than the one found: not
         when the one found stands under the short one, over the byline or date, or right
         under the date ("24.10.2018" over "Glenbrook waits for spring" over "Ring Road", a
-        link to the post's video or a label of its first section)."""
+        link to the post's video or a label of its first section), nor when the page sets
+        the one found twice a few lines apart (its breadcrumb's end, a kicker, the headline).
+        """
         title = self.title
         if title is None:
             return True
         if title > short or {title - 1, title + 1, title + 2} & meta:
             return False
+        text = self.lines[title].text
+        if any(line.text == text for line in self.lines[max(0, title - 4) : title]):
+            return False  # "COP26 in Glasgow", "UN-Klimakonferenz", "COP26 in Glasgow"
         if _overlap(self.lines[short].text, set(_content_words(self.lines[title].text))) == 1:
             return False  # a topic of the headline found: "Davis Cup" under "Davis Cup Finals..."
         return _overlap(self.lines[title].text, body) < _overlap(self.lines[short].text, body)
@@ -733,12 +789,25 @@ class Header:
             return True  # "Ministra: “Que la justicia investigue”": a quote closes no sentence
         if sum(self.lines[j].words for j in range(first_prose, i)) > options.title_prose_above:
             return False  # deep in the article: a quoted post over its date
+        if i - 1 in self.dates and self._headline_under_date(line):
+            return True  # "24. April 2020 | Pressemitteilungen" over "Olafur Eliasson gestaltet..."
         if i + 1 not in meta and (i + 2 not in meta or self.lines[i + 1].words >= 30):
             return False  # a paragraph between: a post's last line over its "Posted by"
         if rules.BYLINE.match(line.text) or _LINK.search(line.text):
             return False  # a byline naming no one, a post linking out
         # A date not opening a headline makes a meta line: "12.11.2021 red Artikel: Drucken".
         return text_date(line.text) is None or dated_headline(line.text) is not None
+
+    def _headline_under_date(self, line: Line) -> bool:
+        """Whether ``line``, right under a date line and past what read as prose (a stray
+        sentence, "Hier können Sie ... eine Seite empfehlen."; a standfirst and its photo's
+        caption over the date), is the headline: a line of a few words saying one thing. A
+        caption under the date says two sentences or names its photo's credit."""
+        return (
+            line.words >= _UNDER_DATE_WORDS
+            and not _new_sentence(line.text)
+            and _PHOTO_CREDIT.search(line.text) is None
+        )
 
     def _dated_line_under_title(self) -> None:
         """Without a date line, a short line just under the headline that holds a date is the
