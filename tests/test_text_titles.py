@@ -854,3 +854,19 @@ def test_a_rating_after_the_headline_is_no_part_of_it():
     """Near miss: the line repeating the headline adds its star rating, not words."""
     lines = [*NAV, TITLE, f"{TITLE} 3.17 5 12", "24.10.2018", *PARAGRAPHS]
     assert _title(*lines) == TITLE
+
+
+def test_a_breadcrumb_ending_in_a_one_word_headline_gives_that_word():
+    """As on a blog: "Durchsuchen: Home » Unbefriedigt" over the headline alone, one word,
+    and the post's meta line: the title is the headline, not the breadcrumb."""
+    meta = "8. Januar 2020 · by Jane Doe · in Reisen"
+    lines = [*NAV, "Durchsuchen: Home » Brückentage", "Brückentage", meta, *PARAGRAPHS]
+    assert _title(*lines) == "Brückentage"
+
+
+def test_a_breadcrumb_ending_in_a_word_set_elsewhere_stays_whole():
+    """Near miss: the word the breadcrumb ends in stands far from it, in the page's menu."""
+    meta = "8. Januar 2020 · by Jane Doe · in Reisen"
+    crumb = "Durchsuchen: Home » Brückentage"
+    lines = ["Brückentage", *NAV, "Kontakt", "Impressum", "Suche", crumb, meta, *PARAGRAPHS]
+    assert _title(*lines) == crumb

@@ -166,6 +166,8 @@ _TRUNCATED = re.compile(r"\s(?:of|the|and|or)$", re.I)
 #: How far from the title's line a line may give the headline whole, and its most words.
 _WHOLE_REACH = 4
 _WHOLE_WORDS = 16
+#: What parts a breadcrumb: "Home » Blog » <headline>".
+_CRUMB_MARKS = ("»", ">", "/", "|", "›")
 
 #: The fewest words of a headline right under the date, past a line of prose: shorter lines
 #: there are a section's name or a label more often ("Politik", "Lesezeit: 3 Min.").
@@ -578,8 +580,9 @@ class Header:
         ("Weihnachten nicht zunehmen: 10 Tipps"), it runs on in a line that also opens with
         a kicker ("Abnehm-Tricks für Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ein
         schlankes Fest"): from where the title starts to that line's end. A line the title
-        ends, after a kicker ("Lokales Lübeck So lief die Auktion ..."), gives the title
-        without it, when the page also sets the headline alone near it."""
+        ends, after a kicker ("Lokales Lübeck So lief die Auktion ...") or a breadcrumb
+        ("Durchsuchen: Home » Unbefriedigt"), gives the title without it, when the page also
+        sets the headline alone near it."""
         lines = self.lines
         for j in range(max(0, i - _WHOLE_REACH), min(len(lines), i + _WHOLE_REACH + 1)):
             other = lines[j].text.strip()
@@ -595,8 +598,10 @@ class Header:
                     and any(ch.isalpha() for ch in whole[len(title) :])  # not "3.17 5 12"
                 ):
                     return whole
-            elif len(other.split()) >= 3 and title.endswith(" " + other):
-                return other
+            elif title.endswith(" " + other) and (
+                len(other.split()) >= 3 or title[: -len(other)].rstrip().endswith(_CRUMB_MARKS)
+            ):
+                return other  # "Lokales Lübeck <headline>", "Home » Unbefriedigt"
         return title
 
     def _named_on_page(self) -> str | None:
