@@ -870,3 +870,15 @@ def test_a_breadcrumb_ending_in_a_word_set_elsewhere_stays_whole():
     crumb = "Durchsuchen: Home » Brückentage"
     lines = ["Brückentage", *NAV, "Kontakt", "Impressum", "Suche", crumb, meta, *PARAGRAPHS]
     assert _title(*lines) == crumb
+
+
+def test_a_star_ratings_summary_after_the_headline_is_left_out():
+    """As a blog's rating plugin sets it: "<headline> , 5.0 out of 5 based on 2 ratings"."""
+    rated = f"{TITLE} , 5.0 out of 5 based on 2 ratings"
+    assert _title(*NAV, rated, "24.10.2018", *PARAGRAPHS) == TITLE
+
+
+def test_a_headline_ending_on_a_score_keeps_it():
+    """Near miss: a headline that gives a score in words of its own."""
+    headline = "Glenbrook beats Riverton, 3 out of 4 games won"
+    assert _title(*NAV, headline, "24.10.2018", *PARAGRAPHS) == headline

@@ -163,6 +163,10 @@ _QUOTE_CLOSING_HEADLINE = re.compile(r"^(?:[^.!?:]{2,80}:\s*)?[\"„“”«»][
 #: headline ends on ("SHOW ALL ARTICLES OF" over the author's name).
 _TRUNCATED = re.compile(r"\s(?:of|the|and|or)$", re.I)
 
+#: A star rating's summary a blog's plugin sets after the headline: ", 5.0 out of 5 based on
+#: 2 ratings".
+_RATED = re.compile(r"\s*,\s*\d+(?:[.,]\d+)? out of \d+ based on \d+ ratings?$", re.I)
+
 #: How far from the title's line a line may give the headline whole, and its most words.
 _WHOLE_REACH = 4
 _WHOLE_WORDS = 16
@@ -560,6 +564,7 @@ class Header:
         else:
             self.roles[self.title] = "title"
         title = _crumb_tail(lines[self.title].text) or lines[self.title].text
+        title = _RATED.sub("", title) or title  # "Truckwash A31 , 6.0 out of 6 based on 1 rating"
         if dated := dated_headline(title):
             # "23.01.2022 - Dorothea Wierer darf ...": the date is the line's, not the title's.
             self.dates[self.title] = (dated[0], "")
