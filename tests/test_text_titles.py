@@ -882,3 +882,26 @@ def test_a_headline_ending_on_a_score_keeps_it():
     """Near miss: a headline that gives a score in words of its own."""
     headline = "Glenbrook beats Riverton, 3 out of 4 games won"
     assert _title(*NAV, headline, "24.10.2018", *PARAGRAPHS) == headline
+
+
+def _title_and_date(*lines: str) -> tuple[str | None, str | None]:
+    found = clean_text("\n".join(lines)).metadata
+    title, published = found.get("title"), found.get("published")
+    return (title.value if title else None, str(published.value)[:10] if published else None)
+
+
+MINUTES = "Protokoll der Gemeinderatssitzung vom 10. Oktober 2019"
+
+
+def test_a_headline_naming_a_date_over_the_posts_meta_line_is_the_headline():
+    """As a club posts its minutes: the headline names the meeting's day, the meta line
+    under it says when the post went up and who wrote it."""
+    lines = [*NAV, MINUTES, "26/12/2019 von Jana Keller", *GERMAN_BODY]
+    assert _title_and_date(*lines) == (MINUTES, "2019-12-26")
+
+
+def test_a_line_naming_a_date_alone_over_the_headline_stays_a_date_line():
+    """Near miss: a meta line of a few words ending in its date, with no meta line under it
+    but the headline: it gives the date, and the headline stays the title."""
+    lines = [*NAV, "Aktualisiert am Donnerstag, 10. Oktober 2019", UNDER_DATE, *GERMAN_BODY]
+    assert _title_and_date(*lines) == (UNDER_DATE, "2019-10-10")

@@ -167,6 +167,9 @@ _TRUNCATED = re.compile(r"\s(?:of|the|and|or)$", re.I)
 #: 2 ratings".
 _RATED = re.compile(r"\s*,\s*\d+(?:[.,]\d+)? out of \d+ based on \d+ ratings?$", re.I)
 
+#: A line closing on a year: "... vom 10. Oktober 2019", "..., 19.5.2007".
+_ENDS_ON_YEAR = re.compile(r"\d{4}\s*$")
+
 #: How far from the title's line a line may give the headline whole, and its most words.
 _WHOLE_REACH = 4
 _WHOLE_WORDS = 16
@@ -403,6 +406,25 @@ class Header:
             self.dates[i] = found
             if named := date_line_author(self.lines[i], found[1]):
                 self._offer(*named)
+        for i in [i for i in self.dates if self._headline_naming_a_date(i)]:
+            del self.dates[i]
+
+    def _headline_naming_a_date(self, i: int) -> bool:
+        """Whether date line ``i`` is a headline that names a date at its end ("Protokoll der
+        Vorstandssitzung vom 10. Oktober 2019") over the post's own meta line ("26/12/2019 von
+        revamp-it Webteam"): a headline's shape, a few words before the date. The date the
+        post was published is the meta line's."""
+        under = i + 1
+        if under not in self.dates and self.roles.get(under) not in ("date-line", "author-line"):
+            return False
+        line = self.lines[i]
+        found = date_line(line)
+        return (
+            found is not None
+            and headline_like(line)
+            and len(found[1].split()) >= 3
+            and _ENDS_ON_YEAR.search(line.text) is not None
+        )
 
     def _bare_names(self, first_prose: int) -> None:
         """A name alone on its line: the author when the page repeats it, a bio starts with
