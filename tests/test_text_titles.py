@@ -905,3 +905,40 @@ def test_a_line_naming_a_date_alone_over_the_headline_stays_a_date_line():
     but the headline: it gives the date, and the headline stays the title."""
     lines = [*NAV, "Aktualisiert am Donnerstag, 10. Oktober 2019", UNDER_DATE, *GERMAN_BODY]
     assert _title_and_date(*lines) == (UNDER_DATE, "2019-10-10")
+
+
+ELECTION = "Gemeinderatswahlen in Glenbrook"
+ELECTION_BODY = [
+    "Die Gemeinderatswahlen in Glenbrook brachten den Kandidaten der Grünen einen "
+    "Erdrutschsieg, wie ihn die Stadt am Fluss seit vielen Jahren nicht gesehen hat.",
+    "5. November 2021 Bestellinformationen",
+    *GERMAN_BODY,
+]
+
+
+def _election_page(crumb: str) -> list[str]:
+    """As a foundation sets a country report: a breadcrumb ending in the headline, the
+    headline over its byline, a subtitle over the first paragraph and the date; headline
+    and subtitle score alike."""
+    return [
+        *NAV,
+        "Länderberichte",
+        crumb,
+        "detail",
+        "Pressestelle",
+        "Länderberichte",
+        ELECTION,
+        "von Jana Keller, Tom Roe",
+        "Erdrutschsieg grüner Kandidaten",
+        *ELECTION_BODY,
+    ]
+
+
+def test_of_two_lines_scoring_alike_the_one_set_twice_is_the_headline():
+    assert _title(*_election_page(ELECTION)) == ELECTION
+
+
+def test_of_two_lines_scoring_alike_the_nearer_wins_when_neither_is_set_twice():
+    """Near miss: the breadcrumb ends in another word; the subtitle, nearer the article,
+    is taken, as before."""
+    assert _title(*_election_page("Wahlen")) == "Erdrutschsieg grüner Kandidaten"

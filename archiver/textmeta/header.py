@@ -170,6 +170,10 @@ _RATED = re.compile(r"\s*,\s*\d+(?:[.,]\d+)? out of \d+ based on \d+ ratings?$",
 #: A line closing on a year: "... vom 10. Oktober 2019", "..., 19.5.2007".
 _ENDS_ON_YEAR = re.compile(r"\d{4}\s*$")
 
+#: How many lines apart the page sets a headline twice: "COP26 in Glasgow" at a
+#: breadcrumb's end, a kicker, "COP26 in Glasgow" over the article.
+_TWICE_REACH = 4
+
 #: How far from the title's line a line may give the headline whole, and its most words.
 _WHOLE_REACH = 4
 _WHOLE_WORDS = 16
@@ -518,9 +522,12 @@ class Header:
                     value += 8  # the pair stands over the byline or date, the deck nearer
             return value
 
-        # Of lines that score alike, the one nearer the article: the others are menus,
-        # taglines and kickers over the headline more often than not.
-        self.title = max(reversed(candidates), key=score, default=None)
+        # Of lines that score alike, one the page sets twice a few lines apart (its
+        # breadcrumb's end, then its heading), else the one nearer the article: the others
+        # are menus, taglines and kickers over the headline more often than not.
+        self.title = max(
+            reversed(candidates), key=lambda i: (score(i), self._set_twice(i)), default=None
+        )
         with_meta = [i for i in candidates if {i + 1, i + 2} & meta]
         if (
             self.title is not None
@@ -801,8 +808,7 @@ class Header:
             return True
         if title > short or {title - 1, title + 1, title + 2} & meta:
             return False
-        text = self.lines[title].text
-        if any(line.text == text for line in self.lines[max(0, title - 4) : title]):
+        if self._set_twice(title):
             return False  # "COP26 in Glasgow", "UN-Klimakonferenz", "COP26 in Glasgow"
         if _overlap(self.lines[short].text, set(_content_words(self.lines[title].text))) == 1:
             return False  # a topic of the headline found: "Davis Cup" under "Davis Cup Finals..."
@@ -936,6 +942,13 @@ class Header:
             return True
         tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
         return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
+
+    def _set_twice(self, i: int) -> bool:
+        """Whether the page sets line ``i`` again a few lines from it: a headline and its
+        breadcrumb's end, a kicker or a teaser between."""
+        text, lines = self.lines[i].text, self.lines
+        near = range(max(0, i - _TWICE_REACH), min(len(lines), i + _TWICE_REACH + 1))
+        return any(lines[j].text == text for j in near if j != i)
 
     def _said_around(self, i: int | None, candidates: list[int]) -> int | None:
         """The lower of two candidates saying the same, one above line ``i`` and one below it,
