@@ -1817,6 +1817,13 @@ NOT_TITLE = re.compile(
     # persönliche Daten an Facebook übertragen", "Mehr von Redaktion lesen".
     r"\b(?:neueren|aktuellen) browser\b|\bwenn sie (?:diesen|den) button\b|"
     r"^mehr von .{1,40} lesen$|"
+    # A site's own tagline: "SurfGuards Blog über das Leben in einer Blase", "Das Infoportal
+    # der Jägerstiftung", "BeFifty für die Frau im besten Alter".
+    r"^(?:\S+\s+)?(?:blog|magazin|magazine|infoportal|portal|webzine|podcast)\s+(?:über|für|"
+    r"zum|zur|rund um|for|about|on|of|de|sur|pour)\b|"
+    r"^(?:das|der|die|dein|ihr|the|your|ein|eine|a|an|le|la|el)\s+(?:\w+-)?(?:blog|magazin|"
+    r"magazine|infoportal|portal|webzine)\b|^\S+ (?:für|for) (?:die|den|the) (?:frau|mann|"
+    r"familie|women|men|family)\b|"
     # A rating's count ("1,0 bei 2 Bewertungen"), a share bar's words before others.
     r"\b\d+(?:[.,]\d)? (?:bei|aus|von) \d+ bewertungen\b|"
     r"^(?:(?:whatsapp|teilen|twittern|pinnen|facebook|twitter|e-?mail|drucken|share|tweet)\s+){3}",

@@ -942,3 +942,36 @@ def test_of_two_lines_scoring_alike_the_nearer_wins_when_neither_is_set_twice():
     """Near miss: the breadcrumb ends in another word; the subtitle, nearer the article,
     is taken, as before."""
     assert _title(*_election_page("Wahlen")) == "Erdrutschsieg grüner Kandidaten"
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Glenbrooks Blog über das Leben in einer Stadt am Fluss",
+        "Das Infoportal der Glenbrooker Verkehrsbetriebe",
+        "RiverLife für die Frau im besten Alter",
+    ],
+)
+def test_a_sites_tagline_over_the_date_is_never_the_title(tagline):
+    """As a blog sets its header: the site's name, its tagline, the post's title over the
+    date; the tagline stands as near the date as the headline."""
+    lines = [*NAV, "the town by the river", tagline, UNDER_DATE, "1. November 2016", *GERMAN_BODY]
+    assert _title(*lines) == UNDER_DATE
+
+
+def test_a_headline_about_a_blog_is_still_a_headline():
+    """Near miss: the headline tells of a blog the town starts; it is no site's tagline."""
+    headline = "Glenbrook startet Blog für Pendler"
+    assert _title(*NAV, headline, "1. November 2016", *GERMAN_BODY) == headline
+
+
+def test_a_headline_right_under_a_date_without_its_year_is_found_past_a_blurb():
+    """As on a blog: the site's blurb reads as the first prose, then the post's date
+    without its year ("Jun 17") and the post's title, dated again, over its author."""
+    blurb = (
+        "Wann, wenn nicht jetzt, ist es Zeit für alles, was das Leben am Fluss reicher macht: "
+        "für Reisen, für Bücher, für gute Gespräche und für die Menschen in Glenbrook."
+    )
+    lines = [*NAV, blurb, "Jun 17", f"Jun 17 {UNDER_DATE}", "Jana Keller", *GERMAN_BODY[1:]]
+    title = _title(*lines)
+    assert title is not None and title.endswith(UNDER_DATE)

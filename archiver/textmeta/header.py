@@ -827,7 +827,8 @@ class Header:
             return True  # "Ministra: “Que la justicia investigue”": a quote closes no sentence
         if sum(self.lines[j].words for j in range(first_prose, i)) > options.title_prose_above:
             return False  # deep in the article: a quoted post over its date
-        if i - 1 in self.dates and self._headline_under_date(line):
+        under_date = i - 1 in self.dates or self.roles.get(i - 1) == "date-line"
+        if under_date and self._headline_under_date(line):
             return True  # "24. April 2020 | Pressemitteilungen" over "Olafur Eliasson gestaltet..."
         if i + 1 not in meta and (i + 2 not in meta or self.lines[i + 1].words >= 30):
             return False  # a paragraph between: a post's last line over its "Posted by"
