@@ -941,7 +941,7 @@ class Header:
             self._texts = Counter(line.text for line in self.lines)
         if self._texts[text] > 1 and self.lines[i].words >= self.options.title_echo_words:
             return True
-        tails = (f"» {text}", f"> {text}", f"/ {text}", f"| {text}", f"› {text}")
+        tails = tuple(f"{mark} {text}" for mark in _CRUMB_MARKS)
         return any(line.text.endswith(tails) for line in self.lines if len(line.text) > len(text))
 
     def _set_twice(self, i: int) -> bool:
