@@ -949,7 +949,7 @@ def test_of_two_lines_scoring_alike_the_nearer_wins_when_neither_is_set_twice():
     [
         "Glenbrooks Blog über das Leben in einer Stadt am Fluss",
         "Das Infoportal der Glenbrooker Verkehrsbetriebe",
-        "RiverLife für die Frau im besten Alter",
+        "RiverLife für die Familie am Fluss und in der Stadt",
     ],
 )
 def test_a_sites_tagline_over_the_date_is_never_the_title(tagline):

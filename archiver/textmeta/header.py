@@ -421,12 +421,10 @@ class Header:
         under = i + 1
         if under not in self.dates and self.roles.get(under) not in ("date-line", "author-line"):
             return False
-        line = self.lines[i]
-        found = date_line(line)
+        line, (_iso, rest) = self.lines[i], self.dates[i]
         return (
-            found is not None
+            len(rest.split()) >= 3
             and headline_like(line)
-            and len(found[1].split()) >= 3
             and _ENDS_ON_YEAR.search(line.text) is not None
         )
 
