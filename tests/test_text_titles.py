@@ -785,10 +785,10 @@ def test_a_headline_right_under_the_date_past_a_stray_sentence_is_the_title():
     ],
 )
 def test_a_caption_right_under_the_date_past_a_stray_sentence_is_no_title(caption):
-    """Near misses: a caption of two sentences, one naming its photo's credit: the line
-    over the date stays the headline."""
-    lines = [*NAV, NOTICE, UNDER_DATE, "24. April 2020", caption, *GERMAN_BODY]
-    assert _title(*lines) == UNDER_DATE
+    """Near misses: where the headline stood, a caption of two sentences, or one naming its
+    photo's credit, is no headline."""
+    lines = [*NAV, NOTICE, "24. April 2020 | Pressemitteilungen", caption, *GERMAN_BODY]
+    assert _title(*lines) != caption
 
 
 EVENT = [
@@ -900,6 +900,13 @@ def test_a_headline_naming_a_date_over_the_posts_meta_line_is_the_headline():
     assert _title_and_date(*lines) == (MINUTES, "2019-12-26")
 
 
+def test_a_meta_line_opening_with_its_date_over_another_stays_a_date_line():
+    """Near miss: as a blog sets it, the post's date, author and comment link, then when it
+    was updated: the upper line names no date at its end, and gives the date."""
+    meta = ["26. September 2019 Jana Keller Schreibe einen Kommentar", "Aktualisiert am 19.02.2020"]
+    assert _title_and_date(*NAV, UNDER_DATE, *meta, *GERMAN_BODY) == (UNDER_DATE, "2019-09-26")
+
+
 def test_a_line_naming_a_date_alone_over_the_headline_stays_a_date_line():
     """Near miss: a meta line of a few words ending in its date, with no meta line under it
     but the headline: it gives the date, and the headline stays the title."""
@@ -939,9 +946,12 @@ def test_of_two_lines_scoring_alike_the_one_set_twice_is_the_headline():
 
 
 def test_of_two_lines_scoring_alike_the_nearer_wins_when_neither_is_set_twice():
-    """Near miss: the breadcrumb ends in another word; the subtitle, nearer the article,
-    is taken, as before."""
-    assert _title(*_election_page("Wahlen")) == "Erdrutschsieg grüner Kandidaten"
+    """Near miss: the breadcrumb ends in another word, and the page's other copy of the
+    headline stands at its top, a menu away; the subtitle, nearer the article, is taken, as
+    before."""
+    menu = ["Kontakt", "Impressum", "Suche", "Presse", "Jobs", "Newsletter"]
+    page = [ELECTION, *menu, *_election_page("Wahlen")]
+    assert _title(*page) == "Erdrutschsieg grüner Kandidaten"
 
 
 @pytest.mark.parametrize(
