@@ -83,6 +83,11 @@ def _crumb_tail(text: str) -> str | None:
     return crumbs[-1] if len(crumbs) > 2 and len(crumbs[-1].split()) >= 3 else None
 
 
+def _label(text: str) -> str:
+    """A line as a label alone on it is looked up: "Auteur", "Foto:", "Inhalt"."""
+    return text.strip(" :").casefold()
+
+
 #: A label opening a line, its value after it: "Ort: Rosi's Bar", "Quelle: dpa".
 _LABEL_OPENING = re.compile(r"^\s*([^\W\d_]+)\s*:")
 
@@ -358,7 +363,7 @@ class Header:
             if line.rule is not None:
                 continue
             match = rules.BYLINE.match(line.text)
-            if line.text.strip(" :").casefold() in AUTHOR_LABELS and i + 1 < len(lines):
+            if _label(line.text) in AUTHOR_LABELS and i + 1 < len(lines):
                 # "By", "Auteur" alone on its line: the name is on the next.
                 self.roles[i] = "author-line"
                 name = clean_byline_names(lines[i + 1].text)
@@ -686,7 +691,7 @@ class Header:
     def _under_label(self, i: int) -> bool:
         """Whether line ``i`` stands under a label alone on its line ("Cover", "Auteur"): it is
         the label's value."""
-        return i > 0 and self.lines[i - 1].text.strip(" :").casefold() in FIELD_LABELS
+        return i > 0 and _label(self.lines[i - 1].text) in FIELD_LABELS
 
     def _in_contents(self, i: int) -> bool:
         """Whether line ``i`` is an entry of a table of contents: under its heading
@@ -694,7 +699,7 @@ class Header:
         names again further down, as the section it is."""
         lines = self.lines
         for j in range(i - 1, max(-1, i - 16), -1):
-            if lines[j].text.strip(" :").casefold() in CONTENTS_LABELS:
+            if _label(lines[j].text) in CONTENTS_LABELS:
                 entries = {line.text for line in lines[j + 1 : i + 1]}
                 return any(line.text in entries for line in lines[i + 1 :])
             if not headline_like(lines[j]):
